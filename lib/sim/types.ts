@@ -1,0 +1,233 @@
+/**
+ * The simulator's data model: a Scenario goes in, a Trace comes out.
+ * Everything here is plain, serialisable data (no classes, closures or promises), so that
+ * states can be checkpointed with structuredClone, compared, replayed and shown in the inspector.
+ * @module
+ */
+import type { RngState } from './rng';
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios: topology + settings + a timed script. Validated on load (lib/scenarios/validate.ts).
+// ---------------------------------------------------------------------------------------------
+
+export interface LocalizedText {
+  en: string;
+  de: string;
+}
+
+export interface Account {
+  /** The localpart, as registered on the server (`alice`). */
+  user: string;
+  password: string;
+}
+
+export interface ServerSpec {
+  /** Node id; by convention the server's domain (`a.example`). */
+  id: string;
+  domain: string;
+  /** IPv4 address from a documentation range (RFC 5737), shown in the TCP layer. */
+  ip: string;
+  accounts: Account[];
+}
+
+export interface ClientSpec {
+  /** Node id (`alice`). */
+  id: string;
+  /** The account's bare JID (`alice@a.example`). */
+  jid: string;
+  password: string;
+  /** Id of the server node this client connects to. */
+  server: string;
+  /** The resource the client asks for when binding; absent = let the server choose. */
+  resource?: string;
+  ip: string;
+}
+
+export interface LinkSpec {
+  /** `alice~a.example`: the two endpoint ids joined by `~`, in the order given. */
+  id: string;
+  a: string;
+  b: string;
+  /** One-way latency in virtual milliseconds. */
+  latencyMs: number;
+}
+
+export interface TapSpec {
+  /** Observer name (`tap:alice~a.example`). */
+  id: string;
+  link: string;
+}
+
+export interface Topology {
+  servers: ServerSpec[];
+  clients: ClientSpec[];
+  links: LinkSpec[];
+  taps: TapSpec[];
+}
+
+export interface Settings {
+  /** Transport security on client links. Until the TLS engine lands only 'none' is simulated. */
+  tls: 'none';
+  /** SASL mechanism the clients prefer. */
+  sasl: 'PLAIN';
+}
+
+/** What a person (or the script) asks a node to do. */
+export type Action =
+  | { type: 'connect' }
+  | { type: 'send-message'; to: string; body: string }
+  | { type: 'disconnect' };
+
+export interface ScriptStep {
+  /** Virtual time in ms at which the action happens. */
+  at: number;
+  /** Id of the node that acts. */
+  node: string;
+  action: Action;
+}
+
+export interface Scenario {
+  id: string;
+  title: LocalizedText;
+  summary: LocalizedText;
+  topology: Topology;
+  settings: Settings;
+  script: ScriptStep[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes: narration as i18n keys with parameters; the UI translates, the CLI prints English.
+// ---------------------------------------------------------------------------------------------
+
+export interface Note {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hosts: sans-I/O state machines. The kernel feeds inputs; the host returns outputs.
+// ---------------------------------------------------------------------------------------------
+
+export type HostInput =
+  | { type: 'bytes'; from: string; data: Uint8Array }
+  | { type: 'action'; action: Action }
+  | { type: 'timer'; name: string };
+
+/** A layer the sender put on the wire, as a byte range of the payload. */
+export interface Layer {
+  layer: 'tcp' | 'tls' | 'sasl' | 'xml' | 'otr' | 'plaintext';
+  start: number;
+  end: number;
+  /** Short label: `TCP 192.0.2.10:49152 → 198.51.100.10:5222`, `<message/>`, `SASL PLAIN`. */
+  label: string;
+  /** Name of the key needed to open this layer; absent = readable by anyone who sees the bytes. */
+  key?: string;
+}
+
+export type HostOutput =
+  | { type: 'send'; to: string; data: Uint8Array; note: Note; layers: Layer[] }
+  | { type: 'timer'; name: string; after: number }
+  | { type: 'note'; note: Note };
+
+/** Everything a host may use besides its own state and its input. Time and randomness come only from here. */
+export interface HostContext {
+  readonly now: number;
+  readonly self: string;
+  randomBytes(n: number): Uint8Array;
+}
+
+/**
+ * A protocol host: `init` makes its plain-data state; `handle` takes one input, may update the
+ * state in place (the kernel owns it and checkpoints it), and returns what to do.
+ * It must never read a clock, a random source or a global.
+ */
+export interface HostMachine<S = unknown> {
+  init(node: ServerSpec | ClientSpec, scenario: Scenario, ctx: HostContext): S;
+  handle(state: S, input: HostInput, ctx: HostContext): HostOutput[];
+}
+
+export type NodeKind = 'client' | 'server';
+
+export interface Machines {
+  client: HostMachine<any>;
+  server: HostMachine<any>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The kernel's own state and the trace it produces.
+// ---------------------------------------------------------------------------------------------
+
+export interface QueueItem {
+  time: number;
+  /** Insertion order; breaks ties between items at the same time. */
+  seq: number;
+  node: string;
+  input: HostInput;
+  /** For bytes: the link and when they left the sender, plus the sender's narration and layers. */
+  link?: string;
+  sentAt?: number;
+  note?: Note;
+  layers?: Layer[];
+}
+
+export interface SimState {
+  time: number;
+  /** Next insertion sequence number for the queue. */
+  nextSeq: number;
+  /** How many queue items have been processed; one processed item is one trace event. */
+  tick: number;
+  rng: RngState;
+  /** Pending items, kept sorted by (time, seq). */
+  queue: QueueItem[];
+  /** Each node's protocol state, by node id. */
+  nodes: Record<string, unknown>;
+}
+
+export type EventKind = 'wire' | 'action' | 'timer';
+
+export interface TraceEvent {
+  /** Index in the trace, from 0; equals the kernel tick that produced it. */
+  seq: number;
+  /** Virtual time in ms when the event happened (for wire: when the bytes arrived). */
+  time: number;
+  kind: EventKind;
+  /** Node ids. For wire events sender and receiver; for local events both are the acting node. */
+  from: string;
+  to: string;
+  link?: string;
+  /** For wire events: when the bytes left the sender. */
+  sentAt?: number;
+  /** The bytes that crossed the link (TCP payload), for wire events. */
+  wire?: Uint8Array;
+  layers: Layer[];
+  /** The narration sentence for this step. */
+  note: Note;
+  /** What the receiving or acting node did in response (stored a message, refused a login …). */
+  effects: Note[];
+}
+
+export interface NodeInfo {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  ip: string;
+  /** For clients: the server node; for servers: the domain. */
+  server?: string;
+  domain: string;
+}
+
+export interface Checkpoint {
+  tick: number;
+  state: SimState;
+}
+
+export interface Trace {
+  scenarioId: string;
+  seed: number;
+  nodes: NodeInfo[];
+  links: LinkSpec[];
+  taps: TapSpec[];
+  events: TraceEvent[];
+  /** True when the run stopped at the event limit rather than running out of work. */
+  truncated: boolean;
+}
