@@ -1,0 +1,252 @@
+/**
+ * Incremental parser for XMPP XML streams (RFC 6120 §4 streams, §11 XML usage), built on saxes.
+ *
+ * The state is plain data — the simulator checkpoints it with structuredClone — so no parser
+ * object survives between calls. Each `feed()` creates a fresh SaxesParser and writes to it
+ *   1. a re-serialised copy of the stream header (if the stream is already open), so that
+ *      namespace prefixes declared there stay bound (RFC 6120 §4.8);
+ *   2. `pending`: the text after the last complete first-level child, i.e. a partial stanza;
+ *   3. the newly decoded text.
+ * Complete first-level children (stanzas and nonzas, RFC 6120 §4.1) are emitted with the exact
+ * text they were written as; the unconsumed rest becomes the new `pending`. Re-parsing the partial
+ * stanza costs at most `maxStanzaBytes` per feed, which is what bounds it.
+ *
+ * Every fatal condition becomes one `error` event naming the RFC 6120 §4.9.3 condition; after that
+ * the parser is dead and `feed()` returns []. Events never depend on how the bytes were chunked.
+ * @module
+ */
+import { SaxesParser } from 'saxes';
+import type { SaxesTagNS } from 'saxes';
+import type { XmlElement } from './element';
+import { serializeOpenTag } from './serialize';
+import { classifySaxesError } from './stream-errors';
+import type { StreamErrorCondition } from './stream-errors';
+import { checkStreamHeader } from './stream-header';
+import { decodeValidUtf8, scanUtf8, utf8Offsets } from './utf8-stream';
+
+export type { StreamErrorCondition } from './stream-errors';
+
+export interface StreamParserLimits {
+  /** Largest first-level element (stanza) in UTF-8 bytes, counted from its `<` (RFC 6120 §13.12 item 4: "the maximum stanza size"). */
+  maxStanzaBytes: number;
+  /** Deepest element nesting within a stanza; the stanza itself is depth 1. */
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: StreamParserLimits = { maxStanzaBytes: 256 * 1024, maxDepth: 64 };
+
+export type StreamParserPhase = 'awaiting-header' | 'open' | 'closed' | 'failed';
+
+/** Plain data only (structuredClone-safe, JSON-safe). */
+export interface StreamParserState {
+  limits: StreamParserLimits;
+  phase: StreamParserPhase;
+  /** The open stream header as received: qualified name and attributes as written. */
+  header: { name: string; attrs: Record<string, string> } | null;
+  /** Decoded text not yet consumed: a partial first-level element, or (before the header) everything so far. */
+  pending: string;
+  /** Trailing bytes of a UTF-8 character split across chunks (at most 3). */
+  undecoded: number[];
+}
+
+export type StreamParseEvent =
+  | { type: 'stream-open'; name: string; attrs: Record<string, string> }
+  | { type: 'element'; element: XmlElement; raw: string }
+  | { type: 'stream-close' }
+  | { type: 'error'; condition: StreamErrorCondition; text: string };
+
+export function createStreamParser(limits?: Partial<StreamParserLimits>): StreamParserState {
+  const l = { ...DEFAULT_LIMITS, ...limits };
+  if (!(Number.isInteger(l.maxStanzaBytes) && l.maxStanzaBytes > 0)) throw new Error('xml/parser: maxStanzaBytes must be a positive integer');
+  if (!(Number.isInteger(l.maxDepth) && l.maxDepth > 0)) throw new Error('xml/parser: maxDepth must be a positive integer');
+  return { limits: l, phase: 'awaiting-header', header: null, pending: '', undecoded: [] };
+}
+
+/**
+ * RFC 6120 §4.3.3: after STARTTLS or SASL success both sides start a new stream "without closing
+ * the existing stream"; the parser then expects a fresh header (an XML declaration may precede it
+ * again). Text already buffered stays and is parsed on the next `feed()` — feed an empty array
+ * to drain it.
+ */
+export function restartStream(state: StreamParserState): void {
+  if (state.phase === 'failed' || state.phase === 'closed') return;
+  state.phase = 'awaiting-header';
+  state.header = null;
+}
+
+export function isStreamOpen(state: StreamParserState): boolean {
+  return state.phase === 'open';
+}
+
+/** Feed received bytes; returns the events they complete. Mutates `state`; never throws on peer input. */
+export function feed(state: StreamParserState, data: Uint8Array): StreamParseEvent[] {
+  if (!(data instanceof Uint8Array)) throw new Error('xml/parser: feed() expects a Uint8Array');
+  if (isDone(state)) return [];
+  const bytes = new Uint8Array(state.undecoded.length + data.length);
+  bytes.set(state.undecoded, 0);
+  bytes.set(data, state.undecoded.length);
+  const scan = scanUtf8(bytes);
+  state.undecoded = scan.tail === 'incomplete' ? Array.from(bytes.subarray(scan.validEnd)) : [];
+  const events: StreamParseEvent[] = [];
+  // Text before a bad byte is still parsed, so that elements completed before it are delivered
+  // exactly as if the stream had been chunked right at the bad byte.
+  parseText(state, decodeValidUtf8(bytes.subarray(0, scan.validEnd)), events);
+  if (scan.tail === 'invalid' && !isDone(state)) {
+    // RFC 6120 §11.6 / §4.9.3.22: data not in UTF-8 → <unsupported-encoding/>.
+    events.push({ type: 'error', condition: 'unsupported-encoding', text: 'data is not valid UTF-8' });
+    state.phase = 'failed';
+    state.pending = '';
+    state.undecoded = [];
+  }
+  return events;
+}
+
+/** A function, not an inline test, so that TypeScript does not narrow `phase` across calls that mutate it. */
+function isDone(state: StreamParserState): boolean {
+  return state.phase === 'failed' || state.phase === 'closed';
+}
+
+/** Thrown inside saxes handlers to stop parsing at once; never escapes this module. */
+const STOP: unique symbol = Symbol('stop');
+
+/** XML whitespace, XML 1.0 §2.3 production S. */
+function skipWhitespace(s: string, i: number): number {
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+    i++;
+  }
+  return i;
+}
+
+/** Largest index L ≥ from with off[L] − off[from] ≤ budget (off is non-decreasing). */
+function budgetEnd(off: Uint32Array, from: number, budget: number): number {
+  const target = (off[from] as number) + budget;
+  let lo = from;
+  let hi = off.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((off[mid] as number) <= target) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function attrsOf(tag: SaxesTagNS): Record<string, string> {
+  const out: Record<string, string> = {};
+  // saxes keeps attributes in document order and includes xmlns declarations: exactly as written.
+  for (const a of Object.values(tag.attributes)) out[a.name] = a.value;
+  return out;
+}
+
+function parseText(state: StreamParserState, text: string, events: StreamParseEvent[]): void {
+  const { maxStanzaBytes, maxDepth } = state.limits;
+  const replay = state.phase === 'open' && state.header ? serializeOpenTag(state.header.name, state.header.attrs) : '';
+  const input = replay + state.pending + text;
+  if (input.length === replay.length) return;
+
+  const parser = new SaxesParser({ xmlns: true, position: false, defaultXMLVersion: '1.0', forceXMLVersion: true });
+  const stack: XmlElement[] = [];
+  let rootSeen = false;
+  let lastEnd = replay.length; // index just after the last consumed first-level item
+
+  const fail = (condition: StreamErrorCondition, why: string): never => {
+    events.push({ type: 'error', condition, text: why });
+    state.phase = 'failed';
+    throw STOP;
+  };
+
+  const addText = (t: string): void => {
+    const top = stack[stack.length - 1];
+    if (top === undefined) {
+      // Between stanzas only whitespace (e.g. RFC 6120 §4.6.1 whitespace keepalives) makes sense;
+      // other character data at depth 1 cannot be processed (RFC 6120 §4.9.3.1 <bad-format/>).
+      if (rootSeen && /[^ \t\r\n]/.test(t)) fail('bad-format', 'character data between stanzas');
+      return;
+    }
+    const last = top.children[top.children.length - 1];
+    if (typeof last === 'string') top.children[top.children.length - 1] = last + t;
+    else top.children.push(t);
+  };
+
+  parser.on('error', (err) => {
+    const { condition, text: why } = classifySaxesError(err.message);
+    fail(condition, why);
+  });
+  parser.on('xmldecl', (decl) => {
+    // RFC 6120 §11.6: UTF-8 is the only encoding; §11.5 allows the declaration itself.
+    if (decl.encoding !== undefined && decl.encoding.toLowerCase() !== 'utf-8') fail('unsupported-encoding', `encoding ${decl.encoding} is not UTF-8`);
+  });
+  // RFC 6120 §11.1: no comments, no processing instructions, no DTD subsets.
+  parser.on('comment', () => fail('restricted-xml', 'comments are not allowed'));
+  parser.on('processinginstruction', (pi) => fail('restricted-xml', `processing instruction <?${pi.target}?> is not allowed`));
+  parser.on('doctype', () => fail('restricted-xml', 'document type declarations are not allowed'));
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('opentag', (tag) => {
+    if (!rootSeen) {
+      rootSeen = true;
+      if (replay.length > 0) return; // our own replayed header, already reported
+      const attrs = attrsOf(tag);
+      const bad = checkStreamHeader(tag.local, tag.uri, attrs);
+      if (bad) fail(bad.condition, bad.text);
+      state.phase = 'open';
+      state.header = { name: tag.name, attrs };
+      events.push({ type: 'stream-open', name: tag.name, attrs: { ...attrs } });
+      lastEnd = parser.position;
+      return;
+    }
+    if (stack.length + 1 > maxDepth) fail('policy-violation', `element nesting deeper than ${maxDepth}`);
+    const el: XmlElement = { name: tag.name, attrs: attrsOf(tag), children: [] };
+    stack[stack.length - 1]?.children.push(el);
+    stack.push(el);
+  });
+  parser.on('closetag', () => {
+    const el = stack.pop();
+    if (el === undefined) {
+      // RFC 6120 §4.4: </stream:stream> closes the stream; anything after it is ignored.
+      events.push({ type: 'stream-close' });
+      state.phase = 'closed';
+      throw STOP;
+    }
+    if (stack.length === 0) {
+      const start = skipWhitespace(input, lastEnd);
+      lastEnd = parser.position;
+      events.push({ type: 'element', element: el, raw: input.slice(start, lastEnd) });
+    }
+  });
+
+  const off = utf8Offsets(input);
+  let written = 0;
+  try {
+    if (replay.length > 0) {
+      parser.write(replay);
+      written = replay.length;
+    }
+    // Write no further than maxStanzaBytes past the start of the current first-level element
+    // (or of the header): an element that does not close within that budget is refused at the
+    // same byte however the input was chunked.
+    while (written < input.length) {
+      const start = skipWhitespace(input, lastEnd);
+      const end = budgetEnd(off, start, maxStanzaBytes);
+      if (end <= written) fail('policy-violation', `element larger than ${maxStanzaBytes} bytes`);
+      parser.write(input.slice(written, end));
+      written = end;
+    }
+  } catch (e) {
+    if (e !== STOP) {
+      // saxes should never throw with an error handler installed; if it does, the input was
+      // still the peer's fault, so report rather than crash the simulation.
+      events.push({ type: 'error', condition: 'not-well-formed', text: `parser failure: ${e instanceof Error ? e.message : String(e)}` });
+      state.phase = 'failed';
+    }
+  }
+  if (state.phase === 'failed' || state.phase === 'closed') {
+    state.pending = '';
+    state.undecoded = [];
+    return;
+  }
+  // Before the header nothing is consumed (whitespace before an XML declaration would make it
+  // misplaced, so it must be re-fed as it was); inside the stream, whitespace between stanzas is dropped.
+  state.pending = input.slice(state.phase === 'open' ? skipWhitespace(input, lastEnd) : lastEnd);
+}
