@@ -145,6 +145,17 @@ function parseText(state: StreamParserState, text: string, events: StreamParseEv
   const input = replay + state.pending + text;
   if (input.length === replay.length) return;
 
+  // RFC 6120 §11.6: no byte order mark; U+FEFF "MUST [be interpreted] as a zero-width non-breaking
+  // space" — which before the root element is character data outside it. saxes would skip it
+  // silently as a BOM, so refuse it here.
+  if (state.phase === 'awaiting-header' && input.charCodeAt(0) === 0xfeff) {
+    events.push({ type: 'error', condition: 'not-well-formed', text: 'U+FEFF before the stream header (no byte order mark in XMPP)' });
+    state.phase = 'failed';
+    state.pending = '';
+    state.undecoded = [];
+    return;
+  }
+
   const parser = new SaxesParser({ xmlns: true, position: false, defaultXMLVersion: '1.0', forceXMLVersion: true });
   const stack: XmlElement[] = [];
   let rootSeen = false;
