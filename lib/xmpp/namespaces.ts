@@ -1,0 +1,11 @@
+/** XML namespaces of RFC 6120/6121 and the XEPs in use, one constant each, named as the specs name them. @module */
+export const NS_CLIENT = 'jabber:client';
+export const NS_SERVER = 'jabber:server';
+export const NS_STREAM = 'http://etherx.jabber.org/streams';
+export const NS_STREAMS_ERRORS = 'urn:ietf:params:xml:ns:xmpp-streams';
+export const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
+export const NS_TLS = 'urn:ietf:params:xml:ns:xmpp-tls';
+export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
+export const NS_BIND = 'urn:ietf:params:xml:ns:xmpp-bind';
+export const NS_ROSTER = 'jabber:iq:roster';
+export const NS_DELAY = 'urn:xmpp:delay';
