@@ -306,6 +306,8 @@ describe('property: client and server agree; a wrong password always fails', () 
   const printable = fc.string({ minLength: 1, maxLength: 24, unit: fc.constantFrom(...'abcXYZ019+/=!~-_.'.split('')) });
   const password = fc.string({ minLength: 1, maxLength: 20, unit: 'grapheme' }).filter((p) => /^[^\u0000-\u001f\u007f-\u009f]+$/u.test(p));
   it('for random usernames, passwords, nonces, salts and iteration counts', () => {
+    let agreed = 0;
+    let refused = 0;
     fc.assert(
       fc.property(
         hashArb, fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(...'ab,=c@.d'.split('')) }), password, password,
@@ -334,13 +336,18 @@ describe('property: client and server agree; a wrong password always fails', () 
             if (expectOk || same) {
               expect(sf.type).toBe('ok');
               if (sf.type === 'ok') expect(scramClientVerify(cf.state, sf.serverFinalMessage).type).toBe('ok');
+              agreed++;
             } else {
               expect(sf).toMatchObject({ type: 'failure', condition: 'not-authorized' });
+              refused++;
             }
           }
         },
       ),
       { numRuns: 120 },
     );
+    // The property must not pass vacuously (every case skipped by a SASLprep failure).
+    expect(agreed).toBeGreaterThan(60);
+    expect(refused).toBeGreaterThan(60);
   });
 });
