@@ -5,12 +5,23 @@
  */
 import type { XmlElement, XmlNode } from './element';
 
+// A literal CR would be turned into LF by the receiver's end-of-line handling (XML 1.0 §2.11), and
+// literal TAB/LF/CR in attribute values into spaces by attribute-value normalisation (§3.3.3); a
+// character reference survives both, so what we send is what the peer's parser reports.
 export function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 export function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;').replace(/"/g, '&quot;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/'/g, '&apos;')
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 function attrsToString(attrs: Record<string, string>): string {

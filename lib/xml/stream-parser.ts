@@ -19,6 +19,7 @@ import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
 import type { XmlElement } from './element';
 import { serializeOpenTag } from './serialize';
+import { guardEntityReferences } from './saxes-entity-guard';
 import { classifySaxesError } from './stream-errors';
 import type { StreamErrorCondition } from './stream-errors';
 import { checkStreamHeader } from './stream-header';
@@ -157,6 +158,7 @@ function parseText(state: StreamParserState, text: string, events: StreamParseEv
   }
 
   const parser = new SaxesParser({ xmlns: true, position: false, defaultXMLVersion: '1.0', forceXMLVersion: true });
+  guardEntityReferences(parser);
   const stack: XmlElement[] = [];
   let rootSeen = false;
   let lastEnd = replay.length; // index just after the last consumed first-level item
