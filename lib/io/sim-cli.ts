@@ -1,0 +1,118 @@
+/**
+ * The headless simulator: `npm run sim -- list | run ID [--seed N] [--json] | observers ID --json |
+ * observe ID --observer NAME [--seed N] --json`. Same engine, same traces as the browser.
+ * A scenario file path (ending in .json) works wherever an ID does.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { toHex } from '../bytes/hex';
+import { listObservers, observe } from '../knowledge/observe';
+import { formatNote } from '../narration/notes';
+import { getPreset, presets } from '../scenarios/presets/index';
+import { runScenario } from '../scenarios/run';
+import { formatErrors, parseScenarioJson } from '../scenarios/validate';
+import type { Scenario } from '../sim/types';
+
+const USAGE = `usage:
+  npm run sim -- list
+  npm run sim -- run ID [--seed N] [--json]
+  npm run sim -- observers ID --json
+  npm run sim -- observe ID --observer NAME [--seed N] --json
+ID is a preset id (see list) or the path of a scenario file (.json).`;
+
+class CliError extends Error {}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  if (v === undefined || v.startsWith('--')) throw new CliError(`${name} needs a value`);
+  return v;
+}
+
+function seedOf(args: string[]): number {
+  const raw = option(args, '--seed') ?? '1';
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 0) throw new CliError(`--seed must be a whole number ≥ 0, not “${raw}”`);
+  return n;
+}
+
+function loadScenario(id: string | undefined): Scenario {
+  if (!id) throw new CliError('which scenario? (see: npm run sim -- list)');
+  if (id.endsWith('.json')) {
+    let text: string;
+    try {
+      text = readFileSync(id, 'utf8');
+    } catch (e) {
+      throw new CliError(`cannot read ${id}: ${(e as Error).message}`);
+    }
+    const result = parseScenarioJson(text);
+    if (!result.ok) throw new CliError(`${id} is not a valid scenario:\n${formatErrors(result.errors)}`);
+    return result.scenario;
+  }
+  const preset = getPreset(id);
+  if (!preset) throw new CliError(`no scenario “${id}”; known: ${presets.map((p) => p.id).join(', ')}`);
+  return preset;
+}
+
+function main(argv: string[]): number {
+  const [command, id, ...rest] = argv;
+  const args = [id ?? '', ...rest];
+  const json = args.includes('--json');
+  const out = (line: string) => process.stdout.write(line + '\n');
+  switch (command) {
+    case 'list':
+      for (const p of presets) out(p.id);
+      return 0;
+    case 'run': {
+      const scenario = loadScenario(id);
+      const { trace } = runScenario(scenario, { seed: seedOf(args) });
+      for (const e of trace.events) {
+        const summary = formatNote(e.note, 'en');
+        if (json) {
+          const o: Record<string, unknown> = { seq: e.seq, time: e.time, kind: e.kind, from: e.from, to: e.to };
+          if (e.wire) o.wire = toHex(e.wire);
+          o.summary = summary;
+          out(JSON.stringify(o));
+        } else {
+          out(`${String(e.seq).padStart(4)}  ${String(e.time).padStart(6)} ms  ${e.kind.padEnd(6)} ${`${e.from} → ${e.to}`.padEnd(26)} ${summary}`);
+        }
+      }
+      if (trace.truncated) process.stderr.write(`sim: stopped after ${trace.events.length} events (limit)\n`);
+      return 0;
+    }
+    case 'observers': {
+      const scenario = loadScenario(id);
+      for (const o of listObservers(scenario)) out(json ? JSON.stringify(o) : `${o.name}\t${o.kind}`);
+      return 0;
+    }
+    case 'observe': {
+      const scenario = loadScenario(id);
+      const name = option(args, '--observer');
+      if (!name) throw new CliError('observe needs --observer NAME (see: npm run sim -- observers ID)');
+      const { trace } = runScenario(scenario, { seed: seedOf(args) });
+      const result = observe(scenario, trace, name);
+      if (!result) throw new CliError(`no observer “${name}” in ${scenario.id}; known: ${listObservers(scenario).map((o) => o.name).join(', ')}`);
+      out(json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new CliError(`unknown command “${command}”\n${USAGE}`);
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof CliError) {
+    process.stderr.write(`sim: ${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    throw e;
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * Validation of scenario data on load (a preset, a file, a share link): every problem is reported
+ * with the path of the bad field (`topology.clients[1].jid`), and nothing is thrown.
+ * @module
+ */
+import type { Action, Scenario } from '../sim/types';
+
+export interface ScenarioError {
+  /** Where in the data: `script[2].action.to`. */
+  path: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
+
+type Obj = Record<string, unknown>;
+
+const ID = /^[a-z0-9][a-z0-9._:~-]{0,62}$/;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const LOCALPART = /^[^\s"&'/:<>@]{1,64}$/;
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const MAX_BODY = 64 * 1024;
+const MAX_TIME = 24 * 3600 * 1000;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+class Checker {
+  errors: ScenarioError[] = [];
+  fail(path: string, message: string): void {
+    this.errors.push({ path, message });
+  }
+  obj(v: unknown, path: string): Obj | null {
+    if (isObj(v)) return v;
+    this.fail(path, 'must be an object');
+    return null;
+  }
+  arr(v: unknown, path: string): unknown[] {
+    if (Array.isArray(v)) return v;
+    this.fail(path, 'must be a list');
+    return [];
+  }
+  str(v: unknown, path: string, pattern?: RegExp, what?: string): string | null {
+    if (typeof v !== 'string') {
+      this.fail(path, 'must be text');
+      return null;
+    }
+    if (pattern && !pattern.test(v)) {
+      this.fail(path, `“${v.slice(0, 80)}” is not a valid ${what ?? 'value'}`);
+      return null;
+    }
+    return v;
+  }
+  num(v: unknown, path: string, min: number, max: number): number | null {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      this.fail(path, 'must be a number');
+      return null;
+    }
+    if (v < min || v > max) {
+      this.fail(path, `must be between ${min} and ${max}`);
+      return null;
+    }
+    return v;
+  }
+  localized(v: unknown, path: string): void {
+    const o = this.obj(v, path);
+    if (!o) return;
+    this.str(o.en, `${path}.en`);
+    this.str(o.de, `${path}.de`);
+  }
+}
+
+function bareJid(c: Checker, v: unknown, path: string): string | null {
+  const s = c.str(v, path);
+  if (s === null) return null;
+  const at = s.indexOf('@');
+  const local = s.slice(0, at);
+  const domain = s.slice(at + 1);
+  if (at <= 0 || !LOCALPART.test(local) || !DOMAIN.test(domain)) {
+    c.fail(path, `“${s.slice(0, 80)}” is not a valid bare JID (localpart@domain)`);
+    return null;
+  }
+  return s;
+}
+
+function checkAction(c: Checker, v: unknown, path: string): void {
+  const a = c.obj(v, path);
+  if (!a) return;
+  const type = a.type as Action['type'] | unknown;
+  switch (type) {
+    case 'connect':
+    case 'disconnect':
+      return;
+    case 'send-message': {
+      bareJid(c, typeof a.to === 'string' ? a.to.split('/')[0] : a.to, `${path}.to`);
+      const body = c.str(a.body, `${path}.body`);
+      if (body !== null && body.length > MAX_BODY) c.fail(`${path}.body`, `is longer than ${MAX_BODY} characters`);
+      return;
+    }
+    default:
+      c.fail(`${path}.type`, `unknown action “${String(type)}” (known: connect, send-message, disconnect)`);
+  }
+}
+
+export function validateScenario(input: unknown): ValidationResult {
+  const c = new Checker();
+  const root = c.obj(input, '(scenario)');
+  if (!root) return { ok: false, errors: c.errors };
+  c.str(root.id, 'id', ID, 'id (lowercase letters, digits, . _ : ~ -)');
+  c.localized(root.title, 'title');
+  c.localized(root.summary, 'summary');
+
+  const nodes = new Map<string, 'client' | 'server'>();
+  const domains = new Map<string, string>();
+  const addNode = (id: string | null, kind: 'client' | 'server', path: string) => {
+    if (id === null) return;
+    if (nodes.has(id)) c.fail(path, `node id “${id}” is used twice`);
+    nodes.set(id, kind);
+  };
+
+  const topo = c.obj(root.topology, 'topology');
+  const linkIds = new Set<string>();
+  if (topo) {
+    c.arr(topo.servers, 'topology.servers').forEach((sv, i) => {
+      const p = `topology.servers[${i}]`;
+      const s = c.obj(sv, p);
+      if (!s) return;
+      const id = c.str(s.id, `${p}.id`, ID, 'id');
+      addNode(id, 'server', `${p}.id`);
+      const domain = c.str(s.domain, `${p}.domain`, DOMAIN, 'domain');
+      if (id && domain) domains.set(id, domain);
+      c.str(s.ip, `${p}.ip`, IPV4, 'IPv4 address');
+      c.arr(s.accounts, `${p}.accounts`).forEach((av, j) => {
+        const a = c.obj(av, `${p}.accounts[${j}]`);
+        if (!a) return;
+        c.str(a.user, `${p}.accounts[${j}].user`, LOCALPART, 'username');
+        c.str(a.password, `${p}.accounts[${j}].password`);
+      });
+    });
+    if (domains.size === 0 && c.errors.length === 0) c.fail('topology.servers', 'needs at least one server');
+    const clients: { id: string; server: string; path: string }[] = [];
+    c.arr(topo.clients, 'topology.clients').forEach((cv, i) => {
+      const p = `topology.clients[${i}]`;
+      const o = c.obj(cv, p);
+      if (!o) return;
+      const id = c.str(o.id, `${p}.id`, ID, 'id');
+      addNode(id, 'client', `${p}.id`);
+      const jid = bareJid(c, o.jid, `${p}.jid`);
+      c.str(o.password, `${p}.password`);
+      c.str(o.ip, `${p}.ip`, IPV4, 'IPv4 address');
+      if (o.resource !== undefined) c.str(o.resource, `${p}.resource`, /^[^\s/]{1,64}$/, 'resource');
+      const server = c.str(o.server, `${p}.server`);
+      if (server !== null) {
+        if (nodes.get(server) !== 'server') c.fail(`${p}.server`, `no server with id “${server}”`);
+        else if (jid && jid.split('@')[1] !== domains.get(server)) c.fail(`${p}.jid`, `must be on the domain of server “${server}” (${domains.get(server) ?? '?'})`);
+        if (id) clients.push({ id, server, path: p });
+      }
+    });
+    const linked = new Set<string>();
+    c.arr(topo.links, 'topology.links').forEach((lv, i) => {
+      const p = `topology.links[${i}]`;
+      const l = c.obj(lv, p);
+      if (!l) return;
+      const id = c.str(l.id, `${p}.id`, ID, 'id');
+      if (id !== null) {
+        if (linkIds.has(id)) c.fail(`${p}.id`, `link id “${id}” is used twice`);
+        linkIds.add(id);
+      }
+      const a = c.str(l.a, `${p}.a`);
+      const b = c.str(l.b, `${p}.b`);
+      if (a !== null && !nodes.has(a)) c.fail(`${p}.a`, `no node with id “${a}”`);
+      if (b !== null && !nodes.has(b)) c.fail(`${p}.b`, `no node with id “${b}”`);
+      if (a !== null && a === b) c.fail(`${p}.b`, 'a link needs two different ends');
+      c.num(l.latencyMs, `${p}.latencyMs`, 0, 60_000);
+      if (a && b) linked.add(`${a}\u0000${b}`).add(`${b}\u0000${a}`);
+    });
+    for (const cl of clients) if (!linked.has(`${cl.id}\u0000${cl.server}`)) c.fail(`${cl.path}`, `client “${cl.id}” has no link to its server “${cl.server}”`);
+    c.arr(topo.taps, 'topology.taps').forEach((tv, i) => {
+      const p = `topology.taps[${i}]`;
+      const t = c.obj(tv, p);
+      if (!t) return;
+      c.str(t.id, `${p}.id`);
+      const link = c.str(t.link, `${p}.link`);
+      if (link !== null && !linkIds.has(link)) c.fail(`${p}.link`, `no link with id “${link}”`);
+    });
+  }
+
+  const settings = c.obj(root.settings, 'settings');
+  if (settings) {
+    if (settings.tls !== 'none') c.fail('settings.tls', 'must be "none" (TLS arrives with the TLS engine)');
+    if (settings.sasl !== 'PLAIN') c.fail('settings.sasl', 'must be "PLAIN" (SCRAM arrives with the XMPP engine)');
+  }
+
+  c.arr(root.script, 'script').forEach((sv, i) => {
+    const p = `script[${i}]`;
+    const s = c.obj(sv, p);
+    if (!s) return;
+    c.num(s.at, `${p}.at`, 0, MAX_TIME);
+    const node = c.str(s.node, `${p}.node`);
+    if (node !== null && nodes.get(node) !== 'client') c.fail(`${p}.node`, `no client with id “${node}”`);
+    checkAction(c, s.action, `${p}.action`);
+  });
+
+  return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, scenario: input as Scenario };
+}
+
+/** Parse JSON text and validate it; a syntax error is reported like any other problem. */
+export function parseScenarioJson(text: string): ValidationResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  return validateScenario(data);
+}
+
+export function formatErrors(errors: ScenarioError[]): string {
+  return errors.map((e) => `${e.path}: ${e.message}`).join('\n');
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { presets } from '@/lib/scenarios/presets/index';
+import { hello } from '@/lib/scenarios/presets/hello';
+import { parseScenarioJson, validateScenario } from '@/lib/scenarios/validate';
+
+function errorsOf(patch: (s: any) => void): string[] {
+  const s = structuredClone(hello) as any;
+  patch(s);
+  const r = validateScenario(s);
+  return r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`);
+}
+
+describe('scenario validation', () => {
+  it('accepts every preset', () => {
+    for (const p of presets) expect(validateScenario(p)).toEqual({ ok: true, scenario: p });
+  });
+
+  it('names the bad field', () => {
+    expect(errorsOf((s) => (s.topology.clients[1].jid = 'bob@@a.example'))).toEqual(['topology.clients[1].jid: “bob@@a.example” is not a valid bare JID (localpart@domain)']);
+    expect(errorsOf((s) => (s.topology.clients[0].server = 'b.example'))).toEqual(['topology.clients[0].server: no server with id “b.example”', 'topology.clients[0]: client “alice” has no link to its server “b.example”']);
+    expect(errorsOf((s) => (s.topology.links[0].latencyMs = -5))).toEqual(['topology.links[0].latencyMs: must be between 0 and 60000']);
+    expect(errorsOf((s) => (s.topology.taps[0].link = 'x~y'))).toEqual(['topology.taps[0].link: no link with id “x~y”']);
+    expect(errorsOf((s) => (s.script[2].action.type = 'teleport'))).toEqual(['script[2].action.type: unknown action “teleport” (known: connect, send-message, disconnect)']);
+    expect(errorsOf((s) => (s.script[1].node = 'a.example'))).toEqual(['script[1].node: no client with id “a.example”']);
+    expect(errorsOf((s) => (s.script[0].at = Number.NaN))).toEqual(['script[0].at: must be a number']);
+    expect(errorsOf((s) => (s.topology.servers[0].ip = '300.1.1.1'))).toEqual(['topology.servers[0].ip: “300.1.1.1” is not a valid IPv4 address']);
+    expect(errorsOf((s) => (s.topology.clients.push({ ...s.topology.clients[0] })))).toContain('topology.clients[2].id: node id “alice” is used twice');
+    expect(errorsOf((s) => (s.title = 'hi'))).toEqual(['title: must be an object']);
+    expect(errorsOf((s) => (s.settings.tls = 'starttls'))).toEqual(['settings.tls: must be "none" (TLS arrives with the TLS engine)']);
+  });
+
+  it('reports broken JSON and non-objects without throwing', () => {
+    const r = parseScenarioJson('{"id": "x",');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.path).toBe('(file)');
+    for (const bad of [null, 42, 'text', [], { topology: 7 }]) expect(validateScenario(bad).ok).toBe(false);
+  });
+});
