@@ -54,7 +54,8 @@ function stored(password: string, salt: Uint8Array, iterations: number, hash: Sc
 export function createAccountCredentials(input: CreateAccountInput): AccountCredentials {
   const user = saslprepResult(input.username);
   if (user.type === 'error' || user.value === '') throw new Error('sasl/credentials: username empty or fails SASLprep');
-  if (input.password === '') throw new Error('sasl/credentials: empty password');
+  const pw = saslprepResult(input.password);
+  if (pw.type === 'error' || pw.value === '') throw new Error('sasl/credentials: password empty or fails SASLprep');
   return {
     username: user.value,
     scramSha1: stored(input.password, input.salts.sha1, input.iterations, 'SHA-1'),
