@@ -81,30 +81,43 @@ describe('RFC 7677 §3 example (SCRAM-SHA-256, password "pencil")', () => {
   });
 });
 
-describe('Prosody 0.12.3 transcript (/work/shared/interop/prosody-c2s-transcript.xml), alice/alicepass', () => {
-  // <auth mechanism='SCRAM-SHA-1'> and <challenge>, <response>, <success> payloads, base64 as on the wire.
-  const auth = 'biwsbj1hbGljZSxyPWlsSWpsU3gyNURQeEV5NDRlRUNyb1g4Mw==';
-  const challenge =
-    'cj1pbElqbFN4MjVEUHhFeTQ0ZUVDcm9YODMyZGIwZDNiYS1mMGFkLTRiOTctYjVlNy00NGYxMTU1MzJkNGMscz1OVGhqT1dZd1l6VXROVEJrWXkwME16TTRMVGxpTkRNdE5UWmhPVFkzWW1GbU1qVXksaT0xMDAwMA==';
-  const response =
-    'Yz1iaXdzLHI9aWxJamxTeDI1RFB4RXk0NGVFQ3JvWDgzMmRiMGQzYmEtZjBhZC00Yjk3LWI1ZTctNDRmMTE1NTMyZDRjLHA9OXJmaDZ1M2Q0WndnS0R3RGNCbVM0MUVsMWJvPQ==';
-  const success = 'dj1UNFVmZGNiU1p4SUFlVG9henBKbUdEaTN6TTg9';
+describe('Prosody 0.12.3 transcript (/work/shared/interop/prosody-c2s-transcript.xml)', () => {
+  // Payloads of <auth mechanism='SCRAM-SHA-1'>, <challenge>, <response>, <success>, base64 as on the wire.
+  const sessions = [
+    {
+      user: 'alice', password: 'alicepass', clientNonce: 'ilIjlSx25DPxEy44eECroX83', serverNonce: '2db0d3ba-f0ad-4b97-b5e7-44f115532d4c',
+      auth: 'biwsbj1hbGljZSxyPWlsSWpsU3gyNURQeEV5NDRlRUNyb1g4Mw==',
+      challenge: 'cj1pbElqbFN4MjVEUHhFeTQ0ZUVDcm9YODMyZGIwZDNiYS1mMGFkLTRiOTctYjVlNy00NGYxMTU1MzJkNGMscz1OVGhqT1dZd1l6VXROVEJrWXkwME16TTRMVGxpTkRNdE5UWmhPVFkzWW1GbU1qVXksaT0xMDAwMA==',
+      response: 'Yz1iaXdzLHI9aWxJamxTeDI1RFB4RXk0NGVFQ3JvWDgzMmRiMGQzYmEtZjBhZC00Yjk3LWI1ZTctNDRmMTE1NTMyZDRjLHA9OXJmaDZ1M2Q0WndnS0R3RGNCbVM0MUVsMWJvPQ==',
+      success: 'dj1UNFVmZGNiU1p4SUFlVG9henBKbUdEaTN6TTg9',
+    },
+    {
+      user: 'bob', password: 'bobpass', clientNonce: 'DE/nTw3E95octO/zoNFNm1pz', serverNonce: 'f61dff46-2f3f-4947-8657-e42a11a0f811',
+      auth: 'biwsbj1ib2Iscj1ERS9uVHczRTk1b2N0Ty96b05GTm0xcHo=',
+      challenge: 'cj1ERS9uVHczRTk1b2N0Ty96b05GTm0xcHpmNjFkZmY0Ni0yZjNmLTQ5NDctODY1Ny1lNDJhMTFhMGY4MTEscz1PREEyTnpJMFpERXRZV0V5TmkwME5EWTVMV0kzTnpRdE9UQTVOR1ZsTmprMU5qTmssaT0xMDAwMA==',
+      response: 'Yz1iaXdzLHI9REUvblR3M0U5NW9jdE8vem9ORk5tMXB6ZjYxZGZmNDYtMmYzZi00OTQ3LTg2NTctZTQyYTExYTBmODExLHA9Y1lLL0hPNHdoMnFCSU5JYm15aXR1V1htMk04PQ==',
+      success: 'dj0vM3ZKV3dBMDVtalNGcVJmNUhqTkRXSEtDZUU9',
+    },
+  ];
   const text = (b64: string) => new TextDecoder().decode(fromBase64(b64));
 
-  it('our client, given Prosody\'s nonce and challenge, sends Prosody\'s exact response and accepts its success', () => {
-    const c = scramClientStart({ username: 'alice', password: 'alicepass', hash: 'SHA-1', nonce: 'ilIjlSx25DPxEy44eECroX83' });
-    expect(toBase64(utf8(c.clientFirstMessage))).toBe(auth);
-    const f = ok(scramClientFinal(c.state, text(challenge)));
-    expect(toBase64(utf8(f.clientFinalMessage))).toBe(response);
-    expect(ok(scramClientVerify(f.state, text(success))).state.step).toBe('done');
-  });
+  describe.each(sessions)('session $user/$password', (t) => {
+    it('our client, given Prosody\'s nonce and challenge, sends Prosody\'s exact response and accepts its success', () => {
+      const c = scramClientStart({ username: t.user, password: t.password, hash: 'SHA-1', nonce: t.clientNonce });
+      expect(toBase64(utf8(c.clientFirstMessage))).toBe(t.auth);
+      const f = ok(scramClientFinal(c.state, text(t.challenge)));
+      expect(toBase64(utf8(f.clientFinalMessage))).toBe(t.response);
+      expect(ok(scramClientVerify(f.state, text(t.success))).state.step).toBe('done');
+    });
 
-  it('our server, holding what Prosody stores (salt is the UUID text, i=10000), answers as Prosody did', () => {
-    const salt = utf8('58c9f0c5-50dc-4338-9b43-56a967baf252');
-    const accounts = [account('alice', 'alicepass', salt, salt, 10000)];
-    const s = ok(scramServerStart('SHA-1', scramLookup(accounts, 'SHA-1'), text(auth), '2db0d3ba-f0ad-4b97-b5e7-44f115532d4c'));
-    expect(toBase64(utf8(s.serverFirstMessage))).toBe(challenge);
-    expect(toBase64(utf8(ok(scramServerFinal(s.state, text(response))).serverFinalMessage))).toBe(success);
+    it('our server, holding what Prosody stores (salt = UUID text, i = 10000), answers as Prosody did', () => {
+      const salt = fromBase64(/,s=([^,]+),/.exec(text(t.challenge))![1]!);
+      expect(new TextDecoder().decode(salt)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      const accounts = [account(t.user, t.password, salt, salt, 10000)];
+      const s = ok(scramServerStart('SHA-1', scramLookup(accounts, 'SHA-1'), text(t.auth), t.serverNonce));
+      expect(toBase64(utf8(s.serverFirstMessage))).toBe(t.challenge);
+      expect(toBase64(utf8(ok(scramServerFinal(s.state, text(t.response))).serverFinalMessage))).toBe(t.success);
+    });
   });
 });
 
