@@ -1,0 +1,307 @@
+/**
+ * The OTR engine as a stdio peer, speaking the JSON-lines peer protocol of the interop harness
+ * (interop/README.md §2.4, the same as potr_peer.py and libotr_peer.c): one JSON object per input
+ * line, zero or more event lines, then exactly one {"ev":"done","op","state"}; the first output
+ * line is {"ev":"ready","fingerprint",…}. Randomness comes from node:crypto; the key file is ours
+ * (JSON with the DSA key in hex and the instance tag), created when missing.
+ *
+ *   npx tsx lib/io/otr-peer.ts --account A --peer B --key FILE [--versions 23|2|3] [--mms N]
+ * @module
+ */
+import { randomBytes as cryptoRandomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { bigintToBytes } from '../otr/codec';
+import { fingerprint, fingerprintHuman, generateDsaKey, publicPart, type DsaPrivateKey } from '../otr/dsa';
+import {
+  createOtrSession,
+  endOtr,
+  receiveMessage,
+  sendMessage,
+  startOtr,
+  type OtrContext,
+  type OtrEvent,
+  type OtrOutput,
+  type OtrPolicy,
+} from '../otr/session';
+
+const ctx: OtrContext = { randomBytes: (n) => new Uint8Array(cryptoRandomBytes(n)) };
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const account = arg('account');
+const peer = arg('peer');
+const keyFile = arg('key');
+if (!account || !peer || !keyFile) {
+  process.stderr.write('usage: otr-peer --account A --peer B --key FILE [--versions 23|2|3] [--mms N]\n');
+  process.exit(2);
+}
+const versions = arg('versions') ?? '23';
+const mms = Number(arg('mms') ?? '0') || 0;
+
+interface KeyFile {
+  format: 'messenger-lab/otr-dsa-key/v1';
+  account: string;
+  p: string;
+  q: string;
+  g: string;
+  y: string;
+  x: string;
+  instance_tag: number;
+}
+
+const h = (n: bigint | null | undefined): string | null => (n === null || n === undefined ? null : bytesToHex(bigintToBytes(n)));
+const big = (s: string): bigint => BigInt('0x' + s);
+
+function loadOrCreateKey(file: string): { key: DsaPrivateKey; instanceTag: number } {
+  if (existsSync(file)) {
+    const k = JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
+    return { key: { p: big(k.p), q: big(k.q), g: big(k.g), y: big(k.y), x: big(k.x) }, instanceTag: k.instance_tag };
+  }
+  const key = generateDsaKey(ctx.randomBytes);
+  let instanceTag = 0;
+  while (instanceTag < 0x100) instanceTag = cryptoRandomBytes(4).readUInt32BE(0);
+  const out: KeyFile = {
+    format: 'messenger-lab/otr-dsa-key/v1',
+    account: account!,
+    p: h(key.p)!,
+    q: h(key.q)!,
+    g: h(key.g)!,
+    y: h(key.y)!,
+    x: h(key.x)!,
+    instance_tag: instanceTag,
+  };
+  writeFileSync(file, JSON.stringify(out, null, 2) + '\n', { mode: 0o600 });
+  return { key, instanceTag };
+}
+
+const { key, instanceTag } = loadOrCreateKey(keyFile);
+const st = createOtrSession(
+  {
+    account,
+    peer,
+    longTerm: key,
+    instanceTag,
+    mms,
+    policy: { allowV2: versions.includes('2'), allowV3: versions.includes('3') },
+  },
+  ctx,
+);
+
+const lines: string[] = [];
+const emit = (o: Record<string, unknown>): void => void lines.push(JSON.stringify(o));
+
+function emitEvent(e: OtrEvent): void {
+  switch (e.type) {
+    case 'message':
+      return emit({
+        ev: 'recv',
+        text: e.text,
+        encrypted: e.encrypted,
+        tlvs: e.tlvs.map((t) => ({ type: t.type })),
+        ...(e.warning ? { warning: 'unencrypted message while encrypted' } : {}),
+      });
+    case 'gone-secure':
+      return emit({
+        ev: 'state',
+        state: 'encrypted',
+        refresh: e.refresh,
+        protocol_version: e.protocolVersion,
+        our_instance: e.ourInstance,
+        their_instance: e.theirInstance,
+        their_fingerprint: e.theirFingerprint,
+        ssid: e.ssid,
+        ssid_half: e.ssidHalf,
+      });
+    case 'state':
+      return emit({ ev: 'state', state: e.msgstate });
+    case 'otr-error':
+      return emit({ ev: 'otr_error', error: e.error });
+    case 'unreadable':
+      return emit({ ev: 'msg_event', event: 'rcvdmsg_unreadable', message: e.reason, replied: e.replied });
+    case 'not-in-private':
+      return emit({ ev: 'msg_event', event: 'rcvdmsg_not_in_private', message: null, replied: e.replied });
+    case 'ignored':
+      return emit({ ev: 'msg_event', event: 'ignored', message: e.reason });
+    case 'cannot-send':
+      return emit({ ev: 'msg_event', event: 'connection_ended', message: null });
+    case 'symkey':
+      return emit({ ev: 'symkey', use: e.use, key: e.key });
+    case 'smp-unsupported':
+      return emit({ ev: 'smp', type: 'aborted', tlv: e.tlv, reason: 'SMP not implemented by this engine yet' });
+    case 'data-sent':
+    case 'data-received':
+      return emit({
+        ev: e.type === 'data-sent' ? 'data_sent' : 'data_received',
+        skeyid: e.senderKeyid,
+        rkeyid: e.recipientKeyid,
+        ctr: e.ctr,
+        revealed: e.revealed,
+        flags: e.flags,
+      });
+    case 'disconnected':
+    case 'fragment':
+    case 'ake-sent':
+      return;
+  }
+}
+
+function emitOutput(o: OtrOutput): void {
+  for (const e of o.events) emitEvent(e);
+  for (const wire of o.send) emit({ ev: 'send', wire });
+}
+
+function keysDump(): Record<string, unknown> {
+  const k = st.keys;
+  const sessions: Record<string, unknown> = {};
+  if (k) {
+    for (let i = 0; i < 2; i++)
+      for (let j = 0; j < 2; j++) {
+        const s = k.sess[i]?.[j];
+        sessions[`our${k.ourKeyid - i}_their${k.theirKeyid - j}`] = s
+          ? {
+              sendenc: bytesToHex(s.sendenc),
+              sendmac: bytesToHex(s.sendmac),
+              rcvenc: bytesToHex(s.rcvenc),
+              rcvmac: bytesToHex(s.rcvmac),
+              sendctr: s.sendctr.toString(),
+              rcvctr: s.rcvctr.toString(),
+              extra_key: bytesToHex(s.extraKey),
+            }
+          : null;
+      }
+  }
+  return {
+    ev: 'keys',
+    protocol_version: st.protocolVersion,
+    our_instance: st.ourInstance,
+    their_instance: st.theirInstance,
+    our_keyid: k?.ourKeyid ?? 0,
+    their_keyid: k?.theirKeyid ?? 0,
+    our_dh: k ? { priv: h(k.ourDh.priv), pub: h(k.ourDh.pub) } : null,
+    our_old_dh: k?.ourOldDh ? { priv: h(k.ourOldDh.priv), pub: h(k.ourOldDh.pub) } : null,
+    their_y: h(k?.theirY),
+    their_old_y: h(k?.theirOldY),
+    sessions,
+    ssid: st.ssid ? bytesToHex(st.ssid) : null,
+  };
+}
+
+const POLICY_KEYS: Record<string, keyof OtrPolicy> = {
+  ALLOW_V2: 'allowV2',
+  ALLOW_V3: 'allowV3',
+  REQUIRE_ENCRYPTION: 'requireEncryption',
+  SEND_TAG: 'sendWhitespaceTag',
+  SEND_WHITESPACE_TAG: 'sendWhitespaceTag',
+  WHITESPACE_START_AKE: 'whitespaceStartAke',
+  ERROR_START_AKE: 'errorStartAke',
+};
+
+function handle(m: Record<string, unknown>): boolean {
+  const op = m.op;
+  switch (op) {
+    case 'quit':
+      return false;
+    case 'query':
+      emitOutput(startOtr(st));
+      break;
+    case 'send':
+      emitOutput(sendMessage(st, String(m.text ?? ''), ctx));
+      break;
+    case 'recv':
+      emitOutput(receiveMessage(st, String(m.wire ?? ''), ctx));
+      break;
+    case 'disconnect': {
+      const o = endOtr(st, ctx);
+      emitOutput({ send: o.send, events: o.events.filter((e) => e.type !== 'state') });
+      emit({ ev: 'state', state: 'plaintext' });
+      break;
+    }
+    case 'status':
+      emit({
+        ev: 'status',
+        state: st.msgstate,
+        our_fingerprint: bytesToHex(fingerprint(publicPart(st.longTerm))),
+        their_fingerprint: st.theirLongTerm ? bytesToHex(fingerprint(st.theirLongTerm)) : null,
+        protocol_version: st.protocolVersion,
+        our_instance: st.ourInstance,
+        their_instance: st.theirInstance,
+        our_keyid: st.keys?.ourKeyid ?? 0,
+        their_keyid: st.keys?.theirKeyid ?? 0,
+        ssid: st.ssid ? bytesToHex(st.ssid) : null,
+        trust: null,
+      });
+      break;
+    case 'keys':
+      emit(keysDump());
+      break;
+    case 'mms':
+      st.mms = Number(m.mms ?? 0) || 0;
+      break;
+    case 'policy': {
+      const set = (m.set ?? {}) as Record<string, unknown>;
+      for (const [k, v] of Object.entries(set)) {
+        const field = POLICY_KEYS[k];
+        if (field) st.policy[field] = Boolean(v);
+      }
+      emit({ ev: 'policy', policy: st.policy });
+      break;
+    }
+    case 'smp_start':
+    case 'smp_respond':
+    case 'smp_abort':
+    case 'set_auto_smp':
+      emit({ ev: 'error', error: 'SMP is not implemented by this engine yet', kind: 'NotImplemented' });
+      break;
+    default:
+      emit({ ev: 'error', error: `unknown op ${JSON.stringify(op)}`, kind: 'ValueError' });
+  }
+  return true;
+}
+
+function flush(): void {
+  if (lines.length) process.stdout.write(lines.join('\n') + '\n');
+  lines.length = 0;
+}
+
+emit({
+  ev: 'ready',
+  account,
+  peer,
+  fingerprint: bytesToHex(fingerprint(publicPart(key))),
+  fingerprint_human: fingerprintHuman(fingerprint(publicPart(key))),
+  instance_tag: st.ourInstance,
+  protocol_versions: [...(st.policy.allowV2 ? [2] : []), ...(st.policy.allowV3 ? [3] : [])],
+  engine: 'messenger-lab',
+});
+flush();
+
+const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+rl.on('line', (line) => {
+  if (!line.trim()) return;
+  let m: Record<string, unknown>;
+  try {
+    m = JSON.parse(line) as Record<string, unknown>;
+  } catch (e) {
+    emit({ ev: 'error', error: `bad json: ${(e as Error).message}`, kind: 'json' });
+    emit({ ev: 'done', op: null });
+    return flush();
+  }
+  let keepGoing = true;
+  try {
+    keepGoing = handle(m);
+  } catch (e) {
+    emit({ ev: 'error', error: (e as Error).message, kind: (e as Error).name });
+  }
+  emit({ ev: 'done', op: m.op ?? null, state: st.msgstate });
+  flush();
+  if (!keepGoing) {
+    rl.close();
+    process.stdout.end(() => process.exit(0));
+  }
+});
+rl.on('close', () => process.stdout.end());
