@@ -1,0 +1,294 @@
+/**
+ * Network view geometry: `(trace, step, size, progress) → NetworkGeometry`. Pure and deterministic:
+ * a fixed cluster layout (domains side by side, each server in its region with its clients on an arc
+ * around it), no force simulation, numbers rounded to 0.1. React draws it; nothing here touches the DOM.
+ *
+ * Steps: step 0 is the initial state; step k (1 ≤ k ≤ events) shows trace event seq k − 1.
+ * @module
+ */
+import type { Trace, TraceEvent } from '../sim/types';
+import { clientsBefore, groupDomains, initialOf, r1, shortName } from './entities';
+import { topLayer, type VizLayer } from './layers';
+import { wireElementNames, wireLabel } from './wire-label';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface NetNode {
+  id: string;
+  kind: 'client' | 'server';
+  /** Text under the shape: `alice`, `a.example`. */
+  name: string;
+  /** Full label: the JID for clients, the domain for servers. */
+  label: string;
+  /** The capital initial drawn in a client's box. */
+  initial: string;
+  ip: string;
+  domain: string;
+  x: number;
+  y: number;
+  /** Half the shape's extent: links stop this far from the centre. */
+  r: number;
+  /** The node's part in the current step. */
+  role: 'sender' | 'receiver' | 'actor' | null;
+}
+
+export interface NetDomain {
+  domain: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  rx: number;
+  /** Where the region's label sits (top left, inside). */
+  labelX: number;
+  labelY: number;
+}
+
+export interface NetLink {
+  id: string;
+  a: string;
+  b: string;
+  latencyMs: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** Observer ids tapping this link (an eye is drawn at `eyeX, eyeY`). */
+  taps: string[];
+  eyeX: number;
+  eyeY: number;
+  /** True when the current step's packet travels on this link. */
+  active: boolean;
+}
+
+export interface NetPacket {
+  seq: number;
+  from: string;
+  to: string;
+  link: string;
+  latencyMs: number;
+  layer: VizLayer;
+  /** `<message>`, `stream header +1` … */
+  label: string;
+  /** Every top-level element in the bytes, for the full description. */
+  names: string[];
+  bytes: number;
+  /** The path the packet travels (trimmed to the node shapes), and where it is at `progress`. */
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  x: number;
+  y: number;
+  progress: number;
+  /** Direction of travel in degrees (0 = rightwards, clockwise, SVG coordinates). */
+  angle: number;
+  /** Where the label goes: beside the packet, away from the link. */
+  labelX: number;
+  labelY: number;
+}
+
+export interface NetworkGeometry {
+  width: number;
+  height: number;
+  domains: NetDomain[];
+  nodes: NetNode[];
+  links: NetLink[];
+  packet: NetPacket | null;
+  /** The event shown at this step (null at step 0). */
+  event: TraceEvent | null;
+}
+
+export const DEFAULT_NETWORK_SIZE: Size = { width: 520, height: 360 };
+
+const CLIENT_R = 34;
+const SERVER_R = 40;
+const REGION_PAD = 22;
+const LABEL_SPACE = 46; // room under a node for its name and address
+
+/** Angles (degrees, SVG: 0 = right, 90 = down) for a domain's clients; `before` of them go left of the server. */
+function clientAngles(count: number, before: number, groupIndex: number, groupCount: number): number[] {
+  if (count === 0) return [];
+  const spread = (n: number, centre: number, width: number): number[] =>
+    n === 1 ? [centre] : Array.from({ length: n }, (_, i) => centre - width / 2 + (width * i) / (n - 1));
+  if (groupCount === 1) {
+    // Left side top to bottom, then right side top to bottom.
+    const after = count - before;
+    const left = spread(before, 180, Math.min(120, 40 * (before - 1))).reverse();
+    const right = spread(after, 0, Math.min(120, 40 * (after - 1)));
+    return [...left, ...right];
+  }
+  if (groupIndex === 0) return spread(count, 180, Math.min(140, 45 * (count - 1))).reverse();
+  if (groupIndex === groupCount - 1) return spread(count, 0, Math.min(140, 45 * (count - 1)));
+  return Array.from({ length: count }, (_, i) => (i % 2 === 0 ? 270 : 90));
+}
+
+function eventAt(trace: Trace, step: number): TraceEvent | null {
+  if (!Number.isFinite(step) || step < 1) return null;
+  return trace.events[Math.min(trace.events.length, Math.floor(step)) - 1] ?? null;
+}
+
+/** Compute the network picture for one step. `progress` (0..1) places the packet along its link. */
+export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_NETWORK_SIZE, progress = 1): NetworkGeometry {
+  const { width, height } = size;
+  const groups = groupDomains(trace.nodes);
+  const n = Math.max(1, groups.length);
+  const colW = width / n;
+  const cy = r1((height - 16) / 2 + 4);
+  const event = eventAt(trace, step);
+
+  const nodes: NetNode[] = [];
+  const domains: NetDomain[] = [];
+  groups.forEach((g, gi) => {
+    const before = clientsBefore(gi, groups.length, g.clients.length);
+    // Servers sit towards the neighbouring domains so that federation links stay short.
+    const colX = gi * colW;
+    const sx = groups.length === 1 ? width / 2 : gi === 0 ? colX + colW * 0.68 : gi === groups.length - 1 ? colX + colW * 0.32 : colX + colW / 2;
+    const radius = Math.max(70, Math.min(groups.length === 1 ? width * 0.34 : colW * 0.45, height * 0.4));
+    const angles = clientAngles(g.clients.length, before, gi, groups.length);
+    const members: NetNode[] = [];
+    if (g.server) {
+      members.push({
+        id: g.server.id,
+        kind: 'server',
+        name: shortName(g.server),
+        label: g.server.label,
+        initial: '',
+        ip: g.server.ip,
+        domain: g.domain,
+        x: r1(sx),
+        y: cy,
+        r: SERVER_R,
+        role: null,
+      });
+    }
+    g.clients.forEach((c, i) => {
+      const a = ((angles[i] ?? 180) * Math.PI) / 180;
+      members.push({
+        id: c.id,
+        kind: 'client',
+        name: shortName(c),
+        label: c.label,
+        initial: initialOf(c),
+        ip: c.ip,
+        domain: g.domain,
+        x: r1(sx + radius * Math.cos(a)),
+        y: r1(cy + radius * 0.8 * Math.sin(a)),
+        r: CLIENT_R,
+        role: null,
+      });
+    });
+    nodes.push(...members);
+    if (members.length > 0) {
+      const x0 = Math.min(...members.map((m) => m.x - m.r)) - REGION_PAD;
+      const x1 = Math.max(...members.map((m) => m.x + m.r)) + REGION_PAD;
+      const y0 = Math.min(...members.map((m) => m.y - m.r)) - REGION_PAD - 26;
+      const y1 = Math.max(...members.map((m) => m.y + m.r)) + LABEL_SPACE;
+      const x = Math.max(4, x0);
+      const w = Math.min(width - 4, x1) - x;
+      const y = Math.max(4, y0);
+      const h = Math.min(height - 4, y1) - y;
+      domains.push({ domain: g.domain, x: r1(x), y: r1(y), width: r1(w), height: r1(h), rx: 18, labelX: r1(x + 14), labelY: r1(y + 24) });
+    }
+  });
+
+  const byId = new Map(nodes.map((nd) => [nd.id, nd]));
+  if (event) {
+    for (const nd of nodes) {
+      if (event.kind === 'wire') nd.role = nd.id === event.from ? 'sender' : nd.id === event.to ? 'receiver' : null;
+      else nd.role = nd.id === event.from ? 'actor' : null;
+    }
+  }
+
+  const links: NetLink[] = [];
+  for (const l of trace.links) {
+    const a = byId.get(l.a);
+    const b = byId.get(l.b);
+    if (!a || !b) continue;
+    const [x1, y1, x2, y2] = trim(a, b);
+    const len = Math.hypot(x2 - x1, y2 - y1) || 1;
+    // The eye sits beside the link's middle, on the upper side.
+    let nx = -(y2 - y1) / len;
+    let ny = (x2 - x1) / len;
+    if (ny > 0 || (ny === 0 && nx > 0)) {
+      nx = -nx;
+      ny = -ny;
+    }
+    const taps = trace.taps.filter((t) => t.link === l.id).map((t) => t.id);
+    links.push({
+      id: l.id,
+      a: l.a,
+      b: l.b,
+      latencyMs: l.latencyMs,
+      x1: r1(x1),
+      y1: r1(y1),
+      x2: r1(x2),
+      y2: r1(y2),
+      taps,
+      eyeX: r1((x1 + x2) / 2 + nx * 22),
+      eyeY: r1((y1 + y2) / 2 + ny * 22),
+      active: false,
+    });
+  }
+
+  let packet: NetPacket | null = null;
+  if (event && event.kind === 'wire') {
+    const from = byId.get(event.from);
+    const to = byId.get(event.to);
+    if (from && to) {
+      const p = Math.max(0, Math.min(1, Number.isFinite(progress) ? progress : 1));
+      const [sx, sy, ex, ey] = trim(from, to, 16);
+      const x = sx + (ex - sx) * p;
+      const y = sy + (ey - sy) * p;
+      const len = Math.hypot(ex - sx, ey - sy) || 1;
+      let nx = -(ey - sy) / len;
+      let ny = (ex - sx) / len;
+      // Label on the lower side of the link (the eye sits on the upper side).
+      if (ny < 0 || (ny === 0 && nx < 0)) {
+        nx = -nx;
+        ny = -ny;
+      }
+      const link = links.find((l) => l.id === event.link) ?? links.find((l) => (l.a === event.from && l.b === event.to) || (l.a === event.to && l.b === event.from));
+      if (link) link.active = true;
+      const wire = event.wire ?? new Uint8Array(0);
+      packet = {
+        seq: event.seq,
+        from: event.from,
+        to: event.to,
+        link: link?.id ?? event.link ?? '',
+        latencyMs: link?.latencyMs ?? Math.max(0, event.time - (event.sentAt ?? event.time)),
+        layer: topLayer(event.layers),
+        label: wireLabel(wire),
+        names: wireElementNames(wire),
+        bytes: wire.length,
+        x1: r1(sx),
+        y1: r1(sy),
+        x2: r1(ex),
+        y2: r1(ey),
+        x: r1(x),
+        y: r1(y),
+        progress: r1(p * 100) / 100,
+        angle: r1((Math.atan2(ey - sy, ex - sx) * 180) / Math.PI),
+        labelX: r1(x + nx * 30),
+        labelY: r1(y + ny * 30 + 6),
+      };
+    }
+  }
+
+  return { width, height, domains, nodes, links, packet, event };
+}
+
+/** The segment between two nodes' centres, shortened by each node's radius plus `gap`. */
+function trim(a: NetNode, b: NetNode, gap = 4): [number, number, number, number] {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  const ra = Math.min(a.r + gap, len / 2 - 1);
+  const rb = Math.min(b.r + gap, len / 2 - 1);
+  return [a.x + ux * ra, a.y + uy * ra, b.x - ux * rb, b.y - uy * rb];
+}

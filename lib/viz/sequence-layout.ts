@@ -1,0 +1,250 @@
+/**
+ * Sequence view geometry: `(trace, step, size) → SequenceGeometry`. One lane per entity (the order of
+ * lib/viz/entities.ts), time running down, one arrow per wire message from (sender lane, sentAt) to
+ * (receiver lane, arrival time), local events as dots on their lane. Pure, deterministic, rounded to 0.1.
+ *
+ * The time axis is piecewise linear (a d3 polylinear scale): busy stretches keep a minimum row gap so
+ * labels never collide, idle stretches longer than `breakAfterMs` are cut down to one fixed gap and
+ * marked with a break ("+950 ms"), so a login and a chat a second later both fit on one screen.
+ *
+ * Steps: step 0 is the initial state; step k (1 ≤ k ≤ events) shows trace event seq k − 1.
+ * @module
+ */
+import { scaleLinear, scalePoint } from 'd3';
+import type { Trace, TraceEvent } from '../sim/types';
+import { groupDomains, initialOf, orderEntities, r1, shortName } from './entities';
+import { topLayer, type VizLayer } from './layers';
+import { wireElementNames, wireLabel } from './wire-label';
+
+export interface SequenceOptions {
+  /** Total width; lanes are spread across it after the time gutter. */
+  width: number;
+  /** Space above the first event. */
+  top: number;
+  /** Smallest vertical distance between two events, px. */
+  minGap: number;
+  /** Extra px per ms of virtual time between two events. */
+  pxPerMs: number;
+  /** Largest gap for a stretch that is not cut. */
+  maxGap: number;
+  /** Idle stretches longer than this (ms) are cut and drawn as a break. */
+  breakAfterMs: number;
+  /** Height of a cut stretch. */
+  breakGap: number;
+  /** Width of the time gutter on the left. */
+  gutter: number;
+  /** Font size of labels (to estimate label boxes). */
+  fontSize: number;
+}
+
+export const DEFAULT_SEQUENCE_OPTIONS: SequenceOptions = {
+  width: 760,
+  top: 22,
+  minGap: 30,
+  pxPerMs: 0.5,
+  maxGap: 56,
+  breakAfterMs: 200,
+  breakGap: 46,
+  gutter: 64,
+  fontSize: 15,
+};
+
+export type StepState = 'past' | 'current' | 'future';
+
+export interface SeqLane {
+  id: string;
+  kind: 'client' | 'server';
+  /** `alice`, `a.example`. */
+  name: string;
+  label: string;
+  initial: string;
+  domain: string;
+  x: number;
+}
+
+export interface SeqArrow {
+  seq: number;
+  /** The step that shows this event (seq + 1). */
+  step: number;
+  from: string;
+  to: string;
+  sentAt: number;
+  time: number;
+  layer: VizLayer;
+  label: string;
+  names: string[];
+  bytes: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** Label anchor (centre of its box) and the box size estimated for a monospace font. */
+  labelX: number;
+  labelY: number;
+  labelWidth: number;
+  state: StepState;
+}
+
+export interface SeqDot {
+  seq: number;
+  step: number;
+  node: string;
+  kind: 'action' | 'timer';
+  /** The note key's last part: `connect`, `send-message`, `disconnect`, or the timer's name. */
+  label: string;
+  x: number;
+  y: number;
+  /** Label starts here (left-aligned beside the dot). */
+  labelX: number;
+  state: StepState;
+}
+
+export interface SeqBreak {
+  /** The idle time that was cut, ms. */
+  ms: number;
+  y: number;
+}
+
+export interface SeqTick {
+  time: number;
+  y: number;
+}
+
+export interface SequenceGeometry {
+  width: number;
+  height: number;
+  gutter: number;
+  lanes: SeqLane[];
+  arrows: SeqArrow[];
+  dots: SeqDot[];
+  breaks: SeqBreak[];
+  /** One tick per distinct event time, for the time gutter. */
+  ticks: SeqTick[];
+  /** The y of the current event (or the top at step 0), to scroll it into view. */
+  focusY: number;
+  /** Lanes span from `top - 10` to `height - 10`. */
+  laneTop: number;
+  laneBottom: number;
+}
+
+function stateOf(seq: number, step: number): StepState {
+  const current = step - 1;
+  return seq < current ? 'past' : seq === current ? 'current' : 'future';
+}
+
+/** The y of each event (by seq), and a d3 polylinear time scale through those rows for departures. */
+function timeRows(events: readonly TraceEvent[], o: SequenceOptions): { ys: number[]; breaks: SeqBreak[]; at: (t: number) => number } {
+  const ys: number[] = [];
+  const breaks: SeqBreak[] = [];
+  const domain: number[] = [];
+  const range: number[] = [];
+  let y = o.top;
+  let prevTime: number | undefined;
+  for (const e of events) {
+    if (prevTime === undefined) {
+      y = o.top;
+    } else if (e.time === prevTime) {
+      y += o.minGap; // same instant, its own row (the kernel processed it after the previous one)
+    } else {
+      const dt = e.time - prevTime;
+      if (dt > o.breakAfterMs) {
+        breaks.push({ ms: dt, y: r1(y + o.breakGap / 2) });
+        y += o.breakGap;
+      } else {
+        y += Math.min(o.maxGap, o.minGap + dt * o.pxPerMs);
+      }
+    }
+    if (domain.length === 0 || e.time > domain[domain.length - 1]!) {
+      domain.push(e.time);
+      range.push(y);
+    }
+    ys.push(y);
+    prevTime = e.time;
+  }
+  if (domain.length === 0) {
+    domain.push(0);
+    range.push(o.top);
+  }
+  if (domain.length === 1) {
+    domain.push(domain[0]! + 1);
+    range.push(range[0]! + o.minGap);
+  }
+  const scale = scaleLinear().domain(domain).range(range).clamp(true);
+  return { ys, breaks, at: (t: number) => scale(t) };
+}
+
+/** Compute the sequence diagram for one step. */
+export function layoutSequence(trace: Trace, step: number, options: Partial<SequenceOptions> = {}): SequenceGeometry {
+  const o: SequenceOptions = { ...DEFAULT_SEQUENCE_OPTIONS, ...options };
+  const s = Number.isFinite(step) ? Math.max(0, Math.min(trace.events.length, Math.floor(step))) : 0;
+  const order = orderEntities(trace.nodes);
+  const info = new Map(trace.nodes.map((n) => [n.id, n]));
+  const domainOf = new Map<string, string>();
+  for (const g of groupDomains(trace.nodes)) {
+    if (g.server) domainOf.set(g.server.id, g.domain);
+    for (const c of g.clients) domainOf.set(c.id, g.domain);
+  }
+  const x = scalePoint<string>().domain(order).range([o.gutter, o.width]).padding(0.5);
+  const lanes: SeqLane[] = order.map((id) => {
+    const n = info.get(id)!;
+    return { id, kind: n.kind, name: shortName(n), label: n.label, initial: n.kind === 'client' ? initialOf(n) : '', domain: domainOf.get(id) ?? n.domain, x: r1(x(id) ?? 0) };
+  });
+  const laneX = (id: string): number => x(id) ?? o.gutter;
+
+  const events = trace.events;
+  const { ys, breaks, at } = timeRows(events, o);
+  const arrows: SeqArrow[] = [];
+  const dots: SeqDot[] = [];
+  const ticks: SeqTick[] = [];
+  const charW = o.fontSize * 0.6;
+
+  // Where an arrow starts: the row of the sender's own event at the send time (what made it send),
+  // otherwise the time scale at sentAt.
+  const lastRowAt = new Map<string, number>(); // `${node}@${time}` → y of the latest such event so far
+  events.forEach((e, i) => {
+    const y2 = ys[i]!;
+    if (ticks.length === 0 || ticks[ticks.length - 1]!.time !== e.time) ticks.push({ time: e.time, y: r1(y2) });
+    const state = stateOf(e.seq, s);
+    if (e.kind === 'wire') {
+      const sentAt = e.sentAt ?? e.time;
+      const y1 = lastRowAt.get(`${e.from}@${sentAt}`) ?? at(sentAt);
+      const x1 = laneX(e.from);
+      const x2 = laneX(e.to);
+      const wire = e.wire ?? new Uint8Array(0);
+      const label = wireLabel(wire);
+      const labelWidth = label.length * charW + 12;
+      // Label centred on the arrow, nudged towards the sender so that fan-outs stay legible.
+      const t = 0.5;
+      arrows.push({
+        seq: e.seq,
+        step: e.seq + 1,
+        from: e.from,
+        to: e.to,
+        sentAt,
+        time: e.time,
+        layer: topLayer(e.layers),
+        label,
+        names: wireElementNames(wire),
+        bytes: wire.length,
+        x1: r1(x1),
+        y1: r1(y1),
+        x2: r1(x2),
+        y2: r1(y2),
+        labelX: r1(x1 + (x2 - x1) * t),
+        labelY: r1(y1 + (y2 - y1) * t - o.fontSize * 0.55),
+        labelWidth: r1(labelWidth),
+        state,
+      });
+    } else {
+      const lx = laneX(e.from);
+      const key = e.kind === 'timer' ? String(e.note.params?.name ?? 'timer') : e.note.key.replace(/^action\./, '');
+      dots.push({ seq: e.seq, step: e.seq + 1, node: e.from, kind: e.kind, label: key, x: r1(lx), y: r1(y2), labelX: r1(lx + 12), state });
+    }
+    lastRowAt.set(`${e.to}@${e.time}`, y2);
+  });
+
+  const lastY = ys.length > 0 ? ys[ys.length - 1]! : o.top;
+  const height = r1(lastY + 34);
+  const focusY = s >= 1 ? r1(ys[s - 1] ?? o.top) : o.top;
+  return { width: o.width, height, gutter: o.gutter, lanes, arrows, dots, breaks, ticks, focusY, laneTop: r1(o.top - 14), laneBottom: r1(height - 8) };
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { layoutNetwork } from '../../../lib/viz/network-layout';
+import { orderEntities } from '../../../lib/viz/entities';
+import { fixture } from './fixture';
+
+const size = { width: 600, height: 400 };
+
+describe('layoutNetwork', () => {
+  it('is deterministic', () => {
+    expect(layoutNetwork(fixture, 6, size, 0.5)).toEqual(layoutNetwork(fixture, 6, size, 0.5));
+  });
+
+  it('orders clients around their server, domains side by side', () => {
+    expect(orderEntities(fixture.nodes)).toEqual(['alice', 'carol', 'a.example', 'b.example', 'bob']);
+    const g = layoutNetwork(fixture, 0, size);
+    const x = (id: string) => g.nodes.find((n) => n.id === id)!.x;
+    expect(x('alice')).toBeLessThan(x('a.example'));
+    expect(x('a.example')).toBeLessThan(x('b.example'));
+    expect(x('b.example')).toBeLessThan(x('bob'));
+    expect(g.domains.map((d) => d.domain)).toEqual(['a.example', 'b.example']);
+    // Every node sits inside its domain's region and inside the picture.
+    for (const n of g.nodes) {
+      const d = g.domains.find((dd) => dd.domain === n.domain)!;
+      expect(n.x).toBeGreaterThan(d.x);
+      expect(n.x).toBeLessThan(d.x + d.width);
+      expect(n.y).toBeGreaterThan(d.y);
+      expect(n.y).toBeLessThan(d.y + d.height);
+      expect(d.x).toBeGreaterThanOrEqual(0);
+      expect(d.x + d.width).toBeLessThanOrEqual(size.width);
+    }
+  });
+
+  it('marks tapped links', () => {
+    const g = layoutNetwork(fixture, 0, size);
+    expect(g.links.find((l) => l.id === 'alice~a.example')!.taps).toEqual(['tap:alice~a.example']);
+    expect(g.links.find((l) => l.id === 'bob~b.example')!.taps).toEqual([]);
+  });
+
+  it('has no packet at step 0 or at a local event', () => {
+    expect(layoutNetwork(fixture, 0, size).packet).toBeNull();
+    expect(layoutNetwork(fixture, 1, size).packet).toBeNull();
+    expect(layoutNetwork(fixture, 1, size).nodes.find((n) => n.id === 'alice')!.role).toBe('actor');
+  });
+
+  it('moves the packet from sender to receiver with progress', () => {
+    const at0 = layoutNetwork(fixture, 7, size, 0).packet!;
+    const at1 = layoutNetwork(fixture, 7, size, 1).packet!;
+    const alice = layoutNetwork(fixture, 7, size).nodes;
+    const a = alice.find((n) => n.id === 'a.example')!;
+    const b = alice.find((n) => n.id === 'b.example')!;
+    expect(at0.from).toBe('a.example');
+    expect(at0.to).toBe('b.example');
+    expect(Math.hypot(at0.x - a.x, at0.y - a.y)).toBeLessThan(Math.hypot(at0.x - b.x, at0.y - b.y));
+    expect(Math.hypot(at1.x - b.x, at1.y - b.y)).toBeLessThan(Math.hypot(at1.x - a.x, at1.y - a.y));
+    expect(at1.label).toBe('<message>');
+    expect(at1.layer).toBe('xml');
+    expect(layoutNetwork(fixture, 4, size).packet!.layer).toBe('sasl');
+    expect(layoutNetwork(fixture, 7, size).links.find((l) => l.id === 'a.example~b.example')!.active).toBe(true);
+  });
+
+  it('clamps broken steps and progress instead of failing', () => {
+    expect(layoutNetwork(fixture, -3, size).packet).toBeNull();
+    expect(layoutNetwork(fixture, Number.NaN, size).packet).toBeNull();
+    expect(layoutNetwork(fixture, 999, size).packet!.seq).toBe(8);
+    expect(layoutNetwork(fixture, 7, size, 7).packet!.progress).toBe(1);
+  });
+
+  it('matches the geometry snapshot (rounded numbers)', () => {
+    const { event: _event, ...g } = layoutNetwork(fixture, 6, size, 0.5);
+    expect(g).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { layoutSequence } from '../../../lib/viz/sequence-layout';
+import { fixture } from './fixture';
+
+describe('layoutSequence', () => {
+  it('is deterministic', () => {
+    expect(layoutSequence(fixture, 5)).toEqual(layoutSequence(fixture, 5));
+  });
+
+  it('gives every wire event exactly one arrow and every local event one dot', () => {
+    const g = layoutSequence(fixture, 3);
+    const wire = fixture.events.filter((e) => e.kind === 'wire').map((e) => e.seq);
+    expect(g.arrows.map((a) => a.seq)).toEqual(wire);
+    expect(new Set(g.arrows.map((a) => a.seq)).size).toBe(wire.length);
+    expect(g.dots.map((d) => d.seq)).toEqual(fixture.events.filter((e) => e.kind !== 'wire').map((e) => e.seq));
+  });
+
+  it('draws arrows from the sender lane to the receiver lane, downwards in time', () => {
+    const g = layoutSequence(fixture, 0);
+    const lane = new Map(g.lanes.map((l) => [l.id, l.x]));
+    expect(g.lanes.map((l) => l.id)).toEqual(['alice', 'carol', 'a.example', 'b.example', 'bob']);
+    for (const a of g.arrows) {
+      expect(a.x1).toBe(lane.get(a.from));
+      expect(a.x2).toBe(lane.get(a.to));
+      expect(a.y2).toBeGreaterThan(a.y1);
+    }
+    // A reply leaves from the row where the request arrived.
+    expect(g.arrows[1]!.y1).toBe(g.arrows[0]!.y2);
+  });
+
+  it('labels arrows with the element names from the wire bytes', () => {
+    const g = layoutSequence(fixture, 0);
+    expect(g.arrows.map((a) => a.label)).toEqual(['stream header', 'stream header +1', '<auth>', '<message>', '<message>', '<message> +1', 'stream close']);
+    expect(g.arrows[2]!.layer).toBe('sasl');
+    expect(g.dots.map((d) => d.label)).toEqual(['connect', 'send-message']);
+  });
+
+  it('marks past, current and future; step 0 has no current event', () => {
+    expect(layoutSequence(fixture, 0).arrows.every((a) => a.state === 'future')).toBe(true);
+    const g = layoutSequence(fixture, 4); // step 4 = seq 3, the <auth>
+    expect(g.arrows.map((a) => a.state)).toEqual(['past', 'past', 'current', 'future', 'future', 'future', 'future']);
+    expect(g.focusY).toBe(g.arrows[2]!.y2);
+  });
+
+  it('cuts a long idle stretch into one marked break', () => {
+    const g = layoutSequence(fixture, 0);
+    expect(g.breaks).toHaveLength(1);
+    expect(g.breaks[0]!.ms).toBe(940);
+    expect(g.height).toBeLessThan(600);
+  });
+
+  it('matches the geometry snapshot (rounded numbers)', () => {
+    expect(layoutSequence(fixture, 6, { width: 700 })).toMatchSnapshot();
+  });
+});
