@@ -184,6 +184,9 @@ function parseText(state: StreamParserState, text: string, events: StreamParseEv
 
   parser.on('error', (err) => {
     const { condition, text: why } = classifySaxesError(err.message);
+    // An unbound prefix on the header itself (`<stream:stream>` without xmlns:stream) means the
+    // stream namespace is missing: RFC 6120 §4.9.3.10 <invalid-namespace/>, not a mere XML slip.
+    if (!rootSeen && why.startsWith('unbound namespace prefix')) fail('invalid-namespace', why);
     fail(condition, why);
   });
   parser.on('xmldecl', (decl) => {

@@ -227,6 +227,7 @@ describe('xml/stream-parser: well-formedness (RFC 6120 §11.3) and other errors'
     ['a root element that is not <stream>', `<message ${NS}>`],
     ['<stream> in the wrong namespace', `<stream:stream xmlns='jabber:client' xmlns:stream='http://example.com/streams'>`],
     ['<stream> with no namespace', `<stream xmlns='jabber:client'>`],
+    ['no stream namespace declaration', `<stream:stream xmlns='jabber:client'>`],
     ['no content namespace', `<stream:stream xmlns:stream='http://etherx.jabber.org/streams'>`],
     ['an unsupported content namespace', `<stream:stream xmlns='jabber:iq:roster' xmlns:stream='http://etherx.jabber.org/streams'>`],
   ])('%s → invalid-namespace (RFC 6120 §4.9.3.10)', (_name, doc) => {
