@@ -1,0 +1,17 @@
+/**
+ * `<Scenario id="hello" view="sequence" />` in a lesson: the client ScenarioWidget with the page's
+ * locale bound, in a container that breaks out of the reading column (≤ 1200 px). Server component.
+ * @module
+ */
+import type { Locale } from '../../_i18n/locales';
+import { ScenarioWidget } from '../scenario/ScenarioWidget';
+import type { ScenarioView } from './vocabulary';
+
+export function ScenarioEmbed({ id, view, initialStep, locale }: { id: string; view?: ScenarioView; initialStep?: string; locale: Locale }) {
+  const step = initialStep === undefined ? undefined : Number(initialStep);
+  return (
+    <div className="breakout scenario-embed" data-scenario={id}>
+      <ScenarioWidget id={id} locale={locale} view={view} initialStep={step} />
+    </div>
+  );
+}

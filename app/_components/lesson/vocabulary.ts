@@ -1,0 +1,37 @@
+/**
+ * The closed vocabulary of lesson MDX: every component an author may use, with the props it takes.
+ * Plain data, no React: the compile step (app/_content/compile.ts) checks each lesson against it,
+ * so an unknown tag, an unknown prop or a missing required prop fails the build.
+ * widgets.tsx implements exactly these names (its type says so).
+ * @module
+ */
+
+export interface ComponentRule {
+  /** Props the component accepts. */
+  props: readonly string[];
+  /** Props that must be present. */
+  required?: readonly string[];
+  /** Props that are flags (`<Choice correct>`), written without a value. */
+  flags?: readonly string[];
+}
+
+export const vocabulary = {
+  YouWillLearn: { props: [] },
+  Note: { props: ['title'] },
+  Pitfall: { props: ['title'] },
+  DeepDive: { props: ['title'], required: ['title'] },
+  Recap: { props: [] },
+  Term: { props: ['de', 'en'] },
+  Spec: { props: ['ref'], required: ['ref'] },
+  Quiz: { props: ['question'], required: ['question'] },
+  Choice: { props: ['correct', 'why'], flags: ['correct'] },
+  Scenario: { props: ['id', 'view', 'initialStep'], required: ['id'] },
+} as const satisfies Record<string, ComponentRule>;
+
+export type ComponentName = keyof typeof vocabulary;
+
+export const scenarioViews = ['both', 'network', 'sequence'] as const;
+export type ScenarioView = (typeof scenarioViews)[number];
+
+/** HTML elements an author may write directly (lowercase JSX). Anything else fails the build. */
+export const allowedHtml: readonly string[] = ['br', 'kbd', 'abbr', 'sub', 'sup', 'span', 'figure', 'figcaption'];
