@@ -83,9 +83,12 @@ export function isStreamOpen(state: StreamParserState): boolean {
 export function feed(state: StreamParserState, data: Uint8Array): StreamParseEvent[] {
   if (!(data instanceof Uint8Array)) throw new Error('xml/parser: feed() expects a Uint8Array');
   if (isDone(state)) return [];
-  const bytes = new Uint8Array(state.undecoded.length + data.length);
-  bytes.set(state.undecoded, 0);
-  bytes.set(data, state.undecoded.length);
+  let bytes = data;
+  if (state.undecoded.length > 0) {
+    bytes = new Uint8Array(state.undecoded.length + data.length);
+    bytes.set(state.undecoded, 0);
+    bytes.set(data, state.undecoded.length);
+  }
   const scan = scanUtf8(bytes);
   state.undecoded = scan.tail === 'incomplete' ? Array.from(bytes.subarray(scan.validEnd)) : [];
   const events: StreamParseEvent[] = [];
@@ -232,7 +235,8 @@ function parseText(state: StreamParserState, text: string, events: StreamParseEv
     }
   });
 
-  const off = utf8Offsets(input);
+  // A UTF-16 unit is at most 3 UTF-8 bytes: when even that bound fits the budget, no slicing is needed.
+  const off = input.length * 3 > maxStanzaBytes ? utf8Offsets(input) : null;
   let written = 0;
   try {
     if (replay.length > 0) {
@@ -244,7 +248,7 @@ function parseText(state: StreamParserState, text: string, events: StreamParseEv
     // same byte however the input was chunked.
     while (written < input.length) {
       const start = skipWhitespace(input, lastEnd);
-      const end = budgetEnd(off, start, maxStanzaBytes);
+      const end = off ? budgetEnd(off, start, maxStanzaBytes) : input.length;
       if (end <= written) fail('policy-violation', `element larger than ${maxStanzaBytes} bytes`);
       parser.write(input.slice(written, end));
       written = end;
