@@ -67,10 +67,15 @@ export function createStreamParser(limits?: Partial<StreamParserLimits>): Stream
  * RFC 6120 §4.3.3: after STARTTLS or SASL success both sides start a new stream "without closing
  * the existing stream"; the parser then expects a fresh header (an XML declaration may precede it
  * again). Text already buffered stays and is parsed on the next `feed()` — feed an empty array
- * to drain it.
+ * to drain it. From a failed or closed state it starts afresh with nothing buffered.
  */
 export function restartStream(state: StreamParserState): void {
-  if (state.phase === 'failed' || state.phase === 'closed') return;
+  if (isDone(state)) {
+    // After an error or a close there is nothing left to keep: this is a new stream on a new
+    // (or newly observed) connection, e.g. an eavesdropper's parser meeting the next header.
+    state.pending = '';
+    state.undecoded = [];
+  }
   state.phase = 'awaiting-header';
   state.header = null;
 }

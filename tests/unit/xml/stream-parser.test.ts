@@ -294,6 +294,16 @@ describe('xml/stream-parser: stream restart (RFC 6120 §4.3.3)', () => {
     expect(ev).toMatchObject([{ type: 'stream-open', attrs: { id: '2' } }, { type: 'element', element: { name: 'stream:features' } }]);
   });
 
+  it('revives a failed or closed parser with nothing buffered', () => {
+    for (const first of [`<stream:stream ${NS}><!-- x -->`, `<stream:stream ${NS}></stream:stream>`]) {
+      const st = createStreamParser();
+      feed(st, enc(first));
+      restartStream(st);
+      expect(st).toMatchObject({ phase: 'awaiting-header', pending: '', undecoded: [], header: null });
+      expect(types(feed(st, enc(`<stream:stream ${NS}><presence/>`)))).toEqual(['stream-open', 'element']);
+    }
+  });
+
   it('bytes already buffered are parsed on the next feed after the restart', () => {
     const st = createStreamParser();
     const ev1 = feed(st, enc(`<stream:stream ${NS}><proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/><stream:stream ${NS} id='2'>`));
