@@ -16,7 +16,8 @@
  *   letters, digits and hyphens (LDH, no hyphen at either end); non-ASCII labels letters, marks
  *   and digits; IPv4 and bracketed IPv6 literals accepted. NOT done: IDNA2008/UTS #46 mapping
  *   and A-label (xn--, Punycode) conversion, so `münchen.de` and `xn--mnchen-3ya.de` are not equal,
- *   and the 63-octet label limit is measured on the UTF-8 form, not the A-label.
+ *   the 63-octet label limit is measured on the UTF-8 form, not the A-label, ideographic full stops
+ *   (U+3002 …) are not label separators, and the IDNA2008 CONTEXTJ/CONTEXTO and Bidi rules are absent.
  * @module
  */
 
@@ -164,7 +165,9 @@ export function prepareDomainpart(input: string): string {
     if (octets(label) > MAX_LABEL_OCTETS) throw new JidError('domainpart', 'label-too-long', `label longer than ${MAX_LABEL_OCTETS} octets`);
     for (const ch of label) {
       const cp = ch.codePointAt(0) ?? 0;
-      const ok = cp < 0x80 ? /^[a-z0-9-]$/.test(ch) : LETTER_DIGITS.test(ch) || LABEL_CHAR.test(ch);
+      // Non-ASCII: letters, marks and digits without a compatibility decomposition, roughly the
+      // IDNA2008 PVALID set (RFC 5892 §2.6 Unstable excludes what NFKC would change).
+      const ok = cp < 0x80 ? /^[a-z0-9-]$/.test(ch) : LABEL_CHAR.test(ch) && ch.normalize('NFKC') === ch;
       if (!ok) throw new JidError('domainpart', 'disallowed-character', `${cp < 0x80 ? JSON.stringify(ch) : describe(ch)} is not allowed in a domain label`);
     }
     // RFC 5891 §4.2.3.1: no hyphen at the start or end of a label.
@@ -213,13 +216,13 @@ export function parseJid(s: string): Jid {
 
 export type JidParseResult = { ok: true; jid: Jid } | { ok: false; error: JidError };
 
-/** Parse input from a peer: never throws. */
+/** Parse a string from a peer: never throws for any string. */
 export function tryParseJid(s: string): JidParseResult {
   try {
     return { ok: true, jid: parseJid(s) };
   } catch (e) {
     if (e instanceof JidError) return { ok: false, error: e };
-    return { ok: false, error: new JidError('domainpart', 'empty', 'not a string') };
+    throw e; // misuse (not a string) stays a throw
   }
 }
 

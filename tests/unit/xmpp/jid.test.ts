@@ -127,6 +127,9 @@ describe('xmpp/jid: domainpart (RFC 7622 §3.2)', () => {
     expect(tryParseJid(`${long}.a`)).toMatchObject({ ok: false, error: { reason: 'too-long' } });
     expect(parseJid(`${long}.`).domain).toBe(long); // the trailing dot does not count
   });
+  it('refuses non-ASCII symbols and compatibility characters in labels', () => {
+    for (const d of ['a♚.example', 'ﬁle.example', 'ａ.example']) expect(tryParseJid(d)).toMatchObject({ ok: false, error: { field: 'domainpart' } });
+  });
   it('accepts internationalised labels (as U-labels; no Punycode conversion)', () => {
     expect(parseJid('MÜNCHEN.de').domain).toBe('münchen.de');
     expect(parseJid('xn--mnchen-3ya.de').domain).toBe('xn--mnchen-3ya.de');
