@@ -19,6 +19,9 @@ import {
   endOtr,
   receiveMessage,
   sendMessage,
+  smpAbort,
+  smpRespond,
+  smpStart,
   startOtr,
   type OtrContext,
   type OtrEvent,
@@ -93,6 +96,7 @@ const st = createOtrSession(
 );
 
 const lines: string[] = [];
+let autoSmp: string | null = null;
 const emit = (o: Record<string, unknown>): void => void lines.push(JSON.stringify(o));
 
 function emitEvent(e: OtrEvent): void {
@@ -131,8 +135,23 @@ function emitEvent(e: OtrEvent): void {
       return emit({ ev: 'msg_event', event: 'connection_ended', message: null });
     case 'symkey':
       return emit({ ev: 'symkey', use: e.use, key: e.key });
-    case 'smp-unsupported':
-      return emit({ ev: 'smp', type: 'aborted', tlv: e.tlv, reason: 'SMP not implemented by this engine yet' });
+    case 'smp':
+      switch (e.kind) {
+        case 'request':
+          emit({ ev: 'smp', type: 'request', question: e.question });
+          // set_auto_smp: answer requests automatically (as potr_peer.py and libotr_peer.c do)
+          if (autoSmp !== null) emitOutput(smpRespond(st, autoSmp, ctx));
+          return;
+        case 'progress':
+          return emit({ ev: 'smp', type: 'progress', step: e.step });
+        case 'result':
+          return emit({ ev: 'smp', type: 'result', success: e.success, trust: e.trust });
+        case 'aborted':
+          return emit({ ev: 'smp', type: 'aborted' });
+        case 'cheated':
+          return emit({ ev: 'smp', type: 'cheated', reason: e.reason });
+      }
+      return;
     case 'data-sent':
     case 'data-received':
       return emit({
@@ -233,7 +252,7 @@ function handle(m: Record<string, unknown>): boolean {
         our_keyid: st.keys?.ourKeyid ?? 0,
         their_keyid: st.keys?.theirKeyid ?? 0,
         ssid: st.ssid ? bytesToHex(st.ssid) : null,
-        trust: null,
+        trust: st.trust,
       });
       break;
     case 'keys':
@@ -252,10 +271,16 @@ function handle(m: Record<string, unknown>): boolean {
       break;
     }
     case 'smp_start':
+      emitOutput(smpStart(st, String(m.secret ?? ''), typeof m.question === 'string' ? m.question : null, ctx));
+      break;
     case 'smp_respond':
+      emitOutput(smpRespond(st, String(m.secret ?? ''), ctx));
+      break;
     case 'smp_abort':
+      emitOutput(smpAbort(st, ctx));
+      break;
     case 'set_auto_smp':
-      emit({ ev: 'error', error: 'SMP is not implemented by this engine yet', kind: 'NotImplemented' });
+      autoSmp = typeof m.secret === 'string' ? m.secret : null;
       break;
     default:
       emit({ ev: 'error', error: `unknown op ${JSON.stringify(op)}`, kind: 'ValueError' });

@@ -22,9 +22,14 @@ import {
 import { fingerprint, publicPart, type DsaPrivateKey, type DsaPublicKey } from './dsa';
 import { clearFragments, emptyFragmentBuffer, fragmentMessage, parseFragment, receiveFragment, type FragmentBuffer } from './fragment';
 import { classify, errorMessage, parseError, parseQuery, queryMessage, stripWhitespaceTag, whitespaceTag, type OfferedVersions } from './query';
+import { newSmpState, smpHandle1, smpHandle2, smpHandle3, smpHandle4, smpSecret, smpStep1, smpStep2, type SmpState } from './smp';
 import {
   decodePlaintext,
+  decodeSmp1Q,
+  decodeSmpMpis,
   decodeSymkeyTlv,
+  encodeSmp1Q,
+  encodeSmpMpis,
   encodePlaintext,
   encodeSymkeyTlv,
   TLV_DISCONNECTED,
@@ -84,6 +89,10 @@ export interface OtrSession {
   receivedPlaintext: boolean;
   /** "Store the plaintext message for possible retransmission" */
   stored: string | null;
+  /** SMP state machine (runs only while MSGSTATE_ENCRYPTED) */
+  smp: SmpState;
+  /** 'smp' after a successful SMP (as libotr: not for a responder who was asked a question) */
+  trust: 'smp' | null;
 }
 
 export interface OtrContext {
@@ -115,7 +124,11 @@ export type OtrEvent =
   | { type: 'disconnected' }
   | { type: 'cannot-send'; reason: 'finished' }
   | { type: 'symkey'; use: number; useData: string; key: string }
-  | { type: 'smp-unsupported'; tlv: number };
+  | { type: 'smp'; kind: 'request'; question: string | null }
+  | { type: 'smp'; kind: 'progress'; step: 2 | 3 }
+  | { type: 'smp'; kind: 'result'; success: boolean; trust: 'smp' | null }
+  | { type: 'smp'; kind: 'aborted' }
+  | { type: 'smp'; kind: 'cheated'; reason: string };
 
 export interface OtrOutput {
   /** texts to hand to the transport, in order (fragments already split) */
@@ -163,6 +176,8 @@ export function createOtrSession(opts: CreateSessionOptions, ctx: OtrContext): O
     mms: opts.mms ?? 0,
     receivedPlaintext: false,
     stored: null,
+    smp: newSmpState(),
+    trust: null,
   };
 }
 
@@ -288,6 +303,7 @@ function goPlaintext(st: OtrSession): void {
   st.msgstate = 'plaintext';
   st.keys = null;
   st.receivedPlaintext = false;
+  st.smp = newSmpState(); // "If at any point MSGSTATE_ENCRYPTED becomes unset, SMP must abandon its state"
 }
 
 /** Feed one text received from the correspondent. */
@@ -452,23 +468,128 @@ function receiveData(st: OtrSession, h: ReturnType<typeof readHeader>, r: Reader
   });
   const { text, tlvs } = decodePlaintext(res.plaintext);
   o.events.push({ type: 'message', text, encrypted: true, tlvs });
-  let smpAbort = false;
   for (const t of tlvs) {
     if (t.type === TLV_SYMKEY && h.version === 3) {
       const sk = decodeSymkeyTlv(t.value);
       if (sk) o.events.push({ type: 'symkey', use: sk.use, useData: hex(sk.useData), key: hex(res.extraKey) });
-    } else if ([TLV_SMP1, TLV_SMP1Q, TLV_SMP2, TLV_SMP3, TLV_SMP4].includes(t.type)) {
-      // SMP arithmetic is not implemented yet: "encounters an error … and cannot continue" → abort
-      o.events.push({ type: 'smp-unsupported', tlv: t.type });
-      smpAbort = true;
+    } else if (SMP_TLVS.includes(t.type)) {
+      receiveSmpTlv(st, t, ctx, o);
     }
   }
   if (tlvs.some((t) => t.type === TLV_DISCONNECTED)) {
     // "forget all encryption keys for this correspondent, and transition msgstate to MSGSTATE_FINISHED"
     st.keys = null;
     st.msgstate = 'finished';
+    st.smp = newSmpState();
     o.events.push({ type: 'disconnected' }, { type: 'state', msgstate: 'finished' });
+  }
+}
+
+const SMP_TLVS = [TLV_SMP1, TLV_SMP1Q, TLV_SMP2, TLV_SMP3, TLV_SMP4, TLV_SMP_ABORT];
+
+/** SMP TLVs travel in otherwise empty Data Messages flagged IGNORE_UNREADABLE (as libotr does). */
+function sendSmp(st: OtrSession, tlv: Tlv, o: OtrOutput): void {
+  sendData(st, encodePlaintext('', [tlv]), FLAG_IGNORE_UNREADABLE, o);
+}
+
+const abortTlv = (): Tlv => ({ type: TLV_SMP_ABORT, value: new Uint8Array(0) });
+
+function smpCheated(st: OtrSession, reason: string, o: OtrOutput): void {
+  // "encounters an error in the protocol and cannot continue": abort, back to EXPECT1
+  st.smp = newSmpState();
+  o.events.push({ type: 'smp', kind: 'cheated', reason });
+  sendSmp(st, abortTlv(), o);
+}
+
+/** The SMP state machine's "Received TLVs" actions. */
+function receiveSmpTlv(st: OtrSession, t: Tlv, ctx: OtrContext, o: OtrOutput): void {
+  const sm = st.smp;
+  if (t.type === TLV_SMP_ABORT) {
+    st.smp = newSmpState();
+    o.events.push({ type: 'smp', kind: 'aborted' });
     return;
   }
-  if (smpAbort) sendData(st, encodePlaintext('', [{ type: TLV_SMP_ABORT, value: new Uint8Array(0) }]), FLAG_IGNORE_UNREADABLE, o);
+  const expected = { [TLV_SMP1]: 1, [TLV_SMP1Q]: 1, [TLV_SMP2]: 2, [TLV_SMP3]: 3, [TLV_SMP4]: 4 }[t.type];
+  // "If smpstate is not SMPSTATE_EXPECTn: Set smpstate to SMPSTATE_EXPECT1 and send a type 6 TLV"
+  if (expected !== sm.expect) return smpCheated(st, `unexpected SMP TLV ${t.type} in EXPECT${sm.expect}`, o);
+  let mpis: bigint[];
+  let question: string | null = null;
+  try {
+    if (t.type === TLV_SMP1Q) ({ question, mpis } = decodeSmp1Q(t.value));
+    else mpis = decodeSmpMpis(t.value);
+  } catch (e) {
+    if (e instanceof CodecError) return smpCheated(st, e.message, o);
+    throw e;
+  }
+  switch (t.type) {
+    case TLV_SMP1:
+    case TLV_SMP1Q: {
+      const err = smpHandle1(sm, mpis, question);
+      if (err) return smpCheated(st, err, o);
+      o.events.push({ type: 'smp', kind: 'request', question });
+      return;
+    }
+    case TLV_SMP2: {
+      const reply = smpHandle2(sm, mpis, ctx.randomBytes);
+      if (typeof reply === 'string') return smpCheated(st, reply, o);
+      sendSmp(st, { type: TLV_SMP3, value: encodeSmpMpis(reply) }, o);
+      o.events.push({ type: 'smp', kind: 'progress', step: 3 });
+      return;
+    }
+    case TLV_SMP3: {
+      const asked = sm.question !== null;
+      const res = smpHandle3(sm, mpis, ctx.randomBytes);
+      if (typeof res === 'string') return smpCheated(st, res, o);
+      sendSmp(st, { type: TLV_SMP4, value: encodeSmpMpis(res.reply) }, o);
+      if (!asked) st.trust = res.success ? 'smp' : null;
+      o.events.push({ type: 'smp', kind: 'result', success: res.success, trust: st.trust });
+      return;
+    }
+    case TLV_SMP4: {
+      const res = smpHandle4(sm, mpis);
+      if (typeof res === 'string') return smpCheated(st, res, o);
+      st.trust = res.success ? 'smp' : null;
+      o.events.push({ type: 'smp', kind: 'result', success: res.success, trust: st.trust });
+      return;
+    }
+  }
+}
+
+function requireEncrypted(st: OtrSession, what: string): void {
+  if (st.msgstate !== 'encrypted' || !st.keys || !st.ssid || !st.theirLongTerm)
+    throw new Error(`otr/session: ${what} needs an encrypted session`);
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** "User requests to begin SMP" (with an optional question: TLV 7 instead of TLV 2). */
+export function smpStart(st: OtrSession, secret: string, question: string | null, ctx: OtrContext): OtrOutput {
+  requireEncrypted(st, 'SMP');
+  const o = emptyOutput();
+  // "If smpstate is not set to SMPSTATE_EXPECT1: … send a type 6 TLV (SMP abort) … then proceed"
+  if (st.smp.expect !== 1 || st.smp.awaitingSecret) sendSmp(st, abortTlv(), o);
+  const x = smpSecret(ourFingerprint(st), fingerprint(st.theirLongTerm!), st.ssid!, utf8(secret));
+  const mpis = smpStep1(st.smp, x, ctx.randomBytes);
+  sendSmp(st, question === null ? { type: TLV_SMP1, value: encodeSmpMpis(mpis) } : { type: TLV_SMP1Q, value: encodeSmp1Q(question, mpis) }, o);
+  return o;
+}
+
+/** The responder's secret, after an `smp` `request` event: sends SMP message 2. */
+export function smpRespond(st: OtrSession, secret: string, ctx: OtrContext): OtrOutput {
+  requireEncrypted(st, 'SMP');
+  if (!st.smp.awaitingSecret) throw new Error('otr/session: no SMP request to answer');
+  const o = emptyOutput();
+  const y = smpSecret(fingerprint(st.theirLongTerm!), ourFingerprint(st), st.ssid!, utf8(secret));
+  sendSmp(st, { type: TLV_SMP2, value: encodeSmpMpis(smpStep2(st.smp, y, ctx.randomBytes)) }, o);
+  o.events.push({ type: 'smp', kind: 'progress', step: 2 });
+  return o;
+}
+
+/** "User requests to abort SMP": send TLV 6, smpstate → EXPECT1. */
+export function smpAbort(st: OtrSession, ctx: OtrContext): OtrOutput {
+  void ctx;
+  const o = emptyOutput();
+  st.smp = newSmpState();
+  if (st.msgstate === 'encrypted') sendSmp(st, abortTlv(), o);
+  return o;
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { peerUnavailable } from './helpers/otr-peers';
-import { runPeerDisconnect, runScenario } from './helpers/otr-scenario';
+import { runPeerDisconnect, runScenario, runSmp } from './helpers/otr-scenario';
 
 const missing = peerUnavailable('potr');
 const CI = process.env.CI === 'true';
@@ -31,6 +31,10 @@ describe.skipIf(!!missing)('otr interop: potr 1.0.2 (v2)', () => {
   });
   it('potr disconnects: we go FINISHED and refuse to send', async () => {
     await runPeerDisconnect({ kind: 'potr', expectVersion: 2, weCommit: false });
+  });
+  it('SMP: we ask with a question (success), potr asks with a different secret (failure)', async () => {
+    const r = await runSmp({ kind: 'potr', expectVersion: 2, weCommit: false });
+    console.info(`potr SMP success run: ${r.smpMs.toFixed(0)} ms`);
   });
   it('prerequisites recorded', () => expect(missing).toBeNull());
 });

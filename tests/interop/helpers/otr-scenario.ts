@@ -258,3 +258,46 @@ export async function runPeerDisconnect(o: ScenarioOptions): Promise<void> {
 }
 
 export type { OtrSession };
+
+/** SMP against the peer: we ask (with a question, same secret), they ask (no question, different secret). */
+export async function runSmp(o: ScenarioOptions): Promise<{ smpMs: number }> {
+  const dir = tempKeyDir();
+  const ours = new Peer('ours', 'ours', { account: 'alice@example.test', peer: 'bob@example.test', keyFile: join(dir, 'a.json'), versions: o.ourVersions ?? '23' });
+  const theirs = new Peer(o.kind, o.kind, {
+    account: 'bob@example.test',
+    peer: 'alice@example.test',
+    keyFile: join(dir, 'b.key'),
+    ...(o.theirVersions ? { versions: o.theirVersions } : {}),
+  });
+  const smp = (evs: PeerEvent[]) => evs.filter((e) => e.ev === 'smp');
+  try {
+    await Promise.all([ours.ready, theirs.ready]);
+    await relay(ours, theirs, await ours.op({ op: 'query' }));
+    // 1. we ask a question; they answer with the same secret → both succeed, we trust
+    const t0 = performance.now();
+    let hops = await relay(ours, theirs, await ours.op({ op: 'smp_start', secret: 'correct horse', question: 'our secret?' }));
+    const req = smp(hops.flatMap((h) => h.events)).find((e) => e.type === 'request');
+    expect(req?.question).toBe('our secret?');
+    hops = await relay(theirs, ours, await theirs.op({ op: 'smp_respond', secret: 'correct horse' }));
+    const smpMs = performance.now() - t0;
+    const ourResult = smp(ours.log).find((e) => e.type === 'result');
+    const theirResult = smp(theirs.log).find((e) => e.type === 'result');
+    expect(ourResult).toMatchObject({ success: true, trust: 'smp' });
+    expect(theirResult).toMatchObject({ success: true });
+    // 2. they ask without a question; our auto-responder gives a different secret → failure
+    await ours.op({ op: 'set_auto_smp', secret: 'wrong' });
+    const before = { ours: ours.log.length, theirs: theirs.log.length };
+    await relay(theirs, ours, await theirs.op({ op: 'smp_start', secret: 'right' }));
+    const ourEnd = smp(ours.log.slice(before.ours)).filter((e) => e.type === 'result' || e.type === 'aborted');
+    const theirEnd = smp(theirs.log.slice(before.theirs)).filter((e) => e.type === 'result' || e.type === 'aborted');
+    expect(ourEnd[0]).toMatchObject({ type: 'result', success: false });
+    // potr's initiator aborts after its own failed check (README §2.6.3); libotr reports failure
+    expect(theirEnd[0]).toMatchObject(o.kind === 'potr' ? { type: 'result', success: false } : { type: 'result', success: false });
+    // 3. the session still carries messages
+    const h = await relay(ours, theirs, await ours.op({ op: 'send', text: 'after smp' }));
+    expect(recvText(h.flatMap((x) => x.events))).toContain('after smp');
+    return { smpMs };
+  } finally {
+    await Promise.all([ours.quit(), theirs.quit()]);
+  }
+}
