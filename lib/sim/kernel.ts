@@ -45,6 +45,8 @@ export interface World {
   specs: Map<string, { kind: 'client' | 'server'; spec: ClientSpec | ServerSpec }>;
   /** `a\u0000b` → link, in both directions. */
   links: Map<string, LinkSpec>;
+  /** The script as queue items, sorted by (time, script order); their seq numbers come first. */
+  script: QueueItem[];
 }
 
 export function makeWorld(scenario: Scenario, machines: Machines): World {
@@ -56,7 +58,11 @@ export function makeWorld(scenario: Scenario, machines: Machines): World {
     links.set(`${l.a}\u0000${l.b}`, l);
     links.set(`${l.b}\u0000${l.a}`, l);
   }
-  return { scenario, machines, specs, links };
+  const script = scenario.script
+    .map((s, i) => ({ s, i }))
+    .sort((x, y) => x.s.at - y.s.at || x.i - y.i)
+    .map(({ s }, seq): QueueItem => ({ time: s.at, seq, node: s.node, input: { type: 'action', action: s.action } }));
+  return { scenario, machines, specs, links, script };
 }
 
 function context(state: SimState, self: string): HostContext {
@@ -82,19 +88,28 @@ function enqueue(state: SimState, item: Omit<QueueItem, 'seq'>): void {
 }
 
 export function initialState(world: World, seed: number): SimState {
-  const state: SimState = { time: 0, nextSeq: 0, tick: 0, rng: seedRng(seed), queue: [], nodes: {} };
+  const state: SimState = { time: 0, nextSeq: world.script.length, tick: 0, rng: seedRng(seed), queue: [], scriptIndex: 0, nodes: {} };
   const { scenario, machines } = world;
   for (const [id, { kind, spec }] of world.specs) {
     state.nodes[id] = machines[kind].init(spec, scenario, context(state, id));
   }
-  const script = scenario.script.map((s, i) => ({ s, i })).sort((x, y) => x.s.at - y.s.at || x.i - y.i);
-  for (const { s } of script) enqueue(state, { time: s.at, node: s.node, input: { type: 'action', action: s.action } });
   return state;
+}
+
+/** The next item by (time, seq): the queue's head or the next script step, whichever is first. */
+function takeNext(world: World, state: SimState): QueueItem | undefined {
+  const head = state.queue[0];
+  const due = world.script[state.scriptIndex];
+  if (due && (!head || due.time < head.time || (due.time === head.time && due.seq < head.seq))) {
+    state.scriptIndex += 1;
+    return due;
+  }
+  return state.queue.shift();
 }
 
 /** Process one queue item; returns its trace event, or null when there is nothing left to do. */
 export function step(world: World, state: SimState): TraceEvent | null {
-  const item = state.queue.shift();
+  const item = takeNext(world, state);
   if (!item) return null;
   state.time = item.time;
   const entry = world.specs.get(item.node);
@@ -186,7 +201,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): SimRun {
   let truncated = false;
   for (;;) {
     if (events.length >= maxEvents) {
-      truncated = state.queue.length > 0;
+      truncated = state.queue.length > 0 || state.scriptIndex < world.script.length;
       break;
     }
     const ev = step(world, state);

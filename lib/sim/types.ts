@@ -177,8 +177,10 @@ export interface SimState {
   /** How many queue items have been processed; one processed item is one trace event. */
   tick: number;
   rng: RngState;
-  /** Pending items, kept sorted by (time, seq). */
+  /** Pending items, kept sorted by (time, seq). Script actions wait in the world until due. */
   queue: QueueItem[];
+  /** How many script steps have been taken into the run. */
+  scriptIndex: number;
   /** Each node's protocol state, by node id. */
   nodes: Record<string, unknown>;
 }

@@ -41,8 +41,6 @@ export interface ServerState {
   streams: Record<string, ServerStream>;
   /** XEP-0160: messages held for accounts with no available resource, until their next available presence. */
   offline: StoredMessage[];
-  /** Everything a server operator could hand over: who connected from where, who wrote to whom, when, how big. */
-  log: { time: number; what: string; from: string; to: string; ip: string; size: number }[];
   /** Where each client node connects from (what TCP tells the server), by node id. */
   clientIps: Record<string, string>;
 }
@@ -54,7 +52,7 @@ function initServer(spec: ServerSpec, scenario: Scenario): ServerState {
   for (const a of spec.accounts) accounts[a.user] = a.password;
   const clientIps: Record<string, string> = {};
   for (const c of scenario.topology.clients) clientIps[c.id] = c.ip;
-  return { id: spec.id, domain: spec.domain, ip: spec.ip, accounts, streams: {}, offline: [], log: [], clientIps };
+  return { id: spec.id, domain: spec.domain, ip: spec.ip, accounts, streams: {}, offline: [], clientIps };
 }
 
 function piece(el: XmlElement): WirePiece {
@@ -156,12 +154,11 @@ function availableResources(s: ServerState, bare: string): ServerStream[] {
   return Object.values(s.streams).filter((o) => o.phase === 'established' && o.available && o.fullJid && bareOf(o.fullJid) === bare);
 }
 
-function onPresence(s: ServerState, st: ServerStream, el: XmlElement, now: number): HostOutput[] {
+function onPresence(s: ServerState, st: ServerStream, el: XmlElement): HostOutput[] {
   if (el.attrs.type || el.attrs.to || !st.fullJid) return [];
   const first = !st.available;
   st.available = true;
   const bare = bareOf(st.fullJid);
-  s.log.push({ time: now, what: 'presence', from: st.fullJid, to: '', ip: st.tcp.dstIp, size: 0 });
   const out: HostOutput[] = [];
   // RFC 6121 §4.2.2: the server sends the initial presence to all of the user's available resources, the sender included.
   for (const o of availableResources(s, bare)) {
@@ -179,7 +176,7 @@ function onPresence(s: ServerState, st: ServerStream, el: XmlElement, now: numbe
   return out;
 }
 
-function onMessage(s: ServerState, st: ServerStream, el: XmlElement, size: number, now: number): HostOutput[] {
+function onMessage(s: ServerState, st: ServerStream, el: XmlElement, now: number): HostOutput[] {
   const to = el.attrs.to;
   if (!to || !st.fullJid) return [];
   const bare = bareOf(to);
@@ -187,7 +184,6 @@ function onMessage(s: ServerState, st: ServerStream, el: XmlElement, size: numbe
   // RFC 6120 §8.1.2.1: the server stamps the sender's full JID on everything it routes.
   const routed: XmlElement = { name: 'message', attrs: { from: st.fullJid, to, id: el.attrs.id ?? '', type: el.attrs.type ?? 'normal' }, children: el.children };
   if (!el.attrs.id) delete routed.attrs.id;
-  s.log.push({ time: now, what: 'message', from: st.fullJid, to, ip: st.tcp.dstIp, size });
   if (domain !== s.domain) {
     // Federation arrives with the XMPP engine; until then a remote domain is unreachable (RFC 6120 §8.3.3.14).
     const err = x('message', { from: to, to: st.fullJid, type: 'error', id: el.attrs.id }, x('error', { type: 'cancel' }, x('remote-server-not-found', { xmlns: NS_STANZAS })));
@@ -206,7 +202,7 @@ function onMessage(s: ServerState, st: ServerStream, el: XmlElement, size: numbe
   return recipients.map((o) => sendTo(o, [piece(routed)], { key: 'server.message-route', params: { server: s.domain, from: st.fullJid ?? '', to: o.fullJid ?? to, client: o.node } }));
 }
 
-function onElement(s: ServerState, st: ServerStream, el: XmlElement, raw: string, now: number, random: (n: number) => Uint8Array): HostOutput[] {
+function onElement(s: ServerState, st: ServerStream, el: XmlElement, now: number, random: (n: number) => Uint8Array): HostOutput[] {
   if (st.phase === 'awaiting-auth') {
     if (el.name === 'auth' && el.attrs.xmlns === NS_SASL) return onAuth(s, st, el);
     return streamError(s, st, 'not-authorized');
@@ -218,9 +214,9 @@ function onElement(s: ServerState, st: ServerStream, el: XmlElement, raw: string
   if (st.phase !== 'established') return streamError(s, st, 'not-authorized');
   switch (el.name) {
     case 'presence':
-      return onPresence(s, st, el, now);
+      return onPresence(s, st, el);
     case 'message':
-      return onMessage(s, st, el, raw.length, now);
+      return onMessage(s, st, el, now);
     case 'iq': {
       // RFC 6120 §8.2.3: an iq get/set must be answered; what this slice does not know, it refuses.
       if (el.attrs.type !== 'get' && el.attrs.type !== 'set') return [];
@@ -243,7 +239,7 @@ function handleBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }
         out.push(...onStreamOpen(s, st, random));
         break;
       case 'element':
-        out.push(...onElement(s, st, ev.element, ev.raw, now, random));
+        out.push(...onElement(s, st, ev.element, now, random));
         break;
       case 'stream-close':
         st.phase = 'closed';
