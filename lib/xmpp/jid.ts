@@ -178,14 +178,14 @@ export function prepareDomainpart(input: string): string {
 
 /** Build a JID from parts, normalising and validating each (throws JidError). */
 export function makeJid(parts: { local?: string | undefined; domain: string; resource?: string | undefined }): Jid {
+  // Keys always in the order local, domain, resource and absent parts left out, so that equal
+  // JIDs are equal plain objects (toEqual, JSON, structuredClone).
+  const local = parts.local === undefined ? undefined : prepareLocalpart(parts.local);
   const domain = prepareDomainpart(parts.domain);
-  const jid: { local?: string; domain: string; resource?: string } = { domain };
-  if (parts.local !== undefined) jid.local = prepareLocalpart(parts.local);
-  if (parts.resource !== undefined) jid.resource = prepareResourcepart(parts.resource);
-  // Key order local, domain, resource regardless of which parts exist, so that equal JIDs serialise equally.
-  const ordered: { local?: string; domain: string; resource?: string } = jid.local !== undefined ? { local: jid.local, domain } : { domain };
-  if (jid.resource !== undefined) ordered.resource = jid.resource;
-  return Object.freeze(ordered);
+  const resource = parts.resource === undefined ? undefined : prepareResourcepart(parts.resource);
+  const jid: { local?: string; domain: string; resource?: string } = local === undefined ? { domain } : { local, domain };
+  if (resource !== undefined) jid.resource = resource;
+  return Object.freeze(jid);
 }
 
 /** RFC 7622 §3.1 parsing order: resource at the first '/', then localpart before the first '@'. */
