@@ -86,9 +86,10 @@ export interface NetPacket {
   progress: number;
   /** Direction of travel in degrees (0 = rightwards, clockwise, SVG coordinates). */
   angle: number;
-  /** Where the label goes: beside the packet, away from the link. */
+  /** Where the label goes: beside the packet, away from the link, anchored so it grows away from it. */
   labelX: number;
   labelY: number;
+  labelAnchor: 'start' | 'middle' | 'end';
 }
 
 export interface NetworkGeometry {
@@ -149,6 +150,14 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
     const sx = groups.length === 1 ? width / 2 : gi === 0 ? colX + colW * 0.68 : gi === groups.length - 1 ? colX + colW * 0.32 : colX + colW / 2;
     const radius = Math.max(70, Math.min(groups.length === 1 ? width * 0.34 : colW * 0.45, height * 0.4));
     const angles = clientAngles(g.clients.length, before, gi, groups.length);
+    // A lone domain is drawn as a fan: its clients in a row above the server, as far apart as the
+    // picture allows, so that every link (and every packet's label) has room, whatever the aspect ratio.
+    const fan = groups.length === 1;
+    const dx = Math.min(width / 2 - 80, 190);
+    const dy = Math.max(0, Math.min(height - 250, 200));
+    const contentTop = Math.max(4, (height - (dy + 170)) / 2);
+    const fanClientY = contentTop + 84;
+    const fanServerY = fanClientY + dy;
     const members: NetNode[] = [];
     if (g.server) {
       members.push({
@@ -160,13 +169,15 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
         ip: g.server.ip,
         domain: g.domain,
         x: r1(sx),
-        y: cy,
+        y: r1(fan ? fanServerY : cy),
         r: SERVER_R,
         role: null,
       });
     }
     g.clients.forEach((c, i) => {
       const a = ((angles[i] ?? 180) * Math.PI) / 180;
+      const k = g.clients.length;
+      const fx = k === 1 ? sx : sx - dx + (2 * dx * i) / (k - 1);
       members.push({
         id: c.id,
         kind: 'client',
@@ -175,8 +186,8 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
         initial: initialOf(c),
         ip: c.ip,
         domain: g.domain,
-        x: r1(sx + radius * Math.cos(a)),
-        y: r1(cy + radius * 0.8 * Math.sin(a)),
+        x: r1(fan ? fx : sx + radius * Math.cos(a)),
+        y: r1(fan ? fanClientY : cy + radius * 0.8 * Math.sin(a)),
         r: CLIENT_R,
         role: null,
       });
@@ -240,7 +251,7 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
     const to = byId.get(event.to);
     if (from && to) {
       const p = Math.max(0, Math.min(1, Number.isFinite(progress) ? progress : 1));
-      const [sx, sy, ex, ey] = trim(from, to, 16);
+      const [sx, sy, ex, ey] = trim(from, to, 28);
       const x = sx + (ex - sx) * p;
       const y = sy + (ey - sy) * p;
       const len = Math.hypot(ex - sx, ey - sy) || 1;
@@ -272,8 +283,9 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
         y: r1(y),
         progress: r1(p * 100) / 100,
         angle: r1((Math.atan2(ey - sy, ex - sx) * 180) / Math.PI),
-        labelX: r1(x + nx * 30),
+        labelX: r1(x + nx * 34),
         labelY: r1(y + ny * 30 + 6),
+        labelAnchor: nx < -0.35 ? 'end' : nx > 0.35 ? 'start' : 'middle',
       };
     }
   }

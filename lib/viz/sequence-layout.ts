@@ -94,8 +94,9 @@ export interface SeqDot {
   label: string;
   x: number;
   y: number;
-  /** Label starts here (left-aligned beside the dot). */
+  /** Where the label is anchored: it starts right of the dot, or ends left of it on the right-hand lanes. */
   labelX: number;
+  anchor: 'start' | 'end';
   state: StepState;
 }
 
@@ -140,9 +141,13 @@ function timeRows(events: readonly TraceEvent[], o: SequenceOptions): { ys: numb
   const range: number[] = [];
   let y = o.top;
   let prevTime: number | undefined;
+  let prevLocal = false;
   for (const e of events) {
     if (prevTime === undefined) {
       y = o.top;
+    } else if (prevLocal) {
+      // A local event gets a row of its own, so its label and the label of what it sends never meet.
+      y += o.minGap + Math.min(o.maxGap - o.minGap, Math.max(0, e.time - prevTime) * o.pxPerMs);
     } else if (e.time === prevTime) {
       y += o.minGap; // same instant, its own row (the kernel processed it after the previous one)
     } else {
@@ -160,6 +165,7 @@ function timeRows(events: readonly TraceEvent[], o: SequenceOptions): { ys: numb
     }
     ys.push(y);
     prevTime = e.time;
+    prevLocal = e.kind !== 'wire';
   }
   if (domain.length === 0) {
     domain.push(0);
@@ -238,7 +244,8 @@ export function layoutSequence(trace: Trace, step: number, options: Partial<Sequ
     } else {
       const lx = laneX(e.from);
       const key = e.kind === 'timer' ? String(e.note.params?.name ?? 'timer') : e.note.key.replace(/^action\./, '');
-      dots.push({ seq: e.seq, step: e.seq + 1, node: e.from, kind: e.kind, label: key, x: r1(lx), y: r1(y2), labelX: r1(lx + 12), state });
+      const right = lx > o.gutter + (o.width - o.gutter) * 0.6;
+      dots.push({ seq: e.seq, step: e.seq + 1, node: e.from, kind: e.kind, label: key, x: r1(lx), y: r1(y2), labelX: r1(right ? lx - 14 : lx + 14), anchor: right ? 'end' : 'start', state });
     }
     lastRowAt.set(`${e.to}@${e.time}`, y2);
   });

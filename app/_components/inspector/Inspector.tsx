@@ -1,0 +1,343 @@
+'use client';
+/**
+ * The Inspector: what the selected step put on the wire, in five tabs — XML (pretty-printed, as text),
+ * Layers (the dissection with byte ranges), Hex (grouped, 16 bytes a line), State (a node's plain-data
+ * state after the step) and Events (every event as a table: the diagrams' text alternative).
+ * Tabs follow the WAI-ARIA tabs pattern (arrow keys, Home/End, automatic activation).
+ * @module
+ */
+import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { Locale } from '../../_i18n/locales';
+import { wt, type WidgetKey } from '../../_i18n/widget';
+import { groupedHex, utf8DecodeStrict } from '../../../lib/bytes/hex';
+import type { SimRun } from '../../../lib/sim/kernel';
+import type { Layer, Scenario, TraceEvent } from '../../../lib/sim/types';
+import { prettyPrint } from '../../../lib/xml/pretty';
+import { shortName } from '../../../lib/viz/entities';
+import { topLayer } from '../../../lib/viz/layers';
+import { wireElementNames } from '../../../lib/viz/wire-label';
+import { nodeStatesAfter } from '../../../lib/scenarios/run';
+import { LayerChip } from '../scenario/Glyphs';
+import { ACTION_KEYS } from '../sequence/SequenceView';
+import { JsonTree } from './JsonTree';
+
+export type InspectorTab = 'xml' | 'layers' | 'hex' | 'state' | 'events';
+const TABS: { id: InspectorTab; key: WidgetKey }[] = [
+  { id: 'xml', key: 'tabXml' },
+  { id: 'layers', key: 'tabLayers' },
+  { id: 'hex', key: 'tabHex' },
+  { id: 'state', key: 'tabState' },
+  { id: 'events', key: 'tabEvents' },
+];
+
+const LAYER_KEYS: Record<Layer['layer'], WidgetKey> = {
+  tcp: 'layerTcp',
+  tls: 'layerTls',
+  xml: 'layerXml',
+  sasl: 'layerSasl',
+  otr: 'layerOtr',
+  plaintext: 'layerPlaintext',
+};
+
+export interface InspectorProps {
+  scenario: Scenario;
+  run: SimRun;
+  step: number;
+  locale: Locale;
+  selectedNode: string | null;
+  onSelectNode(id: string): void;
+  onSelectStep(step: number): void;
+}
+
+export function Inspector({ scenario, run, step, locale, selectedNode, onSelectNode, onSelectStep }: InspectorProps) {
+  const [tab, setTab] = useState<InspectorTab>('xml');
+  const base = useId();
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const trace = run.trace;
+  const ev = step >= 1 ? (trace.events[step - 1] ?? null) : null;
+  const names = useMemo(() => new Map(trace.nodes.map((n) => [n.id, shortName(n)])), [trace.nodes]);
+  const nm = (id: string) => names.get(id) ?? id;
+
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    let next = -1;
+    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = TABS.length - 1;
+    if (next < 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setTab(TABS[next]!.id);
+    tabRefs.current[next]?.focus();
+  };
+
+  let panel: ReactNode;
+  switch (tab) {
+    case 'xml':
+      panel = <XmlPanel ev={ev} step={step} locale={locale} nm={nm} />;
+      break;
+    case 'layers':
+      panel = <LayersPanel ev={ev} step={step} locale={locale} nm={nm} />;
+      break;
+    case 'hex':
+      panel = <HexPanel ev={ev} step={step} locale={locale} nm={nm} />;
+      break;
+    case 'state':
+      panel = <StatePanel scenario={scenario} run={run} step={step} ev={ev} locale={locale} selectedNode={selectedNode} onSelectNode={onSelectNode} nm={nm} />;
+      break;
+    case 'events':
+      panel = <EventsPanel events={trace.events} step={step} locale={locale} nm={nm} onSelectStep={onSelectStep} />;
+      break;
+  }
+
+  return (
+    <section className="mlw-inspector" aria-label={wt(locale, 'inspector')}>
+      <div role="tablist" aria-label={wt(locale, 'inspector')} className="mlw-tabs" onKeyDown={onTabKey}>
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${base}-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`${base}-panel`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className="mlw-tab"
+            onClick={() => setTab(t.id)}
+          >
+            {wt(locale, t.key)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${tab}`} tabIndex={0} className="mlw-panel" data-tab={tab}>
+        {panel}
+      </div>
+    </section>
+  );
+}
+
+interface PanelProps {
+  ev: TraceEvent | null;
+  step: number;
+  locale: Locale;
+  nm(id: string): string;
+}
+
+/** The line above a panel: which step, who to whom, how many bytes, when. Null when there is no wire event. */
+function WireHeader({ ev, step, locale, nm }: PanelProps) {
+  if (!ev) return <p className="mlw-panel-note">{wt(locale, 'inspectStart')}</p>;
+  if (ev.kind !== 'wire') return <p className="mlw-panel-note">{wt(locale, 'inspectLocal', { step, node: nm(ev.from) })}</p>;
+  const layer = topLayer(ev.layers);
+  return (
+    <p className="mlw-panel-head">
+      <LayerChip layer={layer} label={wireElementNames(ev.wire ?? new Uint8Array(0)).join(' + ') || wt(locale, LAYER_KEYS[layer])} />
+      <span>{wt(locale, 'inspectWire', { step, from: nm(ev.from), to: nm(ev.to), bytes: ev.wire?.length ?? 0, sent: ev.sentAt ?? ev.time, time: ev.time })}</span>
+    </p>
+  );
+}
+
+/** XML source split into tag and text runs, so tags can be tinted; every run is rendered as text. */
+function XmlText({ text }: { text: string }) {
+  const parts: ReactNode[] = [];
+  const re = /<[^>]*>/g;
+  let last = 0;
+  let i = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m.index > last) parts.push(text.slice(last, m.index));
+    parts.push(
+      <span key={i++} className="mlw-xml-tag">
+        {m[0]}
+      </span>,
+    );
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return <>{parts}</>;
+}
+
+function XmlPanel(props: PanelProps) {
+  const { ev, locale } = props;
+  const text = ev?.wire ? utf8DecodeStrict(ev.wire) : null;
+  return (
+    <>
+      <WireHeader {...props} />
+      {ev?.kind === 'wire' &&
+        (text === null ? (
+          <p className="mlw-panel-note">{wt(locale, 'notXml')}</p>
+        ) : (
+          <pre className="mlw-code" data-testid="inspector-xml">
+            <code>
+              <XmlText text={prettyPrint(text)} />
+            </code>
+          </pre>
+        ))}
+    </>
+  );
+}
+
+function LayersPanel(props: PanelProps) {
+  const { ev, locale } = props;
+  const total = ev?.wire?.length ?? 0;
+  return (
+    <>
+      <WireHeader {...props} />
+      {ev?.kind === 'wire' &&
+        (ev.layers.length === 0 ? (
+          <p className="mlw-panel-note">{wt(locale, 'noLayers')}</p>
+        ) : (
+          <ol className="mlw-layers">
+            {ev.layers.map((l, i) => {
+              const left = total > 0 ? (l.start / total) * 100 : 0;
+              const width = total > 0 ? (Math.max(0, l.end - l.start) / total) * 100 : 0;
+              return (
+                <li key={i} className="mlw-layer-row">
+                  <LayerChip layer={l.layer} label={wt(locale, LAYER_KEYS[l.layer])} />
+                  <span className="mlw-layer-label">{l.label}</span>
+                  <span className="mlw-layer-range">{wt(locale, 'layerRange', { start: l.start, end: l.end, n: l.end - l.start })}</span>
+                  <span className="mlw-layer-key">{l.key ? wt(locale, 'layerKey', { key: l.key }) : wt(locale, 'layerOpen')}</span>
+                  <span className="mlw-layer-track" aria-hidden="true">
+                    <span className={`mlw-layer-fill mlw-layer-${l.layer}`} style={{ left: `${left}%`, width: `${Math.max(width, 0.6)}%` }} />
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        ))}
+    </>
+  );
+}
+
+/** 16 bytes a line: offset, grouped hex (`9a3f 01c2 …`), and the bytes as text (· for the unprintable). */
+export function hexLines(bytes: Uint8Array): { offset: string; hex: string; text: string }[] {
+  const out: { offset: string; hex: string; text: string }[] = [];
+  for (let i = 0; i < bytes.length; i += 16) {
+    const row = bytes.subarray(i, Math.min(bytes.length, i + 16));
+    let text = '';
+    for (const b of row) text += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '·';
+    out.push({ offset: i.toString(16).padStart(4, '0'), hex: groupedHex(row), text });
+  }
+  return out;
+}
+
+function HexPanel(props: PanelProps) {
+  const { ev, locale } = props;
+  const lines = useMemo(() => (ev?.wire ? hexLines(ev.wire) : []), [ev]);
+  return (
+    <>
+      <WireHeader {...props} />
+      {ev?.kind === 'wire' && (
+        <>
+          <p className="mlw-panel-note">{wt(locale, 'hexBytes', { n: ev.wire?.length ?? 0 })}</p>
+          <pre className="mlw-code mlw-hex" data-testid="inspector-hex">
+            <code>
+              {lines.map((l) => (
+                <span key={l.offset} className="mlw-hex-line">
+                  <span className="mlw-hex-off">{l.offset}</span>
+                  {'  '}
+                  {l.hex.padEnd(39, ' ')}
+                  {'  '}
+                  <span className="mlw-hex-text">{l.text}</span>
+                  {'\n'}
+                </span>
+              ))}
+            </code>
+          </pre>
+        </>
+      )}
+    </>
+  );
+}
+
+function StatePanel({
+  scenario,
+  run,
+  step,
+  ev,
+  locale,
+  selectedNode,
+  onSelectNode,
+  nm,
+}: PanelProps & { scenario: Scenario; run: SimRun; selectedNode: string | null; onSelectNode(id: string): void }) {
+  const nodes = run.trace.nodes;
+  const node = selectedNode ?? ev?.to ?? nodes.find((n) => n.kind === 'client')?.id ?? nodes[0]?.id ?? '';
+  const states = useMemo(() => {
+    try {
+      return nodeStatesAfter(scenario, run, step - 1);
+    } catch {
+      return {} as Record<string, unknown>;
+    }
+  }, [scenario, run, step]);
+  const selectId = useId();
+  const state = states[node];
+  return (
+    <>
+      <p className="mlw-panel-head">
+        <label htmlFor={selectId}>{wt(locale, 'stateNode')}</label>{' '}
+        <select id={selectId} value={node} onChange={(e) => onSelectNode(e.target.value)} className="mlw-select">
+          {nodes.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.label}
+            </option>
+          ))}
+        </select>{' '}
+        <span>{step >= 1 ? wt(locale, 'stateAfter', { node: nm(node), step }) : wt(locale, 'stateInitial', { node: nm(node) })}</span>
+      </p>
+      {state === undefined ? (
+        <p className="mlw-panel-note">{wt(locale, 'stateEmpty')}</p>
+      ) : (
+        <ul className="mlw-json mlw-json-root" data-testid="inspector-state">
+          <JsonTree value={state} name={nm(node)} />
+        </ul>
+      )}
+    </>
+  );
+}
+
+function EventsPanel({ events, step, locale, nm, onSelectStep }: { events: readonly TraceEvent[]; step: number; locale: Locale; nm(id: string): string; onSelectStep(step: number): void }) {
+  return (
+    <div className="mlw-events-wrap">
+      <table className="mlw-events">
+        <caption>{wt(locale, 'eventsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{wt(locale, 'colStep')}</th>
+            <th scope="col">{wt(locale, 'colTime')}</th>
+            <th scope="col">{wt(locale, 'colFrom')}</th>
+            <th scope="col">{wt(locale, 'colTo')}</th>
+            <th scope="col">{wt(locale, 'colWhat')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => {
+            const s = e.seq + 1;
+            const what =
+              e.kind === 'wire' ? (
+                <LayerChip layer={topLayer(e.layers)} label={wireElementNames(e.wire ?? new Uint8Array(0)).join(' + ') || `${e.wire?.length ?? 0} B`} />
+              ) : e.kind === 'action' ? (
+                wt(locale, ACTION_KEYS[e.note.key.replace(/^action\./, '')] ?? 'actTimer', { name: e.note.key })
+              ) : (
+                wt(locale, 'actTimer', { name: String(e.note.params?.name ?? '') })
+              );
+            return (
+              <tr key={e.seq} aria-current={s === step ? 'step' : undefined} className={s === step ? 'mlw-row--current' : undefined}>
+                <td>
+                  <button type="button" className="mlw-linkbtn" onClick={() => onSelectStep(s)} aria-label={wt(locale, 'goToStep', { step: s })}>
+                    {s}
+                  </button>
+                </td>
+                <td className="mlw-num">{wt(locale, 'time', { ms: e.time })}</td>
+                <td>{nm(e.from)}</td>
+                <td>{e.kind === 'wire' ? nm(e.to) : '—'}</td>
+                <td>{what}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,331 @@
+'use client';
+/**
+ * `<ScenarioWidget id="hello" locale="en" />`: one preset scenario, simulated in the browser (and at build
+ * time, so the static HTML already shows it), drawn as a Network view (≈ 40 %) beside a Sequence view
+ * (≈ 60 %), with the Inspector below and the Timeline at the bottom.
+ *
+ * Steps: step 0 is the initial state (before the first event); step k (1 ≤ k ≤ N) shows trace event
+ * seq k − 1, so "step 12 / 48" means twelve events have happened. The current step is the one prop every
+ * view draws; selecting an event anywhere (arrow, table row, scrubber, keys) moves it everywhere.
+ *
+ * Keys (focus inside the widget, or anywhere not in a form field when it is the only widget on the page):
+ * ←/→ and PageUp/PageDown step (presenter clickers send PageUp/PageDown), Space plays/pauses, Home/End
+ * go to the first/last step, Esc leaves presenter mode. The URL keeps the step as `?step=N` when the
+ * widget is alone on its page (history.replaceState; a broken or out-of-range value is clamped or ignored).
+ * @module
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { Locale } from '../../_i18n/locales';
+import { formatNote } from '../../_i18n/notes';
+import { wt } from '../../_i18n/widget';
+import { getPreset } from '../../../lib/scenarios/presets/index';
+import { runScenario } from '../../../lib/scenarios/run';
+import type { SimRun } from '../../../lib/sim/kernel';
+import type { Scenario } from '../../../lib/sim/types';
+import { stepDelayMs } from '../../../lib/viz/playback';
+import { Inspector } from '../inspector/Inspector';
+import { NetworkView } from '../network/NetworkView';
+import { SequenceView } from '../sequence/SequenceView';
+import { Timeline } from '../timeline/Timeline';
+import { CloseIcon, PresenterIcon, WarningIcon } from './Glyphs';
+import './widget.css';
+
+export type ScenarioViewMode = 'both' | 'network' | 'sequence';
+
+export interface ScenarioWidgetProps {
+  id: string;
+  locale: Locale;
+  view?: ScenarioViewMode;
+  initialStep?: number;
+  /** The title's heading level: h2 inside a lesson (default), h1 on the scenario's own page. */
+  titleAs?: 'h1' | 'h2' | 'h3';
+}
+
+/** Every preset runs with this seed, so a lesson shows the same bytes and keys every time. */
+export const WIDGET_SEED = 1;
+
+/** Clamp a step to 0..total; anything that is not a finite number becomes `fallback`. */
+export function clampStep(value: unknown, total: number, fallback = 0): number {
+  const n = typeof value === 'string' ? (/^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN) : typeof value === 'number' ? value : NaN;
+  if (!Number.isFinite(n)) return Math.max(0, Math.min(total, fallback));
+  return Math.max(0, Math.min(total, Math.trunc(n)));
+}
+
+type Loaded = { ok: true; scenario: Scenario; run: SimRun } | { ok: false; kind: 'unknown' | 'failed'; message: string };
+
+function load(id: string): Loaded {
+  const scenario = getPreset(id);
+  if (!scenario) return { ok: false, kind: 'unknown', message: '' };
+  try {
+    return { ok: true, scenario, run: runScenario(scenario, { seed: WIDGET_SEED }) };
+  } catch (err) {
+    return { ok: false, kind: 'failed', message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export function ScenarioWidget({ id, locale, view = 'both', initialStep, titleAs = 'h2' }: ScenarioWidgetProps) {
+  const loaded = useMemo(() => load(id), [id]);
+  if (!loaded.ok) {
+    return (
+      <div className="mlw mlw-error" role="alert">
+        <p className="mlw-error-title">
+          <WarningIcon /> {wt(locale, loaded.kind === 'unknown' ? 'unknownTitle' : 'failedTitle')}
+        </p>
+        <p>{loaded.kind === 'unknown' ? wt(locale, 'unknownBody', { id }) : wt(locale, 'failedBody', { id, message: loaded.message })}</p>
+        <p>
+          <a href={`/${locale}/scenarios/`}>{wt(locale, 'allScenarios')}</a>
+        </p>
+      </div>
+    );
+  }
+  return <Widget scenario={loaded.scenario} run={loaded.run} locale={locale} view={view} initialStep={initialStep} titleAs={titleAs} />;
+}
+
+const FORM_FIELD = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
+const ACTIVATES = 'button, a[href], summary, [role="button"], [role="tab"], [role="link"]';
+
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+function Widget({
+  scenario,
+  run,
+  locale,
+  view: initialView,
+  initialStep,
+  titleAs: Heading,
+}: {
+  scenario: Scenario;
+  run: SimRun;
+  locale: Locale;
+  view: ScenarioViewMode;
+  initialStep: number | undefined;
+  titleAs: 'h1' | 'h2' | 'h3';
+}) {
+  const trace = run.trace;
+  const total = trace.events.length;
+  const [step, setStepRaw] = useState(() => clampStep(initialStep ?? 0, total));
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(1);
+  const [presenter, setPresenter] = useState(false);
+  const [view, setView] = useState<ScenarioViewMode>(initialView);
+  const [selectedNode, setSelectedNode] = useState<string | null>(null);
+  const [reducedMotion, setReducedMotion] = useState(false);
+  const [syncUrl, setSyncUrl] = useState(false);
+  const [ready, setReady] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+  const title = scenario.title[locale];
+
+  const setStep = useCallback((s: number) => setStepRaw(clampStep(s, total, 0)), [total]);
+
+  // On mount: reduced motion, whether this is the page's only widget, and the step from ?step=N.
+  useEffect(() => {
+    setReducedMotion(prefersReducedMotion());
+    const mq = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+    const onChange = () => setReducedMotion(mq?.matches ?? false);
+    mq?.addEventListener?.('change', onChange);
+    setReady(true);
+    const alone = document.querySelectorAll('[data-scenario-widget]').length === 1;
+    setSyncUrl(alone);
+    if (alone) {
+      const raw = new URLSearchParams(window.location.search).get('step');
+      if (raw !== null) setStepRaw((cur) => clampStep(raw, total, cur));
+    }
+    return () => mq?.removeEventListener?.('change', onChange);
+  }, [total]);
+
+  // Keep ?step=N in the URL (replace, never push: stepping must not fill the back button's history).
+  useEffect(() => {
+    if (!syncUrl) return;
+    try {
+      const url = new URL(window.location.href);
+      if (url.searchParams.get('step') === String(step)) return;
+      url.searchParams.set('step', String(step));
+      window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    } catch {
+      /* a sandboxed page may refuse; the widget keeps working */
+    }
+  }, [step, syncUrl]);
+
+  // Play: advance one step at a time, paced by the virtual time between events (lib/viz/playback.ts).
+  useEffect(() => {
+    if (!playing) return;
+    if (step >= total) {
+      setPlaying(false);
+      return;
+    }
+    const cur = step >= 1 ? (trace.events[step - 1] ?? null) : null;
+    const next = trace.events[step] ?? null;
+    const delay = step === 0 ? 250 : stepDelayMs(reducedMotion ? (cur ? { ...cur, kind: 'action' } : null) : cur, next, speed);
+    const t = window.setTimeout(() => setStepRaw((s) => Math.min(total, s + 1)), delay);
+    return () => window.clearTimeout(t);
+  }, [playing, step, total, speed, reducedMotion, trace]);
+
+  const togglePlay = useCallback(() => {
+    setPlaying((p) => {
+      if (!p && step >= total) setStepRaw(0); // play again from the start
+      return !p;
+    });
+  }, [step, total]);
+
+  const go = useCallback(
+    (s: number) => {
+      setPlaying(false);
+      setStep(s);
+    },
+    [setStep],
+  );
+
+  /** Returns true when the key was handled. */
+  const handleKey = useCallback(
+    (key: string, target: Element | null, shift: boolean): boolean => {
+      if (key === 'Escape' && presenter) {
+        setPresenter(false);
+        return true;
+      }
+      if (target && target.closest(FORM_FIELD)) return false;
+      switch (key) {
+        case 'ArrowRight':
+        case 'PageDown':
+          go(step + (shift ? 10 : 1));
+          return true;
+        case 'ArrowLeft':
+        case 'PageUp':
+          go(step - (shift ? 10 : 1));
+          return true;
+        case 'Home':
+          go(0);
+          return true;
+        case 'End':
+          go(total);
+          return true;
+        case ' ':
+        case 'Spacebar':
+          if (target && target.closest(ACTIVATES)) return false; // Space presses the focused button
+          togglePlay();
+          return true;
+        default:
+          return false;
+      }
+    },
+    [go, presenter, step, total, togglePlay],
+  );
+
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (handleKey(e.key, e.target as Element, e.shiftKey)) e.preventDefault();
+  };
+
+  // Global keys: only for the page's only widget, and only when focus is on nothing in particular.
+  useEffect(() => {
+    if (!syncUrl && !presenter) return;
+    const onDocKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      const active = document.activeElement;
+      if (root.current && active && root.current.contains(active)) return; // the widget's own handler runs
+      const idle = !active || active === document.body || active === document.documentElement || active.tagName === 'MAIN';
+      if (!idle && !(presenter && e.key === 'Escape')) return;
+      if (handleKey(e.key, null, e.shiftKey)) e.preventDefault();
+    };
+    document.addEventListener('keydown', onDocKey);
+    return () => document.removeEventListener('keydown', onDocKey);
+  }, [syncUrl, presenter, handleKey]);
+
+  // Presenter mode: take the whole window, move focus in (keys work at once), lock the page's scroll.
+  useEffect(() => {
+    if (!presenter) return;
+    root.current?.focus({ preventScroll: true });
+    const prev = document.documentElement.style.overflow;
+    document.documentElement.style.overflow = 'hidden';
+    return () => {
+      document.documentElement.style.overflow = prev;
+    };
+  }, [presenter]);
+
+  const ev = step >= 1 ? (trace.events[step - 1] ?? null) : null;
+  // Step 0 tells what the scenario is about; every other step narrates its event and what it caused.
+  const narration = ev ? formatNote(ev.note, locale) : scenario.summary[locale];
+  const effects = ev ? ev.effects.map((n) => formatNote(n, locale)) : [wt(locale, 'narrationStart')];
+  if (ev && step === total) effects.push(wt(locale, 'narrationEnd'));
+
+  const selectNode = useCallback((nodeId: string) => setSelectedNode(nodeId), []);
+  const showNetwork = view !== 'sequence';
+  const showSequence = view !== 'network';
+
+  return (
+    <div
+      ref={root}
+      className={`mlw${presenter ? ' mlw--presenter' : ''} mlw--view-${view}`}
+      data-scenario-widget={scenario.id}
+      data-step={step}
+      data-ready={ready ? 'true' : 'false'}
+      role="region"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
+      <div className="mlw-header">
+        <Heading id={headingId} className="mlw-title">
+          {title}
+        </Heading>
+        <div className="mlw-header-tools">
+          <label className="mlw-viewsel">
+            <span>{wt(locale, 'viewLabel')}</span>
+            <select className="mlw-select" value={view} onChange={(e) => setView(e.target.value as ScenarioViewMode)}>
+              <option value="both">{wt(locale, 'viewBoth')}</option>
+              <option value="network">{wt(locale, 'viewNetwork')}</option>
+              <option value="sequence">{wt(locale, 'viewSequence')}</option>
+            </select>
+          </label>
+          <button type="button" className="mlw-btn mlw-btn--text" onClick={() => setPresenter((p) => !p)} aria-pressed={presenter}>
+            {presenter ? <CloseIcon /> : <PresenterIcon />}
+            <span>{presenter ? wt(locale, 'presenterExit') : wt(locale, 'presenterEnter')}</span>
+          </button>
+        </div>
+      </div>
+      <div className="mlw-views">
+        {showNetwork && (
+          <div className="mlw-pane mlw-pane--network">
+            <NetworkView
+              trace={trace}
+              step={step}
+              locale={locale}
+              title={title}
+              scale={presenter ? 1.6 : 1}
+              animate={!reducedMotion}
+              speed={speed}
+              selectedNode={selectedNode}
+              onSelectNode={selectNode}
+            />
+          </div>
+        )}
+        {showSequence && (
+          <div className="mlw-pane mlw-pane--sequence">
+            <SequenceView trace={trace} step={step} locale={locale} title={title} scale={presenter ? 1.6 : 1} onSelectStep={go} />
+          </div>
+        )}
+      </div>
+      <Inspector scenario={scenario} run={run} step={step} locale={locale} selectedNode={selectedNode} onSelectNode={selectNode} onSelectStep={go} />
+      <Timeline
+        locale={locale}
+        step={step}
+        total={total}
+        time={ev ? ev.time : null}
+        playing={playing}
+        speed={speed}
+        narration={narration}
+        effects={effects}
+        onStep={go}
+        onTogglePlay={togglePlay}
+        onSpeed={setSpeed}
+      />
+      <p className="mlw-footnote">
+        <span>{wt(locale, 'seedNote', { seed: WIDGET_SEED })}</span>
+        <span className="mlw-keys">{wt(locale, 'keysHelp')}</span>
+        {trace.truncated && <span>{wt(locale, 'truncated', { n: total })}</span>}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+'use client';
+/**
+ * The Timeline bar: first, back, play/pause, forward, last, speed, a scrubber, "step 12 / 48", and the
+ * narration sentence of the current step in a polite live region (UI.md: "an ARIA live region reads
+ * the narration"). Stateless: the widget owns the step and the playing flag.
+ * @module
+ */
+import { useId } from 'react';
+import type { Locale } from '../../_i18n/locales';
+import { wt } from '../../_i18n/widget';
+import { BackIcon, FirstIcon, ForwardIcon, LastIcon, PauseIcon, PlayIcon } from '../scenario/Glyphs';
+
+export const SPEEDS = [0.5, 1, 2, 4] as const;
+
+export interface TimelineProps {
+  locale: Locale;
+  step: number;
+  total: number;
+  /** Virtual time of the current step, ms (absent at step 0). */
+  time: number | null;
+  playing: boolean;
+  speed: number;
+  narration: string;
+  /** Extra sentences (what the receiver did), shown after the narration. */
+  effects: string[];
+  onStep(step: number): void;
+  onTogglePlay(): void;
+  onSpeed(speed: number): void;
+}
+
+export function Timeline({ locale, step, total, time, playing, speed, narration, effects, onStep, onTogglePlay, onSpeed }: TimelineProps) {
+  const scrubId = useId();
+  const speedId = useId();
+  return (
+    <div className="mlw-timeline" role="group" aria-label={wt(locale, 'timeline')}>
+      <div className="mlw-controls">
+        <button type="button" className="mlw-btn" onClick={() => onStep(0)} disabled={step <= 0} aria-label={wt(locale, 'first')} title={wt(locale, 'first')}>
+          <FirstIcon />
+        </button>
+        <button type="button" className="mlw-btn" onClick={() => onStep(step - 1)} disabled={step <= 0} aria-label={wt(locale, 'back')} title={`${wt(locale, 'back')} (←)`}>
+          <BackIcon />
+        </button>
+        <button
+          type="button"
+          className="mlw-btn mlw-btn--play"
+          onClick={onTogglePlay}
+          aria-label={playing ? wt(locale, 'pause') : wt(locale, 'play')}
+          title={playing ? wt(locale, 'pause') : wt(locale, 'play')}
+          data-playing={playing ? 'true' : 'false'}
+        >
+          {playing ? <PauseIcon /> : <PlayIcon />}
+        </button>
+        <button type="button" className="mlw-btn" onClick={() => onStep(step + 1)} disabled={step >= total} aria-label={wt(locale, 'forward')} title={`${wt(locale, 'forward')} (→)`}>
+          <ForwardIcon />
+        </button>
+        <button type="button" className="mlw-btn" onClick={() => onStep(total)} disabled={step >= total} aria-label={wt(locale, 'last')} title={wt(locale, 'last')}>
+          <LastIcon />
+        </button>
+        <label className="mlw-speed" htmlFor={speedId}>
+          <span>{wt(locale, 'speed')}</span>
+          <select id={speedId} className="mlw-select" value={String(speed)} onChange={(e) => onSpeed(Number(e.target.value))}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={String(s)}>
+                {`${String(s).replace('.', locale === 'de' ? ',' : '.')}×`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="mlw-scrub" htmlFor={scrubId}>
+          <span className="mlw-visually-hidden">{wt(locale, 'scrubber')}</span>
+          <input
+            id={scrubId}
+            type="range"
+            min={0}
+            max={total}
+            step={1}
+            value={step}
+            onChange={(e) => onStep(Number(e.target.value))}
+            aria-valuetext={wt(locale, 'counter', { step, total })}
+          />
+        </label>
+        <output className="mlw-counter" htmlFor={scrubId} data-testid="step-counter">
+          {wt(locale, 'counter', { step, total })}
+          {time !== null && <span className="mlw-counter-time">{` · ${wt(locale, 'time', { ms: time })}`}</span>}
+        </output>
+      </div>
+      <div className="mlw-narration" aria-live="polite" aria-atomic="true" aria-label={wt(locale, 'narration')} data-testid="narration">
+        <p className="mlw-narration-main">{narration}</p>
+        {effects.length > 0 && (
+          <ul className="mlw-effects">
+            {effects.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

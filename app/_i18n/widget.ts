@@ -1,0 +1,271 @@
+/** Every string of the scenario widget (network, sequence, inspector, timeline), in English and German. @module */
+import { fill, type Dictionary, type Locale } from './locales';
+
+export type WidgetKey =
+  | 'region'
+  | 'unknownTitle'
+  | 'unknownBody'
+  | 'failedTitle'
+  | 'failedBody'
+  | 'allScenarios'
+  | 'presenterEnter'
+  | 'presenterExit'
+  | 'viewLabel'
+  | 'viewBoth'
+  | 'viewNetwork'
+  | 'viewSequence'
+  | 'seedNote'
+  | 'keysHelp'
+  | 'truncated'
+  | 'networkTitle'
+  | 'networkDesc'
+  | 'networkPacket'
+  | 'networkLocal'
+  | 'networkIdle'
+  | 'domain'
+  | 'tapped'
+  | 'sequenceTitle'
+  | 'sequenceDesc'
+  | 'sequenceBreak'
+  | 'sequenceArrow'
+  | 'actConnect'
+  | 'actSendMessage'
+  | 'actDisconnect'
+  | 'actTimer'
+  | 'layerTcp'
+  | 'layerTls'
+  | 'layerXml'
+  | 'layerSasl'
+  | 'layerOtr'
+  | 'layerPlaintext'
+  | 'inspector'
+  | 'tabXml'
+  | 'tabLayers'
+  | 'tabHex'
+  | 'tabState'
+  | 'tabEvents'
+  | 'inspectStart'
+  | 'inspectLocal'
+  | 'inspectWire'
+  | 'notXml'
+  | 'layerRange'
+  | 'layerKey'
+  | 'layerOpen'
+  | 'noLayers'
+  | 'hexBytes'
+  | 'hexOffset'
+  | 'hexText'
+  | 'stateNode'
+  | 'stateAfter'
+  | 'stateInitial'
+  | 'stateEmpty'
+  | 'expand'
+  | 'collapse'
+  | 'eventsCaption'
+  | 'colStep'
+  | 'colTime'
+  | 'colFrom'
+  | 'colTo'
+  | 'colWhat'
+  | 'goToStep'
+  | 'timeline'
+  | 'first'
+  | 'back'
+  | 'play'
+  | 'pause'
+  | 'forward'
+  | 'last'
+  | 'speed'
+  | 'scrubber'
+  | 'counter'
+  | 'time'
+  | 'narrationStart'
+  | 'narrationEnd'
+  | 'narration'
+  | 'listTitle'
+  | 'listLead'
+  | 'listOpen'
+  | 'listSteps'
+  | 'backToList';
+
+export const widget: Dictionary<WidgetKey> = {
+  en: {
+    region: 'Scenario: {title}',
+    unknownTitle: 'Scenario not found',
+    unknownBody: 'There is no scenario called “{id}”. Check the name, or choose one from the list of scenarios.',
+    failedTitle: 'The simulation stopped',
+    failedBody: 'The scenario “{id}” could not be simulated: {message}',
+    allScenarios: 'All scenarios',
+    presenterEnter: 'Presenter mode',
+    presenterExit: 'Leave presenter mode (Esc)',
+    viewLabel: 'Show',
+    viewBoth: 'Network and sequence',
+    viewNetwork: 'Network only',
+    viewSequence: 'Sequence only',
+    seedNote: 'Simulated with seed {seed}: every run shows exactly the same bytes.',
+    keysHelp: 'Keys: ← → step · Space play/pause · Home/End first/last',
+    truncated: 'The simulation was stopped after {n} events.',
+    networkTitle: 'Network: {title}',
+    networkDesc: 'Domains with their server and clients, and the links between them. {now}',
+    networkPacket: 'Step {step}: {what} travels from {from} to {to} ({bytes} bytes).',
+    networkLocal: 'Step {step}: {node} acts; nothing is on the wire.',
+    networkIdle: 'Before the first event: nobody is connected yet.',
+    domain: 'Domain {domain}',
+    tapped: 'Someone is listening on this link',
+    sequenceTitle: 'Sequence: {title}',
+    sequenceDesc: 'One lane per party, time running downwards, one arrow per message on the wire, coloured by its layer. {n} events; step {step} is highlighted.',
+    sequenceBreak: '{ms} ms later',
+    sequenceArrow: 'Step {step}: {what} from {from} to {to}, {bytes} bytes, arrives at {time} ms',
+    actConnect: 'connects',
+    actSendMessage: 'sends a message',
+    actDisconnect: 'disconnects',
+    actTimer: 'timer: {name}',
+    layerTcp: 'TCP',
+    layerTls: 'TLS',
+    layerXml: 'XML',
+    layerSasl: 'SASL',
+    layerOtr: 'OTR',
+    layerPlaintext: 'Plaintext',
+    inspector: 'Inspector',
+    tabXml: 'XML',
+    tabLayers: 'Layers',
+    tabHex: 'Hex',
+    tabState: 'State',
+    tabEvents: 'Events',
+    inspectStart: 'Step 0 is the moment before anything happens. Step forward to see the bytes that cross each link.',
+    inspectLocal: 'At step {step}, {node} acts on its own: no bytes cross a link. The next steps show what it sends.',
+    inspectWire: 'Step {step} · {from} → {to} · {bytes} bytes · sent at {sent} ms, arrives at {time} ms',
+    notXml: 'These bytes are not readable XML text. See the Hex tab.',
+    layerRange: 'bytes {start}–{end} ({n} B)',
+    layerKey: 'needs the key “{key}”',
+    layerOpen: 'readable by anyone who sees the bytes',
+    noLayers: 'No layers were recorded for this step.',
+    hexBytes: '{n} bytes, 16 per line',
+    hexOffset: 'Offset',
+    hexText: 'Text',
+    stateNode: 'Node',
+    stateAfter: 'State of {node} after step {step}',
+    stateInitial: 'State of {node} before the first event',
+    stateEmpty: 'No state recorded for this node.',
+    expand: 'Expand',
+    collapse: 'Collapse',
+    eventsCaption: 'Every event of this scenario, in order (the table version of the diagrams)',
+    colStep: 'Step',
+    colTime: 'Time',
+    colFrom: 'From',
+    colTo: 'To',
+    colWhat: 'What',
+    goToStep: 'Go to step {step}',
+    timeline: 'Timeline',
+    first: 'First step',
+    back: 'Step back',
+    play: 'Play',
+    pause: 'Pause',
+    forward: 'Step forward',
+    last: 'Last step',
+    speed: 'Speed',
+    scrubber: 'Step',
+    counter: 'step {step} / {total}',
+    time: '{ms} ms',
+    narrationStart: 'Nothing has happened yet. Press → or Play to start.',
+    narrationEnd: 'That was the last event.',
+    narration: 'What happens at this step',
+    listTitle: 'Scenarios',
+    listLead: 'Each scenario is a small network of XMPP servers and clients, simulated in your browser. Open one and step through it event by event, with the real bytes on every link.',
+    listOpen: 'Open the scenario “{title}”',
+    listSteps: '{n} steps',
+    backToList: 'All scenarios',
+  },
+  de: {
+    region: 'Szenario: {title}',
+    unknownTitle: 'Szenario nicht gefunden',
+    unknownBody: 'Es gibt kein Szenario namens „{id}“. Bitte den Namen prüfen oder eines aus der Liste der Szenarien wählen.',
+    failedTitle: 'Die Simulation wurde abgebrochen',
+    failedBody: 'Das Szenario „{id}“ ließ sich nicht simulieren: {message}',
+    allScenarios: 'Alle Szenarien',
+    presenterEnter: 'Präsentationsmodus',
+    presenterExit: 'Präsentationsmodus verlassen (Esc)',
+    viewLabel: 'Ansicht',
+    viewBoth: 'Netz und Ablauf',
+    viewNetwork: 'Nur Netz',
+    viewSequence: 'Nur Ablauf',
+    seedNote: 'Simuliert mit Seed {seed}: Jeder Durchlauf zeigt genau dieselben Bytes.',
+    keysHelp: 'Tasten: ← → Schritt · Leertaste Abspielen/Anhalten · Pos1/Ende erster/letzter',
+    truncated: 'Die Simulation wurde nach {n} Ereignissen angehalten.',
+    networkTitle: 'Netz: {title}',
+    networkDesc: 'Domains mit ihrem Server und ihren Clients sowie die Verbindungen dazwischen. {now}',
+    networkPacket: 'Schritt {step}: {what} geht von {from} an {to} ({bytes} Bytes).',
+    networkLocal: 'Schritt {step}: {node} handelt; auf der Leitung ist nichts unterwegs.',
+    networkIdle: 'Vor dem ersten Ereignis: Noch ist niemand verbunden.',
+    domain: 'Domain {domain}',
+    tapped: 'Auf dieser Leitung hört jemand mit',
+    sequenceTitle: 'Ablauf: {title}',
+    sequenceDesc: 'Eine Spur je Beteiligtem, die Zeit läuft nach unten, ein Pfeil je Nachricht auf der Leitung, gefärbt nach ihrer Schicht. {n} Ereignisse; Schritt {step} ist hervorgehoben.',
+    sequenceBreak: '{ms} ms später',
+    sequenceArrow: 'Schritt {step}: {what} von {from} an {to}, {bytes} Bytes, kommt bei {time} ms an',
+    actConnect: 'verbindet sich',
+    actSendMessage: 'schickt eine Nachricht',
+    actDisconnect: 'trennt die Verbindung',
+    actTimer: 'Timer: {name}',
+    layerTcp: 'TCP',
+    layerTls: 'TLS',
+    layerXml: 'XML',
+    layerSasl: 'SASL',
+    layerOtr: 'OTR',
+    layerPlaintext: 'Klartext',
+    inspector: 'Inspektor',
+    tabXml: 'XML',
+    tabLayers: 'Schichten',
+    tabHex: 'Hex',
+    tabState: 'Zustand',
+    tabEvents: 'Ereignisse',
+    inspectStart: 'Schritt 0 ist der Moment, bevor irgendetwas passiert. Mit dem nächsten Schritt erscheinen die Bytes, die über die Leitungen gehen.',
+    inspectLocal: 'In Schritt {step} handelt {node} für sich: Es gehen keine Bytes über eine Leitung. Die nächsten Schritte zeigen, was gesendet wird.',
+    inspectWire: 'Schritt {step} · {from} → {to} · {bytes} Bytes · gesendet bei {sent} ms, Ankunft bei {time} ms',
+    notXml: 'Diese Bytes sind kein lesbarer XML-Text. Siehe den Reiter Hex.',
+    layerRange: 'Bytes {start}–{end} ({n} B)',
+    layerKey: 'braucht den Schlüssel „{key}“',
+    layerOpen: 'für jeden lesbar, der die Bytes sieht',
+    noLayers: 'Für diesen Schritt wurden keine Schichten aufgezeichnet.',
+    hexBytes: '{n} Bytes, 16 pro Zeile',
+    hexOffset: 'Offset',
+    hexText: 'Text',
+    stateNode: 'Knoten',
+    stateAfter: 'Zustand von {node} nach Schritt {step}',
+    stateInitial: 'Zustand von {node} vor dem ersten Ereignis',
+    stateEmpty: 'Für diesen Knoten ist kein Zustand aufgezeichnet.',
+    expand: 'Aufklappen',
+    collapse: 'Zuklappen',
+    eventsCaption: 'Alle Ereignisse dieses Szenarios der Reihe nach (die Tabellenfassung der Diagramme)',
+    colStep: 'Schritt',
+    colTime: 'Zeit',
+    colFrom: 'Von',
+    colTo: 'An',
+    colWhat: 'Was',
+    goToStep: 'Zu Schritt {step}',
+    timeline: 'Zeitleiste',
+    first: 'Erster Schritt',
+    back: 'Schritt zurück',
+    play: 'Abspielen',
+    pause: 'Anhalten',
+    forward: 'Schritt vor',
+    last: 'Letzter Schritt',
+    speed: 'Tempo',
+    scrubber: 'Schritt',
+    counter: 'Schritt {step} / {total}',
+    time: '{ms} ms',
+    narrationStart: 'Noch ist nichts passiert. Mit → oder „Abspielen“ geht es los.',
+    narrationEnd: 'Das war das letzte Ereignis.',
+    narration: 'Was in diesem Schritt passiert',
+    listTitle: 'Szenarien',
+    listLead: 'Jedes Szenario ist ein kleines Netz aus XMPP-Servern und -Clients, simuliert im Browser. Öffnen Sie eines und gehen Sie es Ereignis für Ereignis durch, mit den echten Bytes auf jeder Leitung.',
+    listOpen: 'Szenario „{title}“ öffnen',
+    listSteps: '{n} Schritte',
+    backToList: 'Alle Szenarien',
+  },
+};
+
+/** Look up a widget string in a locale and fill its `{placeholders}`. */
+export function wt(locale: Locale, key: WidgetKey, params?: Record<string, string | number>): string {
+  return fill(widget[locale][key], params);
+}
