@@ -6,6 +6,10 @@
  * (JSON with the DSA key in hex and the instance tag), created when missing.
  *
  *   npx tsx lib/io/otr-peer.ts --account A --peer B --key FILE [--versions 23|2|3] [--mms N]
+ *
+ * Ops beyond potr_peer/libotr_peer: {"op":"symkey","use":N,"data":HEX} sends TLV 8 and reports
+ * {"ev":"symkey_sent","key"}; data messages are reported as {"ev":"data_sent"|"data_received",
+ * "skeyid","rkeyid","ctr","revealed","flags"}.
  * @module
  */
 import { randomBytes as cryptoRandomBytes } from 'node:crypto';
@@ -23,6 +27,7 @@ import {
   smpRespond,
   smpStart,
   startOtr,
+  useExtraSymmetricKey,
   type OtrContext,
   type OtrEvent,
   type OtrOutput,
@@ -268,6 +273,14 @@ function handle(m: Record<string, unknown>): boolean {
         if (field) st.policy[field] = Boolean(v);
       }
       emit({ ev: 'policy', policy: st.policy });
+      break;
+    }
+    case 'symkey': {
+      // OTR v3 extra symmetric key: send TLV 8 and report the key we derived
+      const data = typeof m.data === 'string' ? Uint8Array.from(Buffer.from(m.data, 'hex')) : new Uint8Array(0);
+      const { output, key: k } = useExtraSymmetricKey(st, Number(m.use ?? 0), data, ctx);
+      emit({ ev: 'symkey_sent', use: Number(m.use ?? 0), key: bytesToHex(k) });
+      emitOutput(output);
       break;
     }
     case 'smp_start':

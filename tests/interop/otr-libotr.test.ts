@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { peerUnavailable } from './helpers/otr-peers';
-import { runPeerDisconnect, runScenario, runSmp } from './helpers/otr-scenario';
+import { runPeerDisconnect, runScenario, runSmp, runWhitespaceAndSymkey } from './helpers/otr-scenario';
 
 const missing = peerUnavailable('libotr') ?? (spawnSync('otr_parse', ['--help']).error ? 'otr_parse missing (apt-get install libotr5-bin)' : null);
 const CI = process.env.CI === 'true';
@@ -44,6 +44,9 @@ describe.skipIf(!!missing)('otr interop: libotr 4.1.1', () => {
   it('SMP: we ask with a question (success), libotr asks with a different secret (failure)', async () => {
     const r = await runSmp({ kind: 'libotr', expectVersion: 3, weCommit: false });
     console.info(`libotr SMP success run: ${r.smpMs.toFixed(0)} ms`);
+  });
+  it('our whitespace tag starts libotr’s AKE (v3); TLV 8 extra symmetric key agrees', async () => {
+    await runWhitespaceAndSymkey({ kind: 'libotr', expectVersion: 3, weCommit: false });
   });
   it('prerequisites recorded', () => expect(missing).toBeNull());
 });

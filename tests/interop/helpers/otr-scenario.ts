@@ -301,3 +301,26 @@ export async function runSmp(o: ScenarioOptions): Promise<{ smpMs: number }> {
     await Promise.all([ours.quit(), theirs.quit()]);
   }
 }
+
+/** libotr only: our whitespace tag starts its AKE; then TLV 8 gives both sides the same extra key. */
+export async function runWhitespaceAndSymkey(o: ScenarioOptions): Promise<void> {
+  const dir = tempKeyDir();
+  const ours = new Peer('ours', 'ours', { account: 'alice@example.test', peer: 'bob@example.test', keyFile: join(dir, 'a.json') });
+  const theirs = new Peer(o.kind, o.kind, { account: 'bob@example.test', peer: 'alice@example.test', keyFile: join(dir, 'b.key') });
+  try {
+    await Promise.all([ours.ready, theirs.ready]);
+    await ours.op({ op: 'policy', set: { SEND_WHITESPACE_TAG: true } });
+    const sent = await ours.op({ op: 'send', text: 'hi, tagged' });
+    expect(sends(sent)[0]).toContain(' \t  \t\t\t\t \t \t \t  ');
+    const hops = await relay(ours, theirs, sent);
+    expect(recvText(hops.filter((h) => h.to === o.kind).flatMap((h) => h.events))).toContain('hi, tagged');
+    expect(ours.log.some((e) => e.ev === 'state' && e.state === 'encrypted' && e.protocol_version === 3)).toBe(true);
+    const sk = await ours.op({ op: 'symkey', use: 7, data: 'c0ffee' });
+    const ourKey = sk.find((e) => e.ev === 'symkey_sent')?.key;
+    const h2 = await relay(ours, theirs, sk);
+    const theirKey = h2.flatMap((h) => h.events).find((e) => e.ev === 'symkey');
+    expect(theirKey).toMatchObject({ use: 7, key: ourKey });
+  } finally {
+    await Promise.all([ours.quit(), theirs.quit()]);
+  }
+}
