@@ -224,7 +224,9 @@ function Widget({
     const onDocKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const active = document.activeElement;
-      if (root.current && active && root.current.contains(active)) return; // the widget's own handler runs
+      const target = e.target instanceof Element ? e.target : null;
+      if (root.current && ((active && root.current.contains(active)) || (target && root.current.contains(target)))) return; // the widget's own handler runs
+      if (target && target.closest(FORM_FIELD)) return;
       const idle = !active || active === document.body || active === document.documentElement || active.tagName === 'MAIN';
       if (!idle && !(presenter && e.key === 'Escape')) return;
       if (handleKey(e.key, null, e.shiftKey)) e.preventDefault();
