@@ -13,6 +13,17 @@
  *
  * Every fatal condition becomes one `error` event naming the RFC 6120 §4.9.3 condition; after that
  * the parser is dead and `feed()` returns []. Events never depend on how the bytes were chunked.
+ *
+ * RFC 6120 §11 as enforced here:
+ *   §11.1 restricted XML — comments, PIs, DTDs, undefined entities → restricted-xml
+ *   §11.3 well-formedness, incl. namespace well-formedness (unbound prefixes) → not-well-formed
+ *   §11.5 an XML declaration only before the stream header (again after a restart)
+ *   §11.6 UTF-8 only → unsupported-encoding; U+FEFF is not a byte order mark
+ *   §11.7 whitespace between first-level elements is ignored; other character data → bad-format
+ *   §11.8 parsed as XML 1.0 whatever version the declaration names
+ * Not here: §11.4 validation (invalid-xml is never raised), §11.2 checks on which prefix a
+ * stream-level element uses (bad-namespace-prefix belongs to the stream layer).
+ * Stream header checks (RFC 6120 §4.8, §4.9.3.10 invalid-namespace) live in stream-header.ts.
  * @module
  */
 import { SaxesParser } from 'saxes';
@@ -28,7 +39,8 @@ import { decodeValidUtf8, scanUtf8, utf8Offsets } from './utf8-stream';
 export type { StreamErrorCondition } from './stream-errors';
 
 export interface StreamParserLimits {
-  /** Largest first-level element (stanza) in UTF-8 bytes, counted from its `<` (RFC 6120 §13.12 item 4: "the maximum stanza size"). */
+  /** Largest first-level element (stanza) — and stream header — in UTF-8 bytes, counted from its `<`.
+   *  RFC 6120 §4.9.3.14 <policy-violation/>: "e.g., a stanza exceeds a configured size limit". */
   maxStanzaBytes: number;
   /** Deepest element nesting within a stanza; the stanza itself is depth 1. */
   maxDepth: number;
