@@ -3,6 +3,9 @@
  * RFC 3526 (group 5) with generator g = 2, and key pairs whose private part is 320 random bits
  * ("at least 320 bits"; libotr uses exactly 320, and its `otr_sesskeys` tool accepts at most 40 bytes).
  * Modular exponentiations happen here (keypair: g^x; sharedSecret: (g^y)^x), in `dsa.ts` and in SMP.
+ * Powers of the fixed generator use `powG`, a 4-bit fixed-base window table (g^(d·16^i)), built
+ * lazily and shared: about 3–4× fewer multiplications than square-and-multiply (a pure memo; it
+ * holds no session state and does not affect determinism).
  * @module
  */
 import { modPow } from '../crypto/otr-modmath';
@@ -31,13 +34,38 @@ export interface DhKeyPair {
   pub: bigint;
 }
 
+/** rows[i][d] = g^(d·16^i) mod p, d = 0…15. */
+const rows: bigint[][] = [];
+
+function tableRow(i: number): bigint[] {
+  while (rows.length <= i) {
+    const prev = rows[rows.length - 1];
+    const g16i = prev ? (prev[15]! * prev[1]!) % DH_MODULUS : DH_GENERATOR; // g^(16^i)
+    const row = [1n, g16i];
+    for (let d = 2; d < 16; d++) row.push((row[d - 1]! * g16i) % DH_MODULUS);
+    rows.push(row);
+  }
+  return rows[i]!;
+}
+
+/** g^x mod p for the group generator g = 2: multiply one table entry per 4-bit digit of x. */
+export function powG(x: bigint): bigint {
+  if (x < 0n) throw new Error('otr/dh: negative exponent');
+  let result = 1n;
+  for (let i = 0; x > 0n; i++, x >>= 4n) {
+    const d = Number(x & 15n);
+    if (d) result = (result * tableRow(i)[d]!) % DH_MODULUS;
+  }
+  return result;
+}
+
 /** Pick x (320 random bits) and compute g^x mod p. */
 export function generateDhKeyPair(randomBytes: (n: number) => Uint8Array): DhKeyPair {
   const bytes = randomBytes(DH_PRIVATE_BYTES);
   if (bytes.length !== DH_PRIVATE_BYTES) throw new Error('otr/dh: randomBytes returned the wrong length');
   const priv = bytesToBigint(bytes);
   if (priv < 2n) throw new Error('otr/dh: degenerate private key');
-  return { priv, pub: modPow(DH_GENERATOR, priv, DH_MODULUS) };
+  return { priv, pub: powG(priv) };
 }
 
 /** "Verifies that … gy is a legal value (2 <= gy <= modulus-2)". */

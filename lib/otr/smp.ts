@@ -12,7 +12,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { modInverse, modPow } from '../crypto/otr-modmath';
 import { bytesToBigint, Writer } from './codec';
-import { DH_GENERATOR as G1, DH_MODULUS as P, DH_Q as Q, isLegalDhPublic } from './dh';
+import { DH_MODULUS as P, DH_Q as Q, isLegalDhPublic, powG } from './dh';
 
 export type SmpExpect = 1 | 2 | 3 | 4;
 
@@ -78,7 +78,10 @@ function hash(version: number, a: bigint, b?: bigint): bigint {
 }
 
 const randomExponent = (rb: Rand): bigint => bytesToBigint(rb(192)); // 1536 bits
-const exp = (b: bigint, e: bigint) => modPow(b, e, P);
+/** g1, the group generator */
+const G1 = 2n;
+/** b^e mod p; g1^e goes through the fixed-base table */
+const exp = (b: bigint, e: bigint) => (b === G1 ? powG(e) : modPow(b, e, P));
 const mul = (a: bigint, b: bigint) => (a * b) % P;
 const div = (a: bigint, b: bigint) => mul(a, modInverse(b, P));
 const modQ = (x: bigint) => ((x % Q) + Q) % Q;
