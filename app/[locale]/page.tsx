@@ -48,24 +48,32 @@ export default async function CourseOverview({ params }: { params: Promise<{ loc
         <ol className="lesson-list">
           {lessons.map((l) => (
             <li key={l.slug} className="lesson-card">
-              <p className="lesson-card-meta">
-                <span className="lesson-card-number">{t(locale, 'lessonNumber', { n: l.order })}</span>
-                <span className="lesson-card-minutes">
-                  <ClockIcon /> {t(locale, 'minutes', { n: l.minutes })}
-                </span>
+              <p className="lesson-card-numeral" aria-hidden="true">
+                {String(l.order).padStart(2, '0')}
               </p>
-              <h3>
-                <Link href={lessonHref(locale, l.slug)}>{l.title}</Link>
-              </h3>
-              <p className="lesson-card-summary">{l.summary}</p>
-              <ul className="lesson-card-objectives">
-                {l.objectives.map((o) => (
-                  <li key={o}>{o}</li>
-                ))}
-              </ul>
-              <p className="lesson-card-start" aria-hidden="true">
-                {t(locale, 'startLesson', { n: l.order })} <ArrowRightIcon />
-              </p>
+              <div className="lesson-card-main">
+                <p className="lesson-card-meta">
+                  <span className="lesson-card-number">{t(locale, 'lessonNumber', { n: l.order })}</span>
+                  <span className="lesson-card-minutes">
+                    <ClockIcon /> {t(locale, 'minutes', { n: l.minutes })}
+                  </span>
+                </p>
+                <h3>
+                  <Link href={lessonHref(locale, l.slug)}>{l.title}</Link>
+                </h3>
+                <p className="lesson-card-summary">{l.summary}</p>
+                <p className="lesson-card-start" aria-hidden="true">
+                  {t(locale, 'startLesson', { n: l.order })} <ArrowRightIcon />
+                </p>
+              </div>
+              <div className="lesson-card-goals">
+                <p className="lesson-card-goals-title">{t(locale, 'youWillLearn')}</p>
+                <ul className="lesson-card-objectives">
+                  {l.objectives.map((o) => (
+                    <li key={o}>{o}</li>
+                  ))}
+                </ul>
+              </div>
             </li>
           ))}
         </ol>

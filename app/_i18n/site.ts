@@ -61,13 +61,13 @@ export const site: Dictionary<SiteKey> = {
     languageName: 'English',
     otherLanguageName: 'Deutsch',
     footerAbout:
-      'Messenger Lab is an open course: lessons next to a simulated network of XMPP servers and clients that you can step through.',
+      'An open course: lessons next to a simulated network of XMPP servers and clients that you can step through.',
     footerSpecs: 'Based on the IETF RFCs and XMPP Extension Protocols (XEPs) that define XMPP.',
     footerSimulated:
       'Everything on the wire is real XML; all keys come from a fixed seed, so a lesson shows the same bytes every time.',
     overviewTitle: 'How messaging works, and how it is secured',
     overviewLead:
-      'Messenger Lab teaches what happens between pressing "send" and a message arriving: who connects to whom, what each server stores, and what TLS, SASL, OTR and OMEMO protect — and what they leave visible.',
+      'Messenger Lab teaches what happens between pressing “send” and a message arriving: who connects to whom, what each server stores, and what TLS, SASL, OTR and OMEMO protect — and what they leave visible.',
     overviewHow: 'How it works',
     overviewHowSimulate:
       'A simulated network of XMPP servers and clients runs in your browser. You step through it one event at a time and see the real bytes on every link.',
@@ -114,7 +114,7 @@ export const site: Dictionary<SiteKey> = {
     languageName: 'Deutsch',
     otherLanguageName: 'English',
     footerAbout:
-      'Messenger Lab ist ein offener Kurs: Lektionen neben einem simulierten Netz aus XMPP-Servern und -Clients, das man Schritt für Schritt durchgehen kann.',
+      'Ein offener Kurs: Lektionen neben einem simulierten Netz aus XMPP-Servern und -Clients, das man Schritt für Schritt durchgehen kann.',
     footerSpecs: 'Grundlage sind die RFCs der IETF und die XMPP Extension Protocols (XEPs), die XMPP festlegen.',
     footerSimulated:
       'Alles auf der Leitung ist echtes XML; alle Schlüssel stammen aus einem festen Startwert, deshalb zeigt eine Lektion jedes Mal dieselben Bytes.',

@@ -11,7 +11,7 @@ export function ScenarioEmbed({ id, view, initialStep, locale }: { id: string; v
   const step = initialStep === undefined ? undefined : Number(initialStep);
   return (
     <div className="breakout scenario-embed" data-scenario={id}>
-      <ScenarioWidget id={id} locale={locale} view={view} initialStep={step} />
+      <ScenarioWidget id={id} locale={locale} view={view} initialStep={step} titleAs="h3" />
     </div>
   );
 }

@@ -1,0 +1,23 @@
+/** axe scans of the site's pages: no serious or critical violation, in light and dark themes. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const pages = ['/?choose', '/en/', '/de/', '/en/lessons/client-server/', '/de/lessons/client-server/', '/no/such/page/'];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const path of pages) {
+    test(`${path} has no serious or critical axe violations (${colorScheme})`, async ({ browser }) => {
+      // The root page follows the browser language; `?choose` keeps it on the language chooser for the scan.
+      const ctx = await browser.newContext({ colorScheme, javaScriptEnabled: true });
+      const page = await ctx.newPage();
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
+      expect(bad, bad.join('\n')).toEqual([]);
+      await ctx.close();
+    });
+  }
+}
