@@ -34,7 +34,13 @@ import {
   type OtrPolicy,
 } from '../otr/session';
 
-const ctx: OtrContext = { randomBytes: (n) => new Uint8Array(cryptoRandomBytes(n)) };
+const ctx: OtrContext = {
+  randomBytes: (n) => new Uint8Array(cryptoRandomBytes(n)),
+  // the wall clock drives heartbeats (60 s, as libotr and potr)
+  get now() {
+    return Date.now();
+  },
+};
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -138,6 +144,8 @@ function emitEvent(e: OtrEvent): void {
       return emit({ ev: 'msg_event', event: 'ignored', message: e.reason });
     case 'cannot-send':
       return emit({ ev: 'msg_event', event: 'connection_ended', message: null });
+    case 'heartbeat-sent':
+      return emit({ ev: 'msg_event', event: 'log_heartbeat_sent', message: null });
     case 'symkey':
       return emit({ ev: 'symkey', use: e.use, key: e.key });
     case 'smp':

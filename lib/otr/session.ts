@@ -93,11 +93,17 @@ export interface OtrSession {
   smp: SmpState;
   /** 'smp' after a successful SMP (as libotr: not for a responder who was asked a question) */
   trust: 'smp' | null;
+  /** ctx.now when we last sent a Data Message (null: never, or no clock) */
+  lastSentAt: number | null;
+  /** "If you have not sent a message to this correspondent in some (configurable) time" — ms; 0 = never */
+  heartbeatMs: number;
 }
 
 export interface OtrContext {
   /** Injected randomness: a seeded RNG in the simulator, a CSPRNG on real sockets. */
   randomBytes: (n: number) => Uint8Array;
+  /** Current time in ms (the simulator's virtual clock); without it no heartbeats are sent. */
+  now?: number;
 }
 
 export type OtrEvent =
@@ -123,6 +129,7 @@ export type OtrEvent =
   | { type: 'fragment'; k: number; n: number; complete: boolean }
   | { type: 'disconnected' }
   | { type: 'cannot-send'; reason: 'finished' }
+  | { type: 'heartbeat-sent' }
   | { type: 'symkey'; use: number; useData: string; key: string }
   | { type: 'smp'; kind: 'request'; question: string | null }
   | { type: 'smp'; kind: 'progress'; step: 2 | 3 }
@@ -144,6 +151,8 @@ export interface CreateSessionOptions {
   instanceTag?: number;
   policy?: Partial<OtrPolicy>;
   mms?: number;
+  /** heartbeat interval in ms (libotr and potr: 60 s); 0 disables heartbeats */
+  heartbeatMs?: number;
 }
 
 const hex = bytesToHex;
@@ -178,6 +187,8 @@ export function createOtrSession(opts: CreateSessionOptions, ctx: OtrContext): O
     stored: null,
     smp: newSmpState(),
     trust: null,
+    lastSentAt: null,
+    heartbeatMs: opts.heartbeatMs ?? 60_000,
   };
 }
 
@@ -218,7 +229,8 @@ const akeCtx = (st: OtrSession, ctx: OtrContext) => ({
 });
 
 /** Encrypt and send as a Data Message (msgstate must be encrypted). */
-function sendData(st: OtrSession, plaintext: Uint8Array, flags: number, o: OtrOutput): void {
+function sendData(st: OtrSession, plaintext: Uint8Array, flags: number, o: OtrOutput, ctx: OtrContext): void {
+  if (ctx.now !== undefined) st.lastSentAt = ctx.now;
   const version = st.protocolVersion as OtrVersion;
   const sealed = sealDataMessage(st.keys!, {
     version,
@@ -240,7 +252,6 @@ function sendData(st: OtrSession, plaintext: Uint8Array, flags: number, o: OtrOu
 
 /** "User types a message to be sent" (optionally with TLVs, e.g. TLV 0 padding). */
 export function sendMessage(st: OtrSession, text: string, ctx: OtrContext, tlvs: Tlv[] = []): OtrOutput {
-  void ctx;
   const o = emptyOutput();
   switch (st.msgstate) {
     case 'plaintext':
@@ -254,7 +265,7 @@ export function sendMessage(st: OtrSession, text: string, ctx: OtrContext, tlvs:
       }
       return o;
     case 'encrypted':
-      sendData(st, encodePlaintext(text, tlvs), 0, o);
+      sendData(st, encodePlaintext(text, tlvs), 0, o, ctx);
       st.stored = text;
       return o;
     case 'finished':
@@ -278,19 +289,17 @@ export function useExtraSymmetricKey(
   if (st.msgstate !== 'encrypted' || !st.keys) throw new Error('otr/session: extra symmetric key needs an encrypted session');
   if (st.protocolVersion !== 3) throw new Error('otr/session: the extra symmetric key exists in OTR v3 only');
   const key = sendingSessKeys(st.keys).extraKey;
-  void ctx;
   const o = emptyOutput();
-  sendData(st, encodePlaintext('', [encodeSymkeyTlv(use, useData)]), 0, o);
+  sendData(st, encodePlaintext('', [encodeSymkeyTlv(use, useData)]), 0, o, ctx);
   return { output: o, key };
 }
 
 /** "User requests to end an OTR conversation". */
 export function endOtr(st: OtrSession, ctx: OtrContext): OtrOutput {
-  void ctx;
   const o = emptyOutput();
   if (st.msgstate === 'encrypted') {
     // "Send a Data Message, encoding a message with an empty human-readable part, and TLV type 1."
-    sendData(st, encodePlaintext('', [{ type: TLV_DISCONNECTED, value: new Uint8Array(0) }]), FLAG_IGNORE_UNREADABLE, o);
+    sendData(st, encodePlaintext('', [{ type: TLV_DISCONNECTED, value: new Uint8Array(0) }]), FLAG_IGNORE_UNREADABLE, o, ctx);
   }
   if (st.msgstate !== 'plaintext') {
     goPlaintext(st);
@@ -413,6 +422,7 @@ function goEncrypted(st: OtrSession, done: AkeResult, ctx: OtrContext, o: OtrOut
   st.ssid = done.ssid;
   st.ssidHalf = done.ssidHalf;
   st.theirLongTerm = done.theirLongTerm;
+  if (ctx.now !== undefined) st.lastSentAt = ctx.now; // the AKE itself counts as sending
   o.events.push({
     type: 'gone-secure',
     refresh,
@@ -426,7 +436,7 @@ function goEncrypted(st: OtrSession, done: AkeResult, ctx: OtrContext, o: OtrOut
   if (st.stored !== null && st.policy.requireEncryption) {
     const text = st.stored;
     st.stored = null;
-    sendData(st, encodePlaintext(text), 0, o);
+    sendData(st, encodePlaintext(text), 0, o, ctx);
   }
 }
 
@@ -482,23 +492,30 @@ function receiveData(st: OtrSession, h: ReturnType<typeof readHeader>, r: Reader
     st.msgstate = 'finished';
     st.smp = newSmpState();
     o.events.push({ type: 'disconnected' }, { type: 'state', msgstate: 'finished' });
+    return;
+  }
+  // "If you have not sent a message to this correspondent in some (configurable) time, send a
+  // heartbeat message, consisting of a Data Message encoding an empty plaintext … IGNORE_UNREADABLE"
+  if (ctx.now !== undefined && st.heartbeatMs > 0 && (st.lastSentAt === null || ctx.now - st.lastSentAt >= st.heartbeatMs)) {
+    sendData(st, new Uint8Array(0), FLAG_IGNORE_UNREADABLE, o, ctx);
+    o.events.push({ type: 'heartbeat-sent' });
   }
 }
 
 const SMP_TLVS = [TLV_SMP1, TLV_SMP1Q, TLV_SMP2, TLV_SMP3, TLV_SMP4, TLV_SMP_ABORT];
 
 /** SMP TLVs travel in otherwise empty Data Messages flagged IGNORE_UNREADABLE (as libotr does). */
-function sendSmp(st: OtrSession, tlv: Tlv, o: OtrOutput): void {
-  sendData(st, encodePlaintext('', [tlv]), FLAG_IGNORE_UNREADABLE, o);
+function sendSmp(st: OtrSession, tlv: Tlv, o: OtrOutput, ctx: OtrContext): void {
+  sendData(st, encodePlaintext('', [tlv]), FLAG_IGNORE_UNREADABLE, o, ctx);
 }
 
 const abortTlv = (): Tlv => ({ type: TLV_SMP_ABORT, value: new Uint8Array(0) });
 
-function smpCheated(st: OtrSession, reason: string, o: OtrOutput): void {
+function smpCheated(st: OtrSession, reason: string, o: OtrOutput, ctx: OtrContext): void {
   // "encounters an error in the protocol and cannot continue": abort, back to EXPECT1
   st.smp = newSmpState();
   o.events.push({ type: 'smp', kind: 'cheated', reason });
-  sendSmp(st, abortTlv(), o);
+  sendSmp(st, abortTlv(), o, ctx);
 }
 
 /** The SMP state machine's "Received TLVs" actions. */
@@ -511,43 +528,43 @@ function receiveSmpTlv(st: OtrSession, t: Tlv, ctx: OtrContext, o: OtrOutput): v
   }
   const expected = { [TLV_SMP1]: 1, [TLV_SMP1Q]: 1, [TLV_SMP2]: 2, [TLV_SMP3]: 3, [TLV_SMP4]: 4 }[t.type];
   // "If smpstate is not SMPSTATE_EXPECTn: Set smpstate to SMPSTATE_EXPECT1 and send a type 6 TLV"
-  if (expected !== sm.expect) return smpCheated(st, `unexpected SMP TLV ${t.type} in EXPECT${sm.expect}`, o);
+  if (expected !== sm.expect) return smpCheated(st, `unexpected SMP TLV ${t.type} in EXPECT${sm.expect}`, o, ctx);
   let mpis: bigint[];
   let question: string | null = null;
   try {
     if (t.type === TLV_SMP1Q) ({ question, mpis } = decodeSmp1Q(t.value));
     else mpis = decodeSmpMpis(t.value);
   } catch (e) {
-    if (e instanceof CodecError) return smpCheated(st, e.message, o);
+    if (e instanceof CodecError) return smpCheated(st, e.message, o, ctx);
     throw e;
   }
   switch (t.type) {
     case TLV_SMP1:
     case TLV_SMP1Q: {
       const err = smpHandle1(sm, mpis, question);
-      if (err) return smpCheated(st, err, o);
+      if (err) return smpCheated(st, err, o, ctx);
       o.events.push({ type: 'smp', kind: 'request', question });
       return;
     }
     case TLV_SMP2: {
       const reply = smpHandle2(sm, mpis, ctx.randomBytes);
-      if (typeof reply === 'string') return smpCheated(st, reply, o);
-      sendSmp(st, { type: TLV_SMP3, value: encodeSmpMpis(reply) }, o);
+      if (typeof reply === 'string') return smpCheated(st, reply, o, ctx);
+      sendSmp(st, { type: TLV_SMP3, value: encodeSmpMpis(reply) }, o, ctx);
       o.events.push({ type: 'smp', kind: 'progress', step: 3 });
       return;
     }
     case TLV_SMP3: {
       const asked = sm.question !== null;
       const res = smpHandle3(sm, mpis, ctx.randomBytes);
-      if (typeof res === 'string') return smpCheated(st, res, o);
-      sendSmp(st, { type: TLV_SMP4, value: encodeSmpMpis(res.reply) }, o);
+      if (typeof res === 'string') return smpCheated(st, res, o, ctx);
+      sendSmp(st, { type: TLV_SMP4, value: encodeSmpMpis(res.reply) }, o, ctx);
       if (!asked) st.trust = res.success ? 'smp' : null;
       o.events.push({ type: 'smp', kind: 'result', success: res.success, trust: st.trust });
       return;
     }
     case TLV_SMP4: {
       const res = smpHandle4(sm, mpis);
-      if (typeof res === 'string') return smpCheated(st, res, o);
+      if (typeof res === 'string') return smpCheated(st, res, o, ctx);
       st.trust = res.success ? 'smp' : null;
       o.events.push({ type: 'smp', kind: 'result', success: res.success, trust: st.trust });
       return;
@@ -567,10 +584,10 @@ export function smpStart(st: OtrSession, secret: string, question: string | null
   requireEncrypted(st, 'SMP');
   const o = emptyOutput();
   // "If smpstate is not set to SMPSTATE_EXPECT1: … send a type 6 TLV (SMP abort) … then proceed"
-  if (st.smp.expect !== 1 || st.smp.awaitingSecret) sendSmp(st, abortTlv(), o);
+  if (st.smp.expect !== 1 || st.smp.awaitingSecret) sendSmp(st, abortTlv(), o, ctx);
   const x = smpSecret(ourFingerprint(st), fingerprint(st.theirLongTerm!), st.ssid!, utf8(secret));
   const mpis = smpStep1(st.smp, x, ctx.randomBytes);
-  sendSmp(st, question === null ? { type: TLV_SMP1, value: encodeSmpMpis(mpis) } : { type: TLV_SMP1Q, value: encodeSmp1Q(question, mpis) }, o);
+  sendSmp(st, question === null ? { type: TLV_SMP1, value: encodeSmpMpis(mpis) } : { type: TLV_SMP1Q, value: encodeSmp1Q(question, mpis) }, o, ctx);
   return o;
 }
 
@@ -580,16 +597,15 @@ export function smpRespond(st: OtrSession, secret: string, ctx: OtrContext): Otr
   if (!st.smp.awaitingSecret) throw new Error('otr/session: no SMP request to answer');
   const o = emptyOutput();
   const y = smpSecret(fingerprint(st.theirLongTerm!), ourFingerprint(st), st.ssid!, utf8(secret));
-  sendSmp(st, { type: TLV_SMP2, value: encodeSmpMpis(smpStep2(st.smp, y, ctx.randomBytes)) }, o);
+  sendSmp(st, { type: TLV_SMP2, value: encodeSmpMpis(smpStep2(st.smp, y, ctx.randomBytes)) }, o, ctx);
   o.events.push({ type: 'smp', kind: 'progress', step: 2 });
   return o;
 }
 
 /** "User requests to abort SMP": send TLV 6, smpstate → EXPECT1. */
 export function smpAbort(st: OtrSession, ctx: OtrContext): OtrOutput {
-  void ctx;
   const o = emptyOutput();
   st.smp = newSmpState();
-  if (st.msgstate === 'encrypted') sendSmp(st, abortTlv(), o);
+  if (st.msgstate === 'encrypted') sendSmp(st, abortTlv(), o, ctx);
   return o;
 }
