@@ -153,6 +153,26 @@ function budgetEnd(off: Uint32Array, from: number, budget: number): number {
   return lo;
 }
 
+/**
+ * Index of the first character of character data before the root element, or -1 if there is none
+ * (yet). XML 1.0 §2.8: prolog ::= XMLDecl? Misc*, and Misc is whitespace, comments and PIs; the
+ * latter two are restricted XML (RFC 6120 §11.1) and saxes reports them, so only the text after
+ * an optional XML declaration and whitespace needs looking at here.
+ */
+function textBeforeRoot(input: string): number {
+  let i = 0;
+  if (input.startsWith('<?xml')) {
+    if (input.length < 6) return -1;
+    if (/[ \t\r\n]/.test(input.charAt(5))) {
+      const end = input.indexOf('?>', 6);
+      if (end < 0) return -1;
+      i = end + 2;
+    }
+  }
+  i = skipWhitespace(input, i);
+  return i < input.length && input.charAt(i) !== '<' ? i : -1;
+}
+
 function attrsOf(tag: SaxesTagNS): Record<string, string> {
   const out: Record<string, string> = {};
   // saxes keeps attributes in document order and includes xmlns declarations: exactly as written.
@@ -166,16 +186,10 @@ function parseText(state: StreamParserState, text: string, events: StreamParseEv
   const input = replay + state.pending + text;
   if (input.length === replay.length) return;
 
-  // RFC 6120 §11.6: no byte order mark; U+FEFF "MUST [be interpreted] as a zero-width non-breaking
-  // space" — which before the root element is character data outside it. saxes would skip it
-  // silently as a BOM, so refuse it here.
-  if (state.phase === 'awaiting-header' && input.charCodeAt(0) === 0xfeff) {
-    events.push({ type: 'error', condition: 'not-well-formed', text: 'U+FEFF before the stream header (no byte order mark in XMPP)' });
-    state.phase = 'failed';
-    state.pending = '';
-    state.undecoded = [];
-    return;
-  }
+  // Character data before the header is refused where it stands (saxes would report it only when
+  // the next '<' or the end of its chunk comes, which would make the report depend on chunking).
+  const junk = state.phase === 'awaiting-header' ? textBeforeRoot(input) : -1;
+  const stopAt = junk >= 0 ? junk : input.length;
 
   const parser = new SaxesParser({ xmlns: true, position: false, defaultXMLVersion: '1.0', forceXMLVersion: true });
   guardEntityReferences(parser);
@@ -263,12 +277,18 @@ function parseText(state: StreamParserState, text: string, events: StreamParseEv
     // Write no further than maxStanzaBytes past the start of the current first-level element
     // (or of the header): an element that does not close within that budget is refused at the
     // same byte however the input was chunked.
-    while (written < input.length) {
+    while (written < stopAt) {
       const start = skipWhitespace(input, lastEnd);
-      const end = off ? budgetEnd(off, start, maxStanzaBytes) : input.length;
-      if (end <= written) fail('policy-violation', `element larger than ${maxStanzaBytes} bytes`);
+      const budget = off ? budgetEnd(off, start, maxStanzaBytes) : input.length;
+      if (budget <= written) fail('policy-violation', `element larger than ${maxStanzaBytes} bytes`);
+      const end = Math.min(budget, stopAt);
       parser.write(input.slice(written, end));
       written = end;
+    }
+    if (junk >= 0) {
+      // RFC 6120 §11.6: U+FEFF "MUST [be interpreted] as a zero-width non-breaking space", not as a
+      // byte order mark — so before the header it is character data like any other.
+      fail('not-well-formed', input.charCodeAt(junk) === 0xfeff ? 'U+FEFF before the stream header (no byte order mark in XMPP)' : 'text before the stream header');
     }
   } catch (e) {
     if (e !== STOP) {
