@@ -16,7 +16,9 @@ function textOf(node: ReactNode): string {
 export function Term({ locale, translationLabel, de, en, children }: { locale: Locale; translationLabel: string; de?: string; en?: string; children: ReactNode }) {
   const id = useId();
   const otherLang: Locale = locale === 'en' ? 'de' : 'en';
-  const translation = locale === 'en' ? de : en;
+  const given = locale === 'en' ? de : en;
+  // "bare JID (engl. bare JID)" says nothing: show a translation only when it differs.
+  const translation = given && given.toLowerCase() !== textOf(children).trim().toLowerCase() ? given : undefined;
   const entry = lookupTerm(en ?? textOf(children)) ?? (de ? lookupTerm(de) : undefined);
   const definition = entry?.definition[locale];
   return (

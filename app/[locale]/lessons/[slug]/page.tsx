@@ -62,7 +62,7 @@ export default async function LessonPage({ params }: { params: Params }) {
       <div className="prose">
         <Content components={lessonComponents(locale, frontmatter.objectives)} />
       </div>
-      <nav className="lesson-pager" aria-label={t(locale, 'navCourse')}>
+      <nav className="lesson-pager" aria-label={t(locale, 'overviewLessons')}>
         {prev ? (
           <Link className="pager-prev" href={lessonHref(locale, prev.slug)} rel="prev">
             <ArrowLeftIcon /> <span className="pager-kicker">{t(locale, 'previousLesson')}</span>
