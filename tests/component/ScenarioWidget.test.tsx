@@ -35,7 +35,7 @@ describe('ScenarioWidget', () => {
     expect(screen.getByTestId('step-counter').textContent).toContain(`step 0 / ${total}`);
     expect(narration()).toContain(hello.summary.en);
     // Network and Sequence SVGs, each with a title and a description.
-    const svgs = document.querySelectorAll('svg[role="img"]');
+    const svgs = document.querySelectorAll('svg[role="img"], svg[role="group"]');
     expect(svgs.length).toBe(2);
     for (const svg of svgs) {
       expect(svg.querySelector('title')?.textContent).toBeTruthy();

@@ -84,7 +84,7 @@ export function NetworkView({ trace, step, locale, title, scale = 1, animate, sp
 
   return (
     <div className="mlw-netbox" ref={box}>
-    <svg className="mlw-svg mlw-network" viewBox={`0 0 ${geo.width} ${geo.height}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+    <svg className="mlw-svg mlw-network" viewBox={`0 0 ${geo.width} ${geo.height}`} role="group" aria-labelledby={titleId} aria-describedby={descId}>
       <title id={titleId}>{wt(locale, 'networkTitle', { title })}</title>
       <desc id={descId}>{wt(locale, 'networkDesc', { now })}</desc>
       {geo.domains.map((d) => (

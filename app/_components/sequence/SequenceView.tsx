@@ -78,7 +78,7 @@ export function SequenceView({ trace, step, locale, title, scale = 1, onSelectSt
           ))}
         </svg>
       </div>
-      <div className="mlw-seq-body" ref={scroller}>
+      <div className="mlw-seq-body" ref={scroller} tabIndex={0} role="group" aria-label={wt(locale, 'sequenceTitle', { title })}>
         <svg className="mlw-svg" viewBox={`0 0 ${geo.width} ${geo.height}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
           <title id={titleId}>{wt(locale, 'sequenceTitle', { title })}</title>
           <desc id={descId}>{wt(locale, 'sequenceDesc', { n: trace.events.length, step })}</desc>

@@ -1,0 +1,172 @@
+/**
+ * The scenario widget on its own page (/en/scenarios/hello/): stepping with the keyboard until alice's
+ * message reaches bob, the Inspector's XML, back, reload keeping ?step=N, Space to play, Home/End,
+ * broken ?step values, the German page, the static HTML, and an axe scan. Runs against out/.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const EN = '/en/scenarios/hello/';
+const DE = '/de/scenarios/hello/';
+
+const widget = (page: Page) => page.locator('[data-scenario-widget="hello"]');
+
+async function open(page: Page, url: string) {
+  await page.goto(url);
+  await expect(widget(page)).toHaveAttribute('data-ready', 'true');
+}
+
+async function step(page: Page): Promise<number> {
+  return Number(await widget(page).getAttribute('data-step'));
+}
+
+async function total(page: Page): Promise<number> {
+  const text = (await page.getByTestId('step-counter').textContent()) ?? '';
+  return Number(/\/\s*(\d+)/.exec(text)?.[1]);
+}
+
+test('static HTML already holds the diagrams (React renders, D3 only computes)', async ({ request }) => {
+  const html = await (await request.get(EN)).text();
+  expect(html).toContain('mlw-network');
+  expect(html).toContain('mlw-arrow');
+  expect(html).toMatch(/<title[^>]*>Network: Hello over one server<\/title>/);
+  expect(html).toContain('step 0 / ');
+});
+
+test('step with → until the message reaches bob; the Inspector shows the <message> XML; ← goes back; reload keeps the step', async ({ page }) => {
+  await open(page, EN);
+  expect(await step(page)).toBe(0);
+  const n = await total(page);
+  const xml = page.getByTestId('inspector-xml');
+  let reached = -1;
+  for (let i = 1; i <= n; i++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(widget(page)).toHaveAttribute('data-step', String(i));
+    const panel = (await page.getByRole('tabpanel').textContent()) ?? '';
+    if (panel.includes('a.example → bob') && (await xml.count()) > 0 && ((await xml.textContent()) ?? '').startsWith('<message')) {
+      reached = i;
+      break;
+    }
+  }
+  expect(reached).toBeGreaterThan(0);
+  await expect(xml).toContainText("<message");
+  await expect(xml).toContainText('Hi Bob! Lunch at noon?');
+  await expect(page.getByTestId('narration')).toContainText('bob');
+  await expect(page).toHaveURL(new RegExp(`\\?step=${reached}$`));
+  // The packet is drawn on the network, coloured as XML.
+  await expect(page.locator('.mlw-packet.mlw-layer-xml')).toHaveCount(1);
+
+  await page.keyboard.press('ArrowLeft');
+  await expect(widget(page)).toHaveAttribute('data-step', String(reached - 1));
+  await expect(page).toHaveURL(new RegExp(`\\?step=${reached - 1}$`));
+
+  await page.reload();
+  await expect(widget(page)).toHaveAttribute('data-ready', 'true');
+  await expect(widget(page)).toHaveAttribute('data-step', String(reached - 1));
+  await expect(page.getByTestId('step-counter')).toContainText(`step ${reached - 1} / ${n}`);
+});
+
+test('Space plays and pauses; Home and End jump; PageDown/PageUp step', async ({ page }) => {
+  await open(page, EN);
+  const n = await total(page);
+  await page.keyboard.press('End');
+  await expect(widget(page)).toHaveAttribute('data-step', String(n));
+  await page.keyboard.press('Home');
+  await expect(widget(page)).toHaveAttribute('data-step', '0');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(widget(page)).toHaveAttribute('data-step', '2');
+  await page.keyboard.press('PageUp');
+  await expect(widget(page)).toHaveAttribute('data-step', '1');
+
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => step(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const paused = await step(page);
+  await page.waitForTimeout(1500);
+  expect(await step(page)).toBe(paused);
+});
+
+test('clicking an arrow in the sequence selects that step everywhere', async ({ page }) => {
+  await open(page, `${EN}?step=0`);
+  await page.locator('.mlw-arrow').nth(2).locator('.mlw-arrow-hit').click({ force: true });
+  const s = await step(page);
+  expect(s).toBeGreaterThan(0);
+  await expect(page.locator('.mlw-arrow--current')).toHaveCount(1);
+  await expect(page.getByTestId('step-counter')).toContainText(`step ${s} /`);
+  await page.getByRole('tab', { name: 'Events' }).click();
+  await expect(page.locator('tr[aria-current="step"] button')).toHaveText(String(s));
+});
+
+test('a broken or out-of-range ?step is ignored or clamped, never a crash', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await open(page, `${EN}?step=abc`);
+  expect(await step(page)).toBe(0);
+  await open(page, `${EN}?step=99999`);
+  expect(await step(page)).toBe(await total(page));
+  await open(page, `${EN}?step=-4`);
+  expect(await step(page)).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('keys typed into a form field stay there', async ({ page }) => {
+  await open(page, `${EN}?step=3`);
+  await page.getByLabel('Speed').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Home');
+  expect(await step(page)).toBe(3);
+});
+
+test('presenter mode fills the window and Esc leaves it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, `${EN}?step=4`);
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  const box = await widget(page).boundingBox();
+  expect(box?.width).toBe(1280);
+  expect(box?.height).toBe(800);
+  const narration = await page.getByTestId('narration').locator('p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(narration).toBeGreaterThanOrEqual(24);
+  await page.keyboard.press('ArrowRight');
+  expect(await step(page)).toBe(5);
+  await page.keyboard.press('Escape');
+  await expect(widget(page)).not.toHaveClass(/mlw--presenter/);
+});
+
+test('the German page is German', async ({ page }) => {
+  await open(page, DE);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hallo über einen Server');
+  await expect(page.getByTestId('step-counter')).toContainText('Schritt 0 /');
+  await expect(page.getByRole('tab', { name: 'Schichten' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Schritt vor' })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('narration')).not.toContainText(' the ');
+});
+
+test('the list of scenarios links to each one', async ({ page }) => {
+  await page.goto('/de/scenarios/');
+  await page.getByRole('link', { name: /Hallo über einen Server/ }).click();
+  await expect(page).toHaveURL(/\/de\/scenarios\/hello\/$/);
+  await expect(widget(page)).toBeVisible();
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const path of [EN, `${DE}?step=4`, '/en/scenarios/']) {
+    test(`${path} has no serious or critical axe violations (${colorScheme})`, async ({ browser }) => {
+      const ctx = await browser.newContext({ colorScheme });
+      const page = await ctx.newPage();
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map((nd) => nd.target.join(' ')).join('\n    ')}`);
+      expect(bad, bad.join('\n')).toEqual([]);
+      await ctx.close();
+    });
+  }
+}
