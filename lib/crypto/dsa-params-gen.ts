@@ -8,7 +8,6 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { isProbablePrime, modPow } from './otr-modmath';
-import { bigintToFixed, bytesToBigint } from '../otr/codec';
 
 export interface DsaDomainParams {
   p: bigint;
@@ -86,6 +85,19 @@ export function generateG(p: bigint, q: bigint, seed: Uint8Array, index: number)
     if (g >= 2n) return g;
   }
   throw new Error('dsa-params-gen: no generator found');
+}
+
+function bytesToBigint(b: Uint8Array): bigint {
+  let n = 0n;
+  for (const x of b) n = (n << 8n) | BigInt(x);
+  return n;
+}
+
+/** big-endian, exactly len bytes (seeds are seedlen/8 bytes) */
+function bigintToFixed(n: bigint, len: number): Uint8Array {
+  const out = new Uint8Array(len);
+  for (let i = len - 1; i >= 0; i--, n >>= 8n) out[i] = Number(n & 0xffn);
+  return out;
 }
 
 function toHex(b: Uint8Array): string {

@@ -22,23 +22,14 @@ import {
 import { fingerprint, publicPart, type DsaPrivateKey, type DsaPublicKey } from './dsa';
 import { clearFragments, emptyFragmentBuffer, fragmentMessage, parseFragment, receiveFragment, type FragmentBuffer } from './fragment';
 import { classify, errorMessage, parseError, parseQuery, queryMessage, stripWhitespaceTag, whitespaceTag, type OfferedVersions } from './query';
-import { newSmpState, smpHandle1, smpHandle2, smpHandle3, smpHandle4, smpSecret, smpStep1, smpStep2, type SmpState } from './smp';
+import { newSmpState, type SmpState } from './smp';
+import { SMP_TLV_TYPES, smpAbortTlv, smpAnswer, smpBegin, smpReceiveTlv, type SmpContext, type SmpEvent } from './smp-tlv';
 import {
   decodePlaintext,
-  decodeSmp1Q,
-  decodeSmpMpis,
   decodeSymkeyTlv,
-  encodeSmp1Q,
-  encodeSmpMpis,
   encodePlaintext,
   encodeSymkeyTlv,
   TLV_DISCONNECTED,
-  TLV_SMP1,
-  TLV_SMP1Q,
-  TLV_SMP2,
-  TLV_SMP3,
-  TLV_SMP4,
-  TLV_SMP_ABORT,
   TLV_SYMKEY,
   type Tlv,
 } from './tlv';
@@ -131,11 +122,7 @@ export type OtrEvent =
   | { type: 'cannot-send'; reason: 'finished' }
   | { type: 'heartbeat-sent' }
   | { type: 'symkey'; use: number; useData: string; key: string }
-  | { type: 'smp'; kind: 'request'; question: string | null }
-  | { type: 'smp'; kind: 'progress'; step: 2 | 3 }
-  | { type: 'smp'; kind: 'result'; success: boolean; trust: 'smp' | null }
-  | { type: 'smp'; kind: 'aborted' }
-  | { type: 'smp'; kind: 'cheated'; reason: string };
+  | SmpEvent;
 
 export interface OtrOutput {
   /** texts to hand to the transport, in order (fragments already split) */
@@ -482,7 +469,7 @@ function receiveData(st: OtrSession, h: ReturnType<typeof readHeader>, r: Reader
     if (t.type === TLV_SYMKEY && h.version === 3) {
       const sk = decodeSymkeyTlv(t.value);
       if (sk) o.events.push({ type: 'symkey', use: sk.use, useData: hex(sk.useData), key: hex(res.extraKey) });
-    } else if (SMP_TLVS.includes(t.type)) {
+    } else if (SMP_TLV_TYPES.includes(t.type)) {
       receiveSmpTlv(st, t, ctx, o);
     }
   }
@@ -502,110 +489,48 @@ function receiveData(st: OtrSession, h: ReturnType<typeof readHeader>, r: Reader
   }
 }
 
-const SMP_TLVS = [TLV_SMP1, TLV_SMP1Q, TLV_SMP2, TLV_SMP3, TLV_SMP4, TLV_SMP_ABORT];
-
 /** SMP TLVs travel in otherwise empty Data Messages flagged IGNORE_UNREADABLE (as libotr does). */
-function sendSmp(st: OtrSession, tlv: Tlv, o: OtrOutput, ctx: OtrContext): void {
-  sendData(st, encodePlaintext('', [tlv]), FLAG_IGNORE_UNREADABLE, o, ctx);
+function sendSmp(st: OtrSession, tlvs: Tlv[], o: OtrOutput, ctx: OtrContext): void {
+  for (const tlv of tlvs) sendData(st, encodePlaintext('', [tlv]), FLAG_IGNORE_UNREADABLE, o, ctx);
 }
 
-const abortTlv = (): Tlv => ({ type: TLV_SMP_ABORT, value: new Uint8Array(0) });
-
-function smpCheated(st: OtrSession, reason: string, o: OtrOutput, ctx: OtrContext): void {
-  // "encounters an error in the protocol and cannot continue": abort, back to EXPECT1
-  st.smp = newSmpState();
-  o.events.push({ type: 'smp', kind: 'cheated', reason });
-  sendSmp(st, abortTlv(), o, ctx);
-}
-
-/** The SMP state machine's "Received TLVs" actions. */
-function receiveSmpTlv(st: OtrSession, t: Tlv, ctx: OtrContext, o: OtrOutput): void {
-  const sm = st.smp;
-  if (t.type === TLV_SMP_ABORT) {
-    st.smp = newSmpState();
-    o.events.push({ type: 'smp', kind: 'aborted' });
-    return;
-  }
-  const expected = { [TLV_SMP1]: 1, [TLV_SMP1Q]: 1, [TLV_SMP2]: 2, [TLV_SMP3]: 3, [TLV_SMP4]: 4 }[t.type];
-  // "If smpstate is not SMPSTATE_EXPECTn: Set smpstate to SMPSTATE_EXPECT1 and send a type 6 TLV"
-  if (expected !== sm.expect) return smpCheated(st, `unexpected SMP TLV ${t.type} in EXPECT${sm.expect}`, o, ctx);
-  let mpis: bigint[];
-  let question: string | null = null;
-  try {
-    if (t.type === TLV_SMP1Q) ({ question, mpis } = decodeSmp1Q(t.value));
-    else mpis = decodeSmpMpis(t.value);
-  } catch (e) {
-    if (e instanceof CodecError) return smpCheated(st, e.message, o, ctx);
-    throw e;
-  }
-  switch (t.type) {
-    case TLV_SMP1:
-    case TLV_SMP1Q: {
-      const err = smpHandle1(sm, mpis, question);
-      if (err) return smpCheated(st, err, o, ctx);
-      o.events.push({ type: 'smp', kind: 'request', question });
-      return;
-    }
-    case TLV_SMP2: {
-      const reply = smpHandle2(sm, mpis, ctx.randomBytes);
-      if (typeof reply === 'string') return smpCheated(st, reply, o, ctx);
-      sendSmp(st, { type: TLV_SMP3, value: encodeSmpMpis(reply) }, o, ctx);
-      o.events.push({ type: 'smp', kind: 'progress', step: 3 });
-      return;
-    }
-    case TLV_SMP3: {
-      const asked = sm.question !== null;
-      const res = smpHandle3(sm, mpis, ctx.randomBytes);
-      if (typeof res === 'string') return smpCheated(st, res, o, ctx);
-      sendSmp(st, { type: TLV_SMP4, value: encodeSmpMpis(res.reply) }, o, ctx);
-      if (!asked) st.trust = res.success ? 'smp' : null;
-      o.events.push({ type: 'smp', kind: 'result', success: res.success, trust: st.trust });
-      return;
-    }
-    case TLV_SMP4: {
-      const res = smpHandle4(sm, mpis);
-      if (typeof res === 'string') return smpCheated(st, res, o, ctx);
-      st.trust = res.success ? 'smp' : null;
-      o.events.push({ type: 'smp', kind: 'result', success: res.success, trust: st.trust });
-      return;
-    }
-  }
-}
-
-function requireEncrypted(st: OtrSession, what: string): void {
+function smpContext(st: OtrSession, ctx: OtrContext, what: string): SmpContext {
   if (st.msgstate !== 'encrypted' || !st.keys || !st.ssid || !st.theirLongTerm)
     throw new Error(`otr/session: ${what} needs an encrypted session`);
+  return {
+    randomBytes: ctx.randomBytes,
+    ourFingerprint: ourFingerprint(st),
+    theirFingerprint: fingerprint(st.theirLongTerm),
+    ssid: st.ssid,
+  };
 }
 
-const utf8 = (s: string) => new TextEncoder().encode(s);
+function receiveSmpTlv(st: OtrSession, t: Tlv, ctx: OtrContext, o: OtrOutput): void {
+  const res = smpReceiveTlv(st.smp, t, smpContext(st, ctx, 'SMP'), st.trust);
+  st.trust = res.trust;
+  o.events.push(...res.events);
+  sendSmp(st, res.send, o, ctx);
+}
 
 /** "User requests to begin SMP" (with an optional question: TLV 7 instead of TLV 2). */
 export function smpStart(st: OtrSession, secret: string, question: string | null, ctx: OtrContext): OtrOutput {
-  requireEncrypted(st, 'SMP');
   const o = emptyOutput();
-  // "If smpstate is not set to SMPSTATE_EXPECT1: … send a type 6 TLV (SMP abort) … then proceed"
-  if (st.smp.expect !== 1 || st.smp.awaitingSecret) sendSmp(st, abortTlv(), o, ctx);
-  const x = smpSecret(ourFingerprint(st), fingerprint(st.theirLongTerm!), st.ssid!, utf8(secret));
-  const mpis = smpStep1(st.smp, x, ctx.randomBytes);
-  sendSmp(st, question === null ? { type: TLV_SMP1, value: encodeSmpMpis(mpis) } : { type: TLV_SMP1Q, value: encodeSmp1Q(question, mpis) }, o, ctx);
+  sendSmp(st, smpBegin(st.smp, secret, question, smpContext(st, ctx, 'SMP')), o, ctx);
   return o;
 }
 
 /** The responder's secret, after an `smp` `request` event: sends SMP message 2. */
 export function smpRespond(st: OtrSession, secret: string, ctx: OtrContext): OtrOutput {
-  requireEncrypted(st, 'SMP');
-  if (!st.smp.awaitingSecret) throw new Error('otr/session: no SMP request to answer');
   const o = emptyOutput();
-  const y = smpSecret(fingerprint(st.theirLongTerm!), ourFingerprint(st), st.ssid!, utf8(secret));
-  sendSmp(st, { type: TLV_SMP2, value: encodeSmpMpis(smpStep2(st.smp, y, ctx.randomBytes)) }, o, ctx);
+  sendSmp(st, [smpAnswer(st.smp, secret, smpContext(st, ctx, 'SMP'))], o, ctx);
   o.events.push({ type: 'smp', kind: 'progress', step: 2 });
   return o;
 }
 
-/** "User requests to abort SMP": send TLV 6, smpstate → EXPECT1. */
+/** "User requests to abort SMP": "In all cases, send a type 6 TLV … and set smpstate to SMPSTATE_EXPECT1." */
 export function smpAbort(st: OtrSession, ctx: OtrContext): OtrOutput {
   const o = emptyOutput();
   st.smp = newSmpState();
-  if (st.msgstate === 'encrypted') sendSmp(st, abortTlv(), o, ctx);
+  if (st.msgstate === 'encrypted') sendSmp(st, [smpAbortTlv()], o, ctx);
   return o;
 }
