@@ -84,6 +84,29 @@ function bareJid(c: Checker, v: unknown, path: string): string | null {
   return s;
 }
 
+const MECHANISMS = ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'];
+const SHOWS = ['away', 'chat', 'dnd', 'xa'];
+const MESSAGE_TYPES = ['chat', 'normal', 'headline', 'groupchat'];
+const ACTIONS = [
+  'connect', 'disconnect', 'send-message', 'retry-login', 'set-presence', 'add-contact', 'subscribe', 'unsubscribe',
+  'approve-subscription', 'deny-subscription', 'remove-contact', 'roster-get', 'disco-info', 'disco-items', 'ping', 'send-raw',
+];
+const MAX_RAW = 16 * 1024;
+
+function oneOf(c: Checker, v: unknown, path: string, allowed: readonly string[]): void {
+  if (typeof v !== 'string' || !allowed.includes(v)) c.fail(path, `must be one of ${allowed.join(', ')}`);
+}
+
+/** A JID an action addresses: bare or full (localpart@domain[/resource]) or a domain. */
+function anyJid(c: Checker, v: unknown, path: string): void {
+  const s = c.str(v, path);
+  if (s === null) return;
+  const slash = s.indexOf('/');
+  const bare = slash < 0 ? s : s.slice(0, slash);
+  const ok = bare.includes('@') ? bareJid(new Checker(), bare, path) !== null : DOMAIN.test(bare);
+  if (!ok || (slash >= 0 && !/^[^\s/]{1,64}$/.test(s.slice(slash + 1)))) c.fail(path, `“${s.slice(0, 80)}” is not a valid JID`);
+}
+
 function checkAction(c: Checker, v: unknown, path: string): void {
   const a = c.obj(v, path);
   if (!a) return;
@@ -91,16 +114,97 @@ function checkAction(c: Checker, v: unknown, path: string): void {
   switch (type) {
     case 'connect':
     case 'disconnect':
+    case 'roster-get':
       return;
     case 'send-message': {
-      bareJid(c, typeof a.to === 'string' ? a.to.split('/')[0] : a.to, `${path}.to`);
+      anyJid(c, a.to, `${path}.to`);
       const body = c.str(a.body, `${path}.body`);
       if (body !== null && body.length > MAX_BODY) c.fail(`${path}.body`, `is longer than ${MAX_BODY} characters`);
+      if (a.messageType !== undefined) oneOf(c, a.messageType, `${path}.messageType`, MESSAGE_TYPES);
+      return;
+    }
+    case 'retry-login':
+      if (a.password !== undefined) c.str(a.password, `${path}.password`);
+      if (a.mechanism !== undefined) oneOf(c, a.mechanism, `${path}.mechanism`, MECHANISMS);
+      return;
+    case 'set-presence':
+      if (a.show !== undefined) oneOf(c, a.show, `${path}.show`, SHOWS);
+      if (a.status !== undefined) {
+        const st = c.str(a.status, `${path}.status`);
+        if (st !== null && st.length > 1024) c.fail(`${path}.status`, 'is longer than 1024 characters');
+      }
+      if (a.priority !== undefined) {
+        const p = c.num(a.priority, `${path}.priority`, -128, 127);
+        if (p !== null && !Number.isInteger(p)) c.fail(`${path}.priority`, 'must be a whole number');
+      }
+      if (a.unavailable !== undefined && typeof a.unavailable !== 'boolean') c.fail(`${path}.unavailable`, 'must be true or false');
+      return;
+    case 'add-contact':
+      bareJid(c, a.jid, `${path}.jid`);
+      if (a.name !== undefined) c.str(a.name, `${path}.name`);
+      return;
+    case 'subscribe':
+    case 'unsubscribe':
+    case 'approve-subscription':
+    case 'deny-subscription':
+    case 'remove-contact':
+      bareJid(c, a.jid, `${path}.jid`);
+      return;
+    case 'disco-info':
+    case 'disco-items':
+    case 'ping':
+      if (a.to !== undefined) anyJid(c, a.to, `${path}.to`);
+      return;
+    case 'send-raw': {
+      const t = c.str(a.text, `${path}.text`);
+      if (t !== null && t.length > MAX_RAW) c.fail(`${path}.text`, `is longer than ${MAX_RAW} characters`);
       return;
     }
     default:
-      c.fail(`${path}.type`, `unknown action “${String(type)}” (known: connect, send-message, disconnect)`);
+      c.fail(`${path}.type`, `unknown action “${String(type)}” (known: ${ACTIONS.join(', ')})`);
   }
+}
+
+function checkSettings(c: Checker, settings: Obj): void {
+  oneOf(c, settings.tls, 'settings.tls', ['none', 'starttls', 'required']);
+  oneOf(c, settings.sasl, 'settings.sasl', MECHANISMS);
+  if (settings.serverMechanisms !== undefined) {
+    const list = c.arr(settings.serverMechanisms, 'settings.serverMechanisms');
+    list.forEach((m, i) => oneOf(c, m, `settings.serverMechanisms[${i}]`, MECHANISMS));
+    if (Array.isArray(settings.serverMechanisms) && list.length === 0) c.fail('settings.serverMechanisms', 'needs at least one mechanism');
+  }
+  if (settings.allowPlainWithoutTls !== undefined && typeof settings.allowPlainWithoutTls !== 'boolean') c.fail('settings.allowPlainWithoutTls', 'must be true or false');
+  const int = (key: string, min: number, max: number) => {
+    if (settings[key] === undefined) return;
+    const n = c.num(settings[key], `settings.${key}`, min, max);
+    if (n !== null && !Number.isInteger(n)) c.fail(`settings.${key}`, 'must be a whole number');
+  };
+  // RFC 7677 §4: at least 4096 iterations; clients refuse fewer. Above 100 000 a page would stall.
+  int('scramIterations', 4096, 100_000);
+  int('maxAuthAttempts', 1, 10);
+  int('offlineLimit', 0, 1000);
+}
+
+function checkDns(c: Checker, v: unknown): void {
+  const dns = c.obj(v, 'topology.dns');
+  if (!dns) return;
+  c.arr(dns.srv, 'topology.dns.srv').forEach((rv, i) => {
+    const p = `topology.dns.srv[${i}]`;
+    const r = c.obj(rv, p);
+    if (!r) return;
+    c.str(r.name, `${p}.name`, /^_xmpp-(server|client)\._tcp\.[a-z0-9.-]{1,253}$/, 'SRV name (_xmpp-server._tcp.<domain>)');
+    c.num(r.priority, `${p}.priority`, 0, 65535);
+    c.num(r.weight, `${p}.weight`, 0, 65535);
+    c.num(r.port, `${p}.port`, 1, 65535);
+    c.str(r.target, `${p}.target`, DOMAIN, 'host name');
+  });
+  c.arr(dns.a, 'topology.dns.a').forEach((rv, i) => {
+    const p = `topology.dns.a[${i}]`;
+    const r = c.obj(rv, p);
+    if (!r) return;
+    c.str(r.name, `${p}.name`, DOMAIN, 'host name');
+    c.str(r.ip, `${p}.ip`, IPV4, 'IPv4 address');
+  });
 }
 
 export function validateScenario(input: unknown): ValidationResult {
@@ -184,13 +288,17 @@ export function validateScenario(input: unknown): ValidationResult {
       const link = c.str(t.link, `${p}.link`);
       if (link !== null && !linkIds.has(link)) c.fail(`${p}.link`, `no link with id “${link}”`);
     });
+    if (topo.dns !== undefined) checkDns(c, topo.dns);
+    if (topo.down !== undefined) {
+      c.arr(topo.down, 'topology.down').forEach((dv, i) => {
+        const d = c.str(dv, `topology.down[${i}]`);
+        if (d !== null && nodes.get(d) !== 'server') c.fail(`topology.down[${i}]`, `no server with id “${d}”`);
+      });
+    }
   }
 
   const settings = c.obj(root.settings, 'settings');
-  if (settings) {
-    if (settings.tls !== 'none') c.fail('settings.tls', 'must be "none" (TLS arrives with the TLS engine)');
-    if (settings.sasl !== 'PLAIN') c.fail('settings.sasl', 'must be "PLAIN" (SCRAM arrives with the XMPP engine)');
-  }
+  if (settings) checkSettings(c, settings);
 
   c.arr(root.script, 'script').forEach((sv, i) => {
     const p = `script[${i}]`;

@@ -58,25 +58,97 @@ export interface TapSpec {
   link: string;
 }
 
+/** A DNS SRV record (RFC 2782), as `_xmpp-server._tcp.b.example. SRV 0 5 5269 xmpp.b.example.` */
+export interface SrvRecord {
+  /** `_xmpp-server._tcp.b.example` */
+  name: string;
+  priority: number;
+  weight: number;
+  port: number;
+  /** Host name the record points to; resolved with an A record. */
+  target: string;
+}
+
+/** A DNS A record: a host name and its IPv4 address. */
+export interface ARecord {
+  name: string;
+  ip: string;
+}
+
+/**
+ * The simulated DNS (RFC 6120 §3.2: SRV lookup of `_xmpp-server._tcp.<domain>`, fallback to the
+ * domain's A record and port 5269). Every server's own domain has an implicit A record for its IP;
+ * these records come on top.
+ */
+export interface DnsZone {
+  srv: SrvRecord[];
+  a: ARecord[];
+}
+
 export interface Topology {
   servers: ServerSpec[];
   clients: ClientSpec[];
   links: LinkSpec[];
   taps: TapSpec[];
+  /** Extra DNS records; absent = only the implicit A records of the servers' domains. */
+  dns?: DnsZone;
+  /** Ids of server nodes that are switched off: they answer nothing (a remote-server-timeout lesson). */
+  down?: string[];
 }
 
+/** The SASL mechanisms of RFC 6120 §6 that the engine speaks (lib/xmpp/sasl/mechanisms.ts). */
+export type SaslMechanismSetting = 'SCRAM-SHA-256' | 'SCRAM-SHA-1' | 'PLAIN';
+
 export interface Settings {
-  /** Transport security on client links. Until the TLS engine lands only 'none' is simulated. */
-  tls: 'none';
-  /** SASL mechanism the clients prefer. */
-  sasl: 'PLAIN';
+  /**
+   * Transport security on client and server links (RFC 6120 §5): 'none' = no STARTTLS offered;
+   * 'starttls' = offered and used by the clients; 'required' = offered with <required/>.
+   * TLS is modelled (lib/xmpp/tls-model) until the TLS engine lands.
+   */
+  tls: 'none' | 'starttls' | 'required';
+  /** SASL mechanism the clients use. */
+  sasl: SaslMechanismSetting;
+  /** Mechanisms the servers enable; absent = all three. */
+  serverMechanisms?: SaslMechanismSetting[];
+  /** Teaching the anti-pattern: offer and send PLAIN on a stream without TLS (RFC 6120 §13.8 forbids it). */
+  allowPlainWithoutTls?: boolean;
+  /** SCRAM iteration count the servers store (default 4096, the RFC 7677 minimum). */
+  scramIterations?: number;
+  /** Failed SASL attempts a server allows on one stream before <policy-violation/> (RFC 6120 §6.4.5; default 3). */
+  maxAuthAttempts?: number;
+  /** Messages a server stores per offline account (XEP-0160; default 50); beyond that: service-unavailable. */
+  offlineLimit?: number;
 }
+
+/** The `show` values of RFC 6121 §4.7.2.1. */
+export type PresenceShow = 'away' | 'chat' | 'dnd' | 'xa';
+
+/** Message types of RFC 6121 §5.2.2. */
+export type MessageType = 'chat' | 'normal' | 'headline' | 'groupchat';
 
 /** What a person (or the script) asks a node to do. */
 export type Action =
   | { type: 'connect' }
-  | { type: 'send-message'; to: string; body: string }
-  | { type: 'disconnect' };
+  | { type: 'send-message'; to: string; body: string; messageType?: MessageType }
+  | { type: 'disconnect' }
+  /** Retry SASL on the open stream after a failure, with another password and/or mechanism. */
+  | { type: 'retry-login'; password?: string; mechanism?: SaslMechanismSetting }
+  | { type: 'set-presence'; show?: PresenceShow; status?: string; priority?: number; unavailable?: boolean }
+  /** Roster set (RFC 6121 §2.3) followed by a subscription request (§3.1). */
+  | { type: 'add-contact'; jid: string; name?: string }
+  | { type: 'subscribe'; jid: string }
+  | { type: 'unsubscribe'; jid: string }
+  | { type: 'approve-subscription'; jid: string }
+  | { type: 'deny-subscription'; jid: string }
+  | { type: 'remove-contact'; jid: string }
+  | { type: 'roster-get' }
+  /** XEP-0030 disco#info; absent `to` = the own server. */
+  | { type: 'disco-info'; to?: string }
+  | { type: 'disco-items'; to?: string }
+  /** XEP-0199; absent `to` = the own server. */
+  | { type: 'ping'; to?: string }
+  /** Bytes a user typed, sent as they are on the stream (inside TLS when TLS is up). */
+  | { type: 'send-raw'; text: string };
 
 export interface ScriptStep {
   /** Virtual time in ms at which the action happens. */

@@ -1,11 +1,13 @@
 /**
  * Composing what a host puts on a link: the UTF-8 bytes of one or more XML pieces, with the
- * dissection (layers) the inspector and the observers read. The TCP layer is described, not
- * encoded: the wire bytes are the TCP payload (segment headers are not simulated).
+ * dissection (layers) the inspector and the observers read, optionally sealed in modelled TLS records.
+ * The TCP layer is described, not encoded: the wire bytes are the TCP payload (no segment headers).
  * @module
  */
 import { utf8 } from '../bytes/hex';
 import type { Layer, Note } from '../sim/types';
+import { writeKeys, type TlsConn } from './tls-model/connection';
+import { HEADER_LENGTH, MAX_PLAINTEXT, sealRecord } from './tls-model/record';
 
 export interface WirePiece {
   text: string;
@@ -49,8 +51,58 @@ export function composeWire(pieces: WirePiece[], tcp: TcpEndpoints): { data: Uin
   return { data, layers };
 }
 
-export function sendOutput(to: string, pieces: WirePiece[], tcp: TcpEndpoints, note: Note) {
-  const { data, layers } = composeWire(pieces, tcp);
+/**
+ * Inside modelled TLS (lib/xmpp/tls-model): the XML bytes are sealed into application_data records
+ * of at most 2^14 bytes. AES-GCM is a stream cipher, so each XML piece keeps its offset inside the
+ * record body; its layer keeps that range and names the key needed to read it.
+ */
+export function composeTlsWire(pieces: WirePiece[], tcp: TcpEndpoints, conn: TlsConn): { data: Uint8Array; layers: Layer[] } {
+  const inner = composeWire(pieces, tcp);
+  const { key, iv } = writeKeys(conn);
+  const layers: Layer[] = [];
+  const records: Uint8Array[] = [];
+  const starts: number[] = [];
+  let wireOffset = 0;
+  for (let p = 0; p < inner.data.length || p === 0; p += MAX_PLAINTEXT) {
+    const fragment = inner.data.slice(p, p + MAX_PLAINTEXT);
+    const rec = sealRecord(key, iv, conn.writeSeq, fragment);
+    conn.writeSeq += 1;
+    layers.push({
+      layer: 'tls',
+      start: wireOffset,
+      end: wireOffset + rec.length,
+      label: `TLS record: application_data, ${rec.length - HEADER_LENGTH} bytes (AES-128-GCM, modelled TLS 1.3)`,
+      key: conn.keyName,
+    });
+    starts.push(wireOffset + HEADER_LENGTH - p);
+    records.push(rec);
+    wireOffset += rec.length;
+    if (inner.data.length === 0) break;
+  }
+  // Map every inner layer (XML pieces, SASL payloads) onto the ciphertext range of its record.
+  for (const l of inner.layers) {
+    if (l.layer === 'tcp') continue;
+    const r = Math.min(Math.floor(l.start / MAX_PLAINTEXT), starts.length - 1);
+    layers.push({ ...l, start: l.start + starts[r]!, end: Math.min(l.end + starts[r]!, wireOffset), key: conn.keyName });
+  }
+  const data = new Uint8Array(wireOffset);
+  let o = 0;
+  for (const r of records) {
+    data.set(r, o);
+    o += r.length;
+  }
+  layers.unshift({ layer: 'tcp', start: 0, end: wireOffset, label: `TCP ${tcp.srcIp}:${tcp.srcPort} → ${tcp.dstIp}:${tcp.dstPort}` });
+  return { data, layers };
+}
+
+export function sendOutput(to: string, pieces: WirePiece[], tcp: TcpEndpoints, note: Note, tls?: TlsConn | null) {
+  const { data, layers } = tls && tls.phase === 'open' ? composeTlsWire(pieces, tcp, tls) : composeWire(pieces, tcp);
+  return { type: 'send' as const, to, data, layers, note };
+}
+
+/** Raw bytes with one labelled layer (a TLS hello record, bytes a user typed). */
+export function sendBytes(to: string, data: Uint8Array, tcp: TcpEndpoints, note: Note, layer: Layer) {
+  const layers: Layer[] = [{ layer: 'tcp', start: 0, end: data.length, label: `TCP ${tcp.srcIp}:${tcp.srcPort} → ${tcp.dstIp}:${tcp.dstPort}` }, layer];
   return { type: 'send' as const, to, data, layers, note };
 }
 

@@ -33,7 +33,8 @@ export const hello: Scenario = {
       { id: 'tap:bob~a.example', link: 'bob~a.example' },
     ],
   },
-  settings: { tls: 'none', sasl: 'PLAIN' },
+  // The anti-pattern on purpose: PLAIN on a link without TLS (RFC 6120 §13.8 forbids it), so a tap reads the password.
+  settings: { tls: 'none', sasl: 'PLAIN', serverMechanisms: ['PLAIN'], allowPlainWithoutTls: true },
   script: [
     { at: 0, node: 'bob', action: { type: 'connect' } },
     { at: 400, node: 'alice', action: { type: 'connect' } },

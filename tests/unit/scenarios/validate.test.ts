@@ -20,13 +20,20 @@ describe('scenario validation', () => {
     expect(errorsOf((s) => (s.topology.clients[0].server = 'b.example'))).toEqual(['topology.clients[0].server: no server with id “b.example”', 'topology.clients[0]: client “alice” has no link to its server “b.example”']);
     expect(errorsOf((s) => (s.topology.links[0].latencyMs = -5))).toEqual(['topology.links[0].latencyMs: must be between 0 and 60000']);
     expect(errorsOf((s) => (s.topology.taps[0].link = 'x~y'))).toEqual(['topology.taps[0].link: no link with id “x~y”']);
-    expect(errorsOf((s) => (s.script[2].action.type = 'teleport'))).toEqual(['script[2].action.type: unknown action “teleport” (known: connect, send-message, disconnect)']);
+    expect(errorsOf((s) => (s.script[2].action.type = 'teleport'))).toEqual(['script[2].action.type: unknown action “teleport” (known: connect, disconnect, send-message, retry-login, set-presence, add-contact, subscribe, unsubscribe, approve-subscription, deny-subscription, remove-contact, roster-get, disco-info, disco-items, ping, send-raw)']);
     expect(errorsOf((s) => (s.script[1].node = 'a.example'))).toEqual(['script[1].node: no client with id “a.example”']);
     expect(errorsOf((s) => (s.script[0].at = Number.NaN))).toEqual(['script[0].at: must be a number']);
     expect(errorsOf((s) => (s.topology.servers[0].ip = '300.1.1.1'))).toEqual(['topology.servers[0].ip: “300.1.1.1” is not a valid IPv4 address']);
     expect(errorsOf((s) => (s.topology.clients.push({ ...s.topology.clients[0] })))).toContain('topology.clients[2].id: node id “alice” is used twice');
     expect(errorsOf((s) => (s.title = 'hi'))).toEqual(['title: must be an object']);
-    expect(errorsOf((s) => (s.settings.tls = 'starttls'))).toEqual(['settings.tls: must be "none" (TLS arrives with the TLS engine)']);
+    expect(errorsOf((s) => (s.settings.tls = 'starttls'))).toEqual([]);
+    expect(errorsOf((s) => (s.settings.tls = 'tls1.3'))).toEqual(['settings.tls: must be one of none, starttls, required']);
+    expect(errorsOf((s) => (s.settings.sasl = 'CRAM-MD5'))).toEqual(['settings.sasl: must be one of SCRAM-SHA-256, SCRAM-SHA-1, PLAIN']);
+    expect(errorsOf((s) => (s.settings.scramIterations = 1000))).toEqual(['settings.scramIterations: must be between 4096 and 100000']);
+    expect(errorsOf((s) => (s.topology.down = ['alice']))).toEqual(['topology.down[0]: no server with id “alice”']);
+    expect(errorsOf((s) => (s.topology.dns = { srv: [{ name: 'b.example', priority: 0, weight: 0, port: 5269, target: 'x.b.example' }], a: [] }))).toEqual(['topology.dns.srv[0].name: “b.example” is not a valid SRV name (_xmpp-server._tcp.<domain>)']);
+    expect(errorsOf((s) => (s.script[2].action = { type: 'set-presence', priority: 200 }))).toEqual(['script[2].action.priority: must be between -128 and 127']);
+    expect(errorsOf((s) => (s.script[2].action = { type: 'add-contact', jid: 'bob' }))).toEqual(['script[2].action.jid: “bob” is not a valid bare JID (localpart@domain)']);
   });
 
   it('reports broken JSON and non-objects without throwing', () => {

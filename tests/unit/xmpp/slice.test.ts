@@ -63,7 +63,7 @@ describe('the hello slice speaks RFC 6120/6121', () => {
     expect(wire(failure)).toBe("<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><not-authorized/></failure>");
     expect(failure.effects.map((n) => n.key)).toContain('client.sasl-failed');
     const alice = nodeStatesAfter(s, r, r.trace.events.length - 1).alice as ClientState;
-    expect(alice.phase).toBe('failed');
+    expect(alice.phase).toBe('auth-failed'); // RFC 6120 §6.4.5: the stream stays open for a retry
     expect(r.trace.events.some((e) => e.from === 'alice' && wire(e).startsWith('<message'))).toBe(false);
   });
 
@@ -81,7 +81,7 @@ describe('the hello slice speaks RFC 6120/6121', () => {
     const stored = r.trace.events.find((e) => e.effects.some((n) => n.key === 'server.stored-offline'))!;
     expect(stored.from).toBe('alice');
     const server = nodeStatesAfter(s, r, stored.seq)['a.example'] as ServerState;
-    expect(server.offline).toHaveLength(1);
+    expect(server.accounts.bob!.offline).toHaveLength(1);
     const delivered = r.trace.events.find((e) => e.to === 'bob' && wire(e).startsWith('<message'))!;
     expect(wire(delivered)).toMatch(/<delay xmlns='urn:xmpp:delay' from='a.example' stamp='2026-01-01T09:00:01Z'\/><\/message>$/);
     expect(delivered.time).toBeGreaterThan(5000);

@@ -1,0 +1,214 @@
+/**
+ * The plain-data state of one XMPP server host (one domain): accounts with their hashed credentials,
+ * rosters and offline queues; one c2s session per connected client node; one s2s connection per
+ * peer server; the static facts it needs from the scenario (DNS zone, who is reachable).
+ * Bounded by design: nothing here grows with the length of the run except the offline queues,
+ * which are capped (XEP-0160 lets a server refuse storage).
+ * @module
+ */
+import { toHex } from '../../bytes/hex';
+import type { DnsZone, HostContext, Scenario, ServerSpec, Settings } from '../../sim/types';
+import type { XmlElement } from '../../xml/element';
+import { tryParseJid, type Jid } from '../jid';
+import { createAccountCredentials, type AccountCredentials } from '../sasl/credentials';
+import type { SaslMechanismName } from '../sasl/mechanisms';
+import type { ScramServerState } from '../sasl/scram';
+import type { SubState } from '../im/subscription';
+import type { TlsConn } from '../tls-model/connection';
+import type { TcpEndpoints } from '../wire';
+import type { StreamParserState } from '../../xml/stream-parser';
+import type { ServerC2sPhase } from '../stream/server-table';
+
+export interface RosterItem {
+  jid: string;
+  name?: string;
+  state: SubState;
+  /** True when the user put the item on the roster (roster set); false when only a pending inbound request keeps it. */
+  listed: boolean;
+}
+
+export interface StoredMessage {
+  stanza: XmlElement;
+  stamp: string;
+}
+
+export interface AccountState {
+  credentials: AccountCredentials;
+  /** By contact bare JID. */
+  roster: Record<string, RosterItem>;
+  /** XEP-0160 offline queue. */
+  offline: StoredMessage[];
+}
+
+export interface Session {
+  node: string;
+  phase: ServerC2sPhase;
+  parser: StreamParserState;
+  tcp: TcpEndpoints;
+  tls: TlsConn | null;
+  user: string | null;
+  fullJid: string | null;
+  resource: string | null;
+  authFailures: number;
+  scram: ScramServerState | null;
+  /** RFC 6121 §4.2: sent initial presence and not yet unavailable. */
+  available: boolean;
+  priority: number;
+  /** The last broadcast presence's children (show, status, priority), for answering probes. */
+  presence: XmlElement[];
+  streamId: string | null;
+}
+
+export type S2sPhase =
+  | 'resolving' // DNS lookup running (timer)
+  | 'connecting' // initiator: header sent, waiting for the response header
+  | 'features' // initiator: waiting for <stream:features/>
+  | 'awaiting-proceed'
+  | 'tls-handshake'
+  | 'dialback' // initiator: db:result sent, waiting for type='valid'
+  | 'responding' // responder: stream open, waiting for the peer's next step
+  | 'verifying' // responder: db:verify sent to the authoritative server
+  | 'established'
+  | 'failed'
+  | 'closed';
+
+export interface S2sConn {
+  /** Peer server node (the link's other end); null while resolving or when there is no route. */
+  peer: string | null;
+  peerDomain: string;
+  role: 'initiator' | 'responder';
+  phase: S2sPhase;
+  parser: StreamParserState | null;
+  tcp: TcpEndpoints | null;
+  tls: TlsConn | null;
+  /** The stream id the responder chose (dialback keys are bound to it). */
+  streamId: string | null;
+  /** This server may send stanzas over the connection (initiator: dialback valid; responder: bidi). */
+  canSend: boolean;
+  /** The peer's domain is verified for stanzas arriving here. */
+  peerVerified: boolean;
+  /** Stanzas waiting for the connection. */
+  queue: XmlElement[];
+}
+
+export interface ServerSettings {
+  tls: Settings['tls'];
+  mechanisms: SaslMechanismName[];
+  allowPlainWithoutTls: boolean;
+  maxAuthAttempts: number;
+  offlineLimit: number;
+}
+
+export interface ServerState {
+  id: string;
+  domain: string;
+  ip: string;
+  /** Switched off in the scenario: drops every input. */
+  down: boolean;
+  settings: ServerSettings;
+  accounts: Record<string, AccountState>;
+  /** c2s sessions by client node. */
+  sessions: Record<string, Session>;
+  /** s2s connections by peer domain. */
+  s2s: Record<string, S2sConn>;
+  /** XEP-0185 dialback secret, hex; also seeds SCRAM mock challenges for unknown users. */
+  secret: string;
+  dns: DnsZone;
+  /** Which node has which IP (what routing tables would know), and which nodes this one has a link to. */
+  nodeByIp: Record<string, string>;
+  /** Link id by neighbour node id. */
+  links: Record<string, string>;
+  clientIps: Record<string, string>;
+  nextId: number;
+}
+
+export const DEFAULT_ITERATIONS = 4096;
+
+/** The DNS zone of a scenario: the explicit records plus each server domain's implicit A record. */
+export function zoneOf(scenario: Scenario): DnsZone {
+  const a = [...(scenario.topology.dns?.a ?? [])];
+  for (const s of scenario.topology.servers) if (!a.some((r) => r.name === s.domain)) a.push({ name: s.domain, ip: s.ip });
+  return { srv: [...(scenario.topology.dns?.srv ?? [])], a };
+}
+
+export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContext): ServerState {
+  const st = scenario.settings;
+  const iterations = st.scramIterations ?? DEFAULT_ITERATIONS;
+  const accounts: Record<string, AccountState> = {};
+  for (const a of spec.accounts) {
+    // The server keeps salt, i, StoredKey and ServerKey per hash; the password is forgotten here (RFC 5802 §3).
+    let credentials: AccountCredentials;
+    try {
+      credentials = createAccountCredentials({ username: a.user, password: a.password, iterations, salts: { sha1: ctx.randomBytes(16), sha256: ctx.randomBytes(16) } });
+    } catch {
+      continue; // an account that cannot exist (empty password …) is simply not registered
+    }
+    accounts[credentials.username] = { credentials, roster: {}, offline: [] };
+  }
+  const nodeByIp: Record<string, string> = {};
+  for (const s of scenario.topology.servers) nodeByIp[s.ip] = s.id;
+  for (const c of scenario.topology.clients) nodeByIp[c.ip] = c.id;
+  const clientIps: Record<string, string> = {};
+  for (const c of scenario.topology.clients) clientIps[c.id] = c.ip;
+  const links: Record<string, string> = {};
+  for (const l of scenario.topology.links) {
+    if (l.a === spec.id) links[l.b] = l.id;
+    if (l.b === spec.id) links[l.a] = l.id;
+  }
+  return {
+    id: spec.id,
+    domain: spec.domain,
+    ip: spec.ip,
+    down: (scenario.topology.down ?? []).includes(spec.id),
+    settings: {
+      tls: st.tls,
+      mechanisms: st.serverMechanisms ?? ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'],
+      allowPlainWithoutTls: st.allowPlainWithoutTls ?? false,
+      maxAuthAttempts: st.maxAuthAttempts ?? 3,
+      offlineLimit: st.offlineLimit ?? 50,
+    },
+    accounts,
+    sessions: {},
+    s2s: {},
+    secret: toHex(ctx.randomBytes(32)),
+    dns: zoneOf(scenario),
+    nodeByIp,
+    links,
+    clientIps,
+    nextId: 1,
+  };
+}
+
+/** A parsed address, or null when it is not a valid JID (RFC 7622). */
+export interface Address {
+  local: string | null;
+  domain: string;
+  resource: string | null;
+  bare: string;
+  full: string;
+}
+
+export function address(s: string | undefined): Address | null {
+  if (s === undefined) return null;
+  const r = tryParseJid(s);
+  if (!r.ok) return null;
+  return fromJid(r.jid);
+}
+
+function fromJid(j: Jid): Address {
+  const bare = j.local !== undefined ? `${j.local}@${j.domain}` : j.domain;
+  return { local: j.local ?? null, domain: j.domain, resource: j.resource ?? null, bare, full: j.resource !== undefined ? `${bare}/${j.resource}` : bare };
+}
+
+export function nextId(s: ServerState, what: string): string {
+  return `${what}-${s.nextId++}`;
+}
+
+/** Established sessions of one account. */
+export function sessionsOf(s: ServerState, user: string): Session[] {
+  return Object.values(s.sessions).filter((x) => x.phase === 'established' && x.user === user);
+}
+
+export function availableSessions(s: ServerState, user: string): Session[] {
+  return sessionsOf(s, user).filter((x) => x.available);
+}
