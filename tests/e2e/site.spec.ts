@@ -4,6 +4,8 @@
  */
 import { expect, test } from '@playwright/test';
 
+test.describe.configure({ timeout: 60_000 });
+
 const LESSON_EN = '/en/lessons/client-server/';
 const LESSON_DE = '/de/lessons/client-server/';
 
