@@ -180,30 +180,57 @@ function attrsOf(tag: SaxesTagNS): Record<string, string> {
   return out;
 }
 
-function parseText(state: StreamParserState, text: string, events: StreamParseEvent[]): void {
-  const { maxStanzaBytes, maxDepth } = state.limits;
-  const replay = state.phase === 'open' && state.header ? serializeOpenTag(state.header.name, state.header.attrs) : '';
-  const input = replay + state.pending + text;
-  if (input.length === replay.length) return;
+/**
+ * The per-feed facts the saxes handlers read. The handlers close over this object, not over
+ * locals, so that a live parser can be resumed by a later feed with a fresh context.
+ */
+interface FeedContext {
+  state: StreamParserState;
+  /** The text written to the parser in this feed (replayed header + pending + new text, or only the new text when resumed). */
+  input: string;
+  /** parser.position when `input` began: positions in `input` are parser.position − base. */
+  base: number;
+  /** Length of the replayed header at the start of `input` (0 when resumed). */
+  replayLength: number;
+  /** Index in `input` just after the last consumed first-level item. */
+  lastEnd: number;
+  rootSeen: boolean;
+  stack: XmlElement[];
+  events: StreamParseEvent[];
+}
 
-  // Character data before the header is refused where it stands (saxes would report it only when
-  // the next '<' or the end of its chunk comes, which would make the report depend on chunking).
-  const junk = state.phase === 'awaiting-header' ? textBeforeRoot(input) : -1;
-  const stopAt = junk >= 0 ? junk : input.length;
+interface LiveParser {
+  parser: SaxesParser;
+  ctx: FeedContext;
+  /** The header object of the state when the parser was left: a restart replaces it. */
+  header: StreamParserState['header'];
+  /** Characters written to the parser so far. saxes's `position` over-counts between writes (it adds the last chunk's index to a total that already includes it), so positions are based on this. */
+  total: number;
+}
 
+/**
+ * A parser left at a first-level boundary (nothing pending) can simply be written to again: its
+ * namespace context is exactly the one a fresh parser would rebuild by replaying the header.
+ * Keyed by the state object, so a checkpoint copy (structuredClone) never finds it and rebuilds,
+ * giving the same events; only the cost differs (a fresh saxes parser per chunk costs ~0.4 ms).
+ */
+const live = new WeakMap<StreamParserState, LiveParser>();
+
+function makeParser(ctx: FeedContext): SaxesParser {
+  const { maxDepth } = ctx.state.limits;
   const parser = new SaxesParser({ xmlns: true, position: false, defaultXMLVersion: '1.0', forceXMLVersion: true });
   guardEntityReferences(parser);
-  const stack: XmlElement[] = [];
-  let rootSeen = false;
-  let lastEnd = replay.length; // index just after the last consumed first-level item
+  const c = () => ctx; // the same object for the parser's whole life; each feed updates its fields
+  const pos = () => parser.position - ctx.base;
 
   const fail = (condition: StreamErrorCondition, why: string): never => {
-    events.push({ type: 'error', condition, text: why });
-    state.phase = 'failed';
+    c().events.push({ type: 'error', condition, text: why });
+    c().state.phase = 'failed';
     throw STOP;
   };
 
   const addText = (t: string): void => {
+    const { stack, rootSeen } = c();
     const top = stack[stack.length - 1];
     if (top === undefined) {
       // Between stanzas only whitespace (e.g. RFC 6120 §4.6.1 whitespace keepalives) makes sense;
@@ -220,7 +247,7 @@ function parseText(state: StreamParserState, text: string, events: StreamParseEv
     const { condition, text: why } = classifySaxesError(err.message);
     // An unbound prefix on the header itself (`<stream:stream>` without xmlns:stream) means the
     // stream namespace is missing: RFC 6120 §4.9.3.10 <invalid-namespace/>, not a mere XML slip.
-    if (!rootSeen && why.startsWith('unbound namespace prefix')) fail('invalid-namespace', why);
+    if (!c().rootSeen && why.startsWith('unbound namespace prefix')) fail('invalid-namespace', why);
     fail(condition, why);
   });
   parser.on('xmldecl', (decl) => {
@@ -234,61 +261,97 @@ function parseText(state: StreamParserState, text: string, events: StreamParseEv
   parser.on('text', addText);
   parser.on('cdata', addText);
   parser.on('opentag', (tag) => {
-    if (!rootSeen) {
-      rootSeen = true;
-      if (replay.length > 0) return; // our own replayed header, already reported
+    const ctx = c();
+    if (!ctx.rootSeen) {
+      ctx.rootSeen = true;
+      if (ctx.replayLength > 0) return; // our own replayed header, already reported
       const attrs = attrsOf(tag);
       const bad = checkStreamHeader(tag.local, tag.uri, attrs);
       if (bad) fail(bad.condition, bad.text);
-      state.phase = 'open';
-      state.header = { name: tag.name, attrs };
-      events.push({ type: 'stream-open', name: tag.name, attrs: { ...attrs } });
-      lastEnd = parser.position;
+      ctx.state.phase = 'open';
+      ctx.state.header = { name: tag.name, attrs };
+      ctx.events.push({ type: 'stream-open', name: tag.name, attrs: { ...attrs } });
+      ctx.lastEnd = pos();
       return;
     }
-    if (stack.length + 1 > maxDepth) fail('policy-violation', `element nesting deeper than ${maxDepth}`);
+    if (ctx.stack.length + 1 > maxDepth) fail('policy-violation', `element nesting deeper than ${maxDepth}`);
     const el: XmlElement = { name: tag.name, attrs: attrsOf(tag), children: [] };
-    stack[stack.length - 1]?.children.push(el);
-    stack.push(el);
+    ctx.stack[ctx.stack.length - 1]?.children.push(el);
+    ctx.stack.push(el);
   });
   parser.on('closetag', () => {
-    const el = stack.pop();
+    const ctx = c();
+    const el = ctx.stack.pop();
     if (el === undefined) {
       // RFC 6120 §4.4: </stream:stream> closes the stream; anything after it is ignored.
-      events.push({ type: 'stream-close' });
-      state.phase = 'closed';
+      ctx.events.push({ type: 'stream-close' });
+      ctx.state.phase = 'closed';
       throw STOP;
     }
-    if (stack.length === 0) {
-      const start = skipWhitespace(input, lastEnd);
-      lastEnd = parser.position;
-      events.push({ type: 'element', element: el, raw: input.slice(start, lastEnd) });
+    if (ctx.stack.length === 0) {
+      const start = skipWhitespace(ctx.input, ctx.lastEnd);
+      ctx.lastEnd = pos();
+      ctx.events.push({ type: 'element', element: el, raw: ctx.input.slice(start, ctx.lastEnd) });
     }
   });
+  return parser;
+}
+
+function parseText(state: StreamParserState, text: string, events: StreamParseEvent[]): void {
+  const { maxStanzaBytes } = state.limits;
+  const resumable = live.get(state);
+  live.delete(state);
+  let parser: SaxesParser;
+  let ctx: FeedContext;
+  if (resumable && state.phase === 'open' && state.pending === '' && state.header === resumable.header) {
+    if (text.length === 0) {
+      live.set(state, resumable);
+      return;
+    }
+    parser = resumable.parser;
+    ctx = resumable.ctx;
+    Object.assign(ctx, { input: text, base: resumable.total, replayLength: 0, lastEnd: 0, events });
+  } else {
+    const replay = state.phase === 'open' && state.header ? serializeOpenTag(state.header.name, state.header.attrs) : '';
+    const input = replay + state.pending + text;
+    if (input.length === replay.length) return;
+
+    // RFC 6120 §11.6: no byte order mark; U+FEFF "MUST [be interpreted] as a zero-width non-breaking
+    // space" — which before the root element is character data outside it. saxes would skip it
+    // silently as a BOM, so refuse it here.
+    if (state.phase === 'awaiting-header' && input.charCodeAt(0) === 0xfeff) {
+      events.push({ type: 'error', condition: 'not-well-formed', text: 'U+FEFF before the stream header (no byte order mark in XMPP)' });
+      state.phase = 'failed';
+      state.pending = '';
+      state.undecoded = [];
+      return;
+    }
+    ctx = { state, input, base: 0, replayLength: replay.length, lastEnd: replay.length, rootSeen: false, stack: [], events };
+    parser = makeParser(ctx);
+  }
+  const input = ctx.input;
 
   // A UTF-16 unit is at most 3 UTF-8 bytes: when even that bound fits the budget, no slicing is needed.
   const off = input.length * 3 > maxStanzaBytes ? utf8Offsets(input) : null;
   let written = 0;
   try {
-    if (replay.length > 0) {
-      parser.write(replay);
-      written = replay.length;
+    if (ctx.replayLength > 0) {
+      parser.write(input.slice(0, ctx.replayLength));
+      written = ctx.replayLength;
     }
     // Write no further than maxStanzaBytes past the start of the current first-level element
     // (or of the header): an element that does not close within that budget is refused at the
     // same byte however the input was chunked.
-    while (written < stopAt) {
-      const start = skipWhitespace(input, lastEnd);
-      const budget = off ? budgetEnd(off, start, maxStanzaBytes) : input.length;
-      if (budget <= written) fail('policy-violation', `element larger than ${maxStanzaBytes} bytes`);
-      const end = Math.min(budget, stopAt);
+    while (written < input.length) {
+      const start = skipWhitespace(input, ctx.lastEnd);
+      const end = off ? budgetEnd(off, start, maxStanzaBytes) : input.length;
+      if (end <= written) {
+        events.push({ type: 'error', condition: 'policy-violation', text: `element larger than ${maxStanzaBytes} bytes` });
+        state.phase = 'failed';
+        throw STOP;
+      }
       parser.write(input.slice(written, end));
       written = end;
-    }
-    if (junk >= 0) {
-      // RFC 6120 §11.6: U+FEFF "MUST [be interpreted] as a zero-width non-breaking space", not as a
-      // byte order mark — so before the header it is character data like any other.
-      fail('not-well-formed', input.charCodeAt(junk) === 0xfeff ? 'U+FEFF before the stream header (no byte order mark in XMPP)' : 'text before the stream header');
     }
   } catch (e) {
     if (e !== STOP) {
@@ -305,5 +368,12 @@ function parseText(state: StreamParserState, text: string, events: StreamParseEv
   }
   // Before the header nothing is consumed (whitespace before an XML declaration would make it
   // misplaced, so it must be re-fed as it was); inside the stream, whitespace between stanzas is dropped.
-  state.pending = input.slice(state.phase === 'open' ? skipWhitespace(input, lastEnd) : lastEnd);
+  state.pending = input.slice(state.phase === 'open' ? skipWhitespace(input, ctx.lastEnd) : ctx.lastEnd);
+  // Resumable only at a clean boundary: everything written has been consumed, and saxes holds back
+  // no trailing CR or high surrogate for its next chunk (which would shift later positions).
+  const last = input.charCodeAt(input.length - 1);
+  const carried = last === 0x0d || (last >= 0xd800 && last <= 0xdbff);
+  if (state.phase === 'open' && state.pending === '' && ctx.stack.length === 0 && written === input.length && !carried) {
+    live.set(state, { parser, ctx, header: state.header, total: ctx.base + input.length });
+  }
 }
