@@ -23,13 +23,16 @@ const tool = (name: string, args: string[], input = '') => {
 /** the toolkit prints the forged message on its last non-empty line */
 const lastLine = (s: string) => s.trim().split('\n').at(-1)!.trim();
 
-describe.skipIf(!missing)('otr toolkit (unavailable)', () => {
-  if (CI)
-    it(`libotr5-bin is installed — ${missing}`, () => {
-      throw new Error(`otr toolkit unavailable: ${missing}`);
-    });
-  else it.skip(`skipped: ${missing}`, () => undefined);
-});
+// In CI a missing peer is a failure naming the Debian package; elsewhere a visible skip.
+if (missing) {
+  describe('otr toolkit (unavailable)', () => {
+    if (CI)
+      it(`libotr5-bin is installed — ${missing}`, () => {
+        throw new Error(`otr toolkit unavailable: ${missing}`);
+      });
+    else it.skip(`skipped: ${missing}`, () => undefined);
+  });
+}
 
 describe.skipIf(!!missing)('otr/forge against libotr5-bin', () => {
   for (const v of [3, 2] as const) {
