@@ -33,6 +33,8 @@ export interface NetNode {
   r: number;
   /** The node's part in the current step. */
   role: 'sender' | 'receiver' | 'actor' | null;
+  /** Where its name and address go: below, or above when its links leave downwards (a fan's clients). */
+  labelSide: 'above' | 'below';
 }
 
 export interface NetDomain {
@@ -154,9 +156,9 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
     // picture allows, so that every link (and every packet's label) has room, whatever the aspect ratio.
     const fan = groups.length === 1;
     const dx = Math.min(width / 2 - 80, 190);
-    const dy = Math.max(0, Math.min(height - 250, 200));
-    const contentTop = Math.max(4, (height - (dy + 170)) / 2);
-    const fanClientY = contentTop + 84;
+    const dy = Math.max(0, Math.min(height - 290, 200));
+    const contentTop = Math.max(4, (height - (dy + 230)) / 2);
+    const fanClientY = contentTop + 26 + LABEL_SPACE + CLIENT_R + 12;
     const fanServerY = fanClientY + dy;
     const members: NetNode[] = [];
     if (g.server) {
@@ -172,6 +174,7 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
         y: r1(fan ? fanServerY : cy),
         r: SERVER_R,
         role: null,
+        labelSide: 'below',
       });
     }
     g.clients.forEach((c, i) => {
@@ -190,14 +193,15 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
         y: r1(fan ? fanClientY : cy + radius * 0.8 * Math.sin(a)),
         r: CLIENT_R,
         role: null,
+        labelSide: fan ? 'above' : 'below',
       });
     });
     nodes.push(...members);
     if (members.length > 0) {
       const x0 = Math.min(...members.map((m) => m.x - m.r)) - REGION_PAD;
       const x1 = Math.max(...members.map((m) => m.x + m.r)) + REGION_PAD;
-      const y0 = Math.min(...members.map((m) => m.y - m.r)) - REGION_PAD - 26;
-      const y1 = Math.max(...members.map((m) => m.y + m.r)) + LABEL_SPACE;
+      const y0 = Math.min(...members.map((m) => m.y - m.r - (m.labelSide === 'above' ? LABEL_SPACE : 0))) - REGION_PAD - 18;
+      const y1 = Math.max(...members.map((m) => m.y + m.r + (m.labelSide === 'below' ? LABEL_SPACE : 0))) + REGION_PAD - 8;
       const x = Math.max(4, x0);
       const w = Math.min(width - 4, x1) - x;
       const y = Math.max(4, y0);
@@ -251,7 +255,9 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
     const to = byId.get(event.to);
     if (from && to) {
       const p = Math.max(0, Math.min(1, Number.isFinite(progress) ? progress : 1));
-      const [sx, sy, ex, ey] = trim(from, to, 28);
+      // Stop the packet short of both shapes, by less on short links so that it still visibly travels.
+      const free = Math.hypot(to.x - from.x, to.y - from.y) - from.r - to.r;
+      const [sx, sy, ex, ey] = trim(from, to, Math.max(4, Math.min(28, (free - 40) / 2)));
       const x = sx + (ex - sx) * p;
       const y = sy + (ey - sy) * p;
       const len = Math.hypot(ex - sx, ey - sy) || 1;
@@ -283,8 +289,9 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
         y: r1(y),
         progress: r1(p * 100) / 100,
         angle: r1((Math.atan2(ey - sy, ex - sx) * 180) / Math.PI),
-        labelX: r1(x + nx * 34),
-        labelY: r1(y + ny * 30 + 6),
+        // The label stays at the middle of the link (clear of both nodes' names), beside it.
+        labelX: r1((sx + ex) / 2 + nx * 30),
+        labelY: r1((sy + ey) / 2 + ny * 26 + 6),
         labelAnchor: nx < -0.35 ? 'end' : nx > 0.35 ? 'start' : 'middle',
       };
     }

@@ -207,6 +207,7 @@ export function layoutSequence(trace: Trace, step: number, options: Partial<Sequ
   // Where an arrow starts: the row of the sender's own event at the send time (what made it send),
   // otherwise the time scale at sentAt.
   const lastRowAt = new Map<string, number>(); // `${node}@${time}` → y of the latest such event so far
+  const localRow = new Set<number>(); // rows of local events (a dot with a label sits there)
   events.forEach((e, i) => {
     const y2 = ys[i]!;
     if (ticks.length === 0 || ticks[ticks.length - 1]!.time !== e.time) ticks.push({ time: e.time, y: r1(y2) });
@@ -219,8 +220,8 @@ export function layoutSequence(trace: Trace, step: number, options: Partial<Sequ
       const wire = e.wire ?? new Uint8Array(0);
       const label = wireLabel(wire);
       const labelWidth = label.length * charW + 12;
-      // Label centred on the arrow, nudged towards the sender so that fan-outs stay legible.
-      const t = 0.5;
+      // Label centred on the arrow; further along when the arrow leaves a local event's row, whose label sits there.
+      const t = localRow.has(y1) ? 0.68 : 0.5;
       arrows.push({
         seq: e.seq,
         step: e.seq + 1,
@@ -245,6 +246,7 @@ export function layoutSequence(trace: Trace, step: number, options: Partial<Sequ
       const lx = laneX(e.from);
       const key = e.kind === 'timer' ? String(e.note.params?.name ?? 'timer') : e.note.key.replace(/^action\./, '');
       const right = lx > o.gutter + (o.width - o.gutter) * 0.6;
+      localRow.add(y2);
       dots.push({ seq: e.seq, step: e.seq + 1, node: e.from, kind: e.kind, label: key, x: r1(lx), y: r1(y2), labelX: r1(right ? lx - 14 : lx + 14), anchor: right ? 'end' : 'start', state });
     }
     lastRowAt.set(`${e.to}@${e.time}`, y2);

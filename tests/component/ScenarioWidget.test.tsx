@@ -11,8 +11,8 @@ import { utf8Decode } from '../../lib/bytes/hex';
 const hello = getPreset('hello')!;
 const trace = runScenario(hello, { seed: WIDGET_SEED }).trace;
 const total = trace.events.length;
-/** The step that shows alice's <message> arriving at her server. */
-const messageStep = trace.events.find((e) => e.kind === 'wire' && e.from === 'alice' && utf8Decode(e.wire!).startsWith('<message'))!.seq + 1;
+/** The step that shows alice's <message> arriving at her server (-1 if the simulation never sends one). */
+const messageStep = (trace.events.find((e) => e.kind === 'wire' && e.from === 'alice' && utf8Decode(e.wire!).startsWith('<message'))?.seq ?? -2) + 1;
 
 afterEach(() => {
   cleanup();
@@ -73,6 +73,7 @@ describe('ScenarioWidget', () => {
   });
 
   it('shows the <message> XML in the Inspector at the step where alice sends it', () => {
+    expect(messageStep, 'hello must send alice\'s <message>').toBeGreaterThan(0);
     render(<ScenarioWidget id="hello" locale="en" />);
     const root = widgetRoot();
     for (let i = 0; i < messageStep - 1; i++) fireEvent.keyDown(root, { key: 'ArrowRight' });

@@ -43,7 +43,10 @@ export function NetworkView({ trace, step, locale, title, scale = 1, animate, sp
   const size: Size = useMemo(() => {
     if (!measured) return DEFAULT_NETWORK_SIZE;
     // Fewer units than pixels on big screens: the picture (and its type) grows with the pane.
-    const width = Math.max(360, Math.min(520, measured.width / scale));
+    // In presenter mode a small screen gets a little less than the full ×1.6 (never under ×1.25), so
+    // that three nodes and their links still fit side by side; the CSS raises the type to compensate.
+    const k = scale > 1 ? Math.max(1.25, Math.min(scale, measured.width / 440)) : 1;
+    const width = Math.max(360, Math.min(520, measured.width / k));
     const height = Math.max(240, Math.min(900, (measured.height * width) / measured.width));
     return { width: Math.round(width), height: Math.round(height) };
   }, [measured, scale]);
@@ -148,7 +151,12 @@ function NodeShape({ node: n, selected, onSelect, locale }: { node: NetNode; sel
   const label = `${n.label} (${n.ip}) — ${wt(locale, 'tabState')}`;
   return (
     <g className={cls} role="button" tabIndex={0} aria-pressed={selected} aria-label={label} onClick={() => onSelect(n.id)} onKeyDown={onKey}>
-      {n.role && <circle cx={n.x} cy={n.y} r={n.r + 10} className="mlw-node-halo" />}
+      {n.role &&
+        (n.kind === 'client' ? (
+          <rect x={n.x - 38} y={n.y - 38} width={76} height={76} rx={20} className="mlw-node-halo" />
+        ) : (
+          <circle cx={n.x} cy={n.y} r={n.r + 10} className="mlw-node-halo" />
+        ))}
       {n.kind === 'client' ? (
         <>
           <rect x={n.x - 28} y={n.y - 28} width={56} height={56} rx={14} className="mlw-node-shape" />
@@ -168,10 +176,10 @@ function NodeShape({ node: n, selected, onSelect, locale }: { node: NetNode; sel
           );
         })()
       )}
-      <text x={n.x} y={n.y + n.r + 22} textAnchor="middle" className="mlw-node-name">
+      <text x={n.x} y={n.labelSide === 'below' ? n.y + n.r + 22 : n.y - n.r - 29} textAnchor="middle" className="mlw-node-name">
         {n.name}
       </text>
-      <text x={n.x} y={n.y + n.r + 40} textAnchor="middle" className="mlw-node-ip">
+      <text x={n.x} y={n.labelSide === 'below' ? n.y + n.r + 40 : n.y - n.r - 9} textAnchor="middle" className="mlw-node-ip">
         {n.ip}
       </text>
     </g>
