@@ -17,6 +17,8 @@ export const DEBIAN_PACKAGES = {
   browser: ['chromium'],
   // OTR interop peers (tests/interop): python3-potr speaks v2, libotr speaks v3 + v2, libotr5-bin is its toolkit.
   otr: ['python3-potr', 'python3-pycryptodome', 'libotr5', 'libotr5-dev', 'libotr5-bin', 'gcc', 'libc6-dev', 'pkg-config'],
+  // XMPP interop peers: Prosody (with lua-unbound for private s2s name lookups) and slixmpp.
+  xmpp: ['prosody', 'lua-unbound', 'python3-slixmpp'],
 };
 
 const results = [];
@@ -39,7 +41,7 @@ function missingPackages(pkgs) {
 }
 
 function ensurePackages() {
-  const wanted = [...DEBIAN_PACKAGES.browser, ...DEBIAN_PACKAGES.otr];
+  const wanted = Object.values(DEBIAN_PACKAGES).flat();
   const hasDpkg = spawnSync('dpkg-query', ['--version']).status === 0;
   if (!hasDpkg) {
     const problem = 'this is not a Debian system: install Chromium and the interop peers (python3-potr, libotr) by hand, or set CHROME_PATH';

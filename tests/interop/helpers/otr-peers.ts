@@ -11,8 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '');
-/** Where potr_peer.py and libotr_peer.c live (the shared interop folder). */
-export const INTEROP_DIR = process.env.OTR_INTEROP_DIR ?? '/work/shared/interop';
+/**
+ * Where potr_peer.py and libotr_peer.c live: the shared interop folder beside the repository
+ * (CI lays shared/ next to its clone), or OTR_INTEROP_DIR.
+ */
+export const INTEROP_DIR = process.env.OTR_INTEROP_DIR ?? [join(REPO, '../shared/interop'), '/work/shared/interop'].find((d) => existsSync(d)) ?? join(REPO, '../shared/interop');
 export const CACHE_DIR = join(REPO, '.tmp/peers');
 export const SYSTEM_PYTHON = '/usr/bin/python3';
 
