@@ -1,15 +1,20 @@
 /**
  * What an observer learns from a trace. Every party is an observer: a client and a server see the
- * wire events of their own connections; a tap sees every byte on one link. Each reassembles the
- * byte stream of each direction, as a real eavesdropper does, and reads what its keys open.
- * Without TLS (the foundation's slice), every layer is open to everyone who sees the bytes.
+ * wire events of their own connections; a tap sees every byte on one link; an operator is a server's
+ * logs handed over (who, when, from where, how big — no message bodies). Each reassembles the byte
+ * stream of each direction, as a real eavesdropper does, and reads what its keyring opens:
+ *  - without TLS every layer is open to everyone who sees the bytes;
+ *  - inside (modelled) TLS only the two ends of that link hold the keys. A node's keyring is filled
+ *    by the 'tls.established' notes at that node — the moment it computed the keys. A tap still
+ *    sees IP addresses, sizes and times: metadata. Servers read everything they relay: TLS is hop-by-hop.
  * @module
  */
 import { fromBase64 } from '../bytes/base64';
 import { utf8DecodeStrict } from '../bytes/hex';
 import type { Scenario, Trace, TraceEvent } from '../sim/types';
 import { child, text, type XmlElement } from '../xml/element';
-import { createStreamParser, feed, restartStream, type StreamParserState } from '../xml/stream-parser';
+import { createStreamParser, feed, type StreamParserState } from '../xml/stream-parser';
+import { openRecord, splitRecords } from '../xmpp/tls-model/record';
 
 export type ObserverKind = 'client' | 'server' | 'tap' | 'thief' | 'operator' | 'forger';
 
@@ -41,8 +46,12 @@ export interface Observation {
     contacts: { from: string; to: string; count: number }[];
     /** Presence seen: who was online when. */
     presence: { seq: number; time: number; jid: string }[];
-    /** Passwords that crossed in the clear (SASL PLAIN without TLS). */
+    /** Passwords that crossed readable (SASL PLAIN without TLS, or PLAIN seen by the server). */
     credentials: { seq: number; user: string; password: string }[];
+    /** TLS keys this observer holds, by name. */
+    keys: string[];
+    /** Encrypted records this observer saw but could not open. */
+    sealedRecords: number;
     /** Wire events seen and their total size. */
     events: number;
     bytes: number;
@@ -54,16 +63,27 @@ export function listObservers(scenario: Scenario): ObserverInfo[] {
     ...scenario.topology.clients.map((c): ObserverInfo => ({ name: c.id, kind: 'client' })),
     ...scenario.topology.servers.map((s): ObserverInfo => ({ name: s.id, kind: 'server' })),
     ...scenario.topology.taps.map((t): ObserverInfo => ({ name: t.id, kind: 'tap' })),
+    ...scenario.topology.servers.map((s): ObserverInfo => ({ name: `operator:${s.id}`, kind: 'operator' })),
   ];
 }
 
-/** The wire events an observer sees, or null when there is no such observer. */
-function visibleEvents(scenario: Scenario, trace: Trace, name: string): TraceEvent[] | null {
+interface Viewpoint {
+  /** The node whose keys and connections this observer has, or null for a tap. */
+  node: string | null;
+  events: TraceEvent[];
+  /** Operators get the logs: metadata, no content and no passwords. */
+  logsOnly: boolean;
+}
+
+function viewpoint(scenario: Scenario, trace: Trace, name: string): Viewpoint | null {
   const tap = scenario.topology.taps.find((t) => t.id === name);
-  if (tap) return trace.events.filter((e) => e.kind === 'wire' && e.link === tap.link);
-  const isNode = scenario.topology.clients.some((c) => c.id === name) || scenario.topology.servers.some((s) => s.id === name);
-  if (!isNode) return null;
-  return trace.events.filter((e) => e.kind === 'wire' && (e.from === name || e.to === name));
+  if (tap) return { node: null, events: trace.events.filter((e) => e.kind === 'wire' && e.link === tap.link), logsOnly: false };
+  const operator = name.startsWith('operator:') ? name.slice('operator:'.length) : null;
+  const node = operator ?? name;
+  const isNode = scenario.topology.clients.some((c) => c.id === node) || scenario.topology.servers.some((s) => s.id === node);
+  if (!isNode || (operator !== null && !scenario.topology.servers.some((s) => s.id === operator))) return null;
+  // Wire events of its own connections, plus its own local events (where its keys appear).
+  return { node, events: trace.events.filter((e) => e.from === node || e.to === node), logsOnly: operator !== null };
 }
 
 function bare(jid: string): string {
@@ -71,24 +91,80 @@ function bare(jid: string): string {
   return i < 0 ? jid : jid.slice(0, i);
 }
 
+interface HeldKey {
+  role: 'client' | 'server';
+  clientWriteKey: string;
+  clientWriteIv: string;
+  serverWriteKey: string;
+  serverWriteIv: string;
+  sent: number;
+  received: number;
+}
+
+/** Keys a node computed at this event (its own 'tls.established' notes). */
+function learnKeys(ev: TraceEvent, node: string, keyring: Map<string, HeldKey>): void {
+  const here = ev.kind === 'wire' ? ev.to === node : ev.from === node;
+  if (!here) return;
+  for (const n of ev.effects) {
+    const p = n.params ?? {};
+    if (n.key !== 'tls.established' || p.node !== node || typeof p.keyName !== 'string') continue;
+    keyring.set(p.keyName, {
+      role: p.role === 'server' ? 'server' : 'client',
+      clientWriteKey: String(p.clientWriteKey),
+      clientWriteIv: String(p.clientWriteIv),
+      serverWriteKey: String(p.serverWriteKey),
+      serverWriteIv: String(p.serverWriteIv),
+      sent: 0,
+      received: 0,
+    });
+  }
+}
+
+/** The plaintext chunks of one wire event this observer can read; `sealed` counts records it cannot open. */
+function plaintextOf(ev: TraceEvent, node: string | null, keyring: Map<string, HeldKey>): { chunks: Uint8Array[]; sealed: number } {
+  const wire = ev.wire ?? new Uint8Array(0);
+  const tlsLayer = ev.layers.find((l) => l.layer === 'tls');
+  if (!tlsLayer) return { chunks: [wire], sealed: 0 };
+  if (!tlsLayer.key) return { chunks: [], sealed: 0 }; // a hello record in clear: no XML inside
+  const held = node !== null ? keyring.get(tlsLayer.key) : undefined;
+  const { records } = splitRecords(wire);
+  if (!held) return { chunks: [], sealed: records.length };
+  const outgoing = ev.from === node;
+  const senderIsClient = outgoing === (held.role === 'client');
+  const [key, iv] = senderIsClient ? [held.clientWriteKey, held.clientWriteIv] : [held.serverWriteKey, held.serverWriteIv];
+  const chunks: Uint8Array[] = [];
+  let sealed = 0;
+  for (const rec of records) {
+    const seq = outgoing ? held.sent++ : held.received++;
+    const pt = openRecord(key, iv, seq, rec);
+    if (pt) chunks.push(pt);
+    else sealed += 1;
+  }
+  return { chunks, sealed };
+}
+
 export function observe(scenario: Scenario, trace: Trace, name: string): Observation | null {
-  const seen = visibleEvents(scenario, trace, name);
-  if (!seen) return null;
+  const vp = viewpoint(scenario, trace, name);
+  if (!vp) return null;
   const nodeIp = new Map<string, string>();
   for (const n of trace.nodes) nodeIp.set(n.id, n.ip);
   const clientJid = new Map(scenario.topology.clients.map((c) => [c.id, c.jid]));
 
   const parsers = new Map<string, StreamParserState>();
+  const keyring = new Map<string, HeldKey>();
   const addresses = new Map<string, string>();
   const jids = new Set<string>();
   const contacts = new Map<string, { from: string; to: string; count: number }>();
   const obs: Observation = {
     observer: name,
     messages: [],
-    metadata: { addresses: [], jids: [], contacts: [], presence: [], credentials: [], events: 0, bytes: 0 },
+    metadata: { addresses: [], jids: [], contacts: [], presence: [], credentials: [], keys: [], sealedRecords: 0, events: 0, bytes: 0 },
   };
+  const ctx: ReadContext = { clientJid, obs, jids, contacts, logsOnly: vp.logsOnly };
 
-  for (const ev of seen) {
+  for (const ev of vp.events) {
+    if (vp.node !== null) learnKeys(ev, vp.node, keyring);
+    if (ev.kind !== 'wire') continue;
     const wire = ev.wire ?? new Uint8Array(0);
     obs.metadata.events += 1;
     obs.metadata.bytes += wire.length;
@@ -96,58 +172,64 @@ export function observe(scenario: Scenario, trace: Trace, name: string): Observa
       const ip = nodeIp.get(node);
       if (ip) addresses.set(ip, node);
     }
+    const { chunks, sealed } = plaintextOf(ev, vp.node, keyring);
+    if (sealed > 0) {
+      obs.metadata.sealedRecords += sealed;
+      // What a tap has: who (IP addresses), when, how big — never what.
+      obs.messages.push({ seq: ev.seq, time: ev.time, from: nodeIp.get(ev.from) ?? ev.from, to: nodeIp.get(ev.to) ?? ev.to, size: wire.length, content: null });
+    }
     const direction = `${ev.from}\u0000${ev.to}`;
-    let parser = parsers.get(direction);
-    if (!parser) parsers.set(direction, (parser = createStreamParser()));
-    // A new stream header on a running connection is a stream restart (RFC 6120 §4.3.3).
-    const head = utf8DecodeStrict(wire.slice(0, 64)) ?? '';
-    if (head.startsWith('<?xml') || head.startsWith('<stream:stream')) restartStream(parser);
-    for (const pe of feed(parser, wire)) {
-      if (pe.type !== 'element') continue;
-      readElement(pe.element, ev, wire.length, clientJid, obs, jids, contacts);
+    for (const chunk of chunks) {
+      // A stream header starts a new stream (after TLS, after SASL, on a new connection): RFC 6120 §4.3.3.
+      const head = utf8DecodeStrict(chunk.slice(0, 64)) ?? '';
+      if (!parsers.has(direction) || head.startsWith('<?xml') || head.startsWith('<stream:stream')) parsers.set(direction, createStreamParser());
+      for (const pe of feed(parsers.get(direction)!, chunk)) {
+        if (pe.type === 'element') readElement(pe.element, ev, wire.length, ctx);
+      }
     }
   }
   obs.metadata.addresses = [...addresses].map(([ip, node]) => ({ ip, node })).sort((a, b) => a.ip.localeCompare(b.ip));
   obs.metadata.jids = [...jids].sort();
   obs.metadata.contacts = [...contacts.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  obs.metadata.keys = [...keyring.keys()].sort();
   return obs;
 }
 
-function readElement(
-  el: XmlElement,
-  ev: TraceEvent,
-  size: number,
-  clientJid: Map<string, string>,
-  obs: Observation,
-  jids: Set<string>,
-  contacts: Map<string, { from: string; to: string; count: number }>,
-): void {
+interface ReadContext {
+  clientJid: Map<string, string>;
+  obs: Observation;
+  jids: Set<string>;
+  contacts: Map<string, { from: string; to: string; count: number }>;
+  logsOnly: boolean;
+}
+
+function readElement(el: XmlElement, ev: TraceEvent, size: number, c: ReadContext): void {
   for (const attr of ['from', 'to'] as const) {
     const v = el.attrs[attr];
-    if (v && v.includes('@')) jids.add(v);
+    if (v && v.includes('@')) c.jids.add(v);
   }
   // Stanzas from a client carry no 'from' (RFC 6120 §8.1.2.1): the connection says who it is.
-  const from = el.attrs.from ?? clientJid.get(ev.from) ?? ev.from;
+  const from = el.attrs.from ?? c.clientJid.get(ev.from) ?? ev.from;
   switch (el.name) {
     case 'message': {
       const body = child(el, 'body');
-      const to = el.attrs.to ?? clientJid.get(ev.to) ?? ev.to;
-      if (!body) return;
-      obs.messages.push({ seq: ev.seq, time: ev.time, from, to, size, content: text(body) });
+      const to = el.attrs.to ?? c.clientJid.get(ev.to) ?? ev.to;
+      if (!body || el.attrs.type === 'error') return;
+      c.obs.messages.push({ seq: ev.seq, time: ev.time, from, to, size, content: c.logsOnly ? null : text(body) });
       const key = `${bare(from)}\u0000${bare(to)}`;
-      const c = contacts.get(key) ?? { from: bare(from), to: bare(to), count: 0 };
-      c.count += 1;
-      contacts.set(key, c);
+      const entry = c.contacts.get(key) ?? { from: bare(from), to: bare(to), count: 0 };
+      entry.count += 1;
+      c.contacts.set(key, entry);
       return;
     }
     case 'presence':
-      if (!el.attrs.type) obs.metadata.presence.push({ seq: ev.seq, time: ev.time, jid: from });
+      if (!el.attrs.type) c.obs.metadata.presence.push({ seq: ev.seq, time: ev.time, jid: from });
       return;
     case 'auth': {
-      if (el.attrs.mechanism !== 'PLAIN') return;
+      if (el.attrs.mechanism !== 'PLAIN' || c.logsOnly) return;
       try {
         const parts = (utf8DecodeStrict(fromBase64(text(el))) ?? '').split('\u0000');
-        if (parts.length === 3) obs.metadata.credentials.push({ seq: ev.seq, user: parts[1] ?? '', password: parts[2] ?? '' });
+        if (parts.length === 3) c.obs.metadata.credentials.push({ seq: ev.seq, user: parts[1] ?? '', password: parts[2] ?? '' });
       } catch {
         // Not valid base64: nothing readable.
       }

@@ -1,8 +1,16 @@
 /** The preset scenarios, by id. `npm run sim -- list` and the lesson widgets read them from here. @module */
 import type { Scenario } from '../../sim/types';
+import { badPassword } from './bad-password';
+import { c2sLogin } from './c2s-login';
+import { chatLocal } from './chat-local';
+import { federation } from './federation';
 import { hello } from './hello';
+import { malformedXml } from './malformed-xml';
+import { offlineMessage } from './offline-message';
+import { presenceSubscription } from './presence-subscription';
+import { unknownDomain } from './unknown-domain';
 
-export const presets: readonly Scenario[] = [hello];
+export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain];
 
 export function getPreset(id: string): Scenario | undefined {
   return presets.find((p) => p.id === id);

@@ -186,7 +186,8 @@ function onStarttls(s: ServerState, sess: Session, ctx: HostContext): HostOutput
   const proceed = toSession(sess, [piece(x('proceed', { xmlns: NS_TLS }))], { key: 'server.starttls-proceed', params: { server: s.domain, client: sess.node } });
   go(sess, 'starttls');
   sess.tls = tlsServerStart(`tls:${s.links[sess.node] ?? `${sess.node}~${s.id}`}`, ctx.randomBytes(64));
-  restartStream(sess.parser);
+  // RFC 6120 §5.4.3.3: the stream inside TLS is a new one; nothing from before the upgrade carries over.
+  sess.parser = createStreamParser();
   return [proceed];
 }
 

@@ -107,9 +107,8 @@ function broadcast(s: ServerState, sess: Session, presence: XmlElement, ctx: Hos
   const user = sess.user!;
   const account = s.accounts[user]!;
   const out: HostOutput[] = [];
-  const targets = availableSessions(s, user);
-  if (!targets.includes(sess) && presence.attrs.type === 'unavailable') targets.push(sess);
-  for (const o of targets) {
+  for (const o of availableSessions(s, user)) {
+    if (o === sess && presence.attrs.type === 'unavailable') continue;
     out.push(toSession(o, [piece({ ...presence, attrs: { ...presence.attrs, to: o.fullJid! } })], { key: presence.attrs.type === 'unavailable' ? 'server.presence-self-unavailable' : 'server.presence-self', params: { server: s.domain, client: o.node, jid: sess.fullJid ?? '' } }));
   }
   for (const item of Object.values(account.roster)) {

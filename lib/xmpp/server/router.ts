@@ -26,11 +26,24 @@ export function routeStanza(s: ServerState, stanza: XmlElement, ctx: HostContext
   return s2sRoute(s, to.domain, stanza, ctx);
 }
 
+/**
+ * Send something this server generated (a result, an error) to `stanza.attrs.to`: straight down a
+ * local session with its own narration, or routed like any stanza.
+ */
+export function replyTo(s: ServerState, stanza: XmlElement, key: string, params: Record<string, string | number>, ctx: HostContext): HostOutput[] {
+  const to = address(stanza.attrs.to);
+  if (to && to.domain === s.domain && to.local !== null && to.resource !== null) {
+    const target = sessionsOf(s, to.local).find((o) => o.resource === to.resource);
+    if (target) return [toSession(target, [piece(stanza)], { key, params: { server: s.domain, client: target.node, ...params } })];
+  }
+  return [note(key, { server: s.domain, ...params }), ...routeStanza(s, stanza, ctx)];
+}
+
 /** An error reply, routed back to the sender of `stanza` (never for errors, RFC 6120 §8.3.1). */
 export function bounce(s: ServerState, stanza: XmlElement, condition: StanzaErrorCondition, ctx: HostContext): HostOutput[] {
   if (!mayBounce(stanza) || !stanza.attrs.from) return [];
   const err = stanzaError(stanza, condition, stanza.attrs.from, s.domain);
-  return [note('server.bounce', { server: s.domain, condition, to: stanza.attrs.from, element: stanza.name }), ...routeStanza(s, err, ctx)];
+  return replyTo(s, err, 'server.bounce', { condition, to: stanza.attrs.from, element: stanza.name, about: stanza.attrs.to ?? '' }, ctx);
 }
 
 function deliverTo(s: ServerState, sess: Session, stanza: XmlElement, key: string): HostOutput {
@@ -81,7 +94,7 @@ function deliverIq(s: ServerState, stanza: XmlElement, ctx: HostContext): HostOu
   }
   const query = stanza.children.find(isElement);
   const ns = query?.attrs.xmlns ?? '';
-  const answer = (payload: XmlElement | null, key: string): HostOutput[] => [note(key, { server: s.domain, from: stanza.attrs.from ?? '', to: to.full }), ...routeStanza(s, result(stanza, payload), ctx)];
+  const answer = (payload: XmlElement | null, key: string): HostOutput[] => replyTo(s, result(stanza, payload), key, { from: stanza.attrs.from ?? '', about: to.full }, ctx);
   if (to.local === null) {
     // The server itself (XEP-0030, XEP-0199).
     if (ns === NS_PING) return type === 'get' ? answer(null, 'server.ping-result') : bounce(s, stanza, 'feature-not-implemented', ctx);

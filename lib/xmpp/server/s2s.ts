@@ -18,11 +18,11 @@ import { fromHex } from '../../bytes/hex';
 import type { HostContext, HostInput, HostOutput } from '../../sim/types';
 import { text, x, type XmlElement } from '../../xml/element';
 import { serializeOpenTag } from '../../xml/serialize';
-import { createStreamParser, feed, restartStream } from '../../xml/stream-parser';
+import { createStreamParser, feed } from '../../xml/stream-parser';
 import { dialbackKey } from '../s2s/dialback';
 import { resolveServer, srvName, XMPP_SERVER_PORT } from '../s2s/dns';
 import { NS_BIDI, NS_BIDI_FEATURE, NS_DIALBACK, NS_DIALBACK_FEATURE, NS_SERVER, NS_STREAM, NS_STREAMS_ERRORS, NS_TLS } from '../namespaces';
-import { tlsClientStart, tlsReceive, tlsServerStart } from '../tls-model/connection';
+import { keyParams, tlsClientStart, tlsReceive, tlsServerStart } from '../tls-model/connection';
 import { clientPort, sendBytes, sendOutput, uuidFromBytes, type WirePiece } from '../wire';
 import { STREAM_CLOSE, XML_DECL, note, piece } from './out';
 import { bounce, deliverLocal } from './router';
@@ -154,8 +154,9 @@ export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'byte
     const r = tlsReceive(conn.tls, input.data);
     if (r.reply) out.push(sendBytes(conn.peer!, r.reply, conn.tcp!, { key: 'tls.server-hello', params: { node: s.domain, peer: conn.peerDomain } }, { layer: 'tls', start: 0, end: r.reply.length, label: 'TLS record: handshake, ServerHello (modelled: random + X25519 key share)' }));
     if (r.established) {
-      out.push(tlsKeysNote(s.domain, conn.peerDomain, conn.tls));
-      restartStream(conn.parser!);
+      out.push(tlsKeysNote(s, conn.peerDomain, conn.tls));
+      // RFC 6120 §5.4.3.3: a new stream inside TLS; nothing from before the upgrade carries over.
+      conn.parser = createStreamParser();
       if (conn.role === 'initiator') {
         conn.phase = 'connecting';
         out.push(send(conn, [header(s, conn)], 's2s.stream-restart', { server: s.domain, domain: conn.peerDomain }));
@@ -192,9 +193,9 @@ export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'byte
   return out;
 }
 
-export function tlsKeysNote(node: string, peer: string, tls: NonNullable<S2sConn['tls']>): HostOutput {
-  const k = tls.keys!;
-  return note('tls.established', { node, peer, keyName: tls.keyName, cipher: 'AES-128-GCM', clientWriteKey: k.clientWriteKey, clientWriteIv: k.clientWriteIv, serverWriteKey: k.serverWriteKey, serverWriteIv: k.serverWriteIv });
+/** The keys this end now holds, as a note at this node (lib/knowledge reads it into the node's keyring). */
+export function tlsKeysNote(s: ServerState, peer: string, tls: NonNullable<S2sConn['tls']>): HostOutput {
+  return note('tls.established', { node: s.id, peer, ...keyParams(tls) });
 }
 
 function onStreamOpen(s: ServerState, conn: S2sConn, attrs: Record<string, string>, ctx: HostContext): HostOutput[] {
@@ -267,7 +268,7 @@ function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostConte
     if (s.settings.tls === 'none' || tlsOpen(conn)) return streamError(s, conn, 'policy-violation', ctx);
     const out = [send(conn, [piece(x('proceed', { xmlns: NS_TLS }))], 's2s.proceed', { server: s.domain, domain: conn.peerDomain })];
     conn.tls = tlsServerStart(keyName(s, conn.peer!), ctx.randomBytes(64));
-    restartStream(conn.parser!);
+    conn.parser = createStreamParser();
     return out;
   }
   if (conn.role === 'responder' && name === 'bidi' && el.attrs.xmlns === NS_BIDI) {

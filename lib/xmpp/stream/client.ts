@@ -16,7 +16,7 @@ import { chooseMechanism, type SaslMechanismName } from '../sasl/mechanisms';
 import { decodeSaslText, encodeSaslPayload } from '../sasl/payload';
 import { encodePlainMessage } from '../sasl/plain';
 import { scramClientFinal, scramClientStart, scramClientVerify, type ScramClientState } from '../sasl/scram';
-import { tlsClientStart, tlsReceive, type TlsConn } from '../tls-model/connection';
+import { keyParams, tlsClientStart, tlsReceive, type TlsConn } from '../tls-model/connection';
 import { clientPort, sendBytes, sendOutput, type TcpEndpoints, type WirePiece } from '../wire';
 import { nextClientPhase, type ClientPhase, type ClientTrigger } from './client-table';
 
@@ -351,6 +351,11 @@ function handleAction(s: ClientState, a: Action, ctx: HostContext): HostOutput[]
     }
     default:
       if (s.phase === 'online') return onlineAction(s, a);
+      if (a.type === 'set-presence' && !a.unavailable) {
+        // Not online yet: the status goes out with the initial presence.
+        s.own = { ...(a.show ? { show: a.show } : {}), ...(a.status ? { status: a.status } : {}), ...(a.priority !== undefined ? { priority: a.priority } : {}) };
+        return [note('client.action-queued', { client: s.id, action: a.type })];
+      }
       if (s.outbox.length >= OUTBOX_MAX) return [note('client.outbox-full', { client: s.id })];
       s.outbox.push(a);
       return [note('client.action-queued', { client: s.id, action: a.type })];
@@ -462,7 +467,7 @@ function onElement(s: ClientState, el: XmlElement, ctx: HostContext): HostOutput
     if (el.name === 'proceed' && s.phase === 'awaiting-proceed') {
       const { conn, hello } = tlsClientStart(`tls:${s.linkId}`, ctx.randomBytes(64));
       go(s, 'proceed');
-      restartStream(s.parser);
+      s.parser = createStreamParser();
       s.tls = conn;
       return [sendBytes(s.serverNode, hello, s.tcp, { key: 'tls.client-hello', params: { node: s.id, peer: s.domain } }, { layer: 'tls', start: 0, end: hello.length, label: 'TLS record: handshake, ClientHello (modelled: random + X25519 key share)' })];
     }
@@ -506,9 +511,8 @@ function handleBytes(s: ClientState, data: Uint8Array, ctx: HostContext): HostOu
       go(s, 'stream-error');
       return [note('tls.failed', { node: s.id, peer: s.domain })];
     }
-    if (r.established && s.tls.keys) {
-      const k = s.tls.keys;
-      out.push(note('tls.established', { node: s.id, peer: s.domain, keyName: s.tls.keyName, cipher: 'AES-128-GCM', clientWriteKey: k.clientWriteKey, clientWriteIv: k.clientWriteIv, serverWriteKey: k.serverWriteKey, serverWriteIv: k.serverWriteIv }));
+    if (r.established) {
+      out.push(note('tls.established', { node: s.id, peer: s.domain, ...keyParams(s.tls) }));
       go(s, 'server-hello');
       // RFC 6120 §5.4.3.3: a fresh stream, now inside TLS.
       out.push(send(s, [streamHeader(s.domain)], { key: 'client.stream-open-tls', params: { client: s.id, server: s.domain } }));

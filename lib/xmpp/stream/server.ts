@@ -5,7 +5,7 @@
  * @module
  */
 import type { HostContext, HostInput, HostMachine, HostOutput, ServerSpec } from '../../sim/types';
-import { feed, restartStream } from '../../xml/stream-parser';
+import { createStreamParser, feed } from '../../xml/stream-parser';
 import { tlsReceive } from '../tls-model/connection';
 import { sendBytes } from '../wire';
 import { go, newSession, onNegotiation, onStreamOpen, streamError } from '../server/c2s';
@@ -37,9 +37,9 @@ function c2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, 
       out.push(sendBytes(sess.node, r.reply, sess.tcp, { key: 'tls.server-hello', params: { node: s.domain, peer: sess.node } }, { layer: 'tls', start: 0, end: r.reply.length, label: 'TLS record: handshake, ServerHello (modelled: random + X25519 key share)' }));
     }
     if (r.established) {
-      out.push(tlsKeysNote(s.domain, sess.node, sess.tls));
+      out.push(tlsKeysNote(s, sess.node, sess.tls));
       go(sess, 'client-hello');
-      restartStream(sess.parser);
+      sess.parser = createStreamParser();
     }
     if (r.error) return [...out, note('tls.failed', { node: s.domain, peer: sess.node }), ...endSession(s, sess, ctx)];
     chunks = r.plaintext;
@@ -52,7 +52,10 @@ function c2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, 
           out.push(...onStreamOpen(s, sess, ev.attrs, ctx));
           break;
         case 'element':
-          out.push(...(sess.phase === 'established' ? sessionStanza(s, sess, ev.element, ctx) : onNegotiation(s, sess, ev.element, ctx)));
+          if (sess.phase !== 'established') out.push(...onNegotiation(s, sess, ev.element, ctx));
+          // RFC 6120 §4.9.3.24: a first-level element that is not a stanza of the content namespace.
+          else if (!['message', 'presence', 'iq'].includes(ev.element.name)) out.push(...streamError(s, sess, 'unsupported-stanza-type', ctx));
+          else out.push(...sessionStanza(s, sess, ev.element, ctx));
           break;
         case 'stream-close':
           out.push(toSession(sess, [STREAM_CLOSE], { key: 'server.stream-close', params: { server: s.domain, client: sess.node } }));

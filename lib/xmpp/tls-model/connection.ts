@@ -101,3 +101,14 @@ export function writeKeys(conn: TlsConn): { key: string; iv: string } {
   if (!conn.keys) throw new Error('tls-model: connection not open');
   return conn.role === 'client' ? { key: conn.keys.clientWriteKey, iv: conn.keys.clientWriteIv } : { key: conn.keys.serverWriteKey, iv: conn.keys.serverWriteIv };
 }
+
+/**
+ * What the 'tls.established' note carries: the key name, this end's role and the keys, hex. The
+ * note is an effect at this node only, so exactly the parties at the two ends hold the keys —
+ * which is what lib/knowledge's keyrings read.
+ */
+export function keyParams(conn: TlsConn): Record<string, string> {
+  const k = conn.keys;
+  if (!k) throw new Error('tls-model: connection not open');
+  return { keyName: conn.keyName, role: conn.role, cipher: 'AES-128-GCM', ...k };
+}

@@ -6,13 +6,14 @@ import { runScenario } from '@/lib/scenarios/run';
 describe('observers of hello', () => {
   const { trace } = runScenario(hello, { seed: 1 });
 
-  it('are each client, the server and a tap on each link', () => {
+  it('are each client, the server, a tap on each link and the server’s operator', () => {
     expect(listObservers(hello)).toEqual([
       { name: 'alice', kind: 'client' },
       { name: 'bob', kind: 'client' },
       { name: 'a.example', kind: 'server' },
       { name: 'tap:alice~a.example', kind: 'tap' },
       { name: 'tap:bob~a.example', kind: 'tap' },
+      { name: 'operator:a.example', kind: 'operator' },
     ]);
   });
 
