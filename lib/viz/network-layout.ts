@@ -271,6 +271,14 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
       const link = links.find((l) => l.id === event.link) ?? links.find((l) => (l.a === event.from && l.b === event.to) || (l.a === event.to && l.b === event.from));
       if (link) link.active = true;
       const wire = event.wire ?? new Uint8Array(0);
+      const label = wireLabel(wire);
+      // Keep the label inside the picture: estimate its width (monospace, 17 px) and shift it in.
+      const labelW = label.length * 10.4;
+      const anchor: NetPacket['labelAnchor'] = nx < -0.35 ? 'end' : nx > 0.35 ? 'start' : 'middle';
+      let lx = (sx + ex) / 2 + nx * 30;
+      const left = anchor === 'start' ? lx : anchor === 'end' ? lx - labelW : lx - labelW / 2;
+      if (left < 6) lx += 6 - left;
+      else if (left + labelW > width - 6) lx -= left + labelW - (width - 6);
       packet = {
         seq: event.seq,
         from: event.from,
@@ -278,7 +286,7 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
         link: link?.id ?? event.link ?? '',
         latencyMs: link?.latencyMs ?? Math.max(0, event.time - (event.sentAt ?? event.time)),
         layer: topLayer(event.layers),
-        label: wireLabel(wire),
+        label,
         names: wireElementNames(wire),
         bytes: wire.length,
         x1: r1(sx),
@@ -290,9 +298,9 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
         progress: r1(p * 100) / 100,
         angle: r1((Math.atan2(ey - sy, ex - sx) * 180) / Math.PI),
         // The label stays at the middle of the link (clear of both nodes' names), beside it.
-        labelX: r1((sx + ex) / 2 + nx * 30),
+        labelX: r1(lx),
         labelY: r1((sy + ey) / 2 + ny * 26 + 6),
-        labelAnchor: nx < -0.35 ? 'end' : nx > 0.35 ? 'start' : 'middle',
+        labelAnchor: anchor,
       };
     }
   }

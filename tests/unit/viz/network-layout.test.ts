@@ -70,3 +70,18 @@ describe('layoutNetwork', () => {
     expect(g).toMatchSnapshot();
   });
 });
+
+describe('layoutNetwork, the packet label', () => {
+  it('stays inside the picture, even when narrow', () => {
+    for (const width of [360, 420, 600]) {
+      for (let step = 1; step <= fixture.events.length; step++) {
+        const p = layoutNetwork(fixture, step, { width, height: 360 }).packet;
+        if (!p) continue;
+        const w = p.label.length * 10.4;
+        const left = p.labelAnchor === 'start' ? p.labelX : p.labelAnchor === 'end' ? p.labelX - w : p.labelX - w / 2;
+        expect(left).toBeGreaterThanOrEqual(5.9);
+        expect(left + w).toBeLessThanOrEqual(width - 5.9);
+      }
+    }
+  });
+});
