@@ -143,28 +143,69 @@ function plaintextOf(ev: TraceEvent, node: string | null, keyring: Map<string, H
   return { chunks, sealed };
 }
 
-export function observe(scenario: Scenario, trace: Trace, name: string): Observation | null {
+/** One wire event as an observer sees it: the plaintext it can read (null: nothing, e.g. sealed TLS records). */
+export interface ReadEvent {
+  event: TraceEvent;
+  /** Decrypted or clear bytes, concatenated; null when nothing in the event is readable to this observer. */
+  plaintext: Uint8Array | null;
+  /** Sealed records it could not open. */
+  sealed: number;
+}
+
+/** Every wire event the observer sees, opened with the keys it holds at that moment. Null for an unknown observer. */
+export function readEvents(scenario: Scenario, trace: Trace, name: string): ReadEvent[] | null {
   const vp = viewpoint(scenario, trace, name);
   if (!vp) return null;
+  const keyring = new Map<string, HeldKey>();
+  const out: ReadEvent[] = [];
+  for (const ev of vp.events) {
+    if (vp.node !== null) learnKeys(ev, vp.node, keyring);
+    if (ev.kind !== 'wire') continue;
+    const { chunks, sealed } = plaintextOf(ev, vp.node, keyring);
+    const total = chunks.reduce((n, c) => n + c.length, 0);
+    let plaintext: Uint8Array | null = null;
+    if (chunks.length) {
+      plaintext = new Uint8Array(total);
+      let o = 0;
+      for (const c of chunks) {
+        plaintext.set(c, o);
+        o += c.length;
+      }
+    }
+    out.push({ event: ev, plaintext, sealed });
+  }
+  return out;
+}
+
+/** The keys an observer holds by the end of the trace. */
+function keysHeld(scenario: Scenario, trace: Trace, name: string): string[] {
+  const vp = viewpoint(scenario, trace, name);
+  if (!vp || vp.node === null) return [];
+  const keyring = new Map<string, HeldKey>();
+  for (const ev of vp.events) learnKeys(ev, vp.node, keyring);
+  return [...keyring.keys()].sort();
+}
+
+export function observe(scenario: Scenario, trace: Trace, name: string): Observation | null {
+  const read = readEvents(scenario, trace, name);
+  const vp = viewpoint(scenario, trace, name);
+  if (!read || !vp) return null;
   const nodeIp = new Map<string, string>();
   for (const n of trace.nodes) nodeIp.set(n.id, n.ip);
   const clientJid = new Map(scenario.topology.clients.map((c) => [c.id, c.jid]));
 
   const parsers = new Map<string, StreamParserState>();
-  const keyring = new Map<string, HeldKey>();
   const addresses = new Map<string, string>();
   const jids = new Set<string>();
   const contacts = new Map<string, { from: string; to: string; count: number }>();
   const obs: Observation = {
     observer: name,
     messages: [],
-    metadata: { addresses: [], jids: [], contacts: [], presence: [], credentials: [], keys: [], sealedRecords: 0, events: 0, bytes: 0 },
+    metadata: { addresses: [], jids: [], contacts: [], presence: [], credentials: [], keys: keysHeld(scenario, trace, name), sealedRecords: 0, events: 0, bytes: 0 },
   };
   const ctx: ReadContext = { clientJid, obs, jids, contacts, logsOnly: vp.logsOnly };
 
-  for (const ev of vp.events) {
-    if (vp.node !== null) learnKeys(ev, vp.node, keyring);
-    if (ev.kind !== 'wire') continue;
+  for (const { event: ev, plaintext, sealed } of read) {
     const wire = ev.wire ?? new Uint8Array(0);
     obs.metadata.events += 1;
     obs.metadata.bytes += wire.length;
@@ -172,26 +213,23 @@ export function observe(scenario: Scenario, trace: Trace, name: string): Observa
       const ip = nodeIp.get(node);
       if (ip) addresses.set(ip, node);
     }
-    const { chunks, sealed } = plaintextOf(ev, vp.node, keyring);
     if (sealed > 0) {
       obs.metadata.sealedRecords += sealed;
       // What a tap has: who (IP addresses), when, how big — never what.
       obs.messages.push({ seq: ev.seq, time: ev.time, from: nodeIp.get(ev.from) ?? ev.from, to: nodeIp.get(ev.to) ?? ev.to, size: wire.length, content: null });
     }
+    if (!plaintext) continue;
     const direction = `${ev.from}\u0000${ev.to}`;
-    for (const chunk of chunks) {
-      // A stream header starts a new stream (after TLS, after SASL, on a new connection): RFC 6120 §4.3.3.
-      const head = utf8DecodeStrict(chunk.slice(0, 64)) ?? '';
-      if (!parsers.has(direction) || head.startsWith('<?xml') || head.startsWith('<stream:stream')) parsers.set(direction, createStreamParser());
-      for (const pe of feed(parsers.get(direction)!, chunk)) {
-        if (pe.type === 'element') readElement(pe.element, ev, wire.length, ctx);
-      }
+    // A stream header starts a new stream (after TLS, after SASL, on a new connection): RFC 6120 §4.3.3.
+    const head = utf8DecodeStrict(plaintext.slice(0, 64)) ?? '';
+    if (!parsers.has(direction) || head.startsWith('<?xml') || head.startsWith('<stream:stream')) parsers.set(direction, createStreamParser());
+    for (const pe of feed(parsers.get(direction)!, plaintext)) {
+      if (pe.type === 'element') readElement(pe.element, ev, wire.length, ctx);
     }
   }
   obs.metadata.addresses = [...addresses].map(([ip, node]) => ({ ip, node })).sort((a, b) => a.ip.localeCompare(b.ip));
   obs.metadata.jids = [...jids].sort();
   obs.metadata.contacts = [...contacts.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-  obs.metadata.keys = [...keyring.keys()].sort();
   return obs;
 }
 
