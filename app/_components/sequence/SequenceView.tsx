@@ -44,7 +44,7 @@ export function dotLabel(locale: Locale, d: Pick<SeqDot, 'kind' | 'label'>): str
 export function SequenceView({ trace, step, locale, title, scale = 1, onSelectStep }: SequenceViewProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const measured = useBoxSize(scroller);
-  const width = measured ? Math.round(Math.max(440, Math.min(820, measured.width / scale))) : 760;
+  const width = measured ? Math.round(Math.max(360, Math.min(820, measured.width / scale))) : 760;
   const geo = useMemo(() => layoutSequence(trace, step, { width }), [trace, step, width]);
   const titleId = useId();
   const descId = useId();
