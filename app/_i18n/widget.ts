@@ -86,7 +86,8 @@ export type WidgetKey =
   | 'listLead'
   | 'listOpen'
   | 'listSteps'
-  | 'backToList';
+  | 'backToList'
+  | 'markedLayer';
 
 export const widget: Dictionary<WidgetKey> = {
   en: {
@@ -175,6 +176,7 @@ export const widget: Dictionary<WidgetKey> = {
     listOpen: 'Open the scenario “{title}”',
     listSteps: '{n} steps',
     backToList: 'All scenarios',
+    markedLayer: 'marked above: {label}',
   },
   de: {
     region: 'Szenario: {title}',
@@ -262,6 +264,7 @@ export const widget: Dictionary<WidgetKey> = {
     listOpen: 'Szenario „{title}“ öffnen',
     listSteps: '{n} Schritte',
     backToList: 'Alle Szenarien',
+    markedLayer: 'oben markiert: {label}',
   },
 };
 

@@ -86,6 +86,17 @@ describe('ScenarioWidget', () => {
     expect(document.querySelector('[data-testid="inspector-xml"] message')).toBeNull();
   });
 
+  it('marks the SASL credentials inside <auth> in the XML view', () => {
+    const authStep = (trace.events.find((e) => e.layers.some((l) => l.layer === 'sasl'))?.seq ?? -2) + 1;
+    expect(authStep, 'hello must log in with SASL').toBeGreaterThan(0);
+    render(<ScenarioWidget id="hello" locale="en" initialStep={authStep} />);
+    const mark = document.querySelector('[data-testid="inspector-xml"] mark.mlw-layer-sasl');
+    expect(mark).not.toBeNull();
+    const ev = trace.events[authStep - 1]!;
+    const sasl = ev.layers.find((l) => l.layer === 'sasl')!;
+    expect(mark!.textContent).toBe(utf8Decode(ev.wire!.subarray(sasl.start, sasl.end)));
+  });
+
   it('opens a table of all events, and a row takes you to its step', () => {
     render(<ScenarioWidget id="hello" locale="en" initialStep={3} />);
     fireEvent.click(screen.getByRole('tab', { name: widget.en.tabEvents }));

@@ -141,7 +141,7 @@ function WireHeader({ ev, step, locale, nm }: PanelProps) {
 }
 
 /** XML source split into tag and text runs, so tags can be tinted; every run is rendered as text. */
-function XmlText({ text }: { text: string }) {
+function XmlRuns({ text, keyBase }: { text: string; keyBase: string }) {
   const parts: ReactNode[] = [];
   const re = /<[^>]*>/g;
   let last = 0;
@@ -149,7 +149,7 @@ function XmlText({ text }: { text: string }) {
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m.index > last) parts.push(text.slice(last, m.index));
     parts.push(
-      <span key={i++} className="mlw-xml-tag">
+      <span key={`${keyBase}-${i++}`} className="mlw-xml-tag">
         {m[0]}
       </span>,
     );
@@ -159,9 +159,54 @@ function XmlText({ text }: { text: string }) {
   return <>{parts}</>;
 }
 
+/** A layer inside the stanza (SASL credentials, an OTR message …) found in the pretty-printed text. */
+interface Marked {
+  layer: Layer;
+  from: number;
+  to: number;
+}
+
+/**
+ * Inner layers that cover only part of the bytes (the SASL payload inside `<auth>`, say), located in the
+ * pretty-printed text so the XML view can mark them. Whole-packet layers (TCP, the stanza itself) are not marked.
+ */
+export function innerLayerMarks(wire: Uint8Array, layers: readonly Layer[], pretty: string): Marked[] {
+  const marks: Marked[] = [];
+  let from = 0;
+  for (const l of layers) {
+    if (l.layer === 'tcp' || l.layer === 'xml' || (l.start <= 0 && l.end >= wire.length) || l.end <= l.start) continue;
+    const piece = utf8DecodeStrict(wire.subarray(l.start, l.end));
+    if (!piece) continue;
+    const at = pretty.indexOf(piece, from);
+    if (at < 0) continue;
+    marks.push({ layer: l, from: at, to: at + piece.length });
+    from = at + piece.length;
+  }
+  return marks;
+}
+
+function XmlText({ text, marks }: { text: string; marks: Marked[] }) {
+  if (marks.length === 0) return <XmlRuns text={text} keyBase="x" />;
+  const parts: ReactNode[] = [];
+  let last = 0;
+  marks.forEach((m, i) => {
+    if (m.from > last) parts.push(<XmlRuns key={`r${i}`} text={text.slice(last, m.from)} keyBase={`r${i}`} />);
+    parts.push(
+      <mark key={`m${i}`} className={`mlw-mark mlw-layer-${m.layer.layer}`} title={m.layer.label}>
+        {text.slice(m.from, m.to)}
+      </mark>,
+    );
+    last = m.to;
+  });
+  if (last < text.length) parts.push(<XmlRuns key="tail" text={text.slice(last)} keyBase="tail" />);
+  return <>{parts}</>;
+}
+
 function XmlPanel(props: PanelProps) {
   const { ev, locale } = props;
   const text = ev?.wire ? utf8DecodeStrict(ev.wire) : null;
+  const pretty = text === null ? '' : prettyPrint(text);
+  const marks = ev?.wire && text !== null ? innerLayerMarks(ev.wire, ev.layers, pretty) : [];
   return (
     <>
       <WireHeader {...props} />
@@ -169,11 +214,23 @@ function XmlPanel(props: PanelProps) {
         (text === null ? (
           <p className="mlw-panel-note">{wt(locale, 'notXml')}</p>
         ) : (
-          <pre className="mlw-code" data-testid="inspector-xml">
-            <code>
-              <XmlText text={prettyPrint(text)} />
-            </code>
-          </pre>
+          <>
+            <pre className="mlw-code" data-testid="inspector-xml">
+              <code>
+                <XmlText text={pretty} marks={marks} />
+              </code>
+            </pre>
+            {marks.length > 0 && (
+              <ul className="mlw-marks-legend">
+                {marks.map((m, i) => (
+                  <li key={i}>
+                    <LayerChip layer={m.layer.layer} label={wt(locale, LAYER_KEYS[m.layer.layer])} />{' '}
+                    {wt(locale, 'markedLayer', { label: m.layer.label })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
         ))}
     </>
   );
