@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { clientTransitions, nextClientPhase, type ClientPhase } from '@/lib/xmpp/stream/client-table';
+import { nextServerC2sPhase, serverC2sTransitions, type ServerC2sPhase } from '@/lib/xmpp/stream/server-table';
+
+function reachable<P extends string>(rows: readonly { from: P; to: P }[], start: P): Set<P> {
+  const seen = new Set<P>([start]);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const r of rows) if (seen.has(r.from) && !seen.has(r.to)) (seen.add(r.to), (changed = true));
+  }
+  return seen;
+}
+
+describe('the negotiation tables the lessons draw', () => {
+  it('client: every phase is reachable from offline, and online is reached through TLS, SASL and bind', () => {
+    const all: ClientPhase[] = ['offline', 'awaiting-stream', 'awaiting-features', 'awaiting-proceed', 'tls-handshake', 'authenticating', 'auth-failed', 'awaiting-restart', 'awaiting-bind-features', 'binding', 'online', 'closed', 'failed'];
+    expect([...reachable(clientTransitions, 'offline')].sort()).toEqual([...all].sort());
+    for (const t of clientTransitions) expect(t.spec).toMatch(/^RFC 6120 §\d/);
+    const path: [ClientPhase, Parameters<typeof nextClientPhase>[1]][] = [
+      ['offline', 'connect'], ['awaiting-stream', 'stream-header'], ['awaiting-features', 'features-starttls'], ['awaiting-proceed', 'proceed'],
+      ['tls-handshake', 'server-hello'], ['awaiting-stream', 'stream-header'], ['awaiting-features', 'features-sasl'], ['authenticating', 'sasl-failure'],
+      ['auth-failed', 'retry-login'], ['authenticating', 'sasl-challenge'], ['authenticating', 'sasl-success'], ['awaiting-restart', 'stream-header'],
+      ['awaiting-bind-features', 'features-bind'], ['binding', 'bind-result'],
+    ];
+    let phase: ClientPhase = 'offline';
+    for (const [from, on] of path) {
+      expect(phase).toBe(from);
+      phase = nextClientPhase(phase, on)!;
+    }
+    expect(phase).toBe('online');
+    expect(nextClientPhase('offline', 'stream-error')).toBeNull();
+    expect(nextClientPhase('binding', 'stream-error')).toBe('failed');
+    expect(nextClientPhase('online', 'features-sasl')).toBeNull();
+  });
+
+  it('server: established only through a restart after authentication; errors close from anywhere', () => {
+    expect([...reachable(serverC2sTransitions, 'awaiting-header')].sort()).toEqual(['awaiting-bind', 'awaiting-header', 'closed', 'established', 'negotiating', 'sasl-challenge', 'tls-handshake']);
+    expect(serverC2sTransitions.filter((t) => t.to === 'established').map((t) => t.from)).toEqual(['awaiting-bind', 'established']);
+    for (const p of ['awaiting-header', 'negotiating', 'established'] as ServerC2sPhase[]) expect(nextServerC2sPhase(p, 'stream-error')).toBe('closed');
+    expect(nextServerC2sPhase('closed', 'stream-error')).toBeNull();
+    expect(nextServerC2sPhase('negotiating', 'bind')).toBeNull();
+  });
+});
