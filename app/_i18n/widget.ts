@@ -87,7 +87,8 @@ export type WidgetKey =
   | 'listOpen'
   | 'listSteps'
   | 'backToList'
-  | 'markedLayer';
+  | 'markedLayer'
+  | 'base64Decoded';
 
 export const widget: Dictionary<WidgetKey> = {
   en: {
@@ -177,6 +178,7 @@ export const widget: Dictionary<WidgetKey> = {
     listSteps: '{n} steps',
     backToList: 'All scenarios',
     markedLayer: 'marked above: {label}',
+    base64Decoded: 'base64, decoded by anyone:',
   },
   de: {
     region: 'Szenario: {title}',
@@ -265,6 +267,7 @@ export const widget: Dictionary<WidgetKey> = {
     listSteps: '{n} Schritte',
     backToList: 'Alle Szenarien',
     markedLayer: 'oben markiert: {label}',
+    base64Decoded: 'Base64, von jedem dekodierbar:',
   },
 };
 

@@ -9,6 +9,7 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Locale } from '../../_i18n/locales';
 import { wt, type WidgetKey } from '../../_i18n/widget';
+import { fromBase64 } from '../../../lib/bytes/base64';
 import { groupedHex, utf8DecodeStrict } from '../../../lib/bytes/hex';
 import type { SimRun } from '../../../lib/sim/kernel';
 import type { Layer, Scenario, TraceEvent } from '../../../lib/sim/types';
@@ -159,6 +160,23 @@ function XmlRuns({ text, keyBase }: { text: string; keyBase: string }) {
   return <>{parts}</>;
 }
 
+/**
+ * What base64 text stands for, when it is base64 of readable UTF-8: NUL shown as ␀ (SASL PLAIN's separator,
+ * RFC 4616 §2), other control characters as their U+2400 symbols. Null when it is not.
+ */
+export function decodeBase64Text(text: string): string | null {
+  if (text.length < 4 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null;
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64(text);
+  } catch {
+    return null;
+  }
+  const decoded = utf8DecodeStrict(bytes);
+  if (decoded === null) return null;
+  return decoded.replace(/[\u0000-\u001f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
+}
+
 /** A layer inside the stanza (SASL credentials, an OTR message …) found in the pretty-printed text. */
 interface Marked {
   layer: Layer;
@@ -226,6 +244,15 @@ function XmlPanel(props: PanelProps) {
                   <li key={i}>
                     <LayerChip layer={m.layer.layer} label={wt(locale, LAYER_KEYS[m.layer.layer])} />{' '}
                     {wt(locale, 'markedLayer', { label: m.layer.label })}
+                    {(() => {
+                      const plain = decodeBase64Text(pretty.slice(m.from, m.to));
+                      return plain === null ? null : (
+                        <>
+                          {' · '}
+                          {wt(locale, 'base64Decoded')} <q className="mlw-decoded">{plain}</q>
+                        </>
+                      );
+                    })()}
                   </li>
                 ))}
               </ul>
