@@ -21,6 +21,7 @@ import { serializeOpenTag } from '../../xml/serialize';
 import { createStreamParser, feed } from '../../xml/stream-parser';
 import { dialbackKey } from '../s2s/dialback';
 import { resolveServer, srvName, XMPP_SERVER_PORT } from '../s2s/dns';
+import { nextS2sPhase, type S2sTrigger } from '../s2s/s2s-table';
 import { NS_BIDI, NS_BIDI_FEATURE, NS_DIALBACK, NS_DIALBACK_FEATURE, NS_SERVER, NS_STREAM, NS_STREAMS_ERRORS, NS_TLS } from '../namespaces';
 import { keyParams, tlsClientStart, tlsReceive, tlsServerStart } from '../tls-model/connection';
 import { clientPort, sendBytes, sendOutput, uuidFromBytes, type WirePiece } from '../wire';
@@ -50,6 +51,14 @@ function header(s: ServerState, conn: S2sConn): WirePiece {
   return { text: XML_DECL + serializeOpenTag('stream:stream', attrs), label: 'stream header (s2s)' };
 }
 
+/** Move along s2s-table.ts; a trigger with no row leaves the phase as it is. */
+function go(conn: S2sConn, on: S2sTrigger): boolean {
+  const next = nextS2sPhase(conn.role, conn.phase, on);
+  if (next === null) return false;
+  conn.phase = next;
+  return true;
+}
+
 function tlsOpen(conn: S2sConn): boolean {
   return conn.tls !== null && conn.tls.phase === 'open';
 }
@@ -57,7 +66,7 @@ function tlsOpen(conn: S2sConn): boolean {
 /** Give up on a connection: bounce what waited, forget it so that a later stanza tries afresh. */
 function fail(s: ServerState, conn: S2sConn, condition: 'remote-server-not-found' | 'remote-server-timeout', ctx: HostContext): HostOutput[] {
   const queued = conn.queue.splice(0);
-  conn.phase = 'failed';
+  if (!go(conn, condition === 'remote-server-timeout' ? 'timeout' : 'dns-nxdomain')) conn.phase = 'failed';
   delete s.s2s[conn.peerDomain];
   const out: HostOutput[] = [note(`s2s.${condition}`, { server: s.domain, domain: conn.peerDomain, count: queued.length })];
   for (const st of queued) out.push(...bounce(s, st, condition, ctx));
@@ -94,7 +103,7 @@ export function s2sTimer(s: ServerState, name: string, ctx: HostContext): HostOu
     const out: HostOutput[] = r.steps.map((st) => note(st.answer ? 'dns.answer' : 'dns.nxdomain', { server: s.domain, name: st.query, type: st.type, answer: st.answer ?? '' }));
     if (!r.ok) return [...out, ...fail(s, conn, 'remote-server-not-found', ctx)];
     out.push({ type: 'timer', name: TIMEOUT_TIMER + domain, after: S2S_TIMEOUT_MS });
-    conn.phase = 'connecting';
+    go(conn, 'dns-answer');
     const node = s.nodeByIp[r.ip];
     if (node === undefined || s.links[node] === undefined) {
       out.push(note('s2s.no-route', { server: s.domain, domain, ip: r.ip }));
@@ -118,7 +127,7 @@ export function s2sTimer(s: ServerState, name: string, ctx: HostContext): HostOu
 function streamError(s: ServerState, conn: S2sConn, condition: string, ctx: HostContext): HostOutput[] {
   const err = x('stream:error', null, x(condition, { xmlns: NS_STREAMS_ERRORS }));
   const out: HostOutput[] = [send(conn, [piece(err), STREAM_CLOSE], 's2s.stream-error', { server: s.domain, domain: conn.peerDomain, condition })];
-  conn.phase = 'closed';
+  go(conn, 'stream-error');
   if (s.s2s[conn.peerDomain] === conn) delete s.s2s[conn.peerDomain];
   for (const st of conn.queue.splice(0)) out.push(...bounce(s, st, 'remote-server-timeout', ctx));
   return out;
@@ -157,13 +166,13 @@ export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'byte
       out.push(tlsKeysNote(s, conn.peerDomain, conn.tls));
       // RFC 6120 §5.4.3.3: a new stream inside TLS; nothing from before the upgrade carries over.
       conn.parser = createStreamParser();
+      go(conn, conn.role === 'initiator' ? 'server-hello' : 'client-hello');
       if (conn.role === 'initiator') {
-        conn.phase = 'connecting';
         out.push(send(conn, [header(s, conn)], 's2s.stream-restart', { server: s.domain, domain: conn.peerDomain }));
       }
     }
     if (r.error) {
-      conn.phase = 'closed';
+      go(conn, 'stream-error');
       delete s.s2s[conn.peerDomain];
       return [...out, note('tls.failed', { node: s.domain, peer: conn.peerDomain })];
     }
@@ -180,7 +189,7 @@ export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'byte
           out.push(...onElement(s, conn, ev.element, ctx));
           break;
         case 'stream-close':
-          conn.phase = 'closed';
+          go(conn, 'stream-close');
           if (s.s2s[conn.peerDomain] === conn) delete s.s2s[conn.peerDomain];
           out.push(send(conn, [STREAM_CLOSE], 's2s.stream-close', { server: s.domain, domain: conn.peerDomain }));
           break;
@@ -203,7 +212,7 @@ function onStreamOpen(s: ServerState, conn: S2sConn, attrs: Record<string, strin
     // An initiating header (no id) on our own attempt: both servers connected at once.
     if (attrs.id === undefined) return [note('s2s.collision', { server: s.domain, domain: conn.peerDomain }), ...streamError(s, conn, 'conflict', ctx)];
     conn.streamId = attrs.id;
-    conn.phase = 'features';
+    go(conn, 'stream-header');
     return [note('s2s.stream-header-in', { server: s.domain, domain: conn.peerDomain, id: conn.streamId ?? '' })];
   }
   const from = attrs.from ?? '';
@@ -230,13 +239,13 @@ function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostConte
   if (conn.role === 'initiator' && name === 'stream:features') {
     const starttls = el.children.some((c) => typeof c !== 'string' && c.name === 'starttls');
     if (starttls && s.settings.tls !== 'none' && !tlsOpen(conn)) {
-      conn.phase = 'awaiting-proceed';
+      go(conn, 'features-starttls');
       return [send(conn, [piece(x('starttls', { xmlns: NS_TLS }))], 's2s.starttls', { server: s.domain, domain: conn.peerDomain })];
     }
     if (s.settings.tls === 'required' && !tlsOpen(conn)) return streamError(s, conn, 'policy-violation', ctx);
     // XEP-0220 §2.1.1: db:result carries the key only the originating server can compute.
     const key = dialbackKey(fromHex(s.secret), conn.peerDomain, s.domain, conn.streamId ?? '');
-    conn.phase = 'dialback';
+    go(conn, 'features-dialback');
     const bidi = el.children.some((c) => typeof c !== 'string' && c.name === 'bidi');
     const pieces = [...(bidi ? [piece(x('bidi', { xmlns: NS_BIDI }))] : []), piece(x('db:result', { from: s.domain, to: conn.peerDomain }, key))];
     return [send(conn, pieces, 's2s.db-result', { server: s.domain, domain: conn.peerDomain, key })];
@@ -244,12 +253,11 @@ function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostConte
   if (conn.role === 'initiator' && name === 'proceed' && el.attrs.xmlns === NS_TLS && conn.phase === 'awaiting-proceed') {
     const { conn: tls, hello } = tlsClientStart(keyName(s, conn.peer!), ctx.randomBytes(64));
     conn.tls = tls;
-    conn.phase = 'tls-handshake';
+    go(conn, 'proceed');
     return [sendBytes(conn.peer!, hello, conn.tcp!, { key: 'tls.client-hello', params: { node: s.domain, peer: conn.peerDomain } }, { layer: 'tls', start: 0, end: hello.length, label: 'TLS record: handshake, ClientHello (modelled: random + X25519 key share)' })];
   }
   if (conn.role === 'initiator' && name === 'db:result') {
-    if (el.attrs.type === 'valid' && conn.phase === 'dialback') {
-      conn.phase = 'established';
+    if (el.attrs.type === 'valid' && go(conn, 'db-result-valid')) {
       conn.canSend = true;
       conn.peerVerified = true;
       return [note('s2s.dialback-valid', { server: s.domain, domain: conn.peerDomain }), ...flush(s, conn)];
@@ -267,6 +275,7 @@ function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostConte
   if (conn.role === 'responder' && name === 'starttls' && el.attrs.xmlns === NS_TLS) {
     if (s.settings.tls === 'none' || tlsOpen(conn)) return streamError(s, conn, 'policy-violation', ctx);
     const out = [send(conn, [piece(x('proceed', { xmlns: NS_TLS }))], 's2s.proceed', { server: s.domain, domain: conn.peerDomain })];
+    go(conn, 'starttls');
     conn.tls = tlsServerStart(keyName(s, conn.peer!), ctx.randomBytes(64));
     conn.parser = createStreamParser();
     return out;
@@ -286,20 +295,19 @@ function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostConte
       out.push(send(conn, [piece(x('db:result', { from: s.domain, to: claimed, type: 'invalid' }))], 's2s.dialback-refused', { server: s.domain, domain: claimed }));
       return out;
     }
-    conn.phase = 'verifying';
+    go(conn, 'db-result');
     out.push(send(conn, [piece(x('db:verify', { from: s.domain, to: claimed, id: conn.streamId ?? '' }, text(el)))], 's2s.db-verify', { server: s.domain, domain: claimed }));
     return out;
   }
   if (conn.role === 'responder' && name === 'db:verify' && el.attrs.type !== undefined) {
     const valid = el.attrs.type === 'valid' && el.attrs.from === conn.peerDomain;
     const out: HostOutput[] = [send(conn, [piece(x('db:result', { from: s.domain, to: conn.peerDomain, type: valid ? 'valid' : 'invalid' }))], valid ? 's2s.db-result-valid' : 's2s.dialback-refused', { server: s.domain, domain: conn.peerDomain })];
-    if (valid) {
+    if (valid && go(conn, 'db-verify-valid')) {
       conn.peerVerified = true;
       conn.canSend = true; // XEP-0288: the same stream carries our stanzas back
-      conn.phase = 'established';
       out.push(...flush(s, conn));
     } else {
-      conn.phase = 'responding';
+      go(conn, 'db-verify-invalid');
     }
     return out;
   }

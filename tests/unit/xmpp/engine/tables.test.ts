@@ -41,3 +41,28 @@ describe('the negotiation tables the lessons draw', () => {
     expect(nextServerC2sPhase('negotiating', 'bind')).toBeNull();
   });
 });
+
+import { nextS2sPhase, s2sTransitions } from '@/lib/xmpp/s2s/s2s-table';
+import { federation } from '@/lib/scenarios/presets/federation';
+import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
+import type { ServerState } from '@/lib/xmpp/stream/server';
+
+describe('the server-to-server table', () => {
+  it('initiator: DNS, stream, STARTTLS, restart, dialback, established; responder: TLS, verify, established', () => {
+    const walk = (role: 'initiator' | 'responder', start: Parameters<typeof nextS2sPhase>[1], triggers: Parameters<typeof nextS2sPhase>[2][]) =>
+      triggers.reduce((p, on) => nextS2sPhase(role, p, on)!, start);
+    expect(walk('initiator', 'resolving', ['dns-answer', 'stream-header', 'features-starttls', 'proceed', 'server-hello', 'stream-header', 'features-dialback', 'db-result-valid'])).toBe('established');
+    expect(walk('responder', 'responding', ['starttls', 'client-hello', 'db-result', 'db-verify-valid'])).toBe('established');
+    expect(nextS2sPhase('initiator', 'established', 'timeout')).toBeNull();
+    expect(nextS2sPhase('initiator', 'connecting', 'timeout')).toBe('failed');
+    expect(nextS2sPhase('responder', 'verifying', 'stream-error')).toBe('closed');
+    for (const t of s2sTransitions) expect(t.spec).toMatch(/^(RFC 6120|XEP-0220) §/);
+  });
+
+  it('after the federation preset both ends of the one connection are established', () => {
+    const run = runScenario(federation, { seed: 1 });
+    const states = nodeStatesAfter(federation, run, run.trace.events.length - 1);
+    expect((states['a.example'] as ServerState).s2s['b.example']).toMatchObject({ role: 'initiator', phase: 'established', canSend: true, peerVerified: true, queue: [] });
+    expect((states['b.example'] as ServerState).s2s['a.example']).toMatchObject({ role: 'responder', phase: 'established', canSend: true, peerVerified: true, queue: [] });
+  });
+});

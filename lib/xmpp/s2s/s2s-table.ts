@@ -1,0 +1,63 @@
+/**
+ * Server-to-server stream negotiation as a transition table (RFC 6120 §3.2 DNS, §4 streams, §5
+ * STARTTLS; XEP-0220 Server Dialback), for both roles: the Originating (initiating) Server and the
+ * Receiving Server. lib/xmpp/server/s2s.ts moves only along these rows; lessons draw them.
+ * @module
+ */
+import type { S2sPhase } from '../server/state';
+
+export type S2sTrigger =
+  | 'dns-answer'
+  | 'dns-nxdomain'
+  | 'stream-header'
+  | 'features-starttls'
+  | 'proceed'
+  | 'server-hello'
+  | 'features-dialback'
+  | 'db-result-valid'
+  | 'db-result-invalid'
+  | 'timeout'
+  | 'starttls'
+  | 'client-hello'
+  | 'db-result'
+  | 'db-verify-valid'
+  | 'db-verify-invalid'
+  | 'stream-close'
+  | 'stream-error';
+
+export interface S2sTransition {
+  role: 'initiator' | 'responder';
+  from: S2sPhase;
+  on: S2sTrigger;
+  to: S2sPhase;
+  spec: string;
+}
+
+export const s2sTransitions: readonly S2sTransition[] = [
+  { role: 'initiator', from: 'resolving', on: 'dns-answer', to: 'connecting', spec: 'RFC 6120 §3.2.1' },
+  { role: 'initiator', from: 'resolving', on: 'dns-nxdomain', to: 'failed', spec: 'RFC 6120 §8.3.3.14' },
+  { role: 'initiator', from: 'connecting', on: 'stream-header', to: 'features', spec: 'RFC 6120 §4.3.2' },
+  { role: 'initiator', from: 'features', on: 'features-starttls', to: 'awaiting-proceed', spec: 'RFC 6120 §5.4.2.1' },
+  { role: 'initiator', from: 'awaiting-proceed', on: 'proceed', to: 'tls-handshake', spec: 'RFC 6120 §5.4.2.3' },
+  { role: 'initiator', from: 'tls-handshake', on: 'server-hello', to: 'connecting', spec: 'RFC 6120 §5.4.3.3' },
+  { role: 'initiator', from: 'features', on: 'features-dialback', to: 'dialback', spec: 'XEP-0220 §2.1.1' },
+  { role: 'initiator', from: 'dialback', on: 'db-result-valid', to: 'established', spec: 'XEP-0220 §2.1.4' },
+  { role: 'initiator', from: 'dialback', on: 'db-result-invalid', to: 'failed', spec: 'XEP-0220 §2.4' },
+  { role: 'initiator', from: 'connecting', on: 'timeout', to: 'failed', spec: 'RFC 6120 §8.3.3.17' },
+  { role: 'initiator', from: 'features', on: 'timeout', to: 'failed', spec: 'RFC 6120 §8.3.3.17' },
+  { role: 'initiator', from: 'dialback', on: 'timeout', to: 'failed', spec: 'RFC 6120 §8.3.3.17' },
+  { role: 'responder', from: 'responding', on: 'starttls', to: 'tls-handshake', spec: 'RFC 6120 §5.4.2.3' },
+  { role: 'responder', from: 'tls-handshake', on: 'client-hello', to: 'responding', spec: 'RFC 6120 §5.4.3.3' },
+  { role: 'responder', from: 'responding', on: 'db-result', to: 'verifying', spec: 'XEP-0220 §2.1.2' },
+  { role: 'responder', from: 'verifying', on: 'db-verify-valid', to: 'established', spec: 'XEP-0220 §2.1.4' },
+  { role: 'responder', from: 'verifying', on: 'db-verify-invalid', to: 'responding', spec: 'XEP-0220 §2.4' },
+];
+
+/** A close or a stream error ends the connection from any live phase (RFC 6120 §4.4, §4.9). */
+export function nextS2sPhase(role: S2sTransition['role'], from: S2sPhase, on: S2sTrigger): S2sPhase | null {
+  const row = s2sTransitions.find((t) => t.role === role && t.from === from && t.on === on);
+  if (row) return row.to;
+  if (on === 'stream-close' || on === 'stream-error') return from === 'closed' ? null : 'closed';
+  if (on === 'timeout' || on === 'dns-nxdomain') return from === 'established' || from === 'closed' ? null : 'failed';
+  return null;
+}
