@@ -141,13 +141,16 @@ function Widget({
     if (!syncUrl) return;
     try {
       const url = new URL(window.location.href);
-      if (url.searchParams.get('step') === String(step)) return;
-      url.searchParams.set('step', String(step));
+      // The step the widget opens at needs no parameter: a clean link lands there anyway.
+      const want = step === clampStep(initialStep ?? 0, total) ? null : String(step);
+      if (url.searchParams.get('step') === want) return;
+      if (want === null) url.searchParams.delete('step');
+      else url.searchParams.set('step', want);
       window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
     } catch {
       /* a sandboxed page may refuse; the widget keeps working */
     }
-  }, [step, syncUrl]);
+  }, [step, syncUrl, initialStep, total]);
 
   // Play: advance one step at a time, paced by the virtual time between events (lib/viz/playback.ts).
   useEffect(() => {
