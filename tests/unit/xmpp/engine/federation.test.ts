@@ -69,6 +69,7 @@ describe('federation: a.example → b.example with STARTTLS and dialback', () =>
 
   it('the db:result key is XEP-0185’s HMAC with a.example’s secret over the stream id b.example chose', () => {
     const streamId = /id='([0-9a-f-]{36})'/.exec(bToA[3]!)![1]!;
+    expect(streamId).toBe('cc94f197-44f4-4e24-9fe8-681e824e10b1'); // quoted in content/*/02-federation.mdx (seed 1)
     const a = nodeStatesAfter(federation, run, 0)['a.example'] as ServerState;
     const key = dialbackKey(fromHex(a.secret), 'b.example', 'a.example', streamId);
     expect(aToB[4]).toBe(`<bidi xmlns='urn:xmpp:bidi'/><db:result from='a.example' to='b.example'>${key}</db:result>`);

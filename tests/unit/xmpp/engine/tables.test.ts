@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { clientTransitions, nextClientPhase, type ClientPhase } from '@/lib/xmpp/stream/client-table';
 import { nextServerC2sPhase, serverC2sTransitions, type ServerC2sPhase } from '@/lib/xmpp/stream/server-table';
+import { nextS2sPhase, s2sTransitions } from '@/lib/xmpp/s2s/s2s-table';
+import { federation } from '@/lib/scenarios/presets/federation';
+import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
+import type { ServerState } from '@/lib/xmpp/stream/server';
 
 function reachable<P extends string>(rows: readonly { from: P; to: P }[], start: P): Set<P> {
   const seen = new Set<P>([start]);
@@ -42,10 +46,6 @@ describe('the negotiation tables the lessons draw', () => {
   });
 });
 
-import { nextS2sPhase, s2sTransitions } from '@/lib/xmpp/s2s/s2s-table';
-import { federation } from '@/lib/scenarios/presets/federation';
-import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
-import type { ServerState } from '@/lib/xmpp/stream/server';
 
 describe('the server-to-server table', () => {
   it('initiator: DNS, stream, STARTTLS, restart, dialback, established; responder: TLS, verify, established', () => {
