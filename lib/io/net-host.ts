@@ -1,0 +1,337 @@
+/**
+ * Runs a sans-I/O protocol host (lib/sim/types.ts `HostMachine`: the very state machines the
+ * simulator runs) on real TCP sockets: bytes from a socket become `{type:'bytes', from: <connection
+ * id>, data}`, `send` outputs are written to the socket of that id, `timer` outputs become real
+ * timers, randomness comes from node:crypto and `now` from a monotonic clock.
+ *
+ * TLS: the simulator models TLS inside the machines; on a real socket node:tls replaces that model.
+ * A machine told to leave TLS to the caller (`tlsLayer: 'external'`) keeps sending and receiving
+ * plaintext and emits the note `tls.upgrade` {peer, role, domain} right after `<proceed/>`: here the
+ * socket of `peer` is then wrapped in TLS — as the server with the configured certificate, or as the
+ * client (SNI = `domain`, certificate checked against `ca` unless `rejectUnauthorized` is false).
+ * Writes that come while a connection is still connecting or handshaking wait in a queue.
+ * @module
+ */
+import { randomBytes as cryptoRandomBytes } from 'node:crypto';
+import net from 'node:net';
+import { performance } from 'node:perf_hooks';
+import tls from 'node:tls';
+import type { HostContext, HostInput, HostMachine, HostOutput, Note } from '../sim/types';
+
+export interface NetTlsOptions {
+  /** Server side of an upgrade: certificate and private key, PEM. */
+  cert?: string | Buffer;
+  key?: string | Buffer;
+  /** Client side: trust anchors, PEM (e.g. the peer's self-signed certificate). */
+  ca?: string | Buffer;
+  /** Client side: refuse a certificate that does not verify (default true). */
+  rejectUnauthorized?: boolean;
+}
+
+/** What a connection's TLS turned out to be, once the handshake is done. */
+export interface TlsInfo {
+  role: 'client' | 'server';
+  protocol: string | null;
+  cipher: string;
+  /** Client side: the peer's certificate verified against `ca` and the name. */
+  authorized: boolean;
+  authorizationError?: string;
+}
+
+export type NetHostEvent =
+  | { type: 'in'; from: string; data: Uint8Array }
+  | { type: 'out'; to: string; data: Uint8Array; note: Note }
+  | { type: 'note'; note: Note }
+  | { type: 'connected'; id: string; remote: string }
+  | { type: 'tls'; id: string; info: TlsInfo }
+  | { type: 'closed'; id: string; error?: string }
+  | { type: 'dropped'; to: string; bytes: number }
+  | { type: 'fault'; error: string }
+  /** The machine has handled one input and its outputs are carried out. */
+  | { type: 'handled'; input: HostInput['type'] };
+
+export interface NetHostOptions<S> {
+  machine: HostMachine<S>;
+  /** This host's node id (HostContext.self). */
+  self: string;
+  /** Make the machine's state (usually `machine.init(spec, scenario, ctx)`, then adjusted). */
+  init: (ctx: HostContext) => S;
+  tls?: NetTlsOptions;
+  /** How to reach a node the machine sends to while no connection to it is open; null = drop the bytes. */
+  dial?: (to: string) => net.NetConnectOpts | null;
+  /** What the machine hears when a connection closes under it (e.g. a synthetic stream close); null = nothing. */
+  onPeerClosed?: (id: string, state: S) => HostInput | null;
+  /** Close the TCP connection (half-close: FIN or TLS close_notify) after writing these bytes. */
+  endAfter?: (to: string, data: Uint8Array) => boolean;
+  /** Every event, in order: for logs and for test clients. */
+  observe?: (ev: NetHostEvent) => void;
+}
+
+interface Conn {
+  id: string;
+  socket: net.Socket;
+  /** Writes waiting for the TCP connect or the TLS handshake; null when the socket is ready. */
+  queue: Uint8Array[] | null;
+  /** We ended or destroyed it ourselves. */
+  closing: boolean;
+  tls: TlsInfo | null;
+  listeners: { data: (d: Buffer) => void; error: (e: Error) => void; close: () => void };
+}
+
+/** The simulation's clock starts at 2026-01-01T09:00:00Z (lib/xmpp/wire.ts stampFor); real time is measured from there. */
+const SIM_EPOCH_MS = Date.UTC(2026, 0, 1, 9, 0, 0);
+
+export class NetHost<S> {
+  readonly state: S;
+  readonly ctx: HostContext;
+  private readonly conns = new Map<string, Conn>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly inbox: HostInput[] = [];
+  private running = false;
+  private stopped = false;
+
+  constructor(private readonly opts: NetHostOptions<S>) {
+    // Monotonic (performance.now) yet anchored so that XEP-0203 stamps show the real UTC time.
+    const base = Date.now() - SIM_EPOCH_MS - performance.now();
+    this.ctx = {
+      get now() {
+        return base + performance.now();
+      },
+      self: opts.self,
+      randomBytes: (n: number) => new Uint8Array(cryptoRandomBytes(n)),
+    };
+    this.state = opts.init(this.ctx);
+  }
+
+  /** Hand an accepted (or otherwise opened) socket to the host under a connection id. */
+  attach(id: string, socket: net.Socket): void {
+    const old = this.conns.get(id);
+    if (old) this.dropConn(old);
+    const conn: Conn = { id, socket, queue: null, closing: false, tls: null, listeners: this.listenersFor(id) };
+    this.conns.set(id, conn);
+    this.bind(conn, socket);
+    this.emit({ type: 'connected', id, remote: `${socket.remoteAddress}:${socket.remotePort}` });
+  }
+
+  /** Open a TCP connection and attach it; writes wait until it is connected. */
+  connect(id: string, options: net.NetConnectOpts): void {
+    const socket = net.connect(options);
+    const conn: Conn = { id, socket, queue: [], closing: false, tls: null, listeners: this.listenersFor(id) };
+    const old = this.conns.get(id);
+    if (old) this.dropConn(old);
+    this.conns.set(id, conn);
+    this.bind(conn, socket);
+    socket.once('connect', () => {
+      this.emit({ type: 'connected', id, remote: `${socket.remoteAddress}:${socket.remotePort}` });
+      this.flush(conn);
+    });
+  }
+
+  /** Feed one input (an action, a timer, bytes) and carry out what the machine answers. */
+  input(input: HostInput): void {
+    if (this.stopped) return;
+    this.inbox.push(input);
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (let next = this.inbox.shift(); next; next = this.inbox.shift()) {
+        if (next.type === 'bytes') this.emit({ type: 'in', from: next.from, data: next.data });
+        let outputs: HostOutput[];
+        try {
+          outputs = this.opts.machine.handle(this.state, next, this.ctx);
+        } catch (e) {
+          this.emit({ type: 'fault', error: `machine threw on ${next.type}: ${e instanceof Error ? e.stack ?? e.message : String(e)}` });
+          continue;
+        }
+        for (const o of outputs) this.carryOut(o);
+        this.emit({ type: 'handled', input: next.type });
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  tlsInfo(id: string): TlsInfo | null {
+    return this.conns.get(id)?.tls ?? null;
+  }
+
+  isOpen(id: string): boolean {
+    const c = this.conns.get(id);
+    return !!c && !c.closing && !c.socket.destroyed;
+  }
+
+  /** Stop: clear timers, end every connection (destroyed after `graceMs`). */
+  async stop(graceMs = 500): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    const closing = [...this.conns.values()].map(
+      (c) =>
+        new Promise<void>((res) => {
+          c.closing = true;
+          if (c.socket.destroyed) return res();
+          const t = setTimeout(() => {
+            c.socket.destroy();
+            res();
+          }, graceMs);
+          c.socket.once('close', () => {
+            clearTimeout(t);
+            res();
+          });
+          c.socket.end();
+        }),
+    );
+    await Promise.all(closing);
+    this.conns.clear();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private emit(ev: NetHostEvent): void {
+    this.opts.observe?.(ev);
+  }
+
+  private carryOut(o: HostOutput): void {
+    switch (o.type) {
+      case 'send':
+        this.emit({ type: 'out', to: o.to, data: o.data, note: o.note });
+        this.write(o.to, o.data);
+        if (this.opts.endAfter?.(o.to, o.data)) this.end(o.to);
+        return;
+      case 'timer': {
+        const t = setTimeout(() => {
+          this.timers.delete(t);
+          this.input({ type: 'timer', name: o.name });
+        }, Math.max(0, o.after));
+        this.timers.add(t);
+        return;
+      }
+      case 'note':
+        this.emit({ type: 'note', note: o.note });
+        if (o.note.key === 'tls.upgrade') this.upgrade(o.note);
+        return;
+    }
+  }
+
+  private write(to: string, data: Uint8Array): void {
+    let conn = this.conns.get(to);
+    if (!conn || conn.socket.destroyed || conn.closing) {
+      const dial = this.opts.dial?.(to) ?? null;
+      if (!dial || this.stopped) {
+        this.emit({ type: 'dropped', to, bytes: data.length });
+        return;
+      }
+      this.connect(to, dial);
+      conn = this.conns.get(to)!;
+    }
+    if (conn.queue) conn.queue.push(data);
+    else conn.socket.write(data);
+  }
+
+  private end(id: string): void {
+    const c = this.conns.get(id);
+    if (!c || c.closing) return;
+    c.closing = true;
+    if (c.queue) c.queue.push(new Uint8Array(0));
+    else c.socket.end();
+  }
+
+  private flush(conn: Conn): void {
+    const q = conn.queue ?? [];
+    conn.queue = null;
+    for (const d of q) {
+      if (d.length === 0) conn.socket.end();
+      else conn.socket.write(d);
+    }
+  }
+
+  private listenersFor(id: string): Conn['listeners'] {
+    return {
+      data: (d: Buffer) => this.input({ type: 'bytes', from: id, data: new Uint8Array(d.buffer, d.byteOffset, d.byteLength) }),
+      error: (e: Error) => this.closed(id, e.message),
+      close: () => this.closed(id),
+    };
+  }
+
+  private bind(conn: Conn, socket: net.Socket): void {
+    socket.on('data', conn.listeners.data);
+    socket.on('error', conn.listeners.error);
+    socket.on('close', conn.listeners.close);
+  }
+
+  private unbind(conn: Conn, socket: net.Socket): void {
+    socket.off('data', conn.listeners.data);
+    socket.off('error', conn.listeners.error);
+    socket.off('close', conn.listeners.close);
+  }
+
+  private dropConn(conn: Conn): void {
+    this.unbind(conn, conn.socket);
+    conn.closing = true;
+    conn.socket.destroy();
+  }
+
+  private closed(id: string, error?: string): void {
+    const conn = this.conns.get(id);
+    if (!conn) return;
+    this.unbind(conn, conn.socket);
+    if (!conn.socket.destroyed) conn.socket.destroy();
+    this.conns.delete(id);
+    this.emit({ type: 'closed', id, ...(error ? { error } : {}) });
+    if (!conn.closing && !this.stopped) {
+      const input = this.opts.onPeerClosed?.(id, this.state) ?? null;
+      if (input) this.input(input);
+    }
+  }
+
+  /** RFC 6120 §5.4.3: after `<proceed/>` the TLS handshake starts on the same TCP connection. */
+  private upgrade(note: Note): void {
+    const p = note.params ?? {};
+    const id = String(p.peer ?? '');
+    const role = p.role === 'server' ? 'server' : 'client';
+    const conn = this.conns.get(id);
+    if (!conn) {
+      this.emit({ type: 'fault', error: `tls.upgrade for ${id}: no such connection` });
+      return;
+    }
+    const raw = conn.socket;
+    const o = this.opts.tls ?? {};
+    this.unbind(conn, raw);
+    // Bytes already queued for the raw socket (the <proceed/> itself) go out in clear first.
+    if (conn.queue) this.flush(conn);
+    let secure: tls.TLSSocket;
+    if (role === 'server') {
+      if (!o.cert || !o.key) {
+        this.emit({ type: 'fault', error: 'tls.upgrade as server without a certificate' });
+        raw.destroy();
+        return;
+      }
+      secure = new tls.TLSSocket(raw, { isServer: true, secureContext: tls.createSecureContext({ cert: o.cert, key: o.key }) });
+      secure.once('secure', () => this.secured(conn, secure, role));
+    } else {
+      secure = tls.connect({ socket: raw, servername: String(p.domain ?? ''), ...(o.ca ? { ca: o.ca } : {}), rejectUnauthorized: o.rejectUnauthorized ?? true });
+      secure.once('secureConnect', () => this.secured(conn, secure, role));
+    }
+    conn.socket = secure;
+    conn.queue = [];
+    this.bind(conn, secure);
+  }
+
+  private secured(conn: Conn, socket: tls.TLSSocket, role: 'client' | 'server'): void {
+    const err = socket.authorizationError;
+    conn.tls = {
+      role,
+      protocol: socket.getProtocol(),
+      cipher: socket.getCipher()?.name ?? '',
+      authorized: socket.authorized,
+      ...(err ? { authorizationError: String(err) } : {}),
+    };
+    this.emit({ type: 'tls', id: conn.id, info: conn.tls });
+    this.flush(conn);
+  }
+}
+
+/** Bytes as text for logs (the XML streams are UTF-8). */
+export function utf8Text(data: Uint8Array): string {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+}
