@@ -91,12 +91,13 @@ export function sessionPresence(s: ServerState, sess: Session, el: XmlElement, c
         out.push(toSession(sess, [piece(x('presence', { from: item.jid, to: `${user}@${s.domain}`, type: 'subscribe' }))], { key: 'server.subscribe-redelivered', params: { server: s.domain, client: sess.node, from: item.jid } }));
       }
     }
-    // XEP-0160 §3: stored messages go out with the first available presence of non-negative priority.
-    if (sess.priority >= 0 && account.offline.length) {
-      for (const m of account.offline.splice(0)) {
-        const stanza = { ...m.stanza, children: [...m.stanza.children, x('delay', { xmlns: NS_DELAY, from: s.domain, stamp: m.stamp })] };
-        out.push(toSession(sess, [piece(stanza)], { key: 'server.offline-delivered', params: { server: s.domain, client: sess.node, from: m.stanza.attrs.from ?? '', stamp: m.stamp } }));
-      }
+  }
+  // XEP-0160 §3: stored messages go out with the first available presence of non-negative priority
+  // (a session that starts with a negative priority gets them once it raises it).
+  if (sess.priority >= 0 && account.offline.length) {
+    for (const m of account.offline.splice(0)) {
+      const stanza = { ...m.stanza, children: [...m.stanza.children, x('delay', { xmlns: NS_DELAY, from: s.domain, stamp: m.stamp })] };
+      out.push(toSession(sess, [piece(stanza)], { key: 'server.offline-delivered', params: { server: s.domain, client: sess.node, from: m.stanza.attrs.from ?? '', stamp: m.stamp } }));
     }
   }
   return out;

@@ -156,3 +156,38 @@ describe('negotiation policy', () => {
     expect(bound).toMatch(/<jid>alice@a\.example\/[0-9a-f]{12}<\/jid>/);
   });
 });
+
+describe('offline storage and priorities (XEP-0160, RFC 6121 §8.5.2.2)', () => {
+  it('a session with negative priority does not count as available: the message is stored, and delivered once the priority rises', () => {
+    const s = variant(hello, (sc) => {
+      sc.settings = { tls: 'none', sasl: 'SCRAM-SHA-256' };
+      sc.script = [
+        { at: 0, node: 'bob', action: { type: 'set-presence', priority: -1 } },
+        { at: 0, node: 'bob', action: { type: 'connect' } },
+        { at: 400, node: 'alice', action: { type: 'connect' } },
+        { at: 1200, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Hi Bob! Lunch at noon?' } },
+        { at: 3000, node: 'bob', action: { type: 'set-presence', priority: 1 } },
+      ];
+    });
+    const run = runScenario(s, { seed: 1 });
+    const stored = run.trace.events.find((e) => e.effects.some((n) => n.key === 'server.stored-offline'))!;
+    expect(stored.time).toBeLessThan(3000);
+    const delivered = run.trace.events.find((e) => e.to === 'bob' && e.effects.some((n) => n.key === 'client.message-received-delayed'))!;
+    expect(delivered.time).toBeGreaterThan(3000);
+    expect(between(transcript(s), 'a.example', 'bob')).toContainEqual(expect.stringMatching(/<delay xmlns='urn:xmpp:delay' from='a.example' stamp='2026-01-01T09:00:01Z'\/><\/message>$/));
+  });
+
+  it('a full queue refuses storage with service-unavailable', () => {
+    const s = variant(hello, (sc) => {
+      sc.settings = { tls: 'none', sasl: 'SCRAM-SHA-256', offlineLimit: 1 };
+      sc.script = [
+        { at: 0, node: 'alice', action: { type: 'connect' } },
+        { at: 1000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'one' } },
+        { at: 1100, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'two' } },
+      ];
+    });
+    const errs = between(transcript(s), 'a.example', 'alice').filter((t) => t.includes("type='error'"));
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toContain('<service-unavailable');
+  });
+});
