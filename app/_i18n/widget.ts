@@ -88,7 +88,8 @@ export type WidgetKey =
   | 'listSteps'
   | 'backToList'
   | 'markedLayer'
-  | 'base64Decoded';
+  | 'base64Decoded'
+  | 'encrypted';
 
 export const widget: Dictionary<WidgetKey> = {
   en: {
@@ -179,6 +180,7 @@ export const widget: Dictionary<WidgetKey> = {
     backToList: 'All scenarios',
     markedLayer: 'marked above: {label}',
     base64Decoded: 'base64, decoded by anyone:',
+    encrypted: 'On this link the bytes are a TLS record: ciphertext. Only the two ends, holding the key “{key}”, read the {what} inside. The Layers tab shows where it sits; the Hex tab shows what an eavesdropper sees.',
   },
   de: {
     region: 'Szenario: {title}',
@@ -268,6 +270,7 @@ export const widget: Dictionary<WidgetKey> = {
     backToList: 'Alle Szenarien',
     markedLayer: 'oben markiert: {label}',
     base64Decoded: 'Base64, von jedem dekodierbar:',
+    encrypted: 'Auf dieser Leitung sind die Bytes ein TLS-Record: Geheimtext. Nur die beiden Enden mit dem Schlüssel „{key}“ lesen das {what} darin. Der Reiter Schichten zeigt, wo es liegt; der Reiter Hex zeigt, was ein Lauscher sieht.',
   },
 };
 

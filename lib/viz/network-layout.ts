@@ -9,7 +9,7 @@
 import type { Trace, TraceEvent } from '../sim/types';
 import { clientsBefore, groupDomains, initialOf, r1, shortName } from './entities';
 import { topLayer, type VizLayer } from './layers';
-import { wireElementNames, wireLabel } from './wire-label';
+import { eventElementNames, eventLabel } from './wire-label';
 
 export interface Size {
   width: number;
@@ -271,7 +271,7 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
       const link = links.find((l) => l.id === event.link) ?? links.find((l) => (l.a === event.from && l.b === event.to) || (l.a === event.to && l.b === event.from));
       if (link) link.active = true;
       const wire = event.wire ?? new Uint8Array(0);
-      const label = wireLabel(wire);
+      const label = eventLabel(event);
       // Keep the label inside the picture: estimate its width (monospace, 17 px) and shift it in.
       const labelW = label.length * 10.4;
       const anchor: NetPacket['labelAnchor'] = nx < -0.35 ? 'end' : nx > 0.35 ? 'start' : 'middle';
@@ -287,7 +287,7 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
         latencyMs: link?.latencyMs ?? Math.max(0, event.time - (event.sentAt ?? event.time)),
         layer: topLayer(event.layers),
         label,
-        names: wireElementNames(wire),
+        names: eventElementNames(event),
         bytes: wire.length,
         x1: r1(sx),
         y1: r1(sy),

@@ -14,7 +14,7 @@ import { scaleLinear, scalePoint } from 'd3';
 import type { Trace, TraceEvent } from '../sim/types';
 import { groupDomains, initialOf, orderEntities, r1, shortName } from './entities';
 import { topLayer, type VizLayer } from './layers';
-import { wireElementNames, wireLabel } from './wire-label';
+import { eventElementNames, eventLabel } from './wire-label';
 
 export interface SequenceOptions {
   /** Total width; lanes are spread across it after the time gutter. */
@@ -218,7 +218,7 @@ export function layoutSequence(trace: Trace, step: number, options: Partial<Sequ
       const x1 = laneX(e.from);
       const x2 = laneX(e.to);
       const wire = e.wire ?? new Uint8Array(0);
-      const label = wireLabel(wire);
+      const label = eventLabel(e);
       const labelWidth = label.length * charW + 12;
       // Label centred on the arrow; further along when the arrow leaves a local event's row, whose label sits there.
       const t = localRow.has(y1) ? 0.68 : 0.5;
@@ -231,7 +231,7 @@ export function layoutSequence(trace: Trace, step: number, options: Partial<Sequ
         time: e.time,
         layer: topLayer(e.layers),
         label,
-        names: wireElementNames(wire),
+        names: eventElementNames(e),
         bytes: wire.length,
         x1: r1(x1),
         y1: r1(y1),

@@ -5,6 +5,7 @@
  * @module
  */
 import { utf8Decode } from '../bytes/hex';
+import type { Layer, TraceEvent } from '../sim/types';
 
 /** The stream's own element: its opening tag is the "stream header", its end tag closes the stream (RFC 6120 §4.2, §4.4). */
 const STREAM = 'stream:stream';
@@ -21,7 +22,8 @@ export function wireElementNames(bytes: Uint8Array): string[] {
   const text = utf8Decode(bytes);
   const names: string[] = [];
   let depth = 0;
-  const tag = /<(\/?)([^\s/>!?]+)[^>]*?(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g;
+  // Names as XML allows them (ASCII subset), so that binary bytes that happen to hold a '<' are not read as tags.
+  const tag = /<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g;
   for (let m = tag.exec(text); m !== null; m = tag.exec(text)) {
     const name = m[2];
     if (name === undefined) continue; // declaration or comment
@@ -47,5 +49,44 @@ export function wireLabel(bytes: Uint8Array | undefined): string {
   if (!bytes || bytes.length === 0) return '';
   const names = wireElementNames(bytes);
   if (names.length === 0) return `${bytes.length} B`;
+  return names.length === 1 ? names[0]! : `${names[0]} +${names.length - 1}`;
+}
+
+/** True when the bytes on the wire are a TLS record with a key: ciphertext, not readable text. */
+export function isEncrypted(layers: readonly Layer[]): boolean {
+  return layers.some((l) => l.layer === 'tls' && l.key !== undefined);
+}
+
+/** `<presence/>` → `<presence>`; other layer labels unchanged. */
+function layerName(label: string): string {
+  const m = /^<([\w.:-]+)\s*\/?>$/.exec(label.trim());
+  return m ? `<${m[1]}>` : label;
+}
+
+/**
+ * What an event carries, named for a diagram: from the bytes themselves when they are readable, from the
+ * recorded layers when they are encrypted (the XML inside a TLS record) or not XML (a TLS handshake record:
+ * `ClientHello`). Every name, in order.
+ */
+export function eventElementNames(event: Pick<TraceEvent, 'wire' | 'layers'>): string[] {
+  const wire = event.wire ?? new Uint8Array(0);
+  if (!isEncrypted(event.layers)) {
+    const names = wireElementNames(wire);
+    if (names.length > 0) return names;
+  }
+  const inner = event.layers.filter((l) => l.layer === 'xml').map((l) => layerName(l.label));
+  if (inner.length > 0) return inner;
+  const tls = event.layers.find((l) => l.layer === 'tls');
+  if (tls) {
+    const m = /handshake,\s*([A-Za-z]+)/.exec(tls.label);
+    return [m ? m[1]! : 'TLS record'];
+  }
+  return [];
+}
+
+/** One short label for an event's arrow or packet (see eventElementNames), `+N` when more followed. */
+export function eventLabel(event: Pick<TraceEvent, 'wire' | 'layers'>): string {
+  const names = eventElementNames(event);
+  if (names.length === 0) return event.wire && event.wire.length > 0 ? `${event.wire.length} B` : '';
   return names.length === 1 ? names[0]! : `${names[0]} +${names.length - 1}`;
 }

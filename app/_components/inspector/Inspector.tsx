@@ -16,7 +16,7 @@ import type { Layer, Scenario, TraceEvent } from '../../../lib/sim/types';
 import { prettyPrint } from '../../../lib/xml/pretty';
 import { shortName } from '../../../lib/viz/entities';
 import { topLayer } from '../../../lib/viz/layers';
-import { wireElementNames } from '../../../lib/viz/wire-label';
+import { eventElementNames, isEncrypted } from '../../../lib/viz/wire-label';
 import { nodeStatesAfter } from '../../../lib/scenarios/run';
 import { LayerChip } from '../scenario/Glyphs';
 import { ACTION_KEYS } from '../sequence/SequenceView';
@@ -135,7 +135,7 @@ function WireHeader({ ev, step, locale, nm }: PanelProps) {
   const layer = topLayer(ev.layers);
   return (
     <p className="mlw-panel-head">
-      <LayerChip layer={layer} label={wireElementNames(ev.wire ?? new Uint8Array(0)).join(' + ') || wt(locale, LAYER_KEYS[layer])} />
+      <LayerChip layer={layer} label={eventElementNames(ev).join(' + ') || wt(locale, LAYER_KEYS[layer])} />
       <span>{wt(locale, 'inspectWire', { step, from: nm(ev.from), to: nm(ev.to), bytes: ev.wire?.length ?? 0, sent: ev.sentAt ?? ev.time, time: ev.time })}</span>
     </p>
   );
@@ -222,6 +222,17 @@ function XmlText({ text, marks }: { text: string; marks: Marked[] }) {
 
 function XmlPanel(props: PanelProps) {
   const { ev, locale } = props;
+  if (ev?.kind === 'wire' && isEncrypted(ev.layers)) {
+    const tls = ev.layers.find((l) => l.layer === 'tls' && l.key !== undefined)!;
+    return (
+      <>
+        <WireHeader {...props} />
+        <p className="mlw-panel-note mlw-encrypted">
+          <LayerChip layer="tls" label={wt(locale, 'layerTls')} /> {wt(locale, 'encrypted', { what: eventElementNames(ev).join(' + '), key: tls.key ?? '' })}
+        </p>
+      </>
+    );
+  }
   const text = ev?.wire ? utf8DecodeStrict(ev.wire) : null;
   const pretty = text === null ? '' : prettyPrint(text);
   const marks = ev?.wire && text !== null ? innerLayerMarks(ev.wire, ev.layers, pretty) : [];
@@ -400,7 +411,7 @@ function EventsPanel({ events, step, locale, nm, onSelectStep }: { events: reado
             const s = e.seq + 1;
             const what =
               e.kind === 'wire' ? (
-                <LayerChip layer={topLayer(e.layers)} label={wireElementNames(e.wire ?? new Uint8Array(0)).join(' + ') || `${e.wire?.length ?? 0} B`} />
+                <LayerChip layer={topLayer(e.layers)} label={eventElementNames(e).join(' + ') || `${e.wire?.length ?? 0} B`} />
               ) : e.kind === 'action' ? (
                 wt(locale, ACTION_KEYS[e.note.key.replace(/^action\./, '')] ?? 'actTimer', { name: e.note.key })
               ) : (
