@@ -149,14 +149,15 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
     const before = clientsBefore(gi, groups.length, g.clients.length);
     // Servers sit towards the neighbouring domains so that federation links stay short.
     const colX = gi * colW;
-    const sx = groups.length === 1 ? width / 2 : gi === 0 ? colX + colW * 0.68 : gi === groups.length - 1 ? colX + colW * 0.32 : colX + colW / 2;
+    const dy = Math.max(0, Math.min(height - 290, 200));
+    // A domain is drawn as a fan: its clients in a row above its server, as far apart as its share of the
+    // picture allows, servers side by side below (federation links run between them). Only a picture too
+    // flat for that (or too many domains) falls back to clients on arcs beside their servers.
+    const fan = groups.length === 1 || (dy >= 80 && colW >= 150);
+    const sx = groups.length === 1 || fan ? colX + colW / 2 : gi === 0 ? colX + colW * 0.68 : gi === groups.length - 1 ? colX + colW * 0.32 : colX + colW / 2;
     const radius = Math.max(70, Math.min(groups.length === 1 ? width * 0.34 : colW * 0.45, height * 0.4));
     const angles = clientAngles(g.clients.length, before, gi, groups.length);
-    // A lone domain is drawn as a fan: its clients in a row above the server, as far apart as the
-    // picture allows, so that every link (and every packet's label) has room, whatever the aspect ratio.
-    const fan = groups.length === 1;
-    const dx = Math.min(width / 2 - 80, 190);
-    const dy = Math.max(0, Math.min(height - 290, 200));
+    const dx = Math.max(0, Math.min(colW / 2 - 70, 190));
     const contentTop = Math.max(4, (height - (dy + 230)) / 2);
     const fanClientY = contentTop + 26 + LABEL_SPACE + CLIENT_R + 12;
     const fanServerY = fanClientY + dy;

@@ -16,7 +16,11 @@ describe('layoutNetwork', () => {
     const x = (id: string) => g.nodes.find((n) => n.id === id)!.x;
     expect(x('alice')).toBeLessThan(x('a.example'));
     expect(x('a.example')).toBeLessThan(x('b.example'));
-    expect(x('b.example')).toBeLessThan(x('bob'));
+    expect(x('b.example')).toBeLessThanOrEqual(x('bob'));
+    // A fan: clients above their server.
+    const y = (id: string) => g.nodes.find((n) => n.id === id)!.y;
+    expect(y('bob')).toBeLessThan(y('b.example'));
+    expect(y('alice')).toBeLessThan(y('a.example'));
     expect(g.domains.map((d) => d.domain)).toEqual(['a.example', 'b.example']);
     // Every node sits inside its domain's region and inside the picture.
     for (const n of g.nodes) {
