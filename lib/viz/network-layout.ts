@@ -203,8 +203,11 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
       const x1 = Math.max(...members.map((m) => m.x + m.r)) + REGION_PAD;
       const y0 = Math.min(...members.map((m) => m.y - m.r - (m.labelSide === 'above' ? LABEL_SPACE : 0))) - REGION_PAD - 18;
       const y1 = Math.max(...members.map((m) => m.y + m.r + (m.labelSide === 'below' ? LABEL_SPACE : 0))) + REGION_PAD - 8;
-      const x = Math.max(4, x0);
-      const w = Math.min(width - 4, x1) - x;
+      // Wide enough for its label ("Domain a.example", up to 19.5 px bold in presenter mode), within its column.
+      const need = (g.domain.length + 8) * 10.5 + 28;
+      const grow = Math.max(0, Math.min(need, colW - 8) - (x1 - x0)) / 2;
+      const x = Math.max(Math.max(4, colX + 4), x0 - grow);
+      const w = Math.min(Math.min(width - 4, colX + colW - 4), x1 + grow) - x;
       const y = Math.max(4, y0);
       const h = Math.min(height - 4, y1) - y;
       domains.push({ domain: g.domain, x: r1(x), y: r1(y), width: r1(w), height: r1(h), rx: 18, labelX: r1(x + 14), labelY: r1(y + 24) });
