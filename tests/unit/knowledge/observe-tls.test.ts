@@ -64,3 +64,15 @@ describe('observers and modelled TLS: keyrings decide who reads', () => {
     expect(observe(offlineMessage, trace, 'operator:alice')).toBeNull();
   });
 });
+
+describe('PLAIN inside TLS: hidden from the tap, handed to the server', () => {
+  it('the server observer reads the password; the tap does not', async () => {
+    const { c2sLogin: base } = await import('@/lib/scenarios/presets/c2s-login');
+    const s = structuredClone(base);
+    s.settings = { ...s.settings, sasl: 'PLAIN' };
+    const { trace } = runScenario(s, { seed: 1 });
+    expect(observe(s, trace, 'a.example')!.metadata.credentials).toEqual([{ seq: expect.any(Number), user: 'alice', password: 'wonderland' }]);
+    expect(observe(s, trace, 'tap:alice~a.example')!.metadata.credentials).toEqual([]);
+    expect(observe(s, trace, 'operator:a.example')!.metadata.credentials).toEqual([]);
+  });
+});
