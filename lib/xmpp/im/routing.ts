@@ -14,6 +14,7 @@ export interface AvailableResource {
 }
 
 export type MessageDecision =
+  /** `rule`: the section that decides, language-neutral (`RFC 6121 §8.5.2.1.1`), for the narration. */
   | { kind: 'deliver'; resources: string[]; rule: string }
   | { kind: 'store'; rule: string }
   | { kind: 'error'; condition: StanzaErrorCondition; rule: string }
@@ -28,18 +29,21 @@ export function messageTypeOf(attr: string | undefined): AnyMessageType {
 
 function toBare(type: AnyMessageType, available: readonly AvailableResource[]): MessageDecision {
   const eligible = available.filter((r) => r.priority >= 0);
-  if (type === 'error') return { kind: 'ignore', rule: 'RFC 6121 §8.5.2.1.1: an error message is silently ignored' };
-  if (type === 'groupchat') return { kind: 'error', condition: 'service-unavailable', rule: 'RFC 6121 §8.5.2.1.1: groupchat to a bare JID is refused' };
+  // An error message is silently ignored; groupchat to a person's bare JID is refused.
+  if (type === 'error') return { kind: 'ignore', rule: 'RFC 6121 §8.5.2.1.1' };
+  if (type === 'groupchat') return { kind: 'error', condition: 'service-unavailable', rule: 'RFC 6121 §8.5.2.1.1' };
   if (eligible.length === 0) {
-    if (type === 'headline') return { kind: 'ignore', rule: 'RFC 6121 §8.5.2.2.1: a headline for nobody available is dropped' };
-    return { kind: 'store', rule: 'RFC 6121 §8.5.2.2.1 + XEP-0160: no available resource with non-negative priority, so store it' };
+    // Nobody available with non-negative priority: headlines are dropped, chat and normal stored.
+    if (type === 'headline') return { kind: 'ignore', rule: 'RFC 6121 §8.5.2.2.1' };
+    return { kind: 'store', rule: 'RFC 6121 §8.5.2.2.1 + XEP-0160' };
   }
-  if (type === 'headline') return { kind: 'deliver', resources: eligible.map((r) => r.resource), rule: 'RFC 6121 §8.5.2.1.1: a headline goes to every resource with non-negative priority' };
+  // A headline goes to every resource with non-negative priority; chat and normal to the highest priority (all on a tie).
+  if (type === 'headline') return { kind: 'deliver', resources: eligible.map((r) => r.resource), rule: 'RFC 6121 §8.5.2.1.1' };
   const top = Math.max(...eligible.map((r) => r.priority));
   return {
     kind: 'deliver',
     resources: eligible.filter((r) => r.priority === top).map((r) => r.resource),
-    rule: 'RFC 6121 §8.5.2.1.1: chat and normal go to the resource(s) with the highest non-negative priority',
+    rule: 'RFC 6121 §8.5.2.1.1',
   };
 }
 
@@ -49,12 +53,13 @@ function toBare(type: AnyMessageType, available: readonly AvailableResource[]): 
  */
 export function routeMessage(type: AnyMessageType, toResource: string | null, accountExists: boolean, available: readonly AvailableResource[]): MessageDecision {
   if (!accountExists) {
-    if (type === 'error' || type === 'headline') return { kind: 'ignore', rule: 'RFC 6121 §8.5.1: no such account; silently ignored' };
-    return { kind: 'error', condition: 'service-unavailable', rule: 'RFC 6121 §8.5.1: no such account' };
+    // No such account: errors and headlines are dropped, the rest refused.
+    if (type === 'error' || type === 'headline') return { kind: 'ignore', rule: 'RFC 6121 §8.5.1' };
+    return { kind: 'error', condition: 'service-unavailable', rule: 'RFC 6121 §8.5.1' };
   }
   if (toResource === null) return toBare(type, available);
   if (available.some((r) => r.resource === toResource)) {
-    return { kind: 'deliver', resources: [toResource], rule: 'RFC 6121 §8.5.3.1: the full JID matches an available resource' };
+    return { kind: 'deliver', resources: [toResource], rule: 'RFC 6121 §8.5.3.1' };
   }
   // RFC 6121 §8.5.3.2.1: no resource matches.
   switch (type) {
@@ -62,8 +67,8 @@ export function routeMessage(type: AnyMessageType, toResource: string | null, ac
       return toBare(type, available);
     case 'error':
     case 'headline':
-      return { kind: 'ignore', rule: 'RFC 6121 §8.5.3.2.1: no such resource; silently ignored' };
+      return { kind: 'ignore', rule: 'RFC 6121 §8.5.3.2.1' };
     default:
-      return { kind: 'error', condition: 'service-unavailable', rule: 'RFC 6121 §8.5.3.2.1: no such resource' };
+      return { kind: 'error', condition: 'service-unavailable', rule: 'RFC 6121 §8.5.3.2.1' };
   }
 }
