@@ -35,6 +35,13 @@ const entries: GlossaryEntry[] = [
   { en: 'authentication', de: 'Authentifizierung', definition: { en: 'proving and verifying identity', de: 'Identität nachweisen (Authentisierung) und prüfen (Authentifizierung)' } },
   { en: 'starttls', de: 'STARTTLS', definition: { en: 'upgrade a plain stream to TLS', de: 'Aufstufung eines Klartext-Streams auf TLS' } },
   { en: 'traffic analysis', de: 'Verkehrsanalyse', definition: { en: 'inferring from metadata', de: 'Rückschlüsse aus Metadaten' } },
+  { en: 'server dialback', de: 'Server-Dialback', definition: { en: 'DNS-based check of a server’s domain', de: 'DNS-basierte Prüfung der Domain eines Servers' } },
+  { en: 'direct tls', de: 'Direct TLS', definition: { en: 'TLS from the first byte', de: 'TLS ab dem ersten Byte' } },
+  { en: 'certificate', de: 'Zertifikat', definition: { en: 'a signed binding of a key to a name', de: 'signierte Bindung eines Schlüssels an einen Namen' } },
+  { en: 'salt', de: 'Salt', definition: { en: 'random per-user value mixed in before hashing', de: 'zufälliger Wert pro Nutzer, der vor dem Hashen beigemischt wird' } },
+  { en: 'iteration count', de: 'Iterationszahl', definition: { en: 'PBKDF2 work factor: how many rounds each guess costs', de: 'Arbeitsfaktor von PBKDF2: so viele Runden kostet jeder Rateversuch' } },
+  { en: 'dictionary attack', de: 'Wörterbuchangriff', definition: { en: 'testing likely passwords one by one', de: 'wahrscheinliche Passwörter der Reihe nach durchprobieren' } },
+  { en: 'channel binding', de: 'Kanalbindung', definition: { en: 'ties a login to its TLS channel', de: 'bindet die Anmeldung an den TLS-Kanal' } },
 ];
 
 const byEnglish = new Map(entries.map((e) => [e.en, e]));
