@@ -153,7 +153,7 @@ function onAuth(s: ServerState, sess: Session, el: XmlElement, ctx: HostContext)
     return a ? scramCredentialsFor(a.credentials, hash) : null;
   };
   // RFC 5802 §9: an unknown user gets a plausible mock challenge, so the exchange does not reveal which accounts exist.
-  const r = scramServerStart(hash, lookup, decoded.text, ctx.randomBytes(18), { unknownUser: { mockSecret: fromHex(s.secret), iterations: 4096 } });
+  const r = scramServerStart(hash, lookup, decoded.text, ctx.randomBytes(18), { unknownUser: { mockSecret: fromHex(s.secret), iterations: s.settings.iterations } });
   if (r.type === 'failure') return saslFailure(s, sess, r.condition, r.reason, ctx);
   sess.scram = r.state;
   go(sess, 'auth-challenge');

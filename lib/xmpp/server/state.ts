@@ -97,6 +97,8 @@ export interface ServerSettings {
   allowPlainWithoutTls: boolean;
   maxAuthAttempts: number;
   offlineLimit: number;
+  /** SCRAM iteration count of the stored records (and of mock challenges for unknown users). */
+  iterations: number;
 }
 
 export interface ServerState {
@@ -166,6 +168,7 @@ export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContex
       allowPlainWithoutTls: st.allowPlainWithoutTls ?? false,
       maxAuthAttempts: st.maxAuthAttempts ?? 3,
       offlineLimit: st.offlineLimit ?? 50,
+      iterations,
     },
     accounts,
     sessions: {},

@@ -191,3 +191,15 @@ describe('offline storage and priorities (XEP-0160, RFC 6121 §8.5.2.2)', () => 
     expect(errs[0]).toContain('<service-unavailable');
   });
 });
+
+describe('RFC 5802 §9: an unknown user cannot be told from a wrong password', () => {
+  it('the mock challenge has the same shape and iteration count as a real one', async () => {
+    const { c2sLogin } = await import('@/lib/scenarios/presets/c2s-login');
+    const s = variant(c2sLogin, (sc) => {
+      sc.topology.clients[0]!.jid = 'nobody@a.example';
+      sc.script = [{ at: 0, node: 'alice', action: { type: 'connect' } }];
+    });
+    const challenge = between(transcript(s), 'a.example', 'alice').find((t) => t.startsWith('<challenge'))!;
+    expect(atob(/>([^<]+)</.exec(challenge)![1]!)).toMatch(/^r=[^,]+,s=[A-Za-z0-9+/]{22}==,i=10000$/);
+  });
+});
