@@ -44,12 +44,21 @@ export function wireElementNames(bytes: Uint8Array): string[] {
   return names;
 }
 
-/** One short label for an arrow: the first element's name, `+N` when more followed in the same bytes. */
+/**
+ * One short label from element names: both when two travel together (`stream header + <stream:features>`,
+ * which is what a student must see at the start of every stream), the first and `+N more` beyond that.
+ */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 2) return names.join(' + ');
+  return `${names[0]} + ${names.length - 1} more`;
+}
+
+/** One short label for an arrow, from the bytes (see joinNames). */
 export function wireLabel(bytes: Uint8Array | undefined): string {
   if (!bytes || bytes.length === 0) return '';
   const names = wireElementNames(bytes);
   if (names.length === 0) return `${bytes.length} B`;
-  return names.length === 1 ? names[0]! : `${names[0]} +${names.length - 1}`;
+  return joinNames(names);
 }
 
 /** True when the bytes on the wire are a TLS record with a key: ciphertext, not readable text. */
@@ -84,9 +93,9 @@ export function eventElementNames(event: Pick<TraceEvent, 'wire' | 'layers'>): s
   return [];
 }
 
-/** One short label for an event's arrow or packet (see eventElementNames), `+N` when more followed. */
+/** One short label for an event's arrow or packet (see eventElementNames and joinNames). */
 export function eventLabel(event: Pick<TraceEvent, 'wire' | 'layers'>): string {
   const names = eventElementNames(event);
   if (names.length === 0) return event.wire && event.wire.length > 0 ? `${event.wire.length} B` : '';
-  return names.length === 1 ? names[0]! : `${names[0]} +${names.length - 1}`;
+  return joinNames(names);
 }

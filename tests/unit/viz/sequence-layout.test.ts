@@ -30,7 +30,7 @@ describe('layoutSequence', () => {
 
   it('labels arrows with the element names from the wire bytes', () => {
     const g = layoutSequence(fixture, 0);
-    expect(g.arrows.map((a) => a.label)).toEqual(['stream header', 'stream header +1', '<auth>', '<message>', '<message>', '<message> +1', 'stream close']);
+    expect(g.arrows.map((a) => a.label)).toEqual(['stream header', 'stream header + <stream:features>', '<auth>', '<message>', '<message>', '<message> + <presence>', 'stream close']);
     expect(g.arrows[2]!.layer).toBe('sasl');
     expect(g.dots.map((d) => d.label)).toEqual(['connect', 'send-message']);
   });

@@ -10,7 +10,8 @@ describe('wireLabel', () => {
   });
   it('names the first top-level element and counts the others', () => {
     expect(wireElementNames(utf8("<stream:stream from='a'><stream:features><bind xmlns='x'/></stream:features>"))).toEqual(['stream header', '<stream:features>']);
-    expect(wireLabel(utf8("<stream:stream from='a'><stream:features><bind xmlns='x'/></stream:features>"))).toBe('stream header +1');
+    expect(wireLabel(utf8("<stream:stream from='a'><stream:features><bind xmlns='x'/></stream:features>"))).toBe('stream header + <stream:features>');
+    expect(wireLabel(utf8("<presence/><message to='b'><body>x</body></message><iq type='get' id='1'/>"))).toBe('<presence> + 2 more');
     expect(wireLabel(utf8("<message to='b'><body>x &lt;y&gt;</body></message>"))).toBe('<message>');
     expect(wireLabel(utf8('<presence/>'))).toBe('<presence>');
     expect(wireLabel(utf8('</stream:stream>'))).toBe('stream close');
