@@ -161,8 +161,9 @@ function XmlRuns({ text, keyBase }: { text: string; keyBase: string }) {
 }
 
 /**
- * What base64 text stands for, when it is base64 of readable UTF-8: NUL shown as ␀ (SASL PLAIN's separator,
- * RFC 4616 §2), other control characters as their U+2400 symbols. Null when it is not.
+ * What base64 text stands for, when it is base64 of readable UTF-8: NUL shown as `\0` (SASL PLAIN's separator,
+ * RFC 4616 §2), other control characters as `\xNN` — escapes every font can draw, unlike the U+2400 pictures.
+ * Null when it is not.
  */
 export function decodeBase64Text(text: string): string | null {
   if (text.length < 4 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null;
@@ -174,7 +175,7 @@ export function decodeBase64Text(text: string): string | null {
   }
   const decoded = utf8DecodeStrict(bytes);
   if (decoded === null) return null;
-  return decoded.replace(/[\u0000-\u001f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
+  return decoded.replace(/[\u0000-\u001f]/g, (c) => (c === '\u0000' ? '\\0' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
 /** A layer inside the stanza (SASL credentials, an OTR message …) found in the pretty-printed text. */
