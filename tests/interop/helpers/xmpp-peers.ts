@@ -56,6 +56,11 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(base, `${prefix}-`));
 }
 
+/** Remove a temporary directory (kept when KEEP_TMP is set, for a look after a failure). */
+export function removeDir(dir: string): void {
+  if (!process.env.KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+}
+
 /** A port that was free a moment ago on `host`. */
 export function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((res, rej) => {
@@ -228,7 +233,7 @@ VirtualHost ${lua(opts.domain)}
 
   async clean(): Promise<void> {
     await this.stop();
-    if (!process.env.KEEP_TMP) rmSync(this.dir, { recursive: true, force: true });
+    removeDir(this.dir);
   }
 }
 
@@ -289,13 +294,14 @@ export class OurServer {
 
   /** Close stdin (the peer's clean shutdown), then SIGTERM/SIGKILL by pid if it lingers. */
   async stop(): Promise<void> {
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
-    const gone = new Promise<void>((res) => this.proc.once('exit', () => res()));
-    this.proc.stdin!.end();
-    const t = setTimeout(() => void stopProcess(this.proc, 2000), 3000);
-    await gone;
-    clearTimeout(t);
-    if (!process.env.KEEP_TMP) rmSync(this.dir, { recursive: true, force: true });
+    if (this.proc.exitCode === null && this.proc.signalCode === null) {
+      const gone = new Promise<void>((res) => this.proc.once('exit', () => res()));
+      this.proc.stdin!.end();
+      const t = setTimeout(() => void stopProcess(this.proc, 2000), 3000);
+      await gone;
+      clearTimeout(t);
+    }
+    removeDir(this.dir);
   }
 }
 

@@ -1,0 +1,181 @@
+/**
+ * lib/io/net-host.ts on its own, with a toy line protocol instead of XMPP: bytes from each socket
+ * reach `handle` under that connection's id and `send` outputs go back to the right socket; `timer`
+ * outputs fire as real timers; a `tls.upgrade` note switches exactly that connection to node:tls
+ * right after the bytes before it (the STARTTLS pattern of RFC 6120 §5.4.3), with writes queued
+ * until the handshake is done; a dropped connection is reported to the machine; `dial` opens
+ * outgoing connections on demand. Needs openssl (certificate made at test time).
+ */
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import tls from 'node:tls';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NetHost, utf8Text, type NetHostEvent } from '../../lib/io/net-host';
+import type { HostMachine, HostOutput } from '../../lib/sim/types';
+import { CI, makeCert, opensslUnavailable, removeDir, tempDir, type Cert } from './helpers/xmpp-peers';
+
+const missing = opensslUnavailable();
+if (missing) {
+  describe('net-host (unavailable)', () => {
+    if (CI)
+      it(`openssl is installed — ${missing}`, () => {
+        throw new Error(missing);
+      });
+    else it.skip(`skipped: ${missing}`, () => undefined);
+  });
+}
+
+interface ToyState {
+  lines: string[];
+  timers: string[];
+  closed: string[];
+}
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const send = (to: string, text: string): HostOutput => ({ type: 'send', to, data: enc(text), note: { key: 'toy.send' }, layers: [] });
+
+/** "PING" → "PONG"; "STARTTLS" → "GO" and upgrade; "LATER n" → a timer; "TELL id text" → send to another connection. */
+const toy: HostMachine<ToyState> = {
+  init: () => ({ lines: [], timers: [], closed: [] }),
+  handle(s, input) {
+    if (input.type === 'timer') {
+      s.timers.push(input.name);
+      return [];
+    }
+    if (input.type !== 'bytes') return [];
+    const text = utf8Text(input.data).trim();
+    if (text === '#closed') {
+      s.closed.push(input.from);
+      return [];
+    }
+    const out: HostOutput[] = [];
+    for (const line of text.split('\n')) {
+      s.lines.push(`${input.from}: ${line}`);
+      if (line === 'PING') out.push(send(input.from, 'PONG\n'));
+      else if (line === 'STARTTLS') out.push(send(input.from, 'GO\n'), { type: 'note', note: { key: 'tls.upgrade', params: { peer: input.from, role: 'server', domain: 'toy.test' } } }, send(input.from, 'HELLO INSIDE TLS\n'));
+      else if (line.startsWith('LATER ')) out.push({ type: 'timer', name: `t${line.slice(6)}`, after: Number(line.slice(6)) });
+      else if (line.startsWith('TELL ')) {
+        const [, to, ...rest] = line.split(' ');
+        out.push(send(to!, rest.join(' ') + '\n'));
+      }
+    }
+    return out;
+  },
+};
+
+/** Read from a socket until `pattern` has arrived. */
+function readUntil(sock: net.Socket, pattern: RegExp, timeoutMs = 5000): Promise<string> {
+  let buf = '';
+  return new Promise((res, rej) => {
+    const t = setTimeout(() => rej(new Error(`timed out waiting for ${pattern}; got ${JSON.stringify(buf)}`)), timeoutMs);
+    const on = (d: Buffer) => {
+      buf += d.toString();
+      if (pattern.test(buf)) {
+        clearTimeout(t);
+        sock.off('data', on);
+        res(buf);
+      }
+    };
+    sock.on('data', on);
+  });
+}
+
+describe.skipIf(!!missing)('lib/io/net-host: a HostMachine on real sockets', () => {
+  let cert: Cert;
+  let dir = '';
+  let host: NetHost<ToyState>;
+  let server: net.Server;
+  let port = 0;
+  const events: NetHostEvent[] = [];
+  const sockets: net.Socket[] = [];
+  let nextId = 0;
+
+  beforeAll(async () => {
+    dir = tempDir('xmpp-net-host');
+    cert = makeCert(dir, 'toy.test');
+    host = new NetHost<ToyState>({
+      machine: toy,
+      self: 'toy',
+      init: () => ({ lines: [], timers: [], closed: [] }),
+      tls: { cert: cert.certPem, key: readFileSync(cert.key, 'utf8') },
+      onPeerClosed: (id) => ({ type: 'bytes', from: id, data: enc('#closed') }),
+      dial: (to) => (to === 'echo' ? { host: '127.0.0.1', port: echoPort } : null),
+      observe: (ev) => events.push(ev),
+    });
+    server = net.createServer((s) => host.attach(`c${++nextId}`, s));
+    await new Promise<void>((r) => server.listen({ host: '127.0.0.1', port: 0 }, r));
+    port = (server.address() as net.AddressInfo).port;
+    echo = net.createServer((s) => s.on('data', (d) => s.write(`echo:${d.toString()}`)));
+    await new Promise<void>((r) => echo.listen({ host: '127.0.0.1', port: 0 }, r));
+    echoPort = (echo.address() as net.AddressInfo).port;
+  });
+  let echo: net.Server;
+  let echoPort = 0;
+
+  afterAll(async () => {
+    for (const s of sockets) s.destroy();
+    await host?.stop();
+    server?.close();
+    echo?.close();
+    if (dir) removeDir(dir);
+  });
+
+  const client = async () => {
+    const s = net.connect({ host: '127.0.0.1', port });
+    sockets.push(s);
+    await new Promise<void>((r) => s.once('connect', () => r()));
+    return s;
+  };
+
+  it('routes bytes per connection and answers on the same socket', async () => {
+    const a = await client();
+    const b = await client();
+    const pa = readUntil(a, /PONG/);
+    a.write('PING\n');
+    expect(await pa).toBe('PONG\n');
+    // "TELL c2 …" from a reaches b: sends go to the socket of the id the machine names.
+    const pb = readUntil(b, /hello b/);
+    a.write(`TELL c${nextId} hello b\n`);
+    expect(await pb).toBe('hello b\n');
+  }, 10_000);
+
+  it('timer outputs fire as real timers, through handle', async () => {
+    const a = await client();
+    const t0 = Date.now();
+    a.write('LATER 150\n');
+    while (!host.state.timers.includes('t150')) await new Promise((r) => setTimeout(r, 10));
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+  }, 10_000);
+
+  it('tls.upgrade: cleartext up to the note, TLS after it (writes queued until the handshake is done)', async () => {
+    const raw = await client();
+    const id = `c${nextId}`;
+    const go = readUntil(raw, /GO\n/);
+    raw.write('STARTTLS\n');
+    expect(await go).toBe('GO\n');
+    const secure = tls.connect({ socket: raw, servername: 'toy.test', ca: cert.certPem });
+    const hello = readUntil(secure, /HELLO INSIDE TLS/);
+    await new Promise<void>((r, j) => secure.once('secureConnect', () => r()).once('error', j));
+    expect(secure.authorized).toBe(true);
+    expect(await hello).toBe('HELLO INSIDE TLS\n');
+    const pong = readUntil(secure, /PONG/);
+    secure.write('PING\n');
+    expect(await pong).toBe('PONG\n');
+    expect(host.tlsInfo(id)).toMatchObject({ role: 'server', protocol: 'TLSv1.3' });
+    expect(host.state.lines).toContain(`${id}: PING`);
+    secure.destroy();
+  }, 10_000);
+
+  it('a connection that drops is reported to the machine; dial opens outgoing connections', async () => {
+    const a = await client();
+    const id = `c${nextId}`;
+    a.destroy();
+    while (!host.state.closed.includes(id)) await new Promise((r) => setTimeout(r, 10));
+    const b = await client();
+    b.write('TELL echo via dial\n');
+    while (!events.some((e) => e.type === 'in' && e.from === 'echo' && utf8Text(e.data) === 'echo:via dial\n')) await new Promise((r) => setTimeout(r, 10));
+    // An id nobody can reach: the bytes are dropped, and said so.
+    b.write('TELL nowhere lost\n');
+    while (!events.some((e) => e.type === 'dropped' && e.to === 'nowhere')) await new Promise((r) => setTimeout(r, 10));
+  }, 10_000);
+});
