@@ -184,7 +184,10 @@ const en = {
   's2s.remote-server-not-found': '{domain} does not resolve: {server} bounces {count} stanza(s) with remote-server-not-found.',
   's2s.remote-server-timeout': '{domain} did not answer in time: {server} bounces {count} stanza(s) with remote-server-timeout.',
   's2s.timeout-ignored': 'The connection to {domain} came up in time; {server}’s timeout has nothing to do.',
-  's2s.collision': '{server} and {domain} tried to connect to each other at the same moment; this attempt is refused.',
+  's2s.collision-kept': '{server} and {domain} dialled each other at the same moment. One connection is enough: {server} keeps its own and waits for the answer.',
+  's2s.collision-yield': '{server} and {domain} dialled each other at the same moment. {server} gives up its own attempt and answers {domain}’s; its messages will ride that connection.',
+  's2s.stream-error-received': '{domain} ended the server-to-server stream with {server}: {condition}.',
+  's2s.late-bytes': 'Bytes from {from} reach {server} after that connection has ended; they are dropped, not answered.',
   's2s.stream-error': '{server} ends the server-to-server stream with {domain}: {condition}.',
   's2s.stream-close': '{server} closes the server-to-server stream with {domain}.',
 } as const;
@@ -358,7 +361,10 @@ const de: Record<NoteKey, string> = {
   's2s.remote-server-not-found': '{domain} lässt sich nicht auflösen: {server} schickt {count} Stanza(s) mit remote-server-not-found zurück.',
   's2s.remote-server-timeout': '{domain} hat nicht rechtzeitig geantwortet: {server} schickt {count} Stanza(s) mit remote-server-timeout zurück.',
   's2s.timeout-ignored': 'Die Verbindung zu {domain} kam rechtzeitig zustande; für den Timeout von {server} gibt es nichts zu tun.',
-  's2s.collision': '{server} und {domain} wollten sich im selben Moment verbinden; dieser Versuch wird abgewiesen.',
+  's2s.collision-kept': '{server} und {domain} haben sich im selben Moment angewählt. Eine Verbindung genügt: {server} behält die eigene und wartet auf die Antwort.',
+  's2s.collision-yield': '{server} und {domain} haben sich im selben Moment angewählt. {server} gibt den eigenen Versuch auf und beantwortet den von {domain}; seine Nachrichten nehmen diese Verbindung.',
+  's2s.stream-error-received': '{domain} hat den Server-zu-Server-Stream mit {server} beendet: {condition}.',
+  's2s.late-bytes': 'Bytes von {from} erreichen {server}, nachdem die Verbindung beendet ist; sie werden verworfen, nicht beantwortet.',
   's2s.stream-error': '{server} beendet den Server-zu-Server-Stream mit {domain}: {condition}.',
   's2s.stream-close': '{server} schließt den Server-zu-Server-Stream mit {domain}.',
 };

@@ -30,9 +30,19 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ type: fc.constant('send-raw' as const), text: fc.oneof(fc.constantFrom(...raws), fc.string({ maxLength: 30 })) }),
 );
 
-function scriptFor(base: Scenario, nodes: string[]) {
-  return fc.array(fc.record({ at: fc.integer({ min: 0, max: 8000 }), node: fc.constantFrom(...nodes), action }), { maxLength: 25 });
+function scriptFor(base: Scenario, nodes: string[], maxTime = 8000) {
+  return fc.array(fc.record({ at: fc.integer({ min: 0, max: maxTime }), node: fc.constantFrom(...nodes), action }), { maxLength: 25 });
 }
+
+/** Both users log in, then write to each other across domains at nearly the same moments (connection collisions). */
+const crossTalk = fc.array(
+  fc.record({ at: fc.integer({ min: 1000, max: 2500 }), node: fc.constantFrom('alice', 'bob'), body: fc.stringMatching(/^[a-z]{1,5}$/) }),
+  { minLength: 1, maxLength: 6 },
+).map((msgs) => [
+  { at: 0, node: 'alice', action: { type: 'connect' } as Action },
+  { at: 0, node: 'bob', action: { type: 'connect' } as Action },
+  ...msgs.map((m) => ({ at: m.at, node: m.node, action: { type: 'send-message', to: m.node === 'alice' ? 'bob@b.example' : 'alice@a.example', body: m.body } as Action })),
+]);
 
 function withScript(base: Scenario, script: Scenario['script'], tls: Scenario['settings']['tls']): Scenario {
   return { ...structuredClone(base), id: 'random', settings: { ...base.settings, tls, sasl: 'SCRAM-SHA-1', allowPlainWithoutTls: false, serverMechanisms: undefined } as Scenario['settings'], script };
@@ -55,11 +65,26 @@ describe('random action scripts (fast-check)', () => {
 
   it('never throw and always terminate across federation, with TLS and dialback', () => {
     fc.assert(
-      fc.property(scriptFor(federation, ['alice', 'bob']), (script) => {
+      fc.property(scriptFor(federation, ['alice', 'bob'], 3000), (script) => {
         const { trace } = runScenario(withScript(federation, script, 'required'), { seed: 2, maxEvents: 20_000 });
         expect(trace.truncated).toBe(false);
+        // Bounded work: a handful of events per action, never a storm.
+        expect(trace.events.length).toBeLessThan(150 + 40 * script.length);
       }),
-      { numRuns: 25 },
+      { numRuns: 30 },
+    );
+  });
+
+  it('cross-domain messages sent at nearly the same time are all delivered, whoever dials first', () => {
+    fc.assert(
+      fc.property(crossTalk, fc.constantFrom('none', 'required') as fc.Arbitrary<'none'>, (script, tls) => {
+        const s = withScript(federation, script, tls);
+        const { trace } = runScenario(s, { seed: 4, maxEvents: 5_000 });
+        expect(trace.truncated).toBe(false);
+        const received = trace.events.flatMap((e) => e.effects).filter((n) => n.key === 'client.message-received').length;
+        expect(received).toBe(script.length - 2);
+      }),
+      { numRuns: 30 },
     );
   });
 

@@ -17,6 +17,7 @@ export type S2sTrigger =
   | 'db-result-valid'
   | 'db-result-invalid'
   | 'timeout'
+  | 'collision-yield'
   | 'starttls'
   | 'client-hello'
   | 'db-result'
@@ -44,6 +45,8 @@ export const s2sTransitions: readonly S2sTransition[] = [
   { role: 'initiator', from: 'dialback', on: 'db-result-valid', to: 'established', spec: 'XEP-0220 §2.1.4' },
   { role: 'initiator', from: 'dialback', on: 'db-result-invalid', to: 'failed', spec: 'XEP-0220 §2.4' },
   { role: 'initiator', from: 'connecting', on: 'timeout', to: 'failed', spec: 'RFC 6120 §8.3.3.17' },
+  // Both servers dialled at once: the larger domain name yields and continues as the receiving server.
+  { role: 'initiator', from: 'connecting', on: 'collision-yield', to: 'responding', spec: 'XEP-0288 (one connection per pair)' },
   { role: 'initiator', from: 'features', on: 'timeout', to: 'failed', spec: 'RFC 6120 §8.3.3.17' },
   { role: 'initiator', from: 'dialback', on: 'timeout', to: 'failed', spec: 'RFC 6120 §8.3.3.17' },
   { role: 'responder', from: 'responding', on: 'starttls', to: 'tls-handshake', spec: 'RFC 6120 §5.4.2.3' },

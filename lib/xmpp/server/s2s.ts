@@ -152,6 +152,10 @@ function connOf(s: ServerState, node: string): S2sConn | undefined {
 export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, ctx: HostContext): HostOutput[] {
   let conn = connOf(s, input.from);
   const out: HostOutput[] = [];
+  if (!conn && !looksLikeNewStream(input.data)) {
+    // Late bytes of a connection that is gone (a stream error crossing ours): never answer them.
+    return [note('s2s.late-bytes', { server: s.domain, from: input.from })];
+  }
   if (!conn) {
     // A new incoming connection: the peer's domain is known from its stream header.
     const ip = Object.entries(s.nodeByIp).find(([, n]) => n === input.from)?.[0] ?? '0.0.0.0';
@@ -203,14 +207,34 @@ export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'byte
 }
 
 /** The keys this end now holds, as a note at this node (lib/knowledge reads it into the node's keyring). */
+function looksLikeNewStream(data: Uint8Array): boolean {
+  const head = String.fromCharCode(...data.slice(0, 14));
+  return head.startsWith('<?xml') || head.startsWith('<stream:stream');
+}
+
 export function tlsKeysNote(s: ServerState, peer: string, tls: NonNullable<S2sConn['tls']>): HostOutput {
   return note('tls.established', { node: s.id, peer, ...keyParams(tls) });
 }
 
 function onStreamOpen(s: ServerState, conn: S2sConn, attrs: Record<string, string>, ctx: HostContext): HostOutput[] {
   if (conn.role === 'initiator') {
-    // An initiating header (no id) on our own attempt: both servers connected at once.
-    if (attrs.id === undefined) return [note('s2s.collision', { server: s.domain, domain: conn.peerDomain }), ...streamError(s, conn, 'conflict', ctx)];
+    // An initiating header (no id) on our own attempt: both servers connected at once. One connection
+    // per pair is enough (XEP-0288 carries both directions), so the smaller domain name keeps its
+    // attempt and ignores the peer's header; the other yields and answers as the receiving server.
+    if (attrs.id === undefined) {
+      if (s.domain < conn.peerDomain) {
+        conn.parser = createStreamParser();
+        return [note('s2s.collision-kept', { server: s.domain, domain: conn.peerDomain })];
+      }
+      go(conn, 'collision-yield');
+      conn.role = 'responder';
+      conn.tcp = { srcIp: s.ip, srcPort: XMPP_SERVER_PORT, dstIp: conn.tcp!.dstIp, dstPort: clientPort(`${conn.peer}>${s.id}`) };
+      conn.streamId = uuidFromBytes(ctx.randomBytes(16));
+      return [
+        note('s2s.collision-yield', { server: s.domain, domain: conn.peerDomain }),
+        send(conn, [header(s, conn), piece(features(s, conn))], 's2s.features', { server: s.domain, domain: conn.peerDomain, id: conn.streamId }),
+      ];
+    }
     conn.streamId = attrs.id;
     go(conn, 'stream-header');
     return [note('s2s.stream-header-in', { server: s.domain, domain: conn.peerDomain, id: conn.streamId ?? '' })];
@@ -323,5 +347,13 @@ function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostConte
     return [note('s2s.stanza-in', { server: s.domain, domain: conn.peerDomain, element: name }), ...deliverLocal(s, el, ctx)];
   }
   if (name === 'failure' && el.attrs.xmlns === NS_TLS) return fail(s, conn, 'remote-server-not-found', ctx);
+  if (name === 'stream:error') {
+    // RFC 6120 §4.9.1.1: the peer ended the stream; never answer an error with an error.
+    go(conn, 'stream-error');
+    if (s.s2s[conn.peerDomain] === conn) delete s.s2s[conn.peerDomain];
+    const out: HostOutput[] = [note('s2s.stream-error-received', { server: s.domain, domain: conn.peerDomain, condition: el.children.find((c) => typeof c !== 'string')?.name ?? 'unknown' })];
+    for (const st of conn.queue.splice(0)) out.push(...bounce(s, st, 'remote-server-timeout', ctx));
+    return out;
+  }
   return streamError(s, conn, 'unsupported-stanza-type', ctx);
 }

@@ -143,3 +143,26 @@ describe('unknown-domain: remote-server-not-found and remote-server-timeout', ()
     expect(bounceTimes[0]! - 2000).toBeGreaterThanOrEqual(3000);
   });
 });
+
+describe('both servers dial each other at the same moment', () => {
+  const s = structuredClone(federation);
+  s.script = [
+    { at: 0, node: 'alice', action: { type: 'connect' } },
+    { at: 0, node: 'bob', action: { type: 'connect' } },
+    { at: 1500, node: 'alice', action: { type: 'send-message', to: 'bob@b.example', body: 'A' } },
+    { at: 1500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'B' } },
+    { at: 6000, node: 'alice', action: { type: 'send-message', to: 'bob@b.example', body: 'A2' } },
+  ];
+
+  it('one connection survives (the smaller domain keeps its attempt), both messages arrive, and nothing storms', () => {
+    const run = runScenario(s, { seed: 1, maxEvents: 2000 });
+    expect(run.trace.truncated).toBe(false);
+    expect(run.trace.events.length).toBeLessThan(100);
+    const effects = run.trace.events.flatMap((e) => e.effects.map((n) => `${n.key}@${n.params?.server ?? ''}`));
+    expect(effects).toContain('s2s.collision-kept@a.example');
+    expect(effects).toContain('s2s.collision-yield@b.example');
+    const lines = transcript(s);
+    expect(between(lines, 'b.example', 'bob').filter((t) => t.includes('<body>'))).toHaveLength(2);
+    expect(between(lines, 'a.example', 'alice').filter((t) => t.includes('<body>B</body>'))).toHaveLength(1);
+  });
+});

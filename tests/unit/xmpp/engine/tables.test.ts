@@ -56,7 +56,7 @@ describe('the server-to-server table', () => {
     expect(nextS2sPhase('initiator', 'established', 'timeout')).toBeNull();
     expect(nextS2sPhase('initiator', 'connecting', 'timeout')).toBe('failed');
     expect(nextS2sPhase('responder', 'verifying', 'stream-error')).toBe('closed');
-    for (const t of s2sTransitions) expect(t.spec).toMatch(/^(RFC 6120|XEP-0220) §/);
+    for (const t of s2sTransitions) expect(t.spec).toMatch(/^(RFC 6120 §|XEP-0220 §|XEP-0288 )/);
   });
 
   it('after the federation preset both ends of the one connection are established', () => {
