@@ -10,8 +10,8 @@
  * With bidi, stanzas for the other direction use the same stream: the initiator trusts the peer as
  * much as it trusts the DNS answer it connected to (no certificates in the model).
  * Failures: no DNS answer → remote-server-not-found; no route or no answer before the timeout
- * (a node marked down) → remote-server-timeout. Both connection attempts at once (a collision) are
- * not reconciled: the later one is refused with <conflict/> and its stanzas time out.
+ * (a node marked down) → remote-server-timeout. When both servers dial at once, the smaller domain
+ * name keeps its attempt and the other continues as the receiving server, so one connection remains.
  * @module
  */
 import { fromHex } from '../../bytes/hex';
@@ -244,7 +244,11 @@ function onStreamOpen(s: ServerState, conn: S2sConn, attrs: Record<string, strin
     delete s.s2s[PENDING + conn.peer];
     conn.peerDomain = from;
     const existing = s.s2s[from];
-    if (existing && existing !== conn) {
+    if (existing && existing.phase === 'resolving') {
+      // We were still looking the peer up: its connection will do for our stanzas too (bidi).
+      conn.queue.push(...existing.queue.splice(0));
+      delete s.s2s[from];
+    } else if (existing && existing !== conn) {
       conn.streamId = uuidFromBytes(ctx.randomBytes(16));
       return [send(conn, [header(s, conn)], 's2s.stream-header', { server: s.domain, domain: from }), ...streamError(s, { ...conn, queue: [] }, 'conflict', ctx)];
     }
