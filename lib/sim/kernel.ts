@@ -141,8 +141,12 @@ export function step(world: World, state: SimState): TraceEvent | null {
         layers: [],
         note: { key: `action.${input.action.type}`, params: actionParams(item.node, input.action) },
       };
-    case 'timer':
-      return { ...base, kind: 'timer', from: item.node, to: item.node, layers: [], note: { key: 'timer', params: { node: item.node, name: input.name } } };
+    case 'timer': {
+      // A timer is only the occasion; what the host did then (a DNS answer arrived, a timeout struck) is the story.
+      const [first, ...rest] = effects;
+      const note = first ?? { key: 'timer', params: { node: item.node, name: input.name } };
+      return { ...base, effects: first ? rest : effects, kind: 'timer', from: item.node, to: item.node, layers: [], note };
+    }
   }
 }
 

@@ -106,3 +106,22 @@ describe('sim kernel', () => {
     expect(stateAfter(sc, machines, run, -1).tick).toBe(0);
   });
 });
+
+describe('timer events', () => {
+  it('are narrated by what the host did when they fired, or as a bare timer when it did nothing', () => {
+    const timed: HostMachine<null> = {
+      init: () => null,
+      handle: (_s, input) =>
+        input.type === 'action'
+          ? [{ type: 'timer', name: 'busy', after: 5 }, { type: 'timer', name: 'idle', after: 9 }]
+          : input.type === 'timer' && input.name === 'busy'
+            ? [{ type: 'note', note: { key: 'first' } }, { type: 'note', note: { key: 'second' } }]
+            : [],
+    };
+    const sc = scenario({ a: 1 }, [{ at: 0, node: 'a', action: { type: 'connect' } }]);
+    const { trace } = simulate(sc, { seed: 1, machines: { client: timed, server: timed } });
+    const [busy, idle] = trace.events.filter((e) => e.kind === 'timer');
+    expect(busy).toMatchObject({ time: 5, note: { key: 'first' }, effects: [{ key: 'second' }] });
+    expect(idle).toMatchObject({ time: 9, note: { key: 'timer', params: { node: 'a', name: 'idle' } }, effects: [] });
+  });
+});
