@@ -161,7 +161,7 @@ function onAuth(s: ServerState, sess: Session, el: XmlElement, ctx: HostContext)
   const challenge = x('challenge', { xmlns: NS_SASL }, payload);
   return [
     toSession(sess, [piece(challenge, { layer: 'sasl', text: payload, label: `SCRAM server-first-message: ${r.serverFirstMessage}` })], {
-      key: 'server.scram-challenge',
+      key: accounts[r.state.username] ? 'server.scram-challenge' : 'server.scram-challenge-unknown',
       params: { server: s.domain, client: sess.node, user: r.state.username, iterations: Number(/i=(\d+)/.exec(r.serverFirstMessage)?.[1] ?? 0) },
     }),
   ];
