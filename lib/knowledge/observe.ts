@@ -203,7 +203,7 @@ export function observe(scenario: Scenario, trace: Trace, name: string): Observa
     messages: [],
     metadata: { addresses: [], jids: [], contacts: [], presence: [], credentials: [], keys: keysHeld(scenario, trace, name), sealedRecords: 0, events: 0, bytes: 0 },
   };
-  const ctx: ReadContext = { clientJid, obs, jids, contacts, logsOnly: vp.logsOnly };
+  const ctx: ReadContext = { clientJid, obs, jids, contacts, counted: new Set(), logsOnly: vp.logsOnly };
 
   for (const { event: ev, plaintext, sealed } of read) {
     const wire = ev.wire ?? new Uint8Array(0);
@@ -238,6 +238,8 @@ interface ReadContext {
   obs: Observation;
   jids: Set<string>;
   contacts: Map<string, { from: string; to: string; count: number }>;
+  /** Messages already counted as contacts: a server sees each relayed message twice (in and out). */
+  counted: Set<string>;
   logsOnly: boolean;
 }
 
@@ -255,6 +257,9 @@ function readElement(el: XmlElement, ev: TraceEvent, size: number, c: ReadContex
       if (!body || el.attrs.type === 'error') return;
       c.obs.messages.push({ seq: ev.seq, time: ev.time, from, to, size, content: c.logsOnly ? null : text(body) });
       const key = `${bare(from)}\u0000${bare(to)}`;
+      const identity = el.attrs.id === undefined ? null : `${key}\u0000${el.attrs.id}`;
+      if (identity !== null && c.counted.has(identity)) return;
+      if (identity !== null) c.counted.add(identity);
       const entry = c.contacts.get(key) ?? { from: bare(from), to: bare(to), count: 0 };
       entry.count += 1;
       c.contacts.set(key, entry);

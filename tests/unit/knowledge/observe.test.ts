@@ -34,7 +34,7 @@ describe('observers of hello', () => {
     const o = observe(hello, trace, 'a.example')!;
     expect(o.metadata.credentials.map((c) => c.user).sort()).toEqual(['alice', 'bob']);
     expect(o.metadata.contacts).toEqual([
-      { from: 'alice@a.example', to: 'bob@a.example', count: 2 }, // once arriving, once leaving
+      { from: 'alice@a.example', to: 'bob@a.example', count: 1 }, // seen arriving and leaving, counted once
     ]);
     expect(o.metadata.presence.length).toBeGreaterThanOrEqual(2);
   });
