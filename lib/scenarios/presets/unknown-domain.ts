@@ -1,4 +1,4 @@
-/** Preset `unknown-domain`: a domain with no DNS record, a server that is down, an address with no route (RFC 6120 §8.3.3.14–15). @module */
+/** Preset `unknown-domain`: a domain with no DNS record, a server that is down, an address with no route (RFC 6120 §8.3.3.16–17). @module */
 import type { Scenario } from '../../sim/types';
 
 export const unknownDomain: Scenario = {

@@ -36,7 +36,7 @@ export interface S2sTransition {
 
 export const s2sTransitions: readonly S2sTransition[] = [
   { role: 'initiator', from: 'resolving', on: 'dns-answer', to: 'connecting', spec: 'RFC 6120 §3.2.1' },
-  { role: 'initiator', from: 'resolving', on: 'dns-nxdomain', to: 'failed', spec: 'RFC 6120 §8.3.3.14' },
+  { role: 'initiator', from: 'resolving', on: 'dns-nxdomain', to: 'failed', spec: 'RFC 6120 §8.3.3.16' },
   { role: 'initiator', from: 'connecting', on: 'stream-header', to: 'features', spec: 'RFC 6120 §4.3.2' },
   { role: 'initiator', from: 'features', on: 'features-starttls', to: 'awaiting-proceed', spec: 'RFC 6120 §5.4.2.1' },
   { role: 'initiator', from: 'awaiting-proceed', on: 'proceed', to: 'tls-handshake', spec: 'RFC 6120 §5.4.2.3' },
