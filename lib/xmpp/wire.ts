@@ -96,7 +96,7 @@ export function composeTlsWire(pieces: WirePiece[], tcp: TcpEndpoints, conn: Tls
 }
 
 export function sendOutput(to: string, pieces: WirePiece[], tcp: TcpEndpoints, note: Note, tls?: TlsConn | null) {
-  const { data, layers } = tls && tls.phase === 'open' ? composeTlsWire(pieces, tcp, tls) : composeWire(pieces, tcp);
+  const { data, layers } = tls && tls.phase === 'open' && !tls.external ? composeTlsWire(pieces, tcp, tls) : composeWire(pieces, tcp);
   return { type: 'send' as const, to, data, layers, note };
 }
 

@@ -19,7 +19,7 @@ import { offeredMechanisms, type SaslMechanismName } from '../sasl/mechanisms';
 import { decodeSaslText, encodeSaslPayload } from '../sasl/payload';
 import { plainServerVerify } from '../sasl/plain';
 import { scramServerFinal, scramServerStart } from '../sasl/scram';
-import { tlsServerStart } from '../tls-model/connection';
+import { tlsExternal, tlsServerStart, tlsUpgradeNote } from '../tls-model/connection';
 import { clientPort, uuidFromBytes, type WirePiece } from '../wire';
 import { nextServerC2sPhase, type ServerC2sTrigger } from '../stream/server-table';
 import { endSession } from './presence';
@@ -185,6 +185,13 @@ function onStarttls(s: ServerState, sess: Session, ctx: HostContext): HostOutput
   }
   const proceed = toSession(sess, [piece(x('proceed', { xmlns: NS_TLS }))], { key: 'server.starttls-proceed', params: { server: s.domain, client: sess.node } });
   go(sess, 'starttls');
+  if (s.settings.tlsLayer === 'external') {
+    // Real TLS (lib/io): the adapter upgrades the socket after <proceed/>; the stream inside TLS starts afresh.
+    sess.tls = tlsExternal(`tls:${sess.node}`, 'server');
+    go(sess, 'client-hello');
+    sess.parser = createStreamParser();
+    return [proceed, tlsUpgradeNote(sess.node, 'server', s.domain)];
+  }
   sess.tls = tlsServerStart(`tls:${s.links[sess.node] ?? `${sess.node}~${s.id}`}`, ctx.randomBytes(64));
   // RFC 6120 §5.4.3.3: the stream inside TLS is a new one; nothing from before the upgrade carries over.
   sess.parser = createStreamParser();

@@ -23,7 +23,7 @@ import { dialbackKey } from '../s2s/dialback';
 import { resolveServer, srvName, XMPP_SERVER_PORT } from '../s2s/dns';
 import { nextS2sPhase, type S2sTrigger } from '../s2s/s2s-table';
 import { NS_BIDI, NS_BIDI_FEATURE, NS_DIALBACK, NS_DIALBACK_FEATURE, NS_SERVER, NS_STREAM, NS_STREAMS_ERRORS, NS_TLS } from '../namespaces';
-import { keyParams, tlsClientStart, tlsReceive, tlsServerStart } from '../tls-model/connection';
+import { keyParams, tlsClientStart, tlsExternal, tlsReceive, tlsServerStart, tlsUpgradeNote } from '../tls-model/connection';
 import { clientPort, sendBytes, sendOutput, uuidFromBytes, type WirePiece } from '../wire';
 import { STREAM_CLOSE, XML_DECL, note, piece } from './out';
 import { bounce, deliverLocal } from './router';
@@ -278,6 +278,14 @@ function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostConte
     const pieces = [...(bidi ? [piece(x('bidi', { xmlns: NS_BIDI }))] : []), piece(x('db:result', { from: s.domain, to: conn.peerDomain }, key))];
     return [send(conn, pieces, 's2s.db-result', { server: s.domain, domain: conn.peerDomain, key })];
   }
+  if (conn.role === 'initiator' && name === 'proceed' && el.attrs.xmlns === NS_TLS && conn.phase === 'awaiting-proceed' && s.settings.tlsLayer === 'external') {
+    // Real TLS (lib/io): the adapter upgrades the socket; then a new stream inside it (RFC 6120 §5.4.3.3).
+    conn.tls = tlsExternal(keyName(s, conn.peer!), 'client');
+    go(conn, 'proceed');
+    go(conn, 'server-hello');
+    conn.parser = createStreamParser();
+    return [tlsUpgradeNote(conn.peer!, 'client', conn.peerDomain), send(conn, [header(s, conn)], 's2s.stream-restart', { server: s.domain, domain: conn.peerDomain })];
+  }
   if (conn.role === 'initiator' && name === 'proceed' && el.attrs.xmlns === NS_TLS && conn.phase === 'awaiting-proceed') {
     const { conn: tls, hello } = tlsClientStart(keyName(s, conn.peer!), ctx.randomBytes(64));
     conn.tls = tls;
@@ -302,8 +310,14 @@ function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostConte
   // --- the receiving side --------------------------------------------------------------------
   if (conn.role === 'responder' && name === 'starttls' && el.attrs.xmlns === NS_TLS) {
     if (s.settings.tls === 'none' || tlsOpen(conn)) return streamError(s, conn, 'policy-violation', ctx);
-    const out = [send(conn, [piece(x('proceed', { xmlns: NS_TLS }))], 's2s.proceed', { server: s.domain, domain: conn.peerDomain })];
+    const out: HostOutput[] = [send(conn, [piece(x('proceed', { xmlns: NS_TLS }))], 's2s.proceed', { server: s.domain, domain: conn.peerDomain })];
     go(conn, 'starttls');
+    if (s.settings.tlsLayer === 'external') {
+      conn.tls = tlsExternal(keyName(s, conn.peer!), 'server');
+      go(conn, 'client-hello');
+      conn.parser = createStreamParser();
+      return [...out, tlsUpgradeNote(conn.peer!, 'server', s.domain)];
+    }
     conn.tls = tlsServerStart(keyName(s, conn.peer!), ctx.randomBytes(64));
     conn.parser = createStreamParser();
     return out;

@@ -92,6 +92,8 @@ export interface S2sConn {
 }
 
 export interface ServerSettings {
+  /** Where TLS runs: in the model (absent), or 'external' — node:tls on a real socket (lib/io). */
+  tlsLayer?: 'modelled' | 'external';
   tls: Settings['tls'];
   mechanisms: SaslMechanismName[];
   allowPlainWithoutTls: boolean;

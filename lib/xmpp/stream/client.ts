@@ -16,7 +16,7 @@ import { chooseMechanism, type SaslMechanismName } from '../sasl/mechanisms';
 import { decodeSaslText, encodeSaslPayload } from '../sasl/payload';
 import { encodePlainMessage } from '../sasl/plain';
 import { scramClientFinal, scramClientStart, scramClientVerify, type ScramClientState } from '../sasl/scram';
-import { keyParams, tlsClientStart, tlsReceive, type TlsConn } from '../tls-model/connection';
+import { keyParams, tlsClientStart, tlsExternal, tlsReceive, tlsUpgradeNote, type TlsConn } from '../tls-model/connection';
 import { clientPort, sendBytes, sendOutput, type TcpEndpoints, type WirePiece } from '../wire';
 import { nextClientPhase, type ClientPhase, type ClientTrigger } from './client-table';
 
@@ -55,7 +55,8 @@ export interface ClientState {
   tcp: TcpEndpoints;
   parser: StreamParserState;
   tls: TlsConn | null;
-  policy: { tls: Scenario['settings']['tls']; mechanism: SaslMechanismSetting; allowPlainWithoutTls: boolean };
+  /** `tlsLayer: 'external'`: real TLS outside the machine (lib/io); absent = modelled TLS. */
+  policy: { tls: Scenario['settings']['tls']; mechanism: SaslMechanismSetting; allowPlainWithoutTls: boolean; tlsLayer?: 'modelled' | 'external' };
   /** Mechanisms the server offered last (for a retry). */
   offered: string[];
   scram: ScramClientState | null;
@@ -464,6 +465,14 @@ function onElement(s: ClientState, el: XmlElement, ctx: HostContext): HostOutput
     return [note('client.stream-error', { client: s.id, condition: el.children.find(isElement)?.name ?? 'unknown' })];
   }
   if (el.attrs.xmlns === NS_TLS) {
+    if (el.name === 'proceed' && s.phase === 'awaiting-proceed' && s.policy.tlsLayer === 'external') {
+      // Real TLS (lib/io): the adapter upgrades the socket, then the fresh stream header goes inside it.
+      go(s, 'proceed');
+      go(s, 'server-hello');
+      s.parser = createStreamParser();
+      s.tls = tlsExternal(`tls:${s.linkId}`, 'client');
+      return [tlsUpgradeNote(s.serverNode, 'client', s.domain), send(s, [streamHeader(s.domain)], { key: 'client.stream-open-tls', params: { client: s.id, server: s.domain } })];
+    }
     if (el.name === 'proceed' && s.phase === 'awaiting-proceed') {
       const { conn, hello } = tlsClientStart(`tls:${s.linkId}`, ctx.randomBytes(64));
       go(s, 'proceed');

@@ -24,6 +24,8 @@ export interface TlsConn {
   readSeq: number;
   /** Bytes of an incomplete record, hex. */
   pending: string;
+  /** Real TLS outside the machine (lib/io: node:tls on a real socket): this end sends and receives plaintext. */
+  external?: boolean;
 }
 
 export interface TlsReceived {
@@ -61,9 +63,24 @@ function fail(conn: TlsConn, error: TlsReceived['error']): TlsReceived {
   return { plaintext: [], established: false, ...(error ? { error } : {}) };
 }
 
+/**
+ * Real TLS instead of the model (a host whose settings say `tlsLayer: 'external'`): the connection
+ * counts as open at once and passes plaintext both ways. The I/O adapter runs node:tls on the socket
+ * when it meets `tlsUpgradeNote`, which the host emits right after `<proceed/>` (RFC 6120 §5.4.3).
+ */
+export function tlsExternal(keyName: string, role: 'client' | 'server'): TlsConn {
+  return { keyName, role, phase: 'open', privateKey: null, random: '', keys: null, writeSeq: 0, readSeq: 0, pending: '', external: true };
+}
+
+/** The upgrade signal for lib/io: `peer` = the node the connection leads to, `domain` = the certificate's name. */
+export function tlsUpgradeNote(peer: string, role: 'client' | 'server', domain: string): { type: 'note'; note: { key: string; params: Record<string, string> } } {
+  return { type: 'note', note: { key: 'tls.upgrade', params: { peer, role, domain } } };
+}
+
 /** Feed bytes received from the peer. Never throws on the peer's input. */
 export function tlsReceive(conn: TlsConn, data: Uint8Array): TlsReceived {
   const out: TlsReceived = { plaintext: [], established: false };
+  if (conn.external) return { plaintext: [data], established: false };
   if (conn.phase === 'failed') return out;
   const { records, rest } = splitRecords(concat(fromHex(conn.pending), data));
   conn.pending = toHex(rest);
