@@ -1,0 +1,248 @@
+/**
+ * The engine's XMPP client (lib/xmpp/stream/client.ts, the machine the simulator runs) on a real TCP
+ * socket, with a promise API for tests and scripts: connect → STARTTLS (node:tls, see net-host.ts)
+ * → SASL with the chosen mechanism → bind → initial presence; then roster, presence, subscriptions
+ * and messages. Everything the machine narrates is kept in `notes`, every byte in `transcript`
+ * (plaintext: inside TLS as the machine sees it).
+ *
+ *   const c = await XmppClient.login({ jid: 'alice@example.test', password, host: '127.0.0.1', port, ca });
+ *   c.sendMessage('bob@example.test', 'hi'); await c.waitForMessage((m) => m.body === 'hi back');
+ * @module
+ */
+import type { Action, ClientSpec, Note, SaslMechanismSetting, Scenario, Settings } from '../sim/types';
+import { xmppClient, type ClientRosterItem, type ClientState, type ContactPresence, type ReceivedMessage } from '../xmpp/stream/client';
+import { NetHost, utf8Text, type NetHostEvent, type TlsInfo } from './net-host';
+
+export interface XmppClientOptions {
+  /** Bare JID of the account, `user@domain`. */
+  jid: string;
+  password: string;
+  /** Resource to bind; absent = the server chooses. */
+  resource?: string;
+  /** Where the server listens (a loopback address and port). */
+  host: string;
+  port: number;
+  mechanism?: SaslMechanismSetting;
+  /** STARTTLS policy: 'required' (default) refuses to log in without TLS. */
+  tls?: Settings['tls'];
+  /** PEM trust anchor for the server's certificate (a self-signed test certificate). */
+  ca?: string;
+  /** Check the certificate (default true: against `ca` and the domain). */
+  rejectUnauthorized?: boolean;
+  /** Time limit for each wait (default 10 s). */
+  timeoutMs?: number;
+}
+
+export interface TranscriptLine {
+  dir: 'out' | 'in';
+  text: string;
+}
+
+/** Notes after which a login cannot succeed any more. */
+const LOGIN_FAILURES = ['client.sasl-failed', 'client.no-mechanism', 'client.tls-missing', 'client.stream-error', 'client.bind-failed', 'client.starttls-failed', 'client.server-signature-bad', 'client.bad-credentials', 'client.sasl-abort', 'tls.failed'];
+
+interface Waiter {
+  check: () => boolean;
+  fail: (why: string) => void;
+}
+
+const SERVER = 'server';
+
+export class XmppClient {
+  readonly notes: Note[] = [];
+  readonly transcript: TranscriptLine[] = [];
+  readonly net: NetHost<ClientState>;
+  private readonly waiters = new Set<Waiter>();
+  private closedReason: string | null = null;
+  private readonly timeoutMs: number;
+
+  constructor(readonly opts: XmppClientOptions) {
+    this.timeoutMs = opts.timeoutMs ?? 10_000;
+    const [, domain = ''] = opts.jid.split('@');
+    const spec: ClientSpec = { id: opts.jid.split('@')[0] ?? 'client', jid: opts.jid, password: opts.password, server: SERVER, ip: '127.0.0.1', ...(opts.resource ? { resource: opts.resource } : {}) };
+    const scenario: Scenario = {
+      id: 'xmpp-client',
+      title: { en: 'XMPP client on a real socket', de: 'XMPP-Client an einem echten Socket' },
+      summary: { en: opts.jid, de: opts.jid },
+      topology: { servers: [{ id: SERVER, domain, ip: opts.host, accounts: [] }], clients: [spec], links: [], taps: [] },
+      settings: { tls: opts.tls ?? 'required', sasl: opts.mechanism ?? 'SCRAM-SHA-256' },
+      script: [],
+    };
+    this.net = new NetHost<ClientState>({
+      machine: xmppClient,
+      self: spec.id,
+      init: (ctx) => {
+        const s = xmppClient.init(spec, scenario, ctx);
+        s.policy.tlsLayer = 'external';
+        s.tcp = { ...s.tcp, dstPort: opts.port };
+        return s;
+      },
+      tls: { ...(opts.ca ? { ca: opts.ca } : {}), rejectUnauthorized: opts.rejectUnauthorized ?? true },
+      endAfter: (_to, data) => utf8Text(data).trimEnd().endsWith('</stream:stream>'),
+      observe: (ev) => this.observe(ev),
+    });
+  }
+
+  /** Connect, log in and bind; resolves when online, rejects with the reason otherwise. */
+  static async login(opts: XmppClientOptions): Promise<XmppClient> {
+    const c = new XmppClient(opts);
+    try {
+      await c.connect();
+    } catch (e) {
+      await c.close();
+      throw e;
+    }
+    return c;
+  }
+
+  get state(): ClientState {
+    return this.net.state;
+  }
+
+  get boundJid(): string | null {
+    return this.state.boundJid;
+  }
+
+  get tls(): TlsInfo | null {
+    return this.net.tlsInfo(SERVER);
+  }
+
+  /** The SASL mechanism this client used (from its narration). */
+  get mechanism(): string | null {
+    for (const n of this.notes) {
+      if (n.key === 'client.scram-start') return String(n.params?.mechanism);
+      if (n.key === 'client.sasl-plain' || n.key === 'client.sasl-plain-tls') return 'PLAIN';
+    }
+    return null;
+  }
+
+  /** Mechanisms the server offered after TLS. */
+  get offered(): string[] {
+    return this.state.offered;
+  }
+
+  async connect(): Promise<void> {
+    this.closedReason = null;
+    this.net.connect(SERVER, { host: this.opts.host, port: this.opts.port });
+    this.act({ type: 'connect' });
+    const from = this.notes.length;
+    await this.until(
+      () => {
+        const bad = this.notes.slice(from).find((n) => LOGIN_FAILURES.includes(n.key));
+        if (bad) throw new Error(`login failed: ${bad.key} ${JSON.stringify(bad.params ?? {})}`);
+        return this.state.phase === 'online';
+      },
+      `${this.opts.jid} online`,
+    );
+  }
+
+  act(action: Action): void {
+    this.net.input({ type: 'action', action });
+  }
+
+  sendMessage(to: string, body: string, messageType: 'chat' | 'normal' = 'chat'): void {
+    this.act({ type: 'send-message', to, body, messageType });
+  }
+
+  /** Change the own presence (RFC 6121 §4.7): show, status, priority — or unavailable. */
+  setPresence(p: Omit<Extract<Action, { type: 'set-presence' }>, 'type'>): void {
+    this.act({ type: 'set-presence', ...p });
+  }
+
+  /** Bytes written into the stream as they are (inside TLS once it is up): any stanza the machine has no action for. */
+  sendRaw(xml: string): void {
+    this.act({ type: 'send-raw', text: xml });
+  }
+
+  /** The first received message (since the start) that matches. */
+  async waitForMessage(match: (m: ReceivedMessage) => boolean, what = 'a message'): Promise<ReceivedMessage> {
+    let found: ReceivedMessage | undefined;
+    await this.until(() => {
+      for (const n of this.notes) {
+        if (n.key !== 'client.message-received' && n.key !== 'client.message-received-delayed') continue;
+        const p = n.params ?? {};
+        const m: ReceivedMessage = { from: String(p.from), body: String(p.body), time: 0, ...(p.stamp ? { delayed: String(p.stamp) } : {}) };
+        if (match(m)) {
+          found = m;
+          return true;
+        }
+      }
+      return false;
+    }, what);
+    return found!;
+  }
+
+  /** Ask for the roster and resolve with its items. */
+  async roster(): Promise<ClientRosterItem[]> {
+    const from = this.notes.length;
+    this.act({ type: 'roster-get' });
+    await this.waitForNote((n) => n.key === 'client.roster-received', 'roster result', from);
+    return Object.values(this.state.roster);
+  }
+
+  /** Resolve once a note matches (looking at notes from index `from`). */
+  async waitForNote(match: (n: Note) => boolean, what: string, from = 0): Promise<Note> {
+    let found: Note | undefined;
+    await this.until(() => {
+      found = this.notes.slice(from).find(match);
+      return !!found;
+    }, what);
+    return found!;
+  }
+
+  /** Resolve when `cond` holds (checked after every input the machine handles). */
+  until(cond: () => boolean, what: string, timeoutMs = this.timeoutMs): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => done(`timed out after ${timeoutMs} ms waiting for ${what}`), timeoutMs);
+      const done = (err?: string) => {
+        clearTimeout(timer);
+        this.waiters.delete(w);
+        if (err) reject(new Error(`${this.opts.jid}: ${err}\n--- last transcript lines:\n${this.transcript.slice(-8).map((l) => `${l.dir === 'out' ? 'C→S' : 'S→C'} ${l.text}`).join('\n')}`));
+        else resolve();
+      };
+      const w: Waiter = {
+        check: () => {
+          try {
+            if (cond()) done();
+            else return false;
+          } catch (e) {
+            done(e instanceof Error ? e.message : String(e));
+          }
+          return true;
+        },
+        fail: (why) => done(`${why} while waiting for ${what}`),
+      };
+      this.waiters.add(w);
+      if (w.check()) return;
+      if (this.closedReason !== null) w.fail(this.closedReason);
+    });
+  }
+
+  presenceOf(jid: string): ContactPresence | undefined {
+    return this.state.presence[jid];
+  }
+
+  /** Log out (unavailable presence, stream close) and wait for the connection to close. */
+  async disconnect(): Promise<void> {
+    if (this.closedReason !== null) return;
+    this.act({ type: 'disconnect' });
+    await this.until(() => this.closedReason !== null, 'the server to close the stream', 3000).catch(() => undefined);
+    await this.close();
+  }
+
+  /** Drop the connection without a goodbye. */
+  async close(): Promise<void> {
+    await this.net.stop(200);
+  }
+
+  private observe(ev: NetHostEvent): void {
+    if (ev.type === 'note') this.notes.push(ev.note);
+    else if (ev.type === 'out') {
+      this.notes.push(ev.note);
+      this.transcript.push({ dir: 'out', text: utf8Text(ev.data) });
+    } else if (ev.type === 'in') this.transcript.push({ dir: 'in', text: utf8Text(ev.data) });
+    else if (ev.type === 'closed') this.closedReason = ev.error ? `connection failed: ${ev.error}` : 'connection closed';
+    else if (ev.type === 'fault') this.closedReason = ev.error;
+    for (const w of [...this.waiters]) if (!w.check() && this.closedReason !== null) w.fail(this.closedReason);
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * The engine's XMPP server (lib/xmpp/stream/server.ts, the machine the simulator runs) on real TCP
+ * sockets on a loopback address: c2s on one port, optionally s2s on another, STARTTLS with a real
+ * certificate through node:tls (the machine runs with `tlsLayer: 'external'`, see net-host.ts).
+ *
+ * Connections are the machine's "nodes": a c2s connection is `c2s:<ip>:<port>` (registered as a
+ * client before its first byte), an s2s connection is `s2s:<ip>` after the peer server's address —
+ * the machine keeps one s2s connection per peer server, found through its DNS zone, which here is
+ * the `hosts` list (A records; no SRV, so remote servers are reached on `s2sRemotePort`).
+ * A connection that drops without `</stream:stream>` is ended in the machine as if it had sent one
+ * (RFC 6121 §4.5.2: the server then broadcasts unavailable presence for it).
+ * @module
+ */
+import net from 'node:net';
+import type { Account, Scenario, SaslMechanismSetting, Settings } from '../sim/types';
+import { xmppServer, type ServerState } from '../xmpp/stream/server';
+import { NetHost, utf8Text, type NetHostEvent } from './net-host';
+
+export interface HostsEntry {
+  ip: string;
+  names: string[];
+}
+
+export interface XmppServerConfig {
+  /** A loopback address (127.0.0.0/8); nothing else is accepted. */
+  host: string;
+  /** c2s port; 0 = any free port. */
+  port: number;
+  domain: string;
+  users: Account[];
+  /** PEM certificate and key: STARTTLS is offered (and required) when given. */
+  cert?: string;
+  key?: string;
+  /** STARTTLS policy (default: 'required' with a certificate, 'none' without). */
+  tls?: Settings['tls'];
+  /** SASL mechanisms offered (default: SCRAM-SHA-256, SCRAM-SHA-1, PLAIN — PLAIN only inside TLS). */
+  mechanisms?: SaslMechanismSetting[];
+  scramIterations?: number;
+  /** s2s port on `host`; absent = no federation listener. */
+  s2sPort?: number;
+  /** Port of remote servers' s2s listeners (default: s2sPort, else 5269). */
+  s2sRemotePort?: number;
+  /** Name resolution for federation: A records (a private hosts file). */
+  hosts?: HostsEntry[];
+  observe?: (ev: NetHostEvent) => void;
+}
+
+export interface RunningXmppServer {
+  host: string;
+  port: number;
+  s2sPort: number | null;
+  domain: string;
+  net: NetHost<ServerState>;
+  state: ServerState;
+  close(): Promise<void>;
+}
+
+const STREAM_CLOSE = '</stream:stream>';
+
+export function isLoopback(ip: string): boolean {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip);
+}
+
+/** `ip name [name …]` lines, `#` comments (the /etc/hosts format). */
+export function parseHosts(text: string): HostsEntry[] {
+  const out: HostsEntry[] = [];
+  for (const line of text.split('\n')) {
+    const [ip, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (ip && names.length) out.push({ ip, names });
+  }
+  return out;
+}
+
+function listen(server: net.Server, host: string, port: number): Promise<number> {
+  return new Promise((res, rej) => {
+    server.once('error', rej);
+    server.listen({ host, port, exclusive: true }, () => {
+      server.off('error', rej);
+      res((server.address() as net.AddressInfo).port);
+    });
+  });
+}
+
+export async function startXmppServer(cfg: XmppServerConfig): Promise<RunningXmppServer> {
+  if (!isLoopback(cfg.host)) throw new Error(`xmpp-server: ${cfg.host} is not a loopback address (127.0.0.0/8)`);
+  if (!!cfg.cert !== !!cfg.key) throw new Error('xmpp-server: --cert and --key go together');
+  const hosts = cfg.hosts ?? [];
+  const s2sRemotePort = cfg.s2sRemotePort ?? cfg.s2sPort ?? 5269;
+  const scenario: Scenario = {
+    id: 'xmpp-server-peer',
+    title: { en: 'XMPP server on a real socket', de: 'XMPP-Server an einem echten Socket' },
+    summary: { en: cfg.domain, de: cfg.domain },
+    topology: {
+      servers: [{ id: cfg.domain, domain: cfg.domain, ip: cfg.host, accounts: cfg.users }],
+      clients: [],
+      links: [],
+      taps: [],
+      dns: { srv: [], a: hosts.flatMap((h) => h.names.map((name) => ({ name, ip: h.ip }))) },
+    },
+    settings: {
+      tls: cfg.tls ?? (cfg.cert ? 'required' : 'none'),
+      sasl: 'SCRAM-SHA-256',
+      ...(cfg.mechanisms ? { serverMechanisms: cfg.mechanisms } : {}),
+      ...(cfg.scramIterations ? { scramIterations: cfg.scramIterations } : {}),
+    },
+    script: [],
+  };
+  const spec = scenario.topology.servers[0]!;
+  const host: NetHost<ServerState> = new NetHost<ServerState>({
+    machine: xmppServer,
+    self: cfg.domain,
+    init: (ctx) => {
+      const s = xmppServer.init(spec, scenario, ctx);
+      s.settings.tlsLayer = 'external';
+      // Remote servers are reached by address: one s2s "node" per peer IP.
+      for (const h of hosts) {
+        if (h.ip === cfg.host) continue;
+        s.nodeByIp[h.ip] = `s2s:${h.ip}`;
+        s.links[`s2s:${h.ip}`] = `${cfg.domain}~${h.ip}`;
+      }
+      return s;
+    },
+    tls: { ...(cfg.cert ? { cert: cfg.cert, key: cfg.key } : {}), rejectUnauthorized: false },
+    dial: (to) => {
+      const m = /^s2s:(127\.\d+\.\d+\.\d+)$/.exec(to);
+      return m && cfg.s2sPort !== undefined ? { host: m[1]!, port: s2sRemotePort, localAddress: cfg.host } : null;
+    },
+    onPeerClosed: (id, s) => {
+      const sess = s.sessions[id];
+      const s2s = Object.values(s.s2s).some((c) => c.peer === id && c.phase !== 'closed' && c.phase !== 'failed');
+      if ((sess && sess.phase !== 'closed') || s2s) return { type: 'bytes', from: id, data: new TextEncoder().encode(STREAM_CLOSE) };
+      return null;
+    },
+    endAfter: (_to, data) => utf8Text(data.subarray(Math.max(0, data.length - 32))).trimEnd().endsWith(STREAM_CLOSE),
+    ...(cfg.observe ? { observe: cfg.observe } : {}),
+  });
+  const state = host.state;
+
+  const c2s = net.createServer((socket) => {
+    const id = `c2s:${socket.remoteAddress}:${socket.remotePort}`;
+    state.clientIps[id] = socket.remoteAddress ?? '0.0.0.0';
+    host.attach(id, socket);
+  });
+  const port = await listen(c2s, cfg.host, cfg.port);
+  let s2s: net.Server | null = null;
+  let s2sPort: number | null = null;
+  if (cfg.s2sPort !== undefined) {
+    s2s = net.createServer((socket) => {
+      const ip = socket.remoteAddress ?? '0.0.0.0';
+      let id = `s2s:${ip}`;
+      for (let n = 2; host.isOpen(id); n++) id = `s2s:${ip}#${n}`;
+      host.attach(id, socket);
+    });
+    s2sPort = await listen(s2s, cfg.host, cfg.s2sPort);
+  }
+  const close = async () => {
+    c2s.close();
+    s2s?.close();
+    await host.stop();
+  };
+  return { host: cfg.host, port, s2sPort, domain: cfg.domain, net: host, state, close };
+}
