@@ -1,0 +1,83 @@
+/**
+ * Our XMPP server (`npm run peer:xmpp-server`: the simulator's server machine on a real socket, run
+ * as its own process) against an independent client library, slixmpp 1.8 (Debian
+ * `python3-slixmpp`, driven by helpers/xmpp-slix-driver.py with /usr/bin/python3): STARTTLS with
+ * the certificate verified, SCRAM-SHA-256 (slixmpp's first choice) and SCRAM-SHA-1 (forced), chat
+ * between two slixmpp clients through our server, a presence subscription (slixmpp approves and
+ * subscribes back automatically), an offline message with a delay stamp, a wrong password refused.
+ * Needs: apt-get install python3-slixmpp
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CI, makeCert, OurServer, removeDir, runSlix, slixmppUnavailable, tempDir, type Cert, type SlixEvent } from './helpers/xmpp-peers';
+
+const missing = slixmppUnavailable();
+const DOMAIN = 'example.test';
+const USERS = [
+  { user: 'alice', password: 'alice-pass' },
+  { user: 'bob', password: 'bob-pass' },
+];
+
+if (missing) {
+  describe('xmpp interop: slixmpp ↔ our server (unavailable)', () => {
+    if (CI)
+      it(`python3-slixmpp is installed — ${missing}`, () => {
+        throw new Error(`XMPP interop peer unavailable: ${missing}`);
+      });
+    else it.skip(`skipped: ${missing}`, () => undefined);
+  });
+}
+
+const of = (events: SlixEvent[], ev: string) => events.filter((e) => e.ev === ev);
+
+describe.skipIf(!!missing)('xmpp interop: slixmpp 1.8 ↔ our server', () => {
+  let server: OurServer;
+  let cert: Cert;
+  let certDir = '';
+
+  beforeAll(async () => {
+    certDir = tempDir('xmpp-cert');
+    cert = makeCert(certDir, DOMAIN);
+    server = new OurServer({ domain: DOMAIN, users: USERS, cert });
+    await server.ready;
+  }, 30_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    if (certDir) removeDir(certDir);
+  }, 15_000);
+
+  const slix = (steps: string[], mech?: string) =>
+    runSlix({ host: '127.0.0.1', port: server.port, domain: DOMAIN, cafile: cert.cert, users: USERS, steps, ...(mech ? { mech } : {}) });
+
+  it('login over STARTTLS with SCRAM-SHA-256, chat both ways, subscription, offline message', async () => {
+    const r = await slix(['login', 'chat', 'subscribe', 'offline']);
+    expect(r.events.at(-1), r.stderr + JSON.stringify(r.events)).toEqual({ ev: 'ok' });
+    expect(r.status).toBe(0);
+    const logins = of(r.events, 'login');
+    expect(logins).toHaveLength(3);
+    for (const l of logins) expect(l).toMatchObject({ mech: 'SCRAM-SHA-256', tls: 'TLSv1.3' });
+    expect(of(r.events, 'message').slice(0, 2)).toEqual([
+      expect.objectContaining({ to: 'bob@example.test/slix', frm: 'alice@example.test/slix', body: 'hi bob, from slixmpp', delay: null }),
+      expect.objectContaining({ to: 'alice@example.test/slix', frm: 'bob@example.test/slix', body: 'hi alice, from slixmpp', delay: null }),
+    ]);
+    expect(of(r.events, 'subscription')).toEqual([expect.objectContaining({ jid: 'bob@example.test', presence: true })]);
+    expect(['to', 'both']).toContain(of(r.events, 'subscription')[0]!.subscription);
+    const offline = of(r.events, 'message')[2]!;
+    expect(offline).toMatchObject({ to: 'bob@example.test/slix2', frm: 'alice@example.test/slix', body: 'sent while you were offline' });
+    expect(offline.delay).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(Math.abs(Date.parse(String(offline.delay)) - Date.now())).toBeLessThan(60_000);
+  }, 60_000);
+
+  it.each(['SCRAM-SHA-1', 'PLAIN'])('%s when slixmpp is limited to it', async (mech) => {
+    const r = await slix(['login', 'chat'], mech);
+    expect(r.status, r.stderr + JSON.stringify(r.events)).toBe(0);
+    expect(of(r.events, 'login').map((l) => l.mech)).toEqual([mech, mech]);
+  }, 60_000);
+
+  it('a wrong password is refused', async () => {
+    const r = await slix(['badpass']);
+    expect(r.status, r.stderr + JSON.stringify(r.events)).toBe(0);
+    expect(of(r.events, 'badpass')).toEqual([{ ev: 'badpass', refused: true }]);
+  }, 60_000);
+
+});
