@@ -105,4 +105,6 @@ else
   }
 
 import { benchOtr } from './bench-otr';
+import { benchXmpp } from './bench-xmpp';
+await benchXmpp();
 await benchOtr();
