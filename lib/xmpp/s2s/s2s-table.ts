@@ -5,6 +5,7 @@
  * @module
  */
 import type { S2sPhase } from '../server/state';
+import type { Transition } from '../stream/transition';
 
 export type S2sTrigger =
   | 'dns-answer'
@@ -26,12 +27,8 @@ export type S2sTrigger =
   | 'stream-close'
   | 'stream-error';
 
-export interface S2sTransition {
+export interface S2sTransition extends Transition<S2sPhase, S2sTrigger> {
   role: 'initiator' | 'responder';
-  from: S2sPhase;
-  on: S2sTrigger;
-  to: S2sPhase;
-  spec: string;
 }
 
 export const s2sTransitions: readonly S2sTransition[] = [

@@ -4,6 +4,8 @@
  * from it, so the picture cannot drift from the code.
  * @module
  */
+import type { Transition } from './transition';
+
 
 export type ClientPhase =
   | 'offline'
@@ -40,13 +42,7 @@ export type ClientTrigger =
   | 'stream-close'
   | 'stream-error';
 
-export interface ClientTransition {
-  from: ClientPhase;
-  on: ClientTrigger;
-  to: ClientPhase;
-  /** RFC 6120 section that governs this step. */
-  spec: string;
-}
+export type ClientTransition = Transition<ClientPhase, ClientTrigger>;
 
 export const clientTransitions: readonly ClientTransition[] = [
   { from: 'offline', on: 'connect', to: 'awaiting-stream', spec: 'RFC 6120 §4.2' },

@@ -3,6 +3,7 @@
  * counterpart of client-table.ts. lib/xmpp/server/c2s.ts follows it; lessons draw it.
  * @module
  */
+import type { Transition } from './transition';
 
 export type ServerC2sPhase =
   | 'awaiting-header' // TCP accepted or stream restarted; waiting for the client's header (§4.2)
@@ -30,12 +31,7 @@ export type ServerC2sTrigger =
   | 'stream-close'
   | 'stream-error';
 
-export interface ServerC2sTransition {
-  from: ServerC2sPhase;
-  on: ServerC2sTrigger;
-  to: ServerC2sPhase;
-  spec: string;
-}
+export type ServerC2sTransition = Transition<ServerC2sPhase, ServerC2sTrigger>;
 
 export const serverC2sTransitions: readonly ServerC2sTransition[] = [
   { from: 'awaiting-header', on: 'stream-header', to: 'negotiating', spec: 'RFC 6120 §4.3.2' },
