@@ -2,14 +2,15 @@
  * Every lesson compiles in both languages against the closed vocabulary: unknown components, unknown
  * props, unknown scenario ids, bad <Spec> refs and missing frontmatter fail here (and in the build).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locales } from '@/app/_i18n/locales';
 import { compileLesson, slugify } from '@/app/_content/compile';
 import { listLessons } from '@/app/_content/lessons';
-import { parseSpecRef } from '@/app/_components/lesson/spec-ref';
+import { OTR_V3_URL, parseSpecRef } from '@/app/_components/lesson/spec-ref';
+import { lookupTerm } from '@/app/_components/lesson/glossary';
 import { presets } from '@/lib/scenarios/presets/index';
 
 const FRONTMATTER = `---
@@ -51,6 +52,15 @@ describe('lessons on disk', () => {
           expect(presets.map((p) => p.id)).toContain(m[1]);
         }
       }, 30_000);
+
+      it(`${locale}/${lesson.slug}: every <Term> has a glossary definition`, () => {
+        const source = readFileSync(lesson.file, 'utf8');
+        // English lessons write <Term de="…">english</Term>; German ones <Term en="english">…</Term>.
+        const missing = [...source.matchAll(/<Term (de|en)="([^"]*)">([^<]*)<\/Term>/g)]
+          .map((m) => (m[1] === 'en' ? m[2]! : m[3]!))
+          .filter((term) => !lookupTerm(term));
+        expect(missing).toEqual([]);
+      });
     }
   }
 });
@@ -109,5 +119,13 @@ describe('the vocabulary check', () => {
     expect(parseSpecRef('XEP-0160')?.href).toBe('https://xmpp.org/extensions/xep-0160.html');
     expect(parseSpecRef('RFC6120')).toMatchObject({ label: 'RFC 6120' });
     expect(parseSpecRef('rfc 6120')).toBeUndefined();
+  });
+
+  it('links the OTR v3 specification by section title, and rejects a section it does not have', () => {
+    expect(parseSpecRef('OTR v3 §Revealing MAC keys')).toEqual({ kind: 'otr', label: 'OTR v3 §Revealing MAC keys', href: OTR_V3_URL });
+    expect(parseSpecRef('OTR v3 § d-h commit message')?.label).toBe('OTR v3 §D-H Commit Message');
+    expect(parseSpecRef('OTR v3')?.href).toBe(OTR_V3_URL);
+    expect(parseSpecRef('OTR v3 §Double Ratchet')).toBeUndefined();
+    expect(parseSpecRef('OTR v4 §Data Message')).toBeUndefined();
   });
 });
