@@ -127,6 +127,7 @@ export function step(world: World, state: SimState): TraceEvent | null {
         from: input.from,
         to: item.node,
         ...(item.link !== undefined ? { link: item.link } : {}),
+        ...(input.conn !== undefined ? { conn: input.conn } : {}),
         ...(item.sentAt !== undefined ? { sentAt: item.sentAt } : {}),
         wire: input.data,
         layers: item.layers ?? [],
@@ -166,7 +167,7 @@ function applyOutputs(world: World, state: SimState, from: string, outputs: Host
         enqueue(state, {
           time: state.time + link.latencyMs,
           node: out.to,
-          input: { type: 'bytes', from, data: out.data },
+          input: { type: 'bytes', from, data: out.data, ...(out.conn !== undefined ? { conn: out.conn } : {}) },
           link: link.id,
           sentAt: state.time,
           note: out.note,

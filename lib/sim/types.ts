@@ -28,6 +28,11 @@ export interface ServerSpec {
   /** IPv4 address from a documentation range (RFC 5737), shown in the TCP layer. */
   ip: string;
   accounts: Account[];
+  /**
+   * The operator runs a man in the middle on OTR between two of its accounts (bare JIDs):
+   * lib/xmpp/server/otr-mitm.ts. Absent = an honest server.
+   */
+  otrMitm?: { between: [string, string] };
 }
 
 export interface ClientSpec {
@@ -56,6 +61,49 @@ export interface TapSpec {
   /** Observer name (`tap:alice~a.example`). */
   id: string;
   link: string;
+}
+
+/** What a thief can take from a device (lib/knowledge/thief.ts). */
+export type StolenKind = 'long-term-keys' | 'otr-session' | 'static-key';
+
+export interface TheftSpec {
+  /** The client node whose device is robbed. */
+  node: string;
+  /** Virtual ms: the thief gets what the node held at this moment. */
+  at: number;
+  what: StolenKind[];
+}
+
+/**
+ * A thief: records one link like a tap, and steals keys from devices. With the stolen keys it opens
+ * whatever it recorded (and records later) that those keys open — past and future.
+ */
+export interface ThiefSpec {
+  /** Observer name (`thief`). */
+  id: string;
+  link: string;
+  steals: TheftSpec[];
+}
+
+/** An edit of a recorded message: replace `find` by `replace` (same length in UTF-8 bytes). */
+export interface ForgerEdit {
+  /** Index into the forger's recorded messages (OTR Data Messages and signed messages, in order), from 0. */
+  message: number;
+  find: string;
+  replace: string;
+  /** The plaintext the forger knows or guesses the message holds (it cannot decrypt OTR); absent: `find` starts it. */
+  known?: string;
+}
+
+/**
+ * A forger: records one link like a tap, then edits recorded messages and checks whether the
+ * forgeries verify (OTR: with MAC keys revealed later; signed messages: with the signer's key).
+ */
+export interface ForgerSpec {
+  /** Observer name (`forger`). */
+  id: string;
+  link: string;
+  edits: ForgerEdit[];
 }
 
 /** A DNS SRV record (RFC 2782), as `_xmpp-server._tcp.b.example. SRV 0 5 5269 xmpp.b.example.` */
@@ -90,6 +138,10 @@ export interface Topology {
   clients: ClientSpec[];
   links: LinkSpec[];
   taps: TapSpec[];
+  /** Key thieves (observers of kind 'thief'); absent = none. */
+  thieves?: ThiefSpec[];
+  /** Forgers (observers of kind 'forger', lib/knowledge/forger.ts); absent = none. */
+  forgers?: ForgerSpec[];
   /** Extra DNS records; absent = only the implicit A records of the servers' domains. */
   dns?: DnsZone;
   /** Ids of server nodes that are switched off: they answer nothing (a remote-server-timeout lesson). */
@@ -148,7 +200,21 @@ export type Action =
   /** XEP-0199; absent `to` = the own server. */
   | { type: 'ping'; to?: string }
   /** Bytes a user typed, sent as they are on the stream (inside TLS when TLS is up). */
-  | { type: 'send-raw'; text: string };
+  | { type: 'send-raw'; text: string }
+  /** OTR (lib/xmpp/im/otr-*.ts): send a Query Message "?OTRv23?" to `to` (bare or full JID). */
+  | { type: 'otr-start'; to: string }
+  /** End the OTR conversation with `to` (TLV 1, then forget the session keys). */
+  | { type: 'otr-end'; to: string }
+  /** Start the Socialist Millionaires' Protocol in the encrypted session with `to`. */
+  | { type: 'smp-start'; to: string; secret: string; question?: string }
+  /** Answer an SMP request from `to` with our secret. */
+  | { type: 'smp-respond'; to: string; secret: string }
+  /** The static-key contrast (lib/contrast/static-key.ts, modelled, not OpenPGP): send our public key to `to`. */
+  | { type: 'static-publish'; to: string }
+  /** Encrypt `body` to the static public key of `to` (which must have been published to us) and send it. */
+  | { type: 'send-static'; to: string; body: string }
+  /** The signed-message contrast (lib/contrast/signed.ts, modelled): `body` signed with our Ed25519 key, in clear. */
+  | { type: 'send-signed'; to: string; body: string };
 
 export interface ScriptStep {
   /** Virtual time in ms at which the action happens. */
@@ -180,8 +246,13 @@ export interface Note {
 // Hosts: sans-I/O state machines. The kernel feeds inputs; the host returns outputs.
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * `conn` names one TCP connection when two nodes hold more than one between them (a server's own
+ * outgoing s2s stream and the peer's incoming one, XEP-0220 §2.1.3). Both ends use the same id;
+ * absent = the single default connection of the pair (clients).
+ */
 export type HostInput =
-  | { type: 'bytes'; from: string; data: Uint8Array }
+  | { type: 'bytes'; from: string; data: Uint8Array; conn?: string }
   | { type: 'action'; action: Action }
   | { type: 'timer'; name: string };
 
@@ -197,7 +268,7 @@ export interface Layer {
 }
 
 export type HostOutput =
-  | { type: 'send'; to: string; data: Uint8Array; note: Note; layers: Layer[] }
+  | { type: 'send'; to: string; data: Uint8Array; note: Note; layers: Layer[]; conn?: string }
   | { type: 'timer'; name: string; after: number }
   | { type: 'note'; note: Note };
 
@@ -269,6 +340,8 @@ export interface TraceEvent {
   from: string;
   to: string;
   link?: string;
+  /** For wire events: which connection on the link carried the bytes (HostInput `conn`); absent = the default one. */
+  conn?: string;
   /** For wire events: when the bytes left the sender. */
   sentAt?: number;
   /** The bytes that crossed the link (TCP payload), for wire events. */

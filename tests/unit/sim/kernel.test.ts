@@ -125,3 +125,37 @@ describe('timer events', () => {
     expect(idle).toMatchObject({ time: 9, note: { key: 'timer', params: { node: 'a', name: 'idle' } }, effects: [] });
   });
 });
+
+describe('sim kernel: connections', () => {
+  /** The client opens two connections on each 'connect'; the server answers on the connection a ping came in on. */
+  const twoConns: Machines = {
+    client: {
+      init: () => ({ got: [] as string[] }),
+      handle(s: { got: string[] }, input) {
+        if (input.type === 'bytes') s.got.push(input.conn ?? 'default');
+        if (input.type !== 'action') return [];
+        return ['first', 'second'].map((conn) => ({ type: 'send' as const, to: 'srv', conn, data: new Uint8Array([1]), note: { key: 'ping' }, layers: [] }));
+      },
+    },
+    server: {
+      init: () => ({}),
+      handle: (_s, input) => (input.type === 'bytes' ? [{ type: 'send', to: input.from, ...(input.conn ? { conn: input.conn } : {}), data: new Uint8Array([2]), note: { key: 'pong' }, layers: [] }] : []),
+    },
+  };
+
+  it('keeps two connections between the same two nodes apart, on the same link, in the trace and at the hosts', () => {
+    const sc = scenario({ a: 10 }, [{ at: 0, node: 'a', action: { type: 'connect' } }]);
+    const run = simulate(sc, { seed: 1, machines: twoConns });
+    expect(run.trace.events.filter((e) => e.kind === 'wire').map((e) => `${e.from}>${e.to}:${e.link}:${e.conn}`)).toEqual([
+      'a>srv:a~srv:first', 'a>srv:a~srv:second', 'srv>a:a~srv:first', 'srv>a:a~srv:second',
+    ]);
+    expect((stateAfter(sc, twoConns, run, run.trace.events.length - 1).nodes.a as { got: string[] }).got).toEqual(['first', 'second']);
+  });
+
+  it('leaves `conn` out where a host names none (one connection per pair)', () => {
+    const sc = scenario({ a: 10 }, [{ at: 0, node: 'a', action: { type: 'connect' } }]);
+    const { trace } = simulate(sc, { seed: 1, machines });
+    expect(trace.events.filter((e) => e.kind === 'wire')).not.toHaveLength(0);
+    expect(trace.events.some((e) => 'conn' in e)).toBe(false);
+  });
+});
