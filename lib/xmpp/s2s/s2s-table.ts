@@ -1,7 +1,9 @@
 /**
  * Server-to-server stream negotiation as a transition table (RFC 6120 §3.2 DNS, §4 streams, §5
- * STARTTLS; XEP-0220 Server Dialback), for both roles: the Originating (initiating) Server and the
- * Receiving Server. lib/xmpp/server/s2s.ts moves only along these rows; lessons draw them.
+ * STARTTLS; XEP-0220 Server Dialback), for both ends of one connection: the Originating (initiating)
+ * Server on its outgoing stream and the Receiving Server on the incoming one. The Receiving Server's
+ * 'verifying' lasts while its question travels over its OWN outgoing connection (XEP-0220 §2.1.3).
+ * lib/xmpp/server/s2s.ts moves only along these rows; lessons draw them.
  * @module
  */
 import type { S2sPhase } from '../server/state';
@@ -18,7 +20,6 @@ export type S2sTrigger =
   | 'db-result-valid'
   | 'db-result-invalid'
   | 'timeout'
-  | 'collision-yield'
   | 'starttls'
   | 'client-hello'
   | 'db-result'
@@ -42,8 +43,6 @@ export const s2sTransitions: readonly S2sTransition[] = [
   { role: 'initiator', from: 'dialback', on: 'db-result-valid', to: 'established', spec: 'XEP-0220 §2.1.4' },
   { role: 'initiator', from: 'dialback', on: 'db-result-invalid', to: 'failed', spec: 'XEP-0220 §2.4' },
   { role: 'initiator', from: 'connecting', on: 'timeout', to: 'failed', spec: 'RFC 6120 §8.3.3.17' },
-  // Both servers dialled at once: the larger domain name yields and continues as the receiving server.
-  { role: 'initiator', from: 'connecting', on: 'collision-yield', to: 'responding', spec: 'XEP-0288 (one connection per pair)' },
   { role: 'initiator', from: 'features', on: 'timeout', to: 'failed', spec: 'RFC 6120 §8.3.3.17' },
   { role: 'initiator', from: 'dialback', on: 'timeout', to: 'failed', spec: 'RFC 6120 §8.3.3.17' },
   { role: 'responder', from: 'responding', on: 'starttls', to: 'tls-handshake', spec: 'RFC 6120 §5.4.2.3' },

@@ -1,7 +1,8 @@
 /**
  * The plain-data state of one XMPP server host (one domain): accounts with their hashed credentials,
- * rosters and offline queues; one c2s session per connected client node; one s2s connection per
- * peer server; the static facts it needs from the scenario (DNS zone, who is reachable).
+ * rosters and offline queues; one c2s session per connected client node; s2s connections one per
+ * direction (our outgoing stream to a peer domain, and the streams peers opened to us); the static
+ * facts it needs from the scenario (DNS zone, who is reachable).
  * Bounded by design: nothing here grows with the length of the run except the offline queues,
  * which are capped (XEP-0160 lets a server refuse storage).
  * @module
@@ -73,9 +74,12 @@ export type S2sPhase =
   | 'closed';
 
 export interface S2sConn {
+  /** The TCP connection, named alike at both ends (HostInput `conn`): `<dialling node>><peer node>`, `#n` when redialled. */
+  id: string;
   /** Peer server node (the link's other end); null while resolving or when there is no route. */
   peer: string | null;
   peerDomain: string;
+  /** initiator: our outgoing stream, we are the Originating Server; responder: a peer's stream to us, we are the Receiving Server. */
   role: 'initiator' | 'responder';
   phase: S2sPhase;
   parser: StreamParserState | null;
@@ -83,12 +87,12 @@ export interface S2sConn {
   tls: TlsConn | null;
   /** The stream id the responder chose (dialback keys are bound to it). */
   streamId: string | null;
-  /** This server may send stanzas over the connection (initiator: dialback valid; responder: bidi). */
-  canSend: boolean;
-  /** The peer's domain is verified for stanzas arriving here. */
+  /** Responder: the peer's domain is verified, its stanzas are accepted here. */
   peerVerified: boolean;
-  /** Stanzas waiting for the connection. */
+  /** Initiator: stanzas waiting for dialback to succeed. */
   queue: XmlElement[];
+  /** Initiator: our <db:verify/> questions (XEP-0220 §2.1.3) waiting until this stream has sent its own <db:result/>. */
+  verifies: XmlElement[];
 }
 
 export interface ServerSettings {
@@ -113,8 +117,12 @@ export interface ServerState {
   accounts: Record<string, AccountState>;
   /** c2s sessions by client node. */
   sessions: Record<string, Session>;
-  /** s2s connections by peer domain. */
+  /** Our outgoing s2s connections, by peer domain (at most one live each). */
   s2s: Record<string, S2sConn>;
+  /** s2s connections peers opened to us, by connection id. */
+  s2sIn: Record<string, S2sConn>;
+  /** How often we dialled each peer node (connection ids stay unique when a connection is opened again). */
+  s2sDialled: Record<string, number>;
   /** XEP-0185 dialback secret, hex; also seeds SCRAM mock challenges for unknown users. */
   secret: string;
   dns: DnsZone;
@@ -175,6 +183,8 @@ export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContex
     accounts,
     sessions: {},
     s2s: {},
+    s2sIn: {},
+    s2sDialled: {},
     secret: toHex(ctx.randomBytes(32)),
     dns: zoneOf(scenario),
     nodeByIp,

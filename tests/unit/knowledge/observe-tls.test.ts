@@ -43,7 +43,8 @@ describe('observers and modelled TLS: keyrings decide who reads', () => {
     expect(s2sTap.messages.every((m) => m.content === null)).toBe(true);
     expect(s2sTap.messages.length).toBeGreaterThan(3);
     expect(s2sTap.metadata.addresses.map((a) => a.ip)).toEqual(['198.51.100.10', '203.0.113.20']);
-    expect(observe(federation, trace, 'a.example')!.metadata.keys).toEqual(['tls:a.example~b.example', 'tls:alice~a.example']);
+    // One TLS session per connection: a.example's own to b.example, and the one b.example opened to it.
+    expect(observe(federation, trace, 'a.example')!.metadata.keys).toEqual(['tls:a.example>b.example', 'tls:alice~a.example', 'tls:b.example>a.example']);
     expect(observe(federation, trace, 'alice')!.metadata.keys).toEqual(['tls:alice~a.example']);
     // alice's client does not hold the server-to-server key, so it sees nothing of that link.
     expect(observe(federation, trace, 'alice')!.metadata.events).toBe(trace.events.filter((e) => e.kind === 'wire' && (e.from === 'alice' || e.to === 'alice')).length);

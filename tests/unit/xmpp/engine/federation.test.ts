@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex } from '@/lib/bytes/hex';
+import { fromHex, utf8 } from '@/lib/bytes/hex';
 import { federation } from '@/lib/scenarios/presets/federation';
 import { unknownDomain } from '@/lib/scenarios/presets/unknown-domain';
 import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
 import { dialbackKey } from '@/lib/xmpp/s2s/dialback';
 import { resolveServer } from '@/lib/xmpp/s2s/dns';
 import type { ServerState } from '@/lib/xmpp/stream/server';
-import { utf8 } from '@/lib/bytes/hex';
 import { between, transcript } from './transcript';
 import { harness } from './harness';
 
@@ -44,11 +43,16 @@ describe('RFC 6120 §3.2 DNS: SRV first, then the A record and port 5269', () =>
   });
 });
 
-describe('federation: a.example → b.example with STARTTLS and dialback', () => {
+describe('federation: a.example → b.example with STARTTLS and dialback, one connection per direction', () => {
   const run = runScenario(federation, { seed: 1 });
   const lines = transcript(federation);
-  const aToB = between(lines, 'a.example', 'b.example');
-  const bToA = between(lines, 'b.example', 'a.example');
+  // XEP-0220 §2.1.3: each server sends over the connection it opened itself.
+  const A = 'a.example>b.example';
+  const B = 'b.example>a.example';
+  const aOut = between(lines, 'a.example', 'b.example', A);
+  const aOutAnswers = between(lines, 'b.example', 'a.example', A);
+  const bOut = between(lines, 'b.example', 'a.example', B);
+  const bOutAnswers = between(lines, 'a.example', 'b.example', B);
 
   it('resolves b.example through its SRV record before connecting', () => {
     const dns = run.trace.events.find((e) => e.kind === 'timer' && e.from === 'a.example')!;
@@ -59,39 +63,67 @@ describe('federation: a.example → b.example with STARTTLS and dialback', () =>
     ]);
   });
 
+  it('every server-to-server byte travels on one of exactly two named connections, on the one link', () => {
+    const s2s = run.trace.events.filter((e) => e.kind === 'wire' && e.link === 'a.example~b.example');
+    expect(new Set(s2s.map((e) => e.conn))).toEqual(new Set([A, B]));
+    expect(aOut.length + aOutAnswers.length + bOut.length + bOutAnswers.length).toBe(s2s.length);
+    // Distinct TCP connections: a.example's ephemeral port to b's 5269, and b.example's to a's 5269.
+    const tcp = (conn: string, from: string) => s2s.find((e) => e.conn === conn && e.from === from)!.layers[0]!.label;
+    expect(tcp(A, 'a.example')).toMatch(/^TCP 198\.51\.100\.10:\d+ → 203\.0\.113\.20:5269$/);
+    expect(tcp(B, 'b.example')).toMatch(/^TCP 203\.0\.113\.20:\d+ → 198\.51\.100\.10:5269$/);
+  });
+
   it('opens a jabber:server stream announcing dialback, then upgrades to TLS', () => {
-    expect(aToB[0]).toBe("<?xml version='1.0'?><stream:stream xmlns='jabber:server' xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback' from='a.example' to='b.example' version='1.0'>");
-    expect(bToA[0]).toMatch(/from='b.example' to='a.example' id='[0-9a-f-]{36}' version='1.0'><stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required\/><\/starttls><dialback xmlns='urn:xmpp:features:dialback'><errors\/><\/dialback><bidi xmlns='urn:xmpp:features:bidi'\/><\/stream:features>$/);
-    expect(aToB[1]).toBe("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
-    expect(bToA[1]).toBe("<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
-    expect([aToB[2], bToA[2]]).toEqual(['[hello]', '[hello]']);
-    expect(aToB[3]).toBe(aToB[0]);
+    expect(aOut[0]).toBe("<?xml version='1.0'?><stream:stream xmlns='jabber:server' xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback' from='a.example' to='b.example' version='1.0'>");
+    expect(aOutAnswers[0]).toMatch(/from='b.example' to='a.example' id='[0-9a-f-]{36}' version='1.0'><stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required\/><\/starttls><dialback xmlns='urn:xmpp:features:dialback'><errors\/><\/dialback><\/stream:features>$/);
+    expect(aOut[1]).toBe("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+    expect(aOutAnswers[1]).toBe("<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+    expect([aOut[2], aOutAnswers[2]]).toEqual(['[hello]', '[hello]']);
+    expect(aOut[3]).toBe(aOut[0]);
+    // b.example's own connection to a.example goes through the same steps.
+    expect(bOut.slice(0, 4).map((t) => t.slice(0, 60))).toEqual([bOut[0]!.slice(0, 60), "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>", '[hello]', bOut[0]!.slice(0, 60)]);
+    expect(bOut[0]).toContain("from='b.example' to='a.example' version='1.0'>");
   });
 
-  it('the db:result key is XEP-0185’s HMAC with a.example’s secret over the stream id b.example chose', () => {
-    const streamId = /id='([0-9a-f-]{36})'/.exec(bToA[3]!)![1]!;
-    expect(streamId).toBe('cc94f197-44f4-4e24-9fe8-681e824e10b1'); // quoted in content/*/02-federation.mdx (seed 1)
-    const a = nodeStatesAfter(federation, run, 0)['a.example'] as ServerState;
-    const key = dialbackKey(fromHex(a.secret), 'b.example', 'a.example', streamId);
-    expect(aToB[4]).toBe(`<bidi xmlns='urn:xmpp:bidi'/><db:result from='a.example' to='b.example'>${key}</db:result>`);
-    expect(bToA[4]).toBe(`<db:verify from='b.example' to='a.example' id='${streamId}'>${key}</db:verify>`);
-    expect(aToB[5]).toBe(`<db:verify from='a.example' to='b.example' id='${streamId}' type='valid'/>`);
-    expect(bToA[5]).toBe("<db:result from='b.example' to='a.example' type='valid'/>");
+  it('b.example checks a.example’s key over ITS OWN connection to a.example, and vice versa (XEP-0220 §2.1.3)', () => {
+    const idA = /id='([0-9a-f-]{36})'/.exec(aOutAnswers[3]!)![1]!;
+    const idB = /id='([0-9a-f-]{36})'/.exec(bOutAnswers[3]!)![1]!;
+    expect(idA).toBe('cc94f197-44f4-4e24-9fe8-681e824e10b1'); // quoted in content/*/02-federation.mdx (seed 1)
+    expect(idB).toBe('538851e2-03c9-49df-9ec4-a05801354a82'); // quoted in content/*/02-federation.mdx (seed 1)
+    const states = nodeStatesAfter(federation, run, 0);
+    const keyA = dialbackKey(fromHex((states['a.example'] as ServerState).secret), 'b.example', 'a.example', idA);
+    const keyB = dialbackKey(fromHex((states['b.example'] as ServerState).secret), 'a.example', 'b.example', idB);
+    expect(keyA).toBe('295df79551881082c2bf813be33dfe423e70c88c8df08765bd33368875d9ca39'); // quoted in the lessons
+    // a.example's claim on its connection; b.example asks about it on b.example's connection …
+    expect(aOut[4]).toBe(`<db:result from='a.example' to='b.example'>${keyA}</db:result>`);
+    expect(bOut[5]).toBe(`<db:verify from='b.example' to='a.example' id='${idA}'>${keyA}</db:verify>`);
+    expect(bOutAnswers[4]).toBe(`<db:verify from='a.example' to='b.example' id='${idA}' type='valid'/>`);
+    // … and gives its verdict where the claim came in.
+    expect(aOutAnswers[5]).toBe("<db:result from='b.example' to='a.example' type='valid'/>");
+    // The mirror image: b.example's claim, checked by a.example over a.example's connection.
+    expect(bOut[4]).toBe(`<db:result from='b.example' to='a.example'>${keyB}</db:result>`);
+    expect(aOut[5]).toBe(`<db:verify from='a.example' to='b.example' id='${idB}'>${keyB}</db:verify>`);
+    expect(aOutAnswers[4]).toBe(`<db:verify from='b.example' to='a.example' id='${idB}' type='valid'/>`);
+    expect(bOutAnswers[5]).toBe("<db:result from='a.example' to='b.example' type='valid'/>");
+    // Never a question back down the connection the claim arrived on.
+    expect(aOutAnswers.some((t) => t.startsWith('<db:verify') && !t.includes("type="))).toBe(false);
+    expect(bOutAnswers.some((t) => t.startsWith('<db:verify') && !t.includes("type="))).toBe(false);
   });
 
-  it('then the message crosses, and bob’s reply comes back over the same (bidi) stream', () => {
-    expect(aToB[6]).toBe("<message from='alice@a.example/laptop' to='bob@b.example' id='alice-2' type='chat'><body>Hello from a.example!</body></message>");
-    expect(between(lines, 'b.example', 'bob')).toContain(aToB[6]);
-    expect(bToA[6]).toBe("<message from='bob@b.example/phone' to='alice@a.example' id='bob-2' type='chat'><body>Hi alice, greetings from b.example.</body></message>");
-    expect(between(lines, 'a.example', 'alice')).toContain(bToA[6]);
+  it('then the message crosses on a.example’s connection, and bob’s reply on b.example’s', () => {
+    expect(aOut[6]).toBe("<message from='alice@a.example/laptop' to='bob@b.example' id='alice-2' type='chat'><body>Hello from a.example!</body></message>");
+    expect(between(lines, 'b.example', 'bob')).toContain(aOut[6]);
+    expect(bOut[6]).toBe("<message from='bob@b.example/phone' to='alice@a.example' id='bob-2' type='chat'><body>Hi alice, greetings from b.example.</body></message>");
+    expect(between(lines, 'a.example', 'alice')).toContain(bOut[6]);
   });
 
-  it('a ping to the remote server is answered by it', () => {
-    expect(aToB[7]).toBe("<iq from='alice@a.example/laptop' to='b.example' id='alice-3' type='get'><ping xmlns='urn:xmpp:ping'/></iq>");
-    expect(bToA[7]).toBe("<iq from='b.example' to='alice@a.example/laptop' type='result' id='alice-3'/>");
+  it('a ping to the remote server is answered by it, over its own connection', () => {
+    expect(aOut[7]).toBe("<iq from='alice@a.example/laptop' to='b.example' id='alice-3' type='get'><ping xmlns='urn:xmpp:ping'/></iq>");
+    expect(bOut[7]).toBe("<iq from='b.example' to='alice@a.example/laptop' type='result' id='alice-3'/>");
+    expect([aOut.length, aOutAnswers.length, bOut.length, bOutAnswers.length]).toEqual([8, 6, 8, 6]);
   });
 
-  it('a.example, as Authoritative Server, confirms only keys it issued; b.example only believes a valid answer', () => {
+  it('a.example, as Authoritative Server, confirms only keys it issued', () => {
     const sc = structuredClone(federation);
     sc.settings.tls = 'none';
     const { server, feed } = harness(sc, 'a.example');
@@ -105,18 +137,56 @@ describe('federation: a.example → b.example with STARTTLS and dialback', () =>
     ]);
   });
 
-  it('a peer whose claim is not confirmed may not send stanzas', () => {
+  const HEADER_B = "<?xml version='1.0'?><stream:stream xmlns='jabber:server' xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback' from='b.example' to='a.example' version='1.0'>";
+
+  it('the Receiving Server asks over its own new connection, and a peer whose claim is refused may not send stanzas', () => {
     const sc = structuredClone(federation);
     sc.settings.tls = 'none';
-    const { feed } = harness(sc, 'a.example');
-    const opened = feed('b.example', "<?xml version='1.0'?><stream:stream xmlns='jabber:server' xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback' from='b.example' to='a.example' version='1.0'>");
-    const id = /id='([^']+)'/.exec(opened[0]!)![1]!;
-    // The claim goes to DNS and back to the authoritative server (the same peer here) …
-    expect(feed('b.example', "<db:result from='b.example' to='a.example'>0000</db:result>")).toEqual([`<db:verify from='a.example' to='b.example' id='${id}'>0000</db:verify>`]);
-    // … which says no.
-    expect(feed('b.example', `<db:verify from='b.example' to='a.example' id='${id}' type='invalid'/>`)).toEqual(["<db:result from='a.example' to='b.example' type='invalid'/>"]);
+    const { server, feed, feedOn, fire } = harness(sc, 'a.example');
+    const id = /id='([^']+)'/.exec(feed('b.example', HEADER_B)[0]!)![1]!;
+    // The claim: nothing goes back on this connection; a.example looks b.example up to dial it.
+    expect(feed('b.example', "<db:result from='b.example' to='a.example'>0000</db:result>")).toEqual([]);
+    expect(server.s2s['b.example']).toMatchObject({ role: 'initiator', phase: 'resolving', verifies: [{ name: 'db:verify' }] });
+    const opened = fire('dns b.example');
+    expect(opened).toEqual([{ to: 'b.example', conn: 'a.example>b.example', text: expect.stringContaining("from='a.example' to='b.example'") }]);
+    // Its own stream: its own claim first (as Prosody does), then the question.
+    const sent = feedOn('b.example', 'a.example>b.example', "<?xml version='1.0'?><stream:stream xmlns='jabber:server' xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback' from='b.example' to='a.example' id='out-1' version='1.0'><stream:features><dialback xmlns='urn:xmpp:features:dialback'/></stream:features>");
+    expect(sent.map((o) => [o.conn, o.text.slice(0, 10)])).toEqual([
+      ['a.example>b.example', '<db:result'],
+      ['a.example>b.example', '<db:verify'],
+    ]);
+    expect(sent[1]!.text).toBe(`<db:verify from='a.example' to='b.example' id='${id}'>0000</db:verify>`);
+    // The Authoritative Server says no; the verdict goes to the claimant's connection.
+    expect(feedOn('b.example', 'a.example>b.example', `<db:verify from='b.example' to='a.example' id='${id}' type='invalid'/>`)).toEqual([
+      { to: 'b.example', conn: undefined, text: "<db:result from='a.example' to='b.example' type='invalid'/>" },
+    ]);
     const after = feed('b.example', "<message from='bob@b.example/phone' to='alice@a.example'><body>let me in</body></message>");
     expect(after[0]).toBe("<stream:error><not-authorized xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>");
+  });
+
+  it('an answer that matches no waiting claim changes nothing; stanzas never ride our own outgoing stream inward', () => {
+    const sc = structuredClone(federation);
+    sc.settings.tls = 'none';
+    const { server, feed, feedOn, fire } = harness(sc, 'a.example');
+    feed('b.example', HEADER_B);
+    feed('b.example', "<db:result from='b.example' to='a.example'>0000</db:result>");
+    fire('dns b.example');
+    feedOn('b.example', 'a.example>b.example', "<?xml version='1.0'?><stream:stream xmlns='jabber:server' xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback' from='b.example' to='a.example' id='out-1' version='1.0'><stream:features/>");
+    expect(feedOn('b.example', 'a.example>b.example', "<db:verify from='b.example' to='a.example' id='nobody' type='valid'/>")).toEqual([]);
+    expect(Object.values(server.s2sIn).map((c) => c.phase)).toEqual(['verifying']);
+    const inward = feedOn('b.example', 'a.example>b.example', "<message from='bob@b.example/phone' to='alice@a.example'><body>wrong way</body></message>");
+    expect(inward[0]!.text).toContain('<not-authorized');
+  });
+
+  it('a claim whose Authoritative Server does not resolve is refused with remote-server-not-found (XEP-0220 §2.4)', () => {
+    const sc = structuredClone(federation);
+    sc.settings.tls = 'none';
+    const { feed, fire } = harness(sc, 'a.example');
+    feed('b.example', HEADER_B.replace("from='b.example'", "from='nowhere.example'"));
+    expect(feed('b.example', "<db:result from='nowhere.example' to='a.example'>0000</db:result>")).toEqual([]);
+    expect(fire('dns nowhere.example')).toEqual([
+      { to: 'b.example', conn: undefined, text: "<db:result from='a.example' to='nowhere.example' type='error'><error type='cancel'><remote-server-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></db:result>" },
+    ]);
   });
 });
 
@@ -155,15 +225,19 @@ describe('both servers dial each other at the same moment', () => {
     { at: 6000, node: 'alice', action: { type: 'send-message', to: 'bob@b.example', body: 'A2' } },
   ];
 
-  it('one connection survives (the smaller domain keeps its attempt), both messages arrive, and nothing storms', () => {
+  it('nothing collides: each server’s own connection carries its questions and stanzas, both messages arrive, nothing storms', () => {
     const run = runScenario(s, { seed: 1, maxEvents: 2000 });
     expect(run.trace.truncated).toBe(false);
     expect(run.trace.events.length).toBeLessThan(100);
-    const effects = run.trace.events.flatMap((e) => e.effects.map((n) => `${n.key}@${n.params?.server ?? ''}`));
-    expect(effects).toContain('s2s.collision-kept@a.example');
-    expect(effects).toContain('s2s.collision-yield@b.example');
+    expect(new Set(run.trace.events.filter((e) => e.link === 'a.example~b.example').map((e) => e.conn))).toEqual(new Set(['a.example>b.example', 'b.example>a.example']));
     const lines = transcript(s);
     expect(between(lines, 'b.example', 'bob').filter((t) => t.includes('<body>'))).toHaveLength(2);
     expect(between(lines, 'a.example', 'alice').filter((t) => t.includes('<body>B</body>'))).toHaveLength(1);
+    const end = nodeStatesAfter(s, run, run.trace.events.length - 1);
+    for (const [self, peer] of [['a.example', 'b.example'], ['b.example', 'a.example']] as const) {
+      const st = end[self] as ServerState;
+      expect(st.s2s[peer]).toMatchObject({ id: `${self}>${peer}`, role: 'initiator', phase: 'established' });
+      expect(Object.values(st.s2sIn)).toMatchObject([{ id: `${peer}>${self}`, role: 'responder', phase: 'established', peerVerified: true }]);
+    }
   });
 });

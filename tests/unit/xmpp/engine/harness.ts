@@ -1,7 +1,7 @@
 /** Test helper: one server machine driven by hand, bytes in, the texts it sends out (no TLS on the link). */
 import { utf8, utf8Decode } from '@/lib/bytes/hex';
 import { randomBytes, seedRng } from '@/lib/sim/rng';
-import type { HostContext, Scenario, ServerSpec } from '@/lib/sim/types';
+import type { HostContext, HostOutput, Scenario, ServerSpec } from '@/lib/sim/types';
 import { xmppServer, type ServerState } from '@/lib/xmpp/stream/server';
 
 export function harness(scenario: Scenario, serverId: string, seed = 1) {
@@ -10,10 +10,16 @@ export function harness(scenario: Scenario, serverId: string, seed = 1) {
   const ctx = (): HostContext => ({ now, self: serverId, randomBytes: (n) => randomBytes(rng, n) });
   const spec = scenario.topology.servers.find((s) => s.id === serverId) as ServerSpec;
   const server = xmppServer.init(spec, scenario, ctx()) as ServerState;
-  const feed = (from: string, text: string): string[] => {
+  const sends = (out: HostOutput[]) => out.flatMap((o) => (o.type === 'send' ? [{ to: o.to, conn: o.conn, text: utf8Decode(o.data) }] : []));
+  /** Bytes on one connection (`conn` absent: the peer node's default one); what the server sends, with the connection. */
+  const feedOn = (from: string, conn: string | undefined, text: string) => {
     now += 10;
-    const out = xmppServer.handle(server, { type: 'bytes', from, data: utf8(text) }, ctx());
-    return out.flatMap((o) => (o.type === 'send' ? [utf8Decode(o.data)] : []));
+    return sends(xmppServer.handle(server, { type: 'bytes', from, data: utf8(text), ...(conn !== undefined ? { conn } : {}) }, ctx()));
   };
-  return { server, feed };
+  const feed = (from: string, text: string): string[] => feedOn(from, undefined, text).map((o) => o.text);
+  const fire = (name: string) => {
+    now += 10;
+    return sends(xmppServer.handle(server, { type: 'timer', name }, ctx()));
+  };
+  return { server, feed, feedOn, fire };
 }

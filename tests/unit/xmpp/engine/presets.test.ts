@@ -16,7 +16,7 @@ const EVENTS: Record<string, number> = {
   'chat-local': 76,
   'presence-subscription': 94,
   'offline-message': 50,
-  federation: 65,
+  federation: 79,
   'bad-password': 48,
   'malformed-xml': 48,
   'unknown-domain': 34,

@@ -56,13 +56,16 @@ describe('the server-to-server table', () => {
     expect(nextS2sPhase('initiator', 'established', 'timeout')).toBeNull();
     expect(nextS2sPhase('initiator', 'connecting', 'timeout')).toBe('failed');
     expect(nextS2sPhase('responder', 'verifying', 'stream-error')).toBe('closed');
-    for (const t of s2sTransitions) expect(t.spec).toMatch(/^(RFC 6120 §|XEP-0220 §|XEP-0288 )/);
+    for (const t of s2sTransitions) expect(t.spec).toMatch(/^(RFC 6120 §|XEP-0220 §)/);
   });
 
-  it('after the federation preset both ends of the one connection are established', () => {
+  it('after the federation preset both connections are established at both ends: one per direction', () => {
     const run = runScenario(federation, { seed: 1 });
     const states = nodeStatesAfter(federation, run, run.trace.events.length - 1);
-    expect((states['a.example'] as ServerState).s2s['b.example']).toMatchObject({ role: 'initiator', phase: 'established', canSend: true, peerVerified: true, queue: [] });
-    expect((states['b.example'] as ServerState).s2s['a.example']).toMatchObject({ role: 'responder', phase: 'established', canSend: true, peerVerified: true, queue: [] });
+    for (const [self, peer] of [['a.example', 'b.example'], ['b.example', 'a.example']] as const) {
+      const st = states[self] as ServerState;
+      expect(st.s2s[peer]).toMatchObject({ id: `${self}>${peer}`, role: 'initiator', phase: 'established', queue: [], verifies: [] });
+      expect(Object.values(st.s2sIn)).toMatchObject([{ id: `${peer}>${self}`, peerDomain: peer, role: 'responder', phase: 'established', peerVerified: true }]);
+    }
   });
 });

@@ -9,6 +9,8 @@ export interface Line {
   time: number;
   from: string;
   to: string;
+  /** The connection (TraceEvent.conn), for s2s: `a.example>b.example` is the one a.example opened. */
+  conn?: string;
   /** What the sender wrote: XML text, or `[hello]` for a TLS handshake record. */
   text: string;
   event: TraceEvent;
@@ -26,10 +28,12 @@ export function transcript(scenario: Scenario, seed = 1): Line[] {
   }
   return run.trace.events
     .filter((e) => e.kind === 'wire')
-    .map((e) => ({ seq: e.seq, time: e.time, from: e.from, to: e.to, text: bySeq.get(e.seq) ?? '', event: e }));
+    .map((e) => ({ seq: e.seq, time: e.time, from: e.from, to: e.to, ...(e.conn !== undefined ? { conn: e.conn } : {}), text: bySeq.get(e.seq) ?? '', event: e }));
 }
 
-export const between = (lines: Line[], from: string, to: string) => lines.filter((l) => l.from === from && l.to === to).map((l) => l.text);
+/** What `from` sent to `to`, in order; with `conn`, only on that connection. */
+export const between = (lines: Line[], from: string, to: string, conn?: string) =>
+  lines.filter((l) => l.from === from && l.to === to && (conn === undefined || l.conn === conn)).map((l) => l.text);
 
 /** A scenario with one change, for variants of a preset. */
 export function variant(base: Scenario, patch: (s: Scenario) => void): Scenario {
