@@ -3,8 +3,13 @@
  * "the signature … of the 32-byte MB (taken modulo q instead of being truncated (as described in
  * FIPS-186), and not hashed again)" (OTR v3 spec, Reveal Signature Message). libotr (libgcrypt
  * with a plain MPI) and potr do the same. The per-signature secret k is injected.
+ * Speed: signing uses a fixed-base table for g (keyed by the domain parameters, so it serves every
+ * key over the same p, q, g); verifying computes g^u1·y^u2 as one interleaved product, sharing the
+ * squarings (≈240 instead of ≈480 1024-bit multiplications).
  * @module
  */
+import { FixedBase } from './fixed-base';
+import { modPowProduct } from './modexp-window';
 import { modInverse, modPow } from './otr-modmath';
 
 export interface DsaPublicKey {
@@ -30,6 +35,27 @@ export function dsaPublic(p: bigint, q: bigint, g: bigint, x: bigint): DsaPrivat
   return { p, q, g, y: modPow(g, x, p), x };
 }
 
+/** Fixed-base tables for g, one per (p, g); a handful at most (our key's parameters and a few others). */
+const gTables = new Map<string, FixedBase>();
+const MAX_TABLES = 4;
+
+/** g^k mod p through the table for (p, g), built on first use (40 rows for a 160-bit q). */
+function powDomainG(g: bigint, k: bigint, p: bigint): bigint {
+  const id = `${p.toString(36)}:${g.toString(36)}`;
+  let t = gTables.get(id);
+  if (!t) {
+    if (gTables.size >= MAX_TABLES) gTables.delete(gTables.keys().next().value!);
+    t = new FixedBase(g, p);
+    gTables.set(id, t);
+  }
+  return t.pow(k);
+}
+
+/** Build the table for this key's g now (the stdio peer does so before it reports ready). */
+export function prepareDsaTables(key: DsaPublicKey): void {
+  powDomainG(key.g, key.q - 1n, key.p);
+}
+
 /** FIPS 186-4 §4.6: r = (g^k mod p) mod q, s = k⁻¹(z + x·r) mod q, with z = m mod q. */
 export function dsaSignInteger(
   key: DsaPrivateKey,
@@ -39,7 +65,7 @@ export function dsaSignInteger(
   const z = m % key.q;
   for (;;) {
     const k = randomBelowQ(key.q, randomBytes);
-    const r = modPow(key.g, k, key.p) % key.q;
+    const r = powDomainG(key.g, k, key.p) % key.q;
     if (r === 0n) continue;
     const s = (modInverse(k, key.q) * (z + key.x * r)) % key.q;
     if (s === 0n) continue;
@@ -60,6 +86,6 @@ export function dsaVerifyInteger(key: DsaPublicKey, m: bigint, r: bigint, s: big
   }
   const u1 = ((m % q) * w) % q;
   const u2 = (r * w) % q;
-  const v = ((modPow(g, u1, p) * modPow(y, u2, p)) % p) % q;
+  const v = modPowProduct([[g, u1], [y, u2]], p) % q;
   return v === r;
 }

@@ -6,10 +6,12 @@
  * reduced mod q = (p − 1) / 2; random exponents are 1536 bits. Pure functions over plain data; a
  * proof that fails yields a reason string (the session aborts SMP), never a throw.
  * Modular exponentiations: step 1: 4; handling 1: 4; step 2: 14; handling 2: 22; handling 3: 12;
- * handling 4: 5 (about 4 ms each with native BigInt).
+ * handling 4: 5 (a 1536-bit exponent: ≈1 ms through the g1 table, ≈4.7 ms for another base;
+ * the checks pair a long and a 256-bit exponent into one product, `exp2`).
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { modPowProduct } from '../crypto/modexp-window';
 import { modInverse, modPow } from '../crypto/otr-modmath';
 import { bytesToBigint, Writer } from './codec';
 import { DH_MODULUS as P, DH_Q as Q, isLegalDhPublic, powG } from './dh';
@@ -82,6 +84,8 @@ const randomExponent = (rb: Rand): bigint => bytesToBigint(rb(192)); // 1536 bit
 const G1 = 2n;
 /** b^e mod p; g1^e goes through the fixed-base table */
 const exp = (b: bigint, e: bigint) => (b === G1 ? powG(e) : modPow(b, e, P));
+/** a^x · b^y mod p as one product: the two exponentiations share their squarings */
+const exp2 = (a: bigint, x: bigint, b: bigint, y: bigint) => modPowProduct([[a, x], [b, y]], P);
 const mul = (a: bigint, b: bigint) => (a * b) % P;
 const div = (a: bigint, b: bigint) => mul(a, modInverse(b, P));
 const modQ = (x: bigint) => ((x % Q) + Q) % Q;
@@ -105,7 +109,7 @@ function proveCoords(sm: SmpState, version: number, r: bigint, rb: Rand): [bigin
   return [c, modQ(r5 - r * c), modQ(r6 - sm.secret! * c)];
 }
 const checkCoords = (sm: SmpState, version: number, p: bigint, q: bigint, c: bigint, D5: bigint, D6: bigint) =>
-  c === hash(version, mul(exp(sm.g3!, D5), exp(p, c)), mul(mul(exp(G1, D5), exp(sm.g2!, D6)), exp(q, c)));
+  c === hash(version, exp2(sm.g3!, D5, p, c), mul(exp(G1, D5), exp2(sm.g2!, D6, q, c)));
 
 /** Proof that R = (Qa/Qb)^x3 with the same x3 as g3 part: cR = SHA256(v, g1^r7, (Qa/Qb)^r7), D7. */
 function proveEqualLogs(sm: SmpState, version: number, rb: Rand): [bigint, bigint] {
@@ -114,7 +118,7 @@ function proveEqualLogs(sm: SmpState, version: number, rb: Rand): [bigint, bigin
   return [c, modQ(r7 - sm.x3! * c)];
 }
 const checkEqualLogs = (sm: SmpState, version: number, R: bigint, c: bigint, D7: bigint) =>
-  c === hash(version, mul(exp(G1, D7), exp(sm.g3o!, c)), mul(exp(sm.qab!, D7), exp(R, c)));
+  c === hash(version, mul(exp(G1, D7), exp(sm.g3o!, c)), exp2(sm.qab!, D7, R, c));
 
 /** "User requests to begin SMP" (smpstate EXPECT1): message 1 = g2a, c2, D2, g3a, c3, D3. */
 export function smpStep1(sm: SmpState, secret: bigint, rb: Rand): bigint[] {
