@@ -90,7 +90,10 @@ const MESSAGE_TYPES = ['chat', 'normal', 'headline', 'groupchat'];
 const ACTIONS = [
   'connect', 'disconnect', 'send-message', 'retry-login', 'set-presence', 'add-contact', 'subscribe', 'unsubscribe',
   'approve-subscription', 'deny-subscription', 'remove-contact', 'roster-get', 'disco-info', 'disco-items', 'ping', 'send-raw',
+  'otr-start', 'otr-end', 'smp-start', 'smp-respond', 'static-publish', 'send-static',
 ];
+const STOLEN = ['long-term-keys', 'otr-session', 'static-key'];
+const MAX_SECRET = 1024;
 const MAX_RAW = 16 * 1024;
 
 function oneOf(c: Checker, v: unknown, path: string, allowed: readonly string[]): void {
@@ -105,6 +108,15 @@ function anyJid(c: Checker, v: unknown, path: string): void {
   const bare = slash < 0 ? s : s.slice(0, slash);
   const ok = bare.includes('@') ? bareJid(new Checker(), bare, path) !== null : DOMAIN.test(bare);
   if (!ok || (slash >= 0 && !/^[^\s/]{1,64}$/.test(s.slice(slash + 1)))) c.fail(path, `“${s.slice(0, 80)}” is not a valid JID`);
+}
+
+/** A person's JID: localpart@domain, optionally /resource. */
+function personJid(c: Checker, v: unknown, path: string): void {
+  if (typeof v === 'string' && !v.split('/')[0]!.includes('@')) {
+    c.fail(path, `“${v.slice(0, 80)}” is not a person’s JID (localpart@domain)`);
+    return;
+  }
+  anyJid(c, v, path);
 }
 
 function checkAction(c: Checker, v: unknown, path: string): void {
@@ -160,6 +172,29 @@ function checkAction(c: Checker, v: unknown, path: string): void {
       if (t !== null && t.length > MAX_RAW) c.fail(`${path}.text`, `is longer than ${MAX_RAW} characters`);
       return;
     }
+    case 'otr-start':
+    case 'otr-end':
+    case 'static-publish':
+      // OTR talks to a person (XEP-0364 §4.2: a bare or full JID), never to a server.
+      personJid(c, a.to, `${path}.to`);
+      return;
+    case 'smp-start':
+    case 'smp-respond': {
+      personJid(c, a.to, `${path}.to`);
+      const secret = c.str(a.secret, `${path}.secret`);
+      if (secret !== null && (secret.length === 0 || secret.length > MAX_SECRET)) c.fail(`${path}.secret`, `must be 1 to ${MAX_SECRET} characters`);
+      if (a.type === 'smp-start' && a.question !== undefined) {
+        const q = c.str(a.question, `${path}.question`);
+        if (q !== null && q.length > MAX_SECRET) c.fail(`${path}.question`, `is longer than ${MAX_SECRET} characters`);
+      }
+      return;
+    }
+    case 'send-static': {
+      personJid(c, a.to, `${path}.to`);
+      const body = c.str(a.body, `${path}.body`);
+      if (body !== null && body.length > MAX_BODY) c.fail(`${path}.body`, `is longer than ${MAX_BODY} characters`);
+      return;
+    }
     default:
       c.fail(`${path}.type`, `unknown action “${String(type)}” (known: ${ACTIONS.join(', ')})`);
   }
@@ -183,6 +218,87 @@ function checkSettings(c: Checker, settings: Obj): void {
   int('scramIterations', 4096, 100_000);
   int('maxAuthAttempts', 1, 10);
   int('offlineLimit', 0, 1000);
+}
+
+/** `topology.thieves`: each records one link and robs client devices at given times (lib/knowledge/thief.ts). */
+function checkThieves(c: Checker, v: unknown, linkIds: Set<string>, nodes: Map<string, 'client' | 'server'>): void {
+  const ids = new Set<string>();
+  c.arr(v, 'topology.thieves').forEach((tv, i) => {
+    const p = `topology.thieves[${i}]`;
+    const t = c.obj(tv, p);
+    if (!t) return;
+    const id = c.str(t.id, `${p}.id`, ID, 'id');
+    if (id !== null) {
+      if (ids.has(id) || nodes.has(id)) c.fail(`${p}.id`, `observer name “${id}” is already taken`);
+      ids.add(id);
+    }
+    const link = c.str(t.link, `${p}.link`);
+    if (link !== null && !linkIds.has(link)) c.fail(`${p}.link`, `no link with id “${link}”`);
+    const steals = c.arr(t.steals, `${p}.steals`);
+    if (Array.isArray(t.steals) && steals.length === 0) c.fail(`${p}.steals`, 'needs at least one theft');
+    steals.forEach((sv, j) => {
+      const sp = `${p}.steals[${j}]`;
+      const s = c.obj(sv, sp);
+      if (!s) return;
+      const node = c.str(s.node, `${sp}.node`);
+      if (node !== null && nodes.get(node) !== 'client') c.fail(`${sp}.node`, `no client with id “${node}”`);
+      c.num(s.at, `${sp}.at`, 0, MAX_TIME);
+      const what = c.arr(s.what, `${sp}.what`);
+      if (Array.isArray(s.what) && what.length === 0) c.fail(`${sp}.what`, `needs at least one of ${STOLEN.join(', ')}`);
+      what.forEach((w, k) => oneOf(c, w, `${sp}.what[${k}]`, STOLEN));
+    });
+  });
+}
+
+/** `topology.servers[i].otrMitm`: the operator sits between two of its own accounts (lib/xmpp/server/otr-mitm.ts). */
+function checkOtrMitm(c: Checker, v: unknown, p: string, domain: string | null, users: Set<string>): void {
+  const m = c.obj(v, p);
+  if (!m) return;
+  const between = c.arr(m.between, `${p}.between`);
+  if (Array.isArray(m.between) && between.length !== 2) return c.fail(`${p}.between`, 'needs exactly two accounts (bare JIDs)');
+  between.forEach((jv, i) => {
+    const jid = bareJid(c, jv, `${p}.between[${i}]`);
+    if (jid === null) return;
+    const [local, dom] = jid.split('@');
+    if (dom !== domain || !users.has(local!)) c.fail(`${p}.between[${i}]`, `“${jid}” is not an account on this server`);
+  });
+  if (between.length === 2 && between[0] === between[1]) c.fail(`${p}.between[1]`, 'must differ from the first account');
+}
+
+/** `topology.forgers`: each records one link and edits recorded messages (lib/knowledge/forger.ts). */
+function checkForgers(c: Checker, v: unknown, linkIds: Set<string>, taken: (id: string) => boolean): void {
+  const ids = new Set<string>();
+  const bytes = (t: string) => new TextEncoder().encode(t).length;
+  c.arr(v, 'topology.forgers').forEach((fv, i) => {
+    const p = `topology.forgers[${i}]`;
+    const f = c.obj(fv, p);
+    if (!f) return;
+    const id = c.str(f.id, `${p}.id`, ID, 'id');
+    if (id !== null) {
+      if (ids.has(id) || taken(id)) c.fail(`${p}.id`, `observer name “${id}” is already taken`);
+      ids.add(id);
+    }
+    const link = c.str(f.link, `${p}.link`);
+    if (link !== null && !linkIds.has(link)) c.fail(`${p}.link`, `no link with id “${link}”`);
+    const edits = c.arr(f.edits, `${p}.edits`);
+    if (Array.isArray(f.edits) && edits.length === 0) c.fail(`${p}.edits`, 'needs at least one edit');
+    edits.forEach((ev, j) => {
+      const ep = `${p}.edits[${j}]`;
+      const e = c.obj(ev, ep);
+      if (!e) return;
+      const n = c.num(e.message, `${ep}.message`, 0, 1000);
+      if (n !== null && !Number.isInteger(n)) c.fail(`${ep}.message`, 'must be a whole number');
+      const find = c.str(e.find, `${ep}.find`);
+      const replace = c.str(e.replace, `${ep}.replace`);
+      if (find !== null && (find.length === 0 || find.length > MAX_SECRET)) c.fail(`${ep}.find`, `must be 1 to ${MAX_SECRET} characters`);
+      // An XOR edit of a stream cipher keeps the length.
+      if (find !== null && replace !== null && bytes(find) !== bytes(replace)) c.fail(`${ep}.replace`, `must be as long as find (${bytes(find)} bytes in UTF-8)`);
+      if (e.known === undefined) return;
+      const known = c.str(e.known, `${ep}.known`);
+      if (known !== null && find !== null && !known.includes(find)) c.fail(`${ep}.known`, 'must contain find');
+      if (known !== null && known.length > MAX_BODY) c.fail(`${ep}.known`, `is longer than ${MAX_BODY} characters`);
+    });
+  });
 }
 
 function checkDns(c: Checker, v: unknown): void {
@@ -241,6 +357,7 @@ export function validateScenario(input: unknown): ValidationResult {
         c.str(a.user, `${p}.accounts[${j}].user`, LOCALPART, 'username');
         c.str(a.password, `${p}.accounts[${j}].password`);
       });
+      if (s.otrMitm !== undefined) checkOtrMitm(c, s.otrMitm, `${p}.otrMitm`, domain, new Set((Array.isArray(s.accounts) ? s.accounts : []).map((a) => String(isObj(a) ? a.user : ''))));
     });
     if (domains.size === 0 && c.errors.length === 0) c.fail('topology.servers', 'needs at least one server');
     const clients: { id: string; server: string; path: string }[] = [];
@@ -288,6 +405,8 @@ export function validateScenario(input: unknown): ValidationResult {
       const link = c.str(t.link, `${p}.link`);
       if (link !== null && !linkIds.has(link)) c.fail(`${p}.link`, `no link with id “${link}”`);
     });
+    if (topo.thieves !== undefined) checkThieves(c, topo.thieves, linkIds, nodes);
+    if (topo.forgers !== undefined) checkForgers(c, topo.forgers, linkIds, (id) => nodes.has(id) || (Array.isArray(topo.taps) && topo.taps.some((t) => isObj(t) && t.id === id)));
     if (topo.dns !== undefined) checkDns(c, topo.dns);
     if (topo.down !== undefined) {
       c.arr(topo.down, 'topology.down').forEach((dv, i) => {

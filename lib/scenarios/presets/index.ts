@@ -7,10 +7,11 @@ import { federation } from './federation';
 import { hello } from './hello';
 import { malformedXml } from './malformed-xml';
 import { offlineMessage } from './offline-message';
+import { otrAke } from './otr-ake';
 import { presenceSubscription } from './presence-subscription';
 import { unknownDomain } from './unknown-domain';
 
-export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain];
+export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke];
 
 export function getPreset(id: string): Scenario | undefined {
   return presets.find((p) => p.id === id);

@@ -19,6 +19,8 @@ import { scramClientFinal, scramClientStart, scramClientVerify, type ScramClient
 import { keyParams, tlsClientStart, tlsExternal, tlsReceive, tlsUpgradeNote, type TlsConn } from '../tls-model/connection';
 import { clientPort, sendBytes, sendOutput, type TcpEndpoints, type WirePiece } from '../wire';
 import { nextClientPhase, type ClientPhase, type ClientTrigger } from './client-table';
+import { newOtrClientState, otrAction, otrReceive, type OtrClientState, type OtrHost } from '../im/otr-client';
+import { newStaticClientState, staticAction, staticReceive, type StaticClientState } from '../im/static-client';
 
 export interface ReceivedMessage {
   from: string;
@@ -26,6 +28,9 @@ export interface ReceivedMessage {
   time: number;
   /** XEP-0203 stamp when the server held it. */
   delayed?: string;
+  /** End-to-end encrypted (OTR, or the static-key contrast); `verified` after a successful SMP. */
+  encrypted?: boolean;
+  verified?: boolean;
 }
 
 export interface ContactPresence {
@@ -77,6 +82,10 @@ export interface ClientState {
   own: { show?: string; status?: string; priority?: number };
   /** Outstanding iq requests by id: what they asked. */
   pending: Record<string, string>;
+  /** OTR conversations and the long-term DSA key (lib/xmpp/im/otr-client.ts). */
+  otr: OtrClientState;
+  /** The static-key contrast's key pair and the public keys received (lib/xmpp/im/static-client.ts). */
+  staticKey: StaticClientState;
 }
 
 /** State stays small so that checkpoints cost the same at step 10 and at step 100,000. */
@@ -135,6 +144,8 @@ function initClient(spec: ClientSpec, scenario: Scenario): ClientState {
     requests: [],
     own: {},
     pending: {},
+    otr: newOtrClientState(),
+    staticKey: newStaticClientState(),
   };
 }
 
@@ -271,7 +282,26 @@ function ownPresence(s: ClientState, unavailable = false): XmlElement {
   return x('presence', null, o.show ? x('show', null, o.show) : null, o.status ? x('status', null, o.status) : null, o.priority !== undefined ? x('priority', null, String(o.priority)) : null);
 }
 
-function onlineAction(s: ClientState, a: Action): HostOutput[] {
+function show(s: ClientState, from: string, body: string, time: number, marks: Partial<ReceivedMessage> = {}): void {
+  s.inbox.push({ from, body, time, ...marks });
+  if (s.inbox.length > INBOX_SHOWN) s.inbox.shift();
+}
+
+/** What the OTR and static-key glue may use of the client: its stanza sender and its screen. */
+function e2eHost(s: ClientState, ctx: HostContext): OtrHost {
+  return {
+    client: s.id,
+    account: s.jid,
+    plainLink: !tlsUp(s),
+    nextId: () => id(s),
+    send: (pieces, n) => send(s, pieces, n),
+    show: (from, body, marks) => show(s, from, body, ctx.now, marks),
+  };
+}
+
+function onlineAction(s: ClientState, a: Action, ctx: HostContext): HostOutput[] {
+  const e2e = otrAction(s.otr, e2eHost(s, ctx), a, ctx) ?? staticAction(s.staticKey, e2eHost(s, ctx), a, ctx);
+  if (e2e) return e2e;
   switch (a.type) {
     case 'send-message': {
       const type = a.messageType ?? 'chat';
@@ -351,7 +381,7 @@ function handleAction(s: ClientState, a: Action, ctx: HostContext): HostOutput[]
       return [sendBytes(s.serverNode, bytes, s.tcp, { key: 'client.send-raw', params: { client: s.id, size: bytes.length } }, { layer: 'xml', start: 0, end: bytes.length, label: 'raw bytes typed by the user' })];
     }
     default:
-      if (s.phase === 'online') return onlineAction(s, a);
+      if (s.phase === 'online') return onlineAction(s, a, ctx);
       if (a.type === 'set-presence' && !a.unavailable) {
         // Not online yet: the status goes out with the initial presence.
         s.own = { ...(a.show ? { show: a.show } : {}), ...(a.status ? { status: a.status } : {}), ...(a.priority !== undefined ? { priority: a.priority } : {}) };
@@ -444,7 +474,8 @@ function onPresence(s: ClientState, el: XmlElement): HostOutput[] {
   return [note('client.presence-received', { client: s.id, from, show: show || 'online' })];
 }
 
-function onMessage(s: ClientState, el: XmlElement, now: number): HostOutput[] {
+function onMessage(s: ClientState, el: XmlElement, ctx: HostContext): HostOutput[] {
+  const now = ctx.now;
   const from = el.attrs.from ?? s.domain;
   if (el.attrs.type === 'error') {
     const condition = child(el, 'error')?.children.find(isElement)?.name ?? 'unknown';
@@ -452,9 +483,10 @@ function onMessage(s: ClientState, el: XmlElement, now: number): HostOutput[] {
   }
   const body = text(child(el, 'body'));
   if (!body) return [note('client.stanza-received', { client: s.id, from, element: el.name })];
+  const e2e = otrReceive(s.otr, e2eHost(s, ctx), from, body, ctx) ?? staticReceive(s.staticKey, e2eHost(s, ctx), from, body);
+  if (e2e) return e2e;
   const stamp = child(el, 'delay', NS_DELAY)?.attrs.stamp;
-  s.inbox.push({ from, body, time: now, ...(stamp ? { delayed: stamp } : {}) });
-  if (s.inbox.length > INBOX_SHOWN) s.inbox.shift();
+  show(s, from, body, now, stamp ? { delayed: stamp } : {});
   return [note(stamp ? 'client.message-received-delayed' : 'client.message-received', { client: s.id, from, body, stamp: stamp ?? '' })];
 }
 
@@ -494,13 +526,13 @@ function onElement(s: ClientState, el: XmlElement, ctx: HostContext): HostOutput
     s.boundJid = jid;
     // RFC 6121 §4.2: initial presence announces availability; then what the user asked for meanwhile.
     const out: HostOutput[] = [send(s, [piece(ownPresence(s))], { key: 'client.initial-presence', params: { client: s.id, jid } })];
-    for (const a of s.outbox.splice(0)) out.push(...onlineAction(s, a));
+    for (const a of s.outbox.splice(0)) out.push(...onlineAction(s, a, ctx));
     return out;
   }
   if (s.phase !== 'online') return [note('client.unexpected', { client: s.id, element: el.name })];
   switch (el.name) {
     case 'message':
-      return onMessage(s, el, ctx.now);
+      return onMessage(s, el, ctx);
     case 'presence':
       return onPresence(s, el);
     case 'iq':
