@@ -1,0 +1,72 @@
+/**
+ * The knowledge lens: what one observer (lib/knowledge/observe.ts) had learned by a step, and which
+ * events it saw at all — so the widget can list its messages and metadata and dim the rest of the diagram.
+ * "By step k" is observe() on the first k events: a thief who strikes later has nothing yet, a key
+ * learned at step 20 opens nothing at step 19.
+ * @module
+ */
+import { observe, readEvents, type Observation, type ObserverInfo } from '../knowledge/observe';
+import type { Scenario, Trace } from '../sim/types';
+
+export function prefix(trace: Trace, step: number): Trace {
+  return { ...trace, events: trace.events.slice(0, Math.max(0, Math.min(step, trace.events.length))) };
+}
+
+/** What `name` learned from steps 1..step; null for an unknown observer or a failure inside observe(). */
+export function observeUpTo(scenario: Scenario, trace: Trace, name: string, step: number): Observation | null {
+  try {
+    return observe(scenario, prefix(trace, step), name);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The steps (seq + 1) whose event this observer saw: the wire events it reads (opened or not) and the
+ * local events of the node it stands for. Null when the observer is unknown.
+ */
+export function seenSteps(scenario: Scenario, trace: Trace, info: ObserverInfo): Set<number> | null {
+  let read;
+  try {
+    read = readEvents(scenario, trace, info.name);
+  } catch {
+    return null;
+  }
+  if (!read) return null;
+  const seen = new Set(read.map((r) => r.event.seq + 1));
+  const node = lensNode(info);
+  if (node !== null) for (const e of trace.events) if (e.kind !== 'wire' && e.from === node) seen.add(e.seq + 1);
+  return seen;
+}
+
+/** The node an observer stands for (a client, a server, the server an operator runs), or null (a tap …). */
+export function lensNode(info: ObserverInfo): string | null {
+  if (info.kind === 'client' || info.kind === 'server') return info.name;
+  if (info.kind === 'operator') return info.name.replace(/^operator:/, '');
+  return null;
+}
+
+/** The order observers are offered in: the parties first, then who listens, then who attacks. */
+const ORDER: Record<ObserverInfo['kind'], number> = { client: 0, server: 1, tap: 2, operator: 3, thief: 4, forger: 5 };
+
+export function sortObservers(list: readonly ObserverInfo[]): ObserverInfo[] {
+  return [...list].sort((a, b) => (ORDER[a.kind] ?? 9) - (ORDER[b.kind] ?? 9));
+}
+
+/**
+ * How an observer is named on screen: a client or server by its short name (`alice`, `a.example`), a tap
+ * by the link it listens on (`alice ↔ a.example`), an operator by its server, anyone else by its name with
+ * a node id in it shortened the same way.
+ */
+export function observerDisplayName(info: ObserverInfo, trace: Trace, nm: (id: string) => string): string {
+  if (info.kind === 'tap') {
+    const tap = trace.taps.find((t) => t.id === info.name);
+    const link = trace.links.find((l) => l.id === tap?.link);
+    if (link) return `${nm(link.a)} ↔ ${nm(link.b)}`;
+    return info.name.replace(/^tap:/, '').replace('~', ' ↔ ');
+  }
+  const node = lensNode(info);
+  if (node !== null) return nm(node);
+  const rest = info.name.replace(/^[a-z]+:/, '');
+  return trace.nodes.some((n) => n.id === rest) ? nm(rest) : info.name;
+}
