@@ -89,7 +89,107 @@ export type WidgetKey =
   | 'backToList'
   | 'markedLayer'
   | 'base64Decoded'
-  | 'encrypted';
+  | 'encrypted'
+  | 'lensLabel'
+  | 'lensAll'
+  | 'lensOption'
+  | 'lensActive'
+  | 'kindClient'
+  | 'kindServer'
+  | 'kindTap'
+  | 'kindOperator'
+  | 'kindThief'
+  | 'kindForger'
+  | 'tabKnowledge'
+  | 'knowPick'
+  | 'knowNone'
+  | 'knowSummary'
+  | 'knowFailed'
+  | 'knowMessages'
+  | 'knowNoMessages'
+  | 'knowLocked'
+  | 'knowLockedLong'
+  | 'knowMetadata'
+  | 'knowAddresses'
+  | 'knowJids'
+  | 'knowContacts'
+  | 'knowContact'
+  | 'knowPresence'
+  | 'knowCredentials'
+  | 'knowKeys'
+  | 'knowSealed'
+  | 'knowNothing'
+  | 'knowMore'
+  | 'knowColContent'
+  | 'knowColSize'
+  | 'otrTitle'
+  | 'otrHeader'
+  | 'otrInstances'
+  | 'otrInstancesValue'
+  | 'otrBytes'
+  | 'otrNoKeys'
+  | 'otrQuery'
+  | 'otrError'
+  | 'otrFragment'
+  | 'otrPlain'
+  | 'otrWhitespace'
+  | 'otrMalformed'
+  | 'otrReads'
+  | 'otrLocked'
+  | 'otrRelayed'
+  | 'otrRevealedNote'
+  | 'otrAkeNote'
+  | 'fEncGx'
+  | 'fHashGx'
+  | 'fGy'
+  | 'fRevealedR'
+  | 'fEncSig'
+  | 'fMacSig'
+  | 'fFlags'
+  | 'fSenderKeyid'
+  | 'fRcptKeyid'
+  | 'fNextDh'
+  | 'fCounter'
+  | 'fEncMsg'
+  | 'fMac'
+  | 'fOldMacs'
+  | 'tabRatchet'
+  | 'ratchetNone'
+  | 'ratchetLead'
+  | 'ratchetOf'
+  | 'rMsgstate'
+  | 'msPlaintext'
+  | 'msEncrypted'
+  | 'msFinished'
+  | 'rAke'
+  | 'akeNone'
+  | 'akeAwaitingDhkey'
+  | 'akeAwaitingRevealsig'
+  | 'akeAwaitingSig'
+  | 'rKeyids'
+  | 'rKeyidsValue'
+  | 'rOurKeys'
+  | 'rTheirKeys'
+  | 'rKey'
+  | 'rHeld'
+  | 'rForgottenAt'
+  | 'rStep'
+  | 'rCurrent'
+  | 'rPrevious'
+  | 'rAkeKey'
+  | 'rOlder'
+  | 'rCounters'
+  | 'rPair'
+  | 'rCtr'
+  | 'rPending'
+  | 'rRevealed'
+  | 'rRevealedPair'
+  | 'rNoneYet'
+  | 'rFingerprint'
+  | 'rSsid'
+  | 'rInstances'
+  | 'rVerified'
+  | 'rVersion';
 
 export const widget: Dictionary<WidgetKey> = {
   en: {
@@ -181,6 +281,106 @@ export const widget: Dictionary<WidgetKey> = {
     markedLayer: 'marked above: {label}',
     base64Decoded: 'base64, decoded by anyone:',
     encrypted: 'On this link the bytes are a TLS record: ciphertext. Only the two ends, holding the key “{key}”, read the {what} inside. The Layers tab shows where it sits; the Hex tab shows what an eavesdropper sees.',
+    lensLabel: 'Seen by',
+    lensAll: 'everyone: show all',
+    lensOption: '{kind}: {name}',
+    lensActive: 'The diagrams dim what {who} did not see.',
+    kindClient: 'Client',
+    kindServer: 'Server',
+    kindTap: 'Eavesdropper on a link',
+    kindOperator: 'Server operator (logs)',
+    kindThief: 'Key thief',
+    kindForger: 'Forger',
+    tabKnowledge: 'Knowledge',
+    knowPick: 'Whose knowledge',
+    knowNone: 'Choose an observer: the tab lists what it has learned by the current step.',
+    knowSummary: 'By step {step}, {who} has seen {events} events ({bytes} bytes) and can read {read} of {messages} messages.',
+    knowFailed: 'Nothing to show for {who}.',
+    knowMessages: 'Messages',
+    knowNoMessages: 'No message has passed this observer yet.',
+    knowLocked: 'cannot read',
+    knowLockedLong: 'cannot read: {bytes} bytes of ciphertext',
+    knowMetadata: 'Metadata',
+    knowAddresses: 'IP addresses',
+    knowJids: 'Addresses (JIDs)',
+    knowContacts: 'Who writes to whom',
+    knowContact: '{from} → {to}: {n}×',
+    knowPresence: 'Online (presence)',
+    knowCredentials: 'Passwords',
+    knowKeys: 'Keys held',
+    knowSealed: 'Encrypted records it could not open',
+    knowNothing: 'nothing yet',
+    knowMore: 'More',
+    knowColContent: 'Content',
+    knowColSize: 'Size',
+    otrTitle: 'OTR message',
+    otrHeader: '{type}, protocol version {version}',
+    otrInstances: 'Instance tags',
+    otrInstancesValue: 'sender {sender} → receiver {receiver}',
+    otrBytes: '{n} bytes',
+    otrNoKeys: 'none',
+    otrQuery: 'Query message: offers OTR version {versions}',
+    otrError: 'OTR error message: “{error}”',
+    otrFragment: 'Fragment {k} of {n} of a longer OTR message',
+    otrPlain: 'Plain text without OTR',
+    otrWhitespace: 'Plain text with a whitespace tag: offers OTR version {versions}',
+    otrMalformed: 'Not a readable OTR message: {reason}',
+    otrReads: 'What {who} reads:',
+    otrLocked: '{who} cannot read it: without the session keys these bytes are ciphertext.',
+    otrRelayed: 'Encrypted end to end: {who} passes on ciphertext it cannot read. Choose a lens (“Seen by”) to see who can.',
+    otrRevealedNote: 'Anyone who sees this message now holds these MAC keys and could forge old messages with them: that is what makes OTR deniable.',
+    otrAkeNote: 'Part of the authenticated key exchange (AKE): no message text travels here.',
+    fEncGx: 'Encrypted g^x (AES, key r)',
+    fHashGx: 'SHA-256 hash of g^x',
+    fGy: 'g^y',
+    fRevealedR: 'Revealed key r',
+    fEncSig: 'Encrypted signature',
+    fMacSig: 'MAC of the signature',
+    fFlags: 'Flags',
+    fSenderKeyid: 'Sender key id',
+    fRcptKeyid: 'Recipient key id',
+    fNextDh: 'Sender’s next DH public key',
+    fCounter: 'Counter (top half of CTR)',
+    fEncMsg: 'Encrypted message (AES-128-CTR)',
+    fMac: 'MAC (HMAC-SHA1)',
+    fOldMacs: 'Old MAC keys revealed',
+    tabRatchet: 'Ratchet',
+    ratchetNone: 'No OTR session yet at this step.',
+    ratchetLead: 'Every Data Message carries the sender’s next DH key. Once the other side has used it, the older private key is forgotten and the MAC keys of the retired key pair are published.',
+    ratchetOf: '{account}’s session with {peer}',
+    rMsgstate: 'Message state',
+    msPlaintext: 'plaintext',
+    msEncrypted: 'encrypted',
+    msFinished: 'finished',
+    rAke: 'Key exchange (AKE)',
+    akeNone: 'idle',
+    akeAwaitingDhkey: 'sent DH-Commit, waiting for DH-Key',
+    akeAwaitingRevealsig: 'sent DH-Key, waiting for Reveal-Signature',
+    akeAwaitingSig: 'sent Reveal-Signature, waiting for Signature',
+    rKeyids: 'Key ids',
+    rKeyidsValue: 'ours {ours} · theirs {theirs}',
+    rOurKeys: 'Our DH keys',
+    rTheirKeys: 'Their DH keys (public)',
+    rKey: 'key {id}',
+    rHeld: 'private key held',
+    rForgottenAt: 'private key forgotten at',
+    rStep: 'step {step}',
+    rCurrent: 'newest',
+    rPrevious: 'previous',
+    rAkeKey: 'used in the AKE',
+    rOlder: 'and {n} earlier keys, forgotten',
+    rCounters: 'Counters per key pair',
+    rPair: 'our key {ours} × their key {theirs}',
+    rCtr: 'sent {sent} · received {received}',
+    rPending: 'Waiting to be revealed with the next message',
+    rRevealed: 'MAC keys revealed',
+    rRevealedPair: 'pair {ours}×{theirs}',
+    rNoneYet: 'none yet',
+    rFingerprint: 'Their fingerprint',
+    rSsid: 'Session id',
+    rInstances: 'Instance tags: ours {ours}, theirs {theirs}',
+    rVerified: 'verified with SMP',
+    rVersion: 'OTR version {v}',
   },
   de: {
     region: 'Szenario: {title}',
@@ -271,6 +471,106 @@ export const widget: Dictionary<WidgetKey> = {
     markedLayer: 'oben markiert: {label}',
     base64Decoded: 'Base64, von jedem dekodierbar:',
     encrypted: 'Auf dieser Leitung sind die Bytes ein TLS-Record: Geheimtext. Nur die beiden Enden mit dem Schlüssel „{key}“ lesen das {what} darin. Der Reiter Schichten zeigt, wo es liegt; der Reiter Hex zeigt, was ein Lauscher sieht.',
+    lensLabel: 'Sicht von',
+    lensAll: 'allen: alles zeigen',
+    lensOption: '{kind}: {name}',
+    lensActive: 'Die Diagramme blenden ab, was {who} nicht gesehen hat.',
+    kindClient: 'Client',
+    kindServer: 'Server',
+    kindTap: 'Lauscher auf einer Leitung',
+    kindOperator: 'Serverbetreiber (Logs)',
+    kindThief: 'Schlüsseldieb',
+    kindForger: 'Fälscher',
+    tabKnowledge: 'Wissen',
+    knowPick: 'Wessen Wissen',
+    knowNone: 'Wählen Sie einen Beobachter: Der Reiter zeigt, was er bis zum aktuellen Schritt erfahren hat.',
+    knowSummary: 'Bis Schritt {step} hat {who} {events} Ereignisse gesehen ({bytes} Bytes) und kann {read} von {messages} Nachrichten lesen.',
+    knowFailed: 'Für {who} gibt es nichts zu zeigen.',
+    knowMessages: 'Nachrichten',
+    knowNoMessages: 'An diesem Beobachter ist noch keine Nachricht vorbeigekommen.',
+    knowLocked: 'nicht lesbar',
+    knowLockedLong: 'nicht lesbar: {bytes} Bytes Geheimtext',
+    knowMetadata: 'Metadaten',
+    knowAddresses: 'IP-Adressen',
+    knowJids: 'Adressen (JIDs)',
+    knowContacts: 'Wer schreibt wem',
+    knowContact: '{from} → {to}: {n}×',
+    knowPresence: 'Online (Präsenz)',
+    knowCredentials: 'Passwörter',
+    knowKeys: 'Vorhandene Schlüssel',
+    knowSealed: 'Verschlüsselte Records, die er nicht öffnen konnte',
+    knowNothing: 'noch nichts',
+    knowMore: 'Weiteres',
+    knowColContent: 'Inhalt',
+    knowColSize: 'Größe',
+    otrTitle: 'OTR-Nachricht',
+    otrHeader: '{type}, Protokollversion {version}',
+    otrInstances: 'Instance-Tags',
+    otrInstancesValue: 'Absender {sender} → Empfänger {receiver}',
+    otrBytes: '{n} Bytes',
+    otrNoKeys: 'keine',
+    otrQuery: 'Anfrage (Query Message): bietet OTR-Version {versions} an',
+    otrError: 'OTR-Fehlermeldung: „{error}“',
+    otrFragment: 'Fragment {k} von {n} einer längeren OTR-Nachricht',
+    otrPlain: 'Klartext ohne OTR',
+    otrWhitespace: 'Klartext mit Whitespace-Tag: bietet OTR-Version {versions} an',
+    otrMalformed: 'Keine lesbare OTR-Nachricht: {reason}',
+    otrReads: 'Was {who} liest:',
+    otrLocked: '{who} kann sie nicht lesen: Ohne die Sitzungsschlüssel sind diese Bytes Geheimtext.',
+    otrRelayed: 'Ende-zu-Ende-verschlüsselt: {who} gibt Geheimtext weiter, den er nicht lesen kann. Unter „Sicht von“ lässt sich wählen, wer mitliest.',
+    otrRevealedNote: 'Wer diese Nachricht sieht, hat jetzt diese MAC-Schlüssel und könnte damit alte Nachrichten fälschen: Genau das macht OTR abstreitbar.',
+    otrAkeNote: 'Teil des authentifizierten Schlüsselaustauschs (AKE): Hier ist kein Nachrichtentext unterwegs.',
+    fEncGx: 'Verschlüsseltes g^x (AES, Schlüssel r)',
+    fHashGx: 'SHA-256-Hash von g^x',
+    fGy: 'g^y',
+    fRevealedR: 'Offengelegter Schlüssel r',
+    fEncSig: 'Verschlüsselte Signatur',
+    fMacSig: 'MAC der Signatur',
+    fFlags: 'Flags',
+    fSenderKeyid: 'Schlüssel-ID des Absenders',
+    fRcptKeyid: 'Schlüssel-ID des Empfängers',
+    fNextDh: 'Nächster öffentlicher DH-Schlüssel des Absenders',
+    fCounter: 'Zähler (obere Hälfte von CTR)',
+    fEncMsg: 'Verschlüsselte Nachricht (AES-128-CTR)',
+    fMac: 'MAC (HMAC-SHA1)',
+    fOldMacs: 'Offengelegte alte MAC-Schlüssel',
+    tabRatchet: 'Ratchet',
+    ratchetNone: 'In diesem Schritt gibt es noch keine OTR-Sitzung.',
+    ratchetLead: 'Jede Datennachricht trägt den nächsten DH-Schlüssel des Absenders. Sobald die Gegenseite ihn benutzt hat, wird der ältere private Schlüssel vergessen, und die MAC-Schlüssel des ausgemusterten Schlüsselpaars werden veröffentlicht.',
+    ratchetOf: 'Sitzung von {account} mit {peer}',
+    rMsgstate: 'Nachrichtenzustand',
+    msPlaintext: 'Klartext',
+    msEncrypted: 'verschlüsselt',
+    msFinished: 'beendet',
+    rAke: 'Schlüsselaustausch (AKE)',
+    akeNone: 'ruht',
+    akeAwaitingDhkey: 'DH-Commit gesendet, wartet auf DH-Key',
+    akeAwaitingRevealsig: 'DH-Key gesendet, wartet auf Reveal-Signature',
+    akeAwaitingSig: 'Reveal-Signature gesendet, wartet auf Signature',
+    rKeyids: 'Schlüssel-IDs',
+    rKeyidsValue: 'eigene {ours} · fremde {theirs}',
+    rOurKeys: 'Eigene DH-Schlüssel',
+    rTheirKeys: 'DH-Schlüssel des Gegenübers (öffentlich)',
+    rKey: 'Schlüssel {id}',
+    rHeld: 'privater Schlüssel vorhanden',
+    rForgottenAt: 'privater Schlüssel vergessen in',
+    rStep: 'Schritt {step}',
+    rCurrent: 'neuester',
+    rPrevious: 'vorheriger',
+    rAkeKey: 'im AKE verwendet',
+    rOlder: 'und {n} ältere, vergessene Schlüssel',
+    rCounters: 'Zähler je Schlüsselpaar',
+    rPair: 'eigener Schlüssel {ours} × fremder Schlüssel {theirs}',
+    rCtr: 'gesendet {sent} · empfangen {received}',
+    rPending: 'Wird mit der nächsten Nachricht offengelegt',
+    rRevealed: 'Offengelegte MAC-Schlüssel',
+    rRevealedPair: 'Paar {ours}×{theirs}',
+    rNoneYet: 'noch keine',
+    rFingerprint: 'Fingerabdruck des Gegenübers',
+    rSsid: 'Sitzungs-ID',
+    rInstances: 'Instance-Tags: eigenes {ours}, fremdes {theirs}',
+    rVerified: 'mit SMP bestätigt',
+    rVersion: 'OTR-Version {v}',
   },
 };
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { observe, readEvents, type Observation, type ObserverInfo } from '../knowledge/observe';
-import type { Scenario, Trace } from '../sim/types';
+import type { Scenario, Trace, TraceEvent } from '../sim/types';
 
 export function prefix(trace: Trace, step: number): Trace {
   return { ...trace, events: trace.events.slice(0, Math.max(0, Math.min(step, trace.events.length))) };
@@ -69,4 +69,15 @@ export function observerDisplayName(info: ObserverInfo, trace: Trace, nm: (id: s
   if (node !== null) return nm(node);
   const rest = info.name.replace(/^[a-z]+:/, '');
   return trace.nodes.some((n) => n.id === rest) ? nm(rest) : info.name;
+}
+
+/**
+ * The text of an OTR Data Message as one of its two ends knows it: the sender typed it (the event's note
+ * `otr.text-send`), the receiver decrypted it (an effect `otr.message-received`). Null for anyone else —
+ * until observe() reads OTR with the keys a client holds, this is how the ends' view is shown.
+ */
+export function otrPlaintextAt(ev: TraceEvent, node: string): string | null {
+  const mine = (n: { key: string; params?: Record<string, string | number> }, key: string) =>
+    n.key === key && n.params?.client === node && typeof n.params.body === 'string' ? n.params.body : null;
+  return mine(ev.note, 'otr.text-send') ?? ev.effects.map((n) => mine(n, 'otr.message-received')).find((b) => b !== null) ?? null;
 }

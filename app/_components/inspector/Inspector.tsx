@@ -1,8 +1,9 @@
 'use client';
 /**
- * The Inspector: what the selected step put on the wire, in five tabs — XML (pretty-printed, as text),
- * Layers (the dissection with byte ranges), Hex (grouped, 16 bytes a line), State (a node's plain-data
- * state after the step) and Events (every event as a table: the diagrams' text alternative).
+ * The Inspector: what the selected step put on the wire, in tabs — XML (pretty-printed, as text; an OTR
+ * body dissected below it), Layers (the dissection with byte ranges), Hex (grouped, 16 bytes a line), State
+ * (a node's plain-data state after the step), Events (every event as a table: the diagrams' text
+ * alternative), Knowledge (what the chosen observer has learned) and, when the scenario speaks OTR, Ratchet.
  * Tabs follow the WAI-ARIA tabs pattern (arrow keys, Home/End, automatic activation).
  * @module
  */
@@ -20,15 +21,21 @@ import { eventElementNames, isEncrypted } from '../../../lib/viz/wire-label';
 import { nodeStatesAfter } from '../../../lib/scenarios/run';
 import { LayerChip } from '../scenario/Glyphs';
 import { ACTION_KEYS } from '../sequence/SequenceView';
+import type { ObserverInfo } from '../../../lib/knowledge/observe';
+import { KnowledgePanel } from '../knowledge/KnowledgePanel';
+import { RatchetView } from '../ratchet/RatchetView';
 import { JsonTree } from './JsonTree';
+import { OtrDissection } from './OtrDissection';
 
-export type InspectorTab = 'xml' | 'layers' | 'hex' | 'state' | 'events';
-const TABS: { id: InspectorTab; key: WidgetKey }[] = [
+export type InspectorTab = 'xml' | 'layers' | 'hex' | 'state' | 'events' | 'knowledge' | 'ratchet';
+const ALL_TABS: { id: InspectorTab; key: WidgetKey }[] = [
   { id: 'xml', key: 'tabXml' },
   { id: 'layers', key: 'tabLayers' },
   { id: 'hex', key: 'tabHex' },
   { id: 'state', key: 'tabState' },
   { id: 'events', key: 'tabEvents' },
+  { id: 'knowledge', key: 'tabKnowledge' },
+  { id: 'ratchet', key: 'tabRatchet' },
 ];
 
 const LAYER_KEYS: Record<Layer['layer'], WidgetKey> = {
@@ -48,10 +55,19 @@ export interface InspectorProps {
   selectedNode: string | null;
   onSelectNode(id: string): void;
   onSelectStep(step: number): void;
+  /** The knowledge lens: every observer of the scenario, the chosen one, how to choose, how to name one. */
+  observers?: readonly ObserverInfo[];
+  lens?: ObserverInfo | null;
+  onLens?(name: string | null): void;
+  who?(o: ObserverInfo): string;
+  /** Show the Ratchet tab (the scenario has OTR sessions). */
+  otr?: boolean;
 }
 
-export function Inspector({ scenario, run, step, locale, selectedNode, onSelectNode, onSelectStep }: InspectorProps) {
-  const [tab, setTab] = useState<InspectorTab>('xml');
+export function Inspector({ scenario, run, step, locale, selectedNode, onSelectNode, onSelectStep, observers = [], lens = null, onLens, who = (o) => o.name, otr = false }: InspectorProps) {
+  const [tabRaw, setTab] = useState<InspectorTab>('xml');
+  const TABS = ALL_TABS.filter((t) => (t.id === 'ratchet' ? otr : t.id === 'knowledge' ? observers.length > 0 && !!onLens : true));
+  const tab = TABS.some((t) => t.id === tabRaw) ? tabRaw : 'xml';
   const base = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const trace = run.trace;
@@ -73,13 +89,24 @@ export function Inspector({ scenario, run, step, locale, selectedNode, onSelectN
     tabRefs.current[next]?.focus();
   };
 
+  const otrSection = ev?.kind === 'wire' && !isEncrypted(ev.layers) && ev.layers.some((l) => l.layer === 'otr') ? <OtrDissection scenario={scenario} trace={trace} step={step} ev={ev} locale={locale} lens={lens} who={who} /> : null;
   let panel: ReactNode;
   switch (tab) {
     case 'xml':
-      panel = <XmlPanel ev={ev} step={step} locale={locale} nm={nm} />;
+      panel = (
+        <>
+          <XmlPanel ev={ev} step={step} locale={locale} nm={nm} />
+          {otrSection}
+        </>
+      );
       break;
     case 'layers':
-      panel = <LayersPanel ev={ev} step={step} locale={locale} nm={nm} />;
+      panel = (
+        <>
+          <LayersPanel ev={ev} step={step} locale={locale} nm={nm} />
+          {otrSection}
+        </>
+      );
       break;
     case 'hex':
       panel = <HexPanel ev={ev} step={step} locale={locale} nm={nm} />;
@@ -89,6 +116,12 @@ export function Inspector({ scenario, run, step, locale, selectedNode, onSelectN
       break;
     case 'events':
       panel = <EventsPanel events={trace.events} step={step} locale={locale} nm={nm} onSelectStep={onSelectStep} />;
+      break;
+    case 'knowledge':
+      panel = <KnowledgePanel scenario={scenario} trace={trace} step={step} locale={locale} observers={observers} lens={lens} onLens={onLens ?? (() => {})} who={who} onSelectStep={onSelectStep} />;
+      break;
+    case 'ratchet':
+      panel = <RatchetView scenario={scenario} run={run} step={step} locale={locale} nm={nm} onSelectStep={onSelectStep} />;
       break;
   }
 

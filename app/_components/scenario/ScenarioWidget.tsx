@@ -22,7 +22,12 @@ import { getPreset } from '../../../lib/scenarios/presets/index';
 import { runScenario } from '../../../lib/scenarios/run';
 import type { SimRun } from '../../../lib/sim/kernel';
 import type { Scenario } from '../../../lib/sim/types';
+import { listObservers, type ObserverInfo } from '../../../lib/knowledge/observe';
+import { shortName } from '../../../lib/viz/entities';
+import { observerDisplayName, seenSteps, sortObservers } from '../../../lib/viz/knowledge';
+import { hasOtr } from '../../../lib/viz/otr-frames';
 import { stepDelayMs } from '../../../lib/viz/playback';
+import { kindLabel } from '../knowledge/ObserverGlyph';
 import { Inspector } from '../inspector/Inspector';
 import { NetworkView } from '../network/NetworkView';
 import { SequenceView } from '../sequence/SequenceView';
@@ -111,6 +116,7 @@ function Widget({
   const [presenter, setPresenter] = useState(false);
   const [view, setView] = useState<ScenarioViewMode>(initialView);
   const [selectedNode, setSelectedNode] = useState<string | null>(null);
+  const [lensName, setLens] = useState<string | null>(null);
   const [reducedMotion, setReducedMotion] = useState(false);
   const [syncUrl, setSyncUrl] = useState(false);
   const [ready, setReady] = useState(false);
@@ -256,6 +262,21 @@ function Widget({
   if (ev && step === total) effects.push(wt(locale, 'narrationEnd'));
 
   const selectNode = useCallback((nodeId: string) => setSelectedNode(nodeId), []);
+
+  // The knowledge lens: whose view of the run the diagrams and the Knowledge tab show (null: everything).
+  const observers = useMemo(() => {
+    try {
+      return sortObservers(listObservers(scenario));
+    } catch {
+      return [];
+    }
+  }, [scenario]);
+  const names = useMemo(() => new Map(trace.nodes.map((n) => [n.id, shortName(n)])), [trace.nodes]);
+  const who = useCallback((o: ObserverInfo) => observerDisplayName(o, trace, (id) => names.get(id) ?? id), [trace, names]);
+  const lens = observers.find((o) => o.name === lensName) ?? null;
+  const seen = useMemo(() => (lens ? seenSteps(scenario, trace, lens) : null), [scenario, trace, lens]);
+  const otr = useMemo(() => hasOtr(trace), [trace]);
+  const lensId = useId();
   const showNetwork = view !== 'sequence';
   const showSequence = view !== 'network';
 
@@ -284,6 +305,19 @@ function Widget({
               <option value="sequence">{wt(locale, 'viewSequence')}</option>
             </select>
           </label>
+          {observers.length > 0 && (
+            <label className="mlw-viewsel mlw-lenssel" htmlFor={lensId}>
+              <span>{wt(locale, 'lensLabel')}</span>
+              <select id={lensId} className="mlw-select" value={lens?.name ?? ''} onChange={(e) => setLens(e.target.value || null)} data-testid="lens-select">
+                <option value="">{wt(locale, 'lensAll')}</option>
+                {observers.map((o) => (
+                  <option key={o.name} value={o.name}>
+                    {wt(locale, 'lensOption', { kind: kindLabel(locale, o.kind), name: who(o) })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <button type="button" className="mlw-btn mlw-btn--text" onClick={() => setPresenter((p) => !p)} aria-pressed={presenter}>
             {presenter ? <CloseIcon /> : <PresenterIcon />}
             <span>{presenter ? wt(locale, 'presenterExit') : wt(locale, 'presenterEnter')}</span>
@@ -308,11 +342,29 @@ function Widget({
         )}
         {showSequence && (
           <div className="mlw-pane mlw-pane--sequence">
-            <SequenceView trace={trace} step={step} locale={locale} title={title} scale={presenter ? 1.6 : 1} onSelectStep={go} />
+            <SequenceView trace={trace} step={step} locale={locale} title={title} scale={presenter ? 1.6 : 1} seen={seen} onSelectStep={go} />
           </div>
         )}
       </div>
-      <Inspector scenario={scenario} run={run} step={step} locale={locale} selectedNode={selectedNode} onSelectNode={selectNode} onSelectStep={go} />
+      {lens && (
+        <p className="mlw-lens-note" role="status">
+          {wt(locale, 'lensActive', { who: who(lens) })}
+        </p>
+      )}
+      <Inspector
+        scenario={scenario}
+        run={run}
+        step={step}
+        locale={locale}
+        selectedNode={selectedNode}
+        onSelectNode={selectNode}
+        onSelectStep={go}
+        observers={observers}
+        lens={lens}
+        onLens={setLens}
+        who={who}
+        otr={otr}
+      />
       <Timeline
         locale={locale}
         step={step}

@@ -23,6 +23,8 @@ export interface SequenceViewProps {
   title: string;
   /** Text scale: 1 normally, 1.6 in presenter mode. */
   scale?: number;
+  /** The knowledge lens: the steps its observer saw; every other event is dimmed. Null: no lens. */
+  seen?: ReadonlySet<number> | null;
   onSelectStep(step: number): void;
 }
 
@@ -41,7 +43,7 @@ export function dotLabel(locale: Locale, d: Pick<SeqDot, 'kind' | 'label'>): str
   return key ? wt(locale, key) : d.label;
 }
 
-export function SequenceView({ trace, step, locale, title, scale = 1, onSelectStep }: SequenceViewProps) {
+export function SequenceView({ trace, step, locale, title, scale = 1, seen = null, onSelectStep }: SequenceViewProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const measured = useBoxSize(scroller);
   const width = measured ? Math.round(Math.max(360, Math.min(820, measured.width / scale))) : 760;
@@ -103,10 +105,10 @@ export function SequenceView({ trace, step, locale, title, scale = 1, onSelectSt
             ms
           </text>
           {ordered.map((a) => (
-            <Arrow key={a.seq} a={a} locale={locale} from={names.get(a.from) ?? a.from} to={names.get(a.to) ?? a.to} onSelect={onSelectStep} />
+            <Arrow key={a.seq} a={a} locale={locale} from={names.get(a.from) ?? a.from} to={names.get(a.to) ?? a.to} unseen={!!seen && !seen.has(a.step)} onSelect={onSelectStep} />
           ))}
           {geo.dots.map((d) => (
-            <g key={d.seq} className={`mlw-dot mlw-dot--${d.state}`} onClick={() => onSelectStep(d.step)}>
+            <g key={d.seq} className={`mlw-dot mlw-dot--${d.state}${seen && !seen.has(d.step) ? ' mlw-unseen' : ''}`} onClick={() => onSelectStep(d.step)}>
               <title>{`${wt(locale, 'colStep')} ${d.step}: ${names.get(d.node) ?? d.node} ${dotLabel(locale, d)}`}</title>
               {d.state === 'current' && <circle cx={d.x} cy={d.y} r={13} className="mlw-dot-halo" />}
               <circle cx={d.x} cy={d.y} r={7} />
@@ -125,13 +127,13 @@ function rank(s: SeqArrow['state']): number {
   return s === 'future' ? 0 : s === 'past' ? 1 : 2;
 }
 
-function Arrow({ a, locale, from, to, onSelect }: { a: SeqArrow; locale: Locale; from: string; to: string; onSelect(step: number): void }) {
+function Arrow({ a, locale, from, to, unseen, onSelect }: { a: SeqArrow; locale: Locale; from: string; to: string; unseen: boolean; onSelect(step: number): void }) {
   const head = a.state === 'current' ? 16 : 12;
   const [lx, ly] = shorten(a.x1, a.y1, a.x2, a.y2, head - 2);
   const boxW = a.labelWidth + BADGE_W;
   const bx = a.labelX - boxW / 2;
   return (
-    <g className={`mlw-arrow mlw-arrow--${a.state} mlw-layer-${a.layer}`} onClick={() => onSelect(a.step)}>
+    <g className={`mlw-arrow mlw-arrow--${a.state} mlw-layer-${a.layer}${unseen ? ' mlw-unseen' : ''}`} onClick={() => onSelect(a.step)}>
       <title>{wt(locale, 'sequenceArrow', { step: a.step, what: a.names.join(' + ') || a.label, from, to, bytes: a.bytes, time: a.time })}</title>
       <line className="mlw-arrow-hit" x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} />
       <line className="mlw-arrow-line" x1={a.x1} y1={a.y1} x2={lx} y2={ly} />

@@ -1,0 +1,212 @@
+'use client';
+/**
+ * The Inspector's Knowledge tab: pick an observer (radio buttons: arrow keys move between them) and see
+ * what it had learned by the current step — every message it saw, its text in quotation marks or a lock
+ * when it cannot read it (size and time still shown: what it does see), and the metadata it collected.
+ * The choice is the widget's lens: the Sequence view dims what this observer did not see.
+ * @module
+ */
+import { useId, useMemo } from 'react';
+import type { Observation, ObserverInfo } from '../../../lib/knowledge/observe';
+import { classify } from '../../../lib/otr/query';
+import type { Scenario, Trace } from '../../../lib/sim/types';
+import { lensNode, observeUpTo, otrPlaintextAt } from '../../../lib/viz/knowledge';
+import type { Locale } from '../../_i18n/locales';
+import { wt } from '../../_i18n/widget';
+import { JsonTree } from '../inspector/JsonTree';
+import { LockGlyph } from './LockGlyph';
+import { kindLabel, ObserverGlyph } from './ObserverGlyph';
+import './knowledge.css';
+
+export interface KnowledgePanelProps {
+  scenario: Scenario;
+  trace: Trace;
+  step: number;
+  locale: Locale;
+  observers: readonly ObserverInfo[];
+  lens: ObserverInfo | null;
+  onLens(name: string | null): void;
+  /** Display names: of observers, and of nodes. */
+  who(info: ObserverInfo): string;
+  onSelectStep(step: number): void;
+}
+
+/** Fields of Observation['metadata'] drawn by name below; anything else (added later) is shown as a tree. */
+const KNOWN = new Set(['addresses', 'jids', 'contacts', 'presence', 'credentials', 'keys', 'sealedRecords', 'events', 'bytes']);
+
+/** Text an observer "read" that is still OTR ciphertext (the body as it travels): not plaintext to it. */
+export function isCiphertext(content: string): boolean {
+  const k = classify(content);
+  return k === 'encoded' || k === 'fragment';
+}
+
+export function KnowledgePanel({ scenario, trace, step, locale, observers, lens, onLens, who, onSelectStep }: KnowledgePanelProps) {
+  const group = useId();
+  const obs = useMemo(() => (lens ? observeUpTo(scenario, trace, lens.name, step) : null), [scenario, trace, lens, step]);
+  return (
+    <div className="mlw-know">
+      <fieldset className="mlw-know-pick">
+        <legend>{wt(locale, 'knowPick')}</legend>
+        <div className="mlw-know-options">
+          {observers.map((o) => (
+            <label key={o.name} className={`mlw-know-option${lens?.name === o.name ? ' mlw-know-option--on' : ''}`}>
+              <input type="radio" name={group} value={o.name} checked={lens?.name === o.name} onChange={() => onLens(o.name)} />
+              <ObserverGlyph kind={o.kind} />
+              <span className="mlw-know-name">{who(o)}</span>
+              <span className="mlw-know-kind">{kindLabel(locale, o.kind)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {!lens ? (
+        <p className="mlw-panel-note">{wt(locale, 'knowNone')}</p>
+      ) : !obs ? (
+        <p className="mlw-panel-note">{wt(locale, 'knowFailed', { who: who(lens) })}</p>
+      ) : (
+        <ObservationView obs={withOwnOtr(obs, trace, lens)} step={step} locale={locale} who={who(lens)} onSelectStep={onSelectStep} />
+      )}
+    </div>
+  );
+}
+
+/** A client reads the OTR messages it sent or decrypted (lib/viz/knowledge.ts otrPlaintextAt); others keep the ciphertext. */
+function withOwnOtr(obs: Observation, trace: Trace, lens: ObserverInfo): Observation {
+  const node = lens.kind === 'client' ? lensNode(lens) : null;
+  if (node === null) return obs;
+  const messages = obs.messages.map((m) => {
+    if (m.content === null || !isCiphertext(m.content)) return m;
+    const ev = trace.events[m.seq];
+    const text = ev ? otrPlaintextAt(ev, node) : null;
+    return text === null ? m : { ...m, content: text };
+  });
+  return { ...obs, messages };
+}
+
+function ObservationView({ obs, step, locale, who, onSelectStep }: { obs: Observation; step: number; locale: Locale; who: string; onSelectStep(step: number): void }) {
+  const readable = obs.messages.filter((m) => m.content !== null && !isCiphertext(m.content)).length;
+  const md = obs.metadata;
+  const extra = Object.entries(md).filter(([k]) => !KNOWN.has(k));
+  const link = (s: number) => (
+    <button type="button" className="mlw-linkbtn" onClick={() => onSelectStep(s)} aria-label={wt(locale, 'goToStep', { step: s })}>
+      {s}
+    </button>
+  );
+  return (
+    <>
+      <p className="mlw-know-summary" data-testid="knowledge-summary">
+        {wt(locale, 'knowSummary', { step, who, events: md.events, bytes: md.bytes, read: readable, messages: obs.messages.length })}
+      </p>
+      <h3 className="mlw-know-h">{wt(locale, 'knowMessages')}</h3>
+      {obs.messages.length === 0 ? (
+        <p className="mlw-panel-note">{wt(locale, 'knowNoMessages')}</p>
+      ) : (
+        <div className="mlw-events-wrap mlw-know-msgs">
+          <table className="mlw-events" data-testid="knowledge-messages">
+            <thead>
+              <tr>
+                <th scope="col">{wt(locale, 'colStep')}</th>
+                <th scope="col">{wt(locale, 'colTime')}</th>
+                <th scope="col">{wt(locale, 'colFrom')}</th>
+                <th scope="col">{wt(locale, 'colTo')}</th>
+                <th scope="col">{wt(locale, 'knowColSize')}</th>
+                <th scope="col">{wt(locale, 'knowColContent')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {obs.messages.map((m, i) => {
+                const s = m.seq + 1;
+                const locked = m.content === null || isCiphertext(m.content);
+                return (
+                  <tr key={`${m.seq}-${i}`} className={s === step ? 'mlw-row--current' : undefined} aria-current={s === step ? 'step' : undefined}>
+                    <td>{link(s)}</td>
+                    <td className="mlw-num">{wt(locale, 'time', { ms: m.time })}</td>
+                    <td>{m.from}</td>
+                    <td>{m.to}</td>
+                    <td className="mlw-num">{wt(locale, 'otrBytes', { n: m.size })}</td>
+                    <td>
+                      {locked ? (
+                        <span className="mlw-locked" data-testid="knowledge-locked">
+                          <LockGlyph /> {wt(locale, 'knowLocked')}
+                        </span>
+                      ) : (
+                        <q className="mlw-decoded">{m.content}</q>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3 className="mlw-know-h">{wt(locale, 'knowMetadata')}</h3>
+      <dl className="mlw-dl mlw-know-meta">
+        <Meta label={wt(locale, 'knowAddresses')} empty={wt(locale, 'knowNothing')} items={md.addresses.map((a) => `${a.ip} (${a.node})`)} />
+        <Meta label={wt(locale, 'knowJids')} empty={wt(locale, 'knowNothing')} items={md.jids} />
+        <Meta label={wt(locale, 'knowContacts')} empty={wt(locale, 'knowNothing')} items={md.contacts.map((c) => wt(locale, 'knowContact', { from: c.from, to: c.to, n: c.count }))} />
+        <div className="mlw-know-row">
+          <dt>{wt(locale, 'knowPresence')}</dt>
+          <dd>
+            {md.presence.length === 0
+              ? wt(locale, 'knowNothing')
+              : md.presence.map((p, i) => (
+                  <span key={i} className="mlw-know-item">
+                    {p.jid} · {wt(locale, 'colStep')}{' '}
+                    {link(p.seq + 1)}
+                  </span>
+                ))}
+          </dd>
+        </div>
+        <div className="mlw-know-row">
+          <dt>{wt(locale, 'knowCredentials')}</dt>
+          <dd>
+            {md.credentials.length === 0
+              ? wt(locale, 'knowNothing')
+              : md.credentials.map((c, i) => (
+                  <span key={i} className="mlw-know-item mlw-know-danger">
+                    {c.user} / <q>{c.password}</q> · {wt(locale, 'colStep')}{' '}
+                    {link(c.seq + 1)}
+                  </span>
+                ))}
+          </dd>
+        </div>
+        <Meta label={wt(locale, 'knowKeys')} empty={wt(locale, 'knowNothing')} items={md.keys} mono />
+        <div className="mlw-know-row">
+          <dt>{wt(locale, 'knowSealed')}</dt>
+          <dd>
+            {md.sealedRecords > 0 && <LockGlyph />} {md.sealedRecords}
+          </dd>
+        </div>
+        {extra.length > 0 && (
+          <div className="mlw-know-row">
+            <dt>{wt(locale, 'knowMore')}</dt>
+            <dd>
+              <ul className="mlw-json mlw-json-root">
+                {extra.map(([k, v]) => (
+                  <JsonTree key={k} value={v} name={k} />
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
+      </dl>
+    </>
+  );
+}
+
+function Meta({ label, items, empty, mono = false }: { label: string; items: readonly string[]; empty: string; mono?: boolean }) {
+  return (
+    <div className="mlw-know-row">
+      <dt>{label}</dt>
+      <dd>
+        {items.length === 0
+          ? empty
+          : items.map((t, i) => (
+              <span key={i} className={`mlw-know-item${mono ? ' mlw-know-mono' : ''}`}>
+                {t}
+              </span>
+            ))}
+      </dd>
+    </div>
+  );
+}
