@@ -14,6 +14,7 @@ import { dearmor, Reader } from '../otr/codec';
 import { parseDataMessage, type DataMessageFields } from '../otr/data-message';
 import { modifyAt } from '../otr/forge';
 import { MSG_DATA, readHeader } from '../otr/wire';
+import type { ForgerEdit } from '../sim/types';
 
 /** One message body the forger recorded. */
 export interface RecordedBody {
@@ -24,18 +25,7 @@ export interface RecordedBody {
   body: string;
 }
 
-/** An edit declared in the scenario: in recorded message `message`, replace `find` by `replace`. */
-export interface ForgerEdit {
-  /** index into the forger's list of recorded messages (OTR Data Messages and signed messages), from 0 */
-  message: number;
-  find: string;
-  replace: string;
-  /**
-   * The plaintext the forger knows or guesses the message holds (it cannot decrypt it: a MAC key does
-   * not give the AES key). `find` is edited where it stands in `known`. Absent: `find` starts the text.
-   */
-  known?: string;
-}
+export type { ForgerEdit };
 
 interface RecordedBase {
   index: number;

@@ -7,14 +7,21 @@
  *  - inside (modelled) TLS only the two ends of that link hold the keys. A node's keyring is filled
  *    by the 'tls.established' notes at that node — the moment it computed the keys. A tap still
  *    sees IP addresses, sizes and times: metadata. Servers read everything they relay: TLS is hop-by-hop.
+ *  - end to end (OTR, the static-key contrast) only keys from the devices open a body: a client holds
+ *    the keys it made; a thief (`topology.thieves`) records a link like a tap and holds what it stole
+ *    from devices (lib/knowledge/e2e-keyring.ts); servers and taps hold none (lib/knowledge/e2e-reader.ts).
  * @module
  */
 import { fromBase64 } from '../bytes/base64';
 import { utf8DecodeStrict } from '../bytes/hex';
-import type { Scenario, Trace, TraceEvent } from '../sim/types';
+import type { Scenario, ThiefSpec, Trace, TraceEvent } from '../sim/types';
 import { child, text, type XmlElement } from '../xml/element';
 import { createStreamParser, feed, type StreamParserState } from '../xml/stream-parser';
 import { openRecord, splitRecords } from '../xmpp/tls-model/record';
+import { emptyKeyring, learnE2eKeys, thiefKeyring, type E2eKeyring } from './e2e-keyring';
+import { newOtrWireState, readE2eBody, type E2eKind, type OtrWireState } from './e2e-reader';
+import { forgerOf, observeForger } from './forger';
+import { withMitmReadings } from './mitm';
 
 export type ObserverKind = 'client' | 'server' | 'tap' | 'thief' | 'operator' | 'forger';
 
@@ -32,6 +39,10 @@ export interface ObservedMessage {
   size: number;
   /** The plaintext the observer could read, or null when it could not open it. */
   content: string | null;
+  /** End-to-end bodies only: what kind of OTR or static-key message it is (plain messages have none). */
+  kind?: E2eKind;
+  /** OTR data messages: sender/recipient key ids, "2/3". */
+  keys?: string;
 }
 
 export interface Observation {
@@ -63,7 +74,9 @@ export function listObservers(scenario: Scenario): ObserverInfo[] {
     ...scenario.topology.clients.map((c): ObserverInfo => ({ name: c.id, kind: 'client' })),
     ...scenario.topology.servers.map((s): ObserverInfo => ({ name: s.id, kind: 'server' })),
     ...scenario.topology.taps.map((t): ObserverInfo => ({ name: t.id, kind: 'tap' })),
+    ...(scenario.topology.thieves ?? []).map((t): ObserverInfo => ({ name: t.id, kind: 'thief' })),
     ...scenario.topology.servers.map((s): ObserverInfo => ({ name: `operator:${s.id}`, kind: 'operator' })),
+    ...(scenario.topology.forgers ?? []).map((f): ObserverInfo => ({ name: f.id, kind: 'forger' })),
   ];
 }
 
@@ -73,11 +86,15 @@ interface Viewpoint {
   events: TraceEvent[];
   /** Operators get the logs: metadata, no content and no passwords. */
   logsOnly: boolean;
+  /** A thief: records a link like a tap, holds the end-to-end keys it stole. */
+  thief?: ThiefSpec;
 }
 
 function viewpoint(scenario: Scenario, trace: Trace, name: string): Viewpoint | null {
   const tap = scenario.topology.taps.find((t) => t.id === name);
   if (tap) return { node: null, events: trace.events.filter((e) => e.kind === 'wire' && e.link === tap.link), logsOnly: false };
+  const thief = scenario.topology.thieves?.find((t) => t.id === name);
+  if (thief) return { node: null, events: trace.events.filter((e) => e.kind === 'wire' && e.link === thief.link), logsOnly: false, thief };
   const operator = name.startsWith('operator:') ? name.slice('operator:'.length) : null;
   const node = operator ?? name;
   const isNode = scenario.topology.clients.some((c) => c.id === node) || scenario.topology.servers.some((s) => s.id === node);
@@ -180,13 +197,35 @@ export function readEvents(scenario: Scenario, trace: Trace, name: string): Read
 /** The keys an observer holds by the end of the trace. */
 function keysHeld(scenario: Scenario, trace: Trace, name: string): string[] {
   const vp = viewpoint(scenario, trace, name);
-  if (!vp || vp.node === null) return [];
+  if (!vp) return [];
+  if (vp.thief) return [...thiefKeyring(trace, vp.thief).names].sort();
+  if (vp.node === null) return [];
   const keyring = new Map<string, HeldKey>();
-  for (const ev of vp.events) learnKeys(ev, vp.node, keyring);
-  return [...keyring.keys()].sort();
+  const e2e = emptyKeyring();
+  for (const ev of vp.events) {
+    learnKeys(ev, vp.node, keyring);
+    learnE2eKeys(ev, vp.node, e2e);
+  }
+  return [...keyring.keys(), ...e2e.names].sort();
+}
+
+/** The end-to-end keyring as it grows along the observer's events (a thief's is fixed from the start). */
+function e2eKeyringFor(trace: Trace, vp: Viewpoint): { ring: E2eKeyring; upTo(seq: number): void } {
+  if (vp.thief) return { ring: thiefKeyring(trace, vp.thief), upTo: () => undefined };
+  const ring = emptyKeyring();
+  let i = 0;
+  const node = vp.node;
+  return {
+    ring,
+    upTo(seq: number) {
+      for (; i < vp.events.length && vp.events[i]!.seq <= seq; i++) if (node !== null) learnE2eKeys(vp.events[i]!, node, ring);
+    },
+  };
 }
 
 export function observe(scenario: Scenario, trace: Trace, name: string): Observation | null {
+  const forger = forgerOf(scenario, name);
+  if (forger) return observeForger(scenario, trace, forger);
   const read = readEvents(scenario, trace, name);
   const vp = viewpoint(scenario, trace, name);
   if (!read || !vp) return null;
@@ -203,9 +242,11 @@ export function observe(scenario: Scenario, trace: Trace, name: string): Observa
     messages: [],
     metadata: { addresses: [], jids: [], contacts: [], presence: [], credentials: [], keys: keysHeld(scenario, trace, name), sealedRecords: 0, events: 0, bytes: 0 },
   };
-  const ctx: ReadContext = { clientJid, obs, jids, contacts, counted: new Set(), logsOnly: vp.logsOnly };
+  const e2e = e2eKeyringFor(trace, vp);
+  const ctx: ReadContext = { clientJid, obs, jids, contacts, counted: new Set(), logsOnly: vp.logsOnly, e2e: { wire: newOtrWireState(), ring: e2e.ring } };
 
   for (const { event: ev, plaintext, sealed } of read) {
+    e2e.upTo(ev.seq);
     const wire = ev.wire ?? new Uint8Array(0);
     obs.metadata.events += 1;
     obs.metadata.bytes += wire.length;
@@ -230,7 +271,7 @@ export function observe(scenario: Scenario, trace: Trace, name: string): Observa
   obs.metadata.addresses = [...addresses].map(([ip, node]) => ({ ip, node })).sort((a, b) => a.ip.localeCompare(b.ip));
   obs.metadata.jids = [...jids].sort();
   obs.metadata.contacts = [...contacts.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-  return obs;
+  return withMitmReadings(scenario, trace, name, obs);
 }
 
 interface ReadContext {
@@ -241,6 +282,7 @@ interface ReadContext {
   /** Messages already counted as contacts: a server sees each relayed message twice (in and out). */
   counted: Set<string>;
   logsOnly: boolean;
+  e2e: { wire: OtrWireState; ring: E2eKeyring };
 }
 
 function readElement(el: XmlElement, ev: TraceEvent, size: number, c: ReadContext): void {
@@ -255,7 +297,9 @@ function readElement(el: XmlElement, ev: TraceEvent, size: number, c: ReadContex
       const body = child(el, 'body');
       const to = el.attrs.to ?? c.clientJid.get(ev.to) ?? ev.to;
       if (!body || el.attrs.type === 'error') return;
-      c.obs.messages.push({ seq: ev.seq, time: ev.time, from, to, size, content: c.logsOnly ? null : text(body) });
+      const e2e = readE2eBody(c.e2e.wire, c.e2e.ring, bare(from), bare(to), text(body));
+      const content = c.logsOnly ? null : e2e ? e2e.content : text(body);
+      c.obs.messages.push({ seq: ev.seq, time: ev.time, from, to, size, content, ...(e2e ? { kind: e2e.kind } : {}), ...(e2e?.keys ? { keys: e2e.keys } : {}) });
       const key = `${bare(from)}\u0000${bare(to)}`;
       const identity = el.attrs.id === undefined ? null : `${key}\u0000${el.attrs.id}`;
       if (identity !== null && c.counted.has(identity)) return;

@@ -90,7 +90,7 @@ const MESSAGE_TYPES = ['chat', 'normal', 'headline', 'groupchat'];
 const ACTIONS = [
   'connect', 'disconnect', 'send-message', 'retry-login', 'set-presence', 'add-contact', 'subscribe', 'unsubscribe',
   'approve-subscription', 'deny-subscription', 'remove-contact', 'roster-get', 'disco-info', 'disco-items', 'ping', 'send-raw',
-  'otr-start', 'otr-end', 'smp-start', 'smp-respond', 'static-publish', 'send-static',
+  'otr-start', 'otr-end', 'smp-start', 'smp-respond', 'static-publish', 'send-static', 'send-signed',
 ];
 const STOLEN = ['long-term-keys', 'otr-session', 'static-key'];
 const MAX_SECRET = 1024;
@@ -189,6 +189,7 @@ function checkAction(c: Checker, v: unknown, path: string): void {
       }
       return;
     }
+    case 'send-signed':
     case 'send-static': {
       personJid(c, a.to, `${path}.to`);
       const body = c.str(a.body, `${path}.body`);

@@ -7,11 +7,15 @@ import { federation } from './federation';
 import { hello } from './hello';
 import { malformedXml } from './malformed-xml';
 import { offlineMessage } from './offline-message';
+import { otrDeniability } from './otr-deniability';
+import { otrMitm } from './otr-mitm';
 import { otrAke } from './otr-ake';
+import { otrForwardSecrecy } from './otr-forward-secrecy';
+import { otrPostCompromise } from './otr-post-compromise';
 import { presenceSubscription } from './presence-subscription';
 import { unknownDomain } from './unknown-domain';
 
-export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke];
+export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm];
 
 export function getPreset(id: string): Scenario | undefined {
   return presets.find((p) => p.id === id);

@@ -39,11 +39,17 @@ export type MitmEvent =
   | { type: 'unreadable'; from: string; reason: string }
   | { type: 'passed'; from: string; to: string; what: 'query' | 'plaintext' };
 
+/** A text the operator sends, and the plaintext it carries when it re-encrypted one (null: AKE, query …). */
+export interface MitmSend {
+  text: string;
+  plain: string | null;
+}
+
 export interface RelayStep {
   /** texts for the sender, as if from the other end (AKE replies) */
-  back: string[];
+  back: MitmSend[];
   /** texts for the other end, as if from the sender */
-  onward: string[];
+  onward: MitmSend[];
   events: MitmEvent[];
 }
 
@@ -89,22 +95,22 @@ function openData(sess: OtrSession, text: string, ctx: OtrContext): Opened {
 }
 
 /** Send through the session with `to`, or keep it until that session is encrypted. */
-function forward(st: OtrMitmState, from: string, to: string, text: string, tlvs: Tlv[], ctx: OtrContext, step: RelayStep, sink: string[]): void {
+function forward(st: OtrMitmState, from: string, to: string, text: string, tlvs: Tlv[], ctx: OtrContext, step: RelayStep, sink: MitmSend[]): void {
   const out = st.sessions[to]!;
   if (out.msgstate !== 'encrypted') {
     if (st.waiting.length < WAITING_MAX) st.waiting.push({ to, text, tlvs });
     step.events.push({ type: 'waiting', from, to });
     return;
   }
-  sink.push(...sendMessage(out, text, ctx, tlvs).send);
+  sink.push(...sendMessage(out, text, ctx, tlvs).send.map((t) => ({ text: t, plain: text })));
 }
 
-function flush(st: OtrMitmState, to: string, ctx: OtrContext, sink: string[]): void {
+function flush(st: OtrMitmState, to: string, ctx: OtrContext, sink: MitmSend[]): void {
   const sess = st.sessions[to]!;
   if (sess.msgstate !== 'encrypted') return;
   const ready = st.waiting.filter((w) => w.to === to);
   st.waiting = st.waiting.filter((w) => w.to !== to);
-  for (const w of ready) sink.push(...sendMessage(sess, w.text, ctx, w.tlvs).send);
+  for (const w of ready) sink.push(...sendMessage(sess, w.text, ctx, w.tlvs).send.map((t) => ({ text: t, plain: w.text })));
 }
 
 /** One text from `from` (one end) to the other end, through the operator. */
@@ -131,10 +137,10 @@ export function relayText(st: OtrMitmState, from: string, text: string, ctx: Otr
   // Not a Data Message for an encrypted session: the session with the sender handles it (AKE, query, plaintext).
   const kind = classify(text);
   const res = receiveMessage(sIn, text, ctx);
-  step.back.push(...res.send);
+  step.back.push(...res.send.map((t) => ({ text: t, plain: null })));
   // A query (or a plain message, maybe whitespace-tagged) goes on as it is: the other end then runs its own AKE with the operator.
   if (kind === 'query' || kind === 'plaintext') {
-    step.onward.push(text);
+    step.onward.push({ text, plain: null });
     step.events.push({ type: 'passed', from, to, what: kind });
   }
   for (const ev of res.events) {

@@ -15,6 +15,7 @@ import { accountInfo, emptyItems, serverInfo } from './disco';
 import { note, piece, toSession } from './out';
 import { inboundPresence, isSubscriptionType, outboundSubscription, sessionPresence } from './presence';
 import { onRosterIq } from './roster';
+import { otrMitmIntercept } from './otr-mitm';
 import { s2sRoute } from './s2s';
 import { address, availableSessions, sessionsOf, type ServerState, type Session } from './state';
 
@@ -175,6 +176,8 @@ export function sessionStanza(s: ServerState, sess: Session, el: XmlElement, ctx
       // RFC 6120 §8.1.1.1: no 'to' means the account's own bare JID.
       if (el.attrs.to === undefined) stamped.attrs.to = ownBare;
       const to = address(stamped.attrs.to)!;
+      const taken = otrMitmIntercept(s, stamped, ctx);
+      if (taken) return [note('server.message-accepted', { server: s.domain, from, to: to.full, remote: 'no' }), ...taken];
       return [note('server.message-accepted', { server: s.domain, from, to: to.full, remote: to.domain === s.domain ? 'no' : 'yes' }), ...routeStanza(s, stamped, ctx)];
     }
     case 'iq': {

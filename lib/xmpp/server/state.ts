@@ -19,6 +19,7 @@ import type { TlsConn } from '../tls-model/connection';
 import type { TcpEndpoints } from '../wire';
 import type { StreamParserState } from '../../xml/stream-parser';
 import type { ServerC2sPhase } from '../stream/server-table';
+import { initOtrMitm, type OtrMitmState } from './otr-mitm-relay';
 
 export interface RosterItem {
   jid: string;
@@ -132,6 +133,8 @@ export interface ServerState {
   links: Record<string, string>;
   clientIps: Record<string, string>;
   nextId: number;
+  /** The operator's OTR man in the middle (otr-mitm.ts) when the scenario sets `otrMitm`; null on an honest server. */
+  otrMitm: OtrMitmState | null;
 }
 
 export const DEFAULT_ITERATIONS = 4096;
@@ -191,6 +194,7 @@ export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContex
     links,
     clientIps,
     nextId: 1,
+    otrMitm: spec.otrMitm ? initOtrMitm(spec.otrMitm.between, ctx.randomBytes) : null,
   };
 }
 

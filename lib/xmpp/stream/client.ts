@@ -21,6 +21,7 @@ import { clientPort, sendBytes, sendOutput, type TcpEndpoints, type WirePiece } 
 import { nextClientPhase, type ClientPhase, type ClientTrigger } from './client-table';
 import { newOtrClientState, otrAction, otrReceive, type OtrClientState, type OtrHost } from '../im/otr-client';
 import { newStaticClientState, staticAction, staticReceive, type StaticClientState } from '../im/static-client';
+import { newSignedClientState, signedAction, signedReceive, type SignedClientState } from '../im/signed-client';
 
 export interface ReceivedMessage {
   from: string;
@@ -86,6 +87,8 @@ export interface ClientState {
   otr: OtrClientState;
   /** The static-key contrast's key pair and the public keys received (lib/xmpp/im/static-client.ts). */
   staticKey: StaticClientState;
+  /** The signed-message contrast's Ed25519 key and the signers' keys seen (lib/xmpp/im/signed-client.ts). */
+  signed: SignedClientState;
 }
 
 /** State stays small so that checkpoints cost the same at step 10 and at step 100,000. */
@@ -146,6 +149,7 @@ function initClient(spec: ClientSpec, scenario: Scenario): ClientState {
     pending: {},
     otr: newOtrClientState(),
     staticKey: newStaticClientState(),
+    signed: newSignedClientState(),
   };
 }
 
@@ -300,7 +304,7 @@ function e2eHost(s: ClientState, ctx: HostContext): OtrHost {
 }
 
 function onlineAction(s: ClientState, a: Action, ctx: HostContext): HostOutput[] {
-  const e2e = otrAction(s.otr, e2eHost(s, ctx), a, ctx) ?? staticAction(s.staticKey, e2eHost(s, ctx), a, ctx);
+  const e2e = otrAction(s.otr, e2eHost(s, ctx), a, ctx) ?? staticAction(s.staticKey, e2eHost(s, ctx), a, ctx) ?? signedAction(s.signed, e2eHost(s, ctx), a, ctx);
   if (e2e) return e2e;
   switch (a.type) {
     case 'send-message': {
@@ -483,7 +487,8 @@ function onMessage(s: ClientState, el: XmlElement, ctx: HostContext): HostOutput
   }
   const body = text(child(el, 'body'));
   if (!body) return [note('client.stanza-received', { client: s.id, from, element: el.name })];
-  const e2e = otrReceive(s.otr, e2eHost(s, ctx), from, body, ctx) ?? staticReceive(s.staticKey, e2eHost(s, ctx), from, body);
+  // A signed body is never OTR: it is checked first, so an open OTR session does not treat it as stray plaintext.
+  const e2e = signedReceive(s.signed, e2eHost(s, ctx), from, body) ?? otrReceive(s.otr, e2eHost(s, ctx), from, body, ctx) ?? staticReceive(s.staticKey, e2eHost(s, ctx), from, body);
   if (e2e) return e2e;
   const stamp = child(el, 'delay', NS_DELAY)?.attrs.stamp;
   show(s, from, body, now, stamp ? { delayed: stamp } : {});

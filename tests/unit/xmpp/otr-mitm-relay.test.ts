@@ -27,7 +27,7 @@ function network(withMitm: boolean) {
       seen.push(...step.events);
       const to = f === A ? B : A;
       for (const [target, texts] of [[f, step.back], [to, step.onward]] as const) {
-        for (const t of texts) {
+        for (const { text: t } of texts) {
           const side = sides[target]!;
           const res = receiveMessage(side.st, t, side.ctx);
           side.events.push(...res.events);

@@ -20,6 +20,9 @@ const EVENTS: Record<string, number> = {
   'bad-password': 48,
   'malformed-xml': 48,
   'unknown-domain': 34,
+  'otr-ake': 58,
+  'otr-deniability': 55,
+  'otr-mitm': 56,
 };
 
 describe('every preset', () => {

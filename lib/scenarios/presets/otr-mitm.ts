@@ -1,0 +1,49 @@
+/**
+ * Preset `otr-mitm`: the operator of a.example sits in the middle of alice’s and bob’s OTR
+ * conversation (lib/xmpp/server/otr-mitm.ts): two AKEs, both “private”, the operator reads every
+ * word; the fingerprints differ from the real ones. Then alice and bob run SMP with the secret they
+ * share — and it fails on both sides, because each side’s secret is bound to the fingerprints and
+ * the session id of its own session with the operator.
+ * @module
+ */
+import type { Scenario } from '../../sim/types';
+
+export const otrMitm: Scenario = {
+  id: 'otr-mitm',
+  title: { en: 'A man in the middle of OTR, caught by SMP', de: 'Ein Mann in der Mitte von OTR, entlarvt durch SMP' },
+  summary: {
+    en: 'The operator of a.example answers alice’s OTR request itself and starts a second key exchange with bob: both clients report a private conversation — each with the operator, who reads every message and passes it on re-encrypted. The fingerprints they see are the operator’s, not each other’s. Then alice asks bob a question only he can answer (SMP). The operator cannot answer it and passes the SMP messages through: SMP fails on both sides, because OTR binds the secret to both fingerprints and the session. No TLS on the links, so you see what OTR alone does.',
+    de: 'Der Betreiber von a.example beantwortet alices OTR-Anfrage selbst und beginnt einen zweiten Schlüsselaustausch mit bob: Beide Clients melden eine private Unterhaltung – jeder mit dem Betreiber, der jede Nachricht liest und neu verschlüsselt weiterreicht. Die Fingerabdrücke, die beide sehen, gehören dem Betreiber, nicht dem Gegenüber. Dann stellt alice bob eine Frage, die nur er beantworten kann (SMP). Der Betreiber kann sie nicht beantworten und reicht die SMP-Nachrichten durch: SMP scheitert auf beiden Seiten, weil OTR das Geheimnis an beide Fingerabdrücke und die Sitzung bindet. Die Leitungen laufen ohne TLS, damit Sie sehen, was OTR allein leistet.',
+  },
+  topology: {
+    servers: [
+      {
+        id: 'a.example',
+        domain: 'a.example',
+        ip: '198.51.100.10',
+        accounts: [{ user: 'alice', password: 'wonderland' }, { user: 'bob', password: 'builder' }],
+        otrMitm: { between: ['alice@a.example', 'bob@a.example'] },
+      },
+    ],
+    clients: [
+      { id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' },
+      { id: 'bob', jid: 'bob@a.example', password: 'builder', server: 'a.example', resource: 'phone', ip: '192.0.2.20' },
+    ],
+    links: [
+      { id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 },
+      { id: 'bob~a.example', a: 'bob', b: 'a.example', latencyMs: 30 },
+    ],
+    taps: [{ id: 'tap:alice~a.example', link: 'alice~a.example' }],
+  },
+  settings: { tls: 'none', sasl: 'SCRAM-SHA-256' },
+  script: [
+    { at: 0, node: 'alice', action: { type: 'connect' } },
+    { at: 0, node: 'bob', action: { type: 'connect' } },
+    { at: 1500, node: 'alice', action: { type: 'otr-start', to: 'bob@a.example' } },
+    { at: 3000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'The meeting moved to room 101.' } },
+    { at: 3500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'Thanks. Who else knows?' } },
+    { at: 4000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Nobody. Keep it between us.' } },
+    { at: 5000, node: 'alice', action: { type: 'smp-start', to: 'bob@a.example', secret: 'Minka', question: 'Name of our first office cat?' } },
+    { at: 6000, node: 'bob', action: { type: 'smp-respond', to: 'alice@a.example', secret: 'Minka' } },
+  ],
+};

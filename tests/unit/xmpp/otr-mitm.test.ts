@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { toHex } from '@/lib/bytes/hex';
+import { observe } from '@/lib/knowledge/observe';
+import { fingerprint, publicPart } from '@/lib/otr/dsa';
+import { otrMitm } from '@/lib/scenarios/presets/otr-mitm';
+import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
+import type { Scenario } from '@/lib/sim/types';
+import type { ServerState } from '@/lib/xmpp/server/state';
+import type { ClientState } from '@/lib/xmpp/stream/client';
+
+const TEXTS = ['The meeting moved to room 101.', 'Thanks. Who else knows?', 'Nobody. Keep it between us.'];
+const honest: Scenario = { ...otrMitm, topology: { ...otrMitm.topology, servers: otrMitm.topology.servers.map(({ otrMitm: _, ...s }) => s) } };
+
+function outcome(scenario: Scenario) {
+  const run = runScenario(scenario, { seed: 1 });
+  const last = run.trace.events.length - 1;
+  const nodes = nodeStatesAfter(scenario, run, last);
+  const effects = run.trace.events.flatMap((e) => e.effects);
+  const smp = (client: string) => effects.filter((n) => n.params?.client === client && (n.key === 'otr.smp-success' || n.key === 'otr.smp-failure')).map((n) => n.key);
+  return { run, alice: nodes.alice as ClientState, bob: nodes.bob as ClientState, server: nodes['a.example'] as ServerState, smp };
+}
+
+describe('otr-mitm: the operator of a.example in the middle', () => {
+  const { run, alice, bob, server, smp } = outcome(otrMitm);
+  const a = alice.otr.sessions['bob@a.example']!;
+  const b = bob.otr.sessions['alice@a.example']!;
+
+  it('both clients reach encrypted, but each holds the operator’s key, not the other’s', () => {
+    expect([a.msgstate, b.msgstate]).toEqual(['encrypted', 'encrypted']);
+    const mitm = toHex(fingerprint(publicPart(server.otrMitm!.key)));
+    expect(toHex(fingerprint(a.theirLongTerm!))).toBe(mitm);
+    expect(toHex(fingerprint(b.theirLongTerm!))).toBe(mitm);
+    expect(mitm).not.toBe(toHex(fingerprint(publicPart(bob.otr.dsa!))));
+    expect(mitm).not.toBe(toHex(fingerprint(publicPart(alice.otr.dsa!))));
+    expect(toHex(a.ssid!)).not.toBe(toHex(b.ssid!));
+  });
+
+  it('the operator reads every message in both directions; a tap on alice’s link reads none', () => {
+    const op = observe(otrMitm, run.trace, 'operator:a.example')!;
+    const read = op.messages.filter((m) => m.content !== null).map((m) => m.content);
+    // each message seen arriving (decrypted) and leaving (re-encrypted)
+    expect(read).toEqual([TEXTS[0], TEXTS[0], TEXTS[1], TEXTS[1], TEXTS[2], TEXTS[2]]);
+    const tap = observe(otrMitm, run.trace, 'tap:alice~a.example')!;
+    expect(tap.messages.length).toBeGreaterThan(5);
+    for (const m of tap.messages) for (const t of TEXTS) expect(m.content ?? '').not.toContain(t);
+  });
+
+  it('every message still arrives intact, so nothing looks wrong', () => {
+    expect(bob.inbox.map((m) => m.body)).toEqual([TEXTS[0], TEXTS[2]]);
+    expect(alice.inbox.map((m) => m.body)).toEqual([TEXTS[1]]);
+  });
+
+  it('SMP with the same answer fails on both sides', () => {
+    expect(smp('alice')).toEqual(['otr.smp-failure']);
+    expect(smp('bob')).toEqual(['otr.smp-failure']);
+    expect(run.trace.events.some((e) => e.effects.some((n) => n.key === 'mitm.smp-relay-last'))).toBe(true);
+  });
+
+  it('the same script on an honest server: SMP succeeds, and the operator’s logs hold no words', () => {
+    const h = outcome(honest);
+    expect(h.smp('alice')).toEqual(['otr.smp-success']);
+    expect(h.smp('bob')).toEqual(['otr.smp-success']);
+    expect(observe(honest, h.run.trace, 'operator:a.example')!.messages.every((m) => m.content === null)).toBe(true);
+    expect(toHex(fingerprint(h.alice.otr.sessions['bob@a.example']!.theirLongTerm!))).toBe(toHex(fingerprint(publicPart(h.bob.otr.dsa!))));
+  });
+
+  it('is deterministic', () => {
+    const again = runScenario(otrMitm, { seed: 1 }).trace.events.map((e) => (e.wire ? toHex(e.wire) : e.note.key));
+    expect(again).toEqual(run.trace.events.map((e) => (e.wire ? toHex(e.wire) : e.note.key)));
+  });
+});
