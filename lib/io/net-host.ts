@@ -1,13 +1,17 @@
 /**
  * Runs a sans-I/O protocol host (lib/sim/types.ts `HostMachine`: the very state machines the
- * simulator runs) on real TCP sockets: bytes from a socket become `{type:'bytes', from: <connection
- * id>, data}`, `send` outputs are written to the socket of that id, `timer` outputs become real
- * timers, randomness comes from node:crypto and `now` from a monotonic clock.
+ * simulator runs) on real TCP sockets. Every socket has a connection id. Bytes from a socket become
+ * `{type:'bytes', from: <id>, data}` — or, for a socket attached with the peer node it leads to,
+ * `{type:'bytes', from: <peer node>, conn: <id>, data}`, as the simulator's kernel delivers bytes of
+ * one of several connections between two nodes (an s2s stream each way). A `send` output is written
+ * to the socket of its `conn` (or of `to` when it names none); a connection id the host does not
+ * know yet is dialled (options `dial`). `timer` outputs become real timers, randomness comes from
+ * node:crypto and `now` from a monotonic clock.
  *
  * TLS: the simulator models TLS inside the machines; on a real socket node:tls replaces that model.
  * A machine told to leave TLS to the caller (`tlsLayer: 'external'`) keeps sending and receiving
- * plaintext and emits the note `tls.upgrade` {peer, role, domain} right after `<proceed/>`: here the
- * socket of `peer` is then wrapped in TLS — as the server with the configured certificate, or as the
+ * plaintext and emits the note `tls.upgrade` {peer, role, domain, conn?} right after `<proceed/>`: here the
+ * socket of `conn` (or of `peer`) is then wrapped in TLS — as the server with the configured certificate, or as the
  * client (SNI = `domain`, certificate checked against `ca` unless `rejectUnauthorized` is false).
  * Writes that come while a connection is still connecting or handshaking wait in a queue.
  * @module
@@ -39,8 +43,8 @@ export interface TlsInfo {
 }
 
 export type NetHostEvent =
-  | { type: 'in'; from: string; data: Uint8Array }
-  | { type: 'out'; to: string; data: Uint8Array; note: Note }
+  | { type: 'in'; from: string; conn?: string; data: Uint8Array }
+  | { type: 'out'; to: string; conn?: string; data: Uint8Array; note: Note }
   | { type: 'note'; note: Note }
   | { type: 'connected'; id: string; remote: string }
   | { type: 'tls'; id: string; info: TlsInfo }
@@ -57,18 +61,20 @@ export interface NetHostOptions<S> {
   /** Make the machine's state (usually `machine.init(spec, scenario, ctx)`, then adjusted). */
   init: (ctx: HostContext) => S;
   tls?: NetTlsOptions;
-  /** How to reach a node the machine sends to while no connection to it is open; null = drop the bytes. */
-  dial?: (to: string) => net.NetConnectOpts | null;
+  /** How to reach node `to` for connection `conn` (the machine's id, absent = `to`) while none is open; null = drop the bytes. */
+  dial?: (to: string, conn?: string) => net.NetConnectOpts | null;
   /** What the machine hears when a connection closes under it (e.g. a synthetic stream close); null = nothing. */
   onPeerClosed?: (id: string, state: S) => HostInput | null;
-  /** Close the TCP connection (half-close: FIN or TLS close_notify) after writing these bytes. */
-  endAfter?: (to: string, data: Uint8Array) => boolean;
+  /** Close the TCP connection `id` (half-close: FIN or TLS close_notify) after writing these bytes. */
+  endAfter?: (id: string, data: Uint8Array) => boolean;
   /** Every event, in order: for logs and for test clients. */
   observe?: (ev: NetHostEvent) => void;
 }
 
 interface Conn {
   id: string;
+  /** The node at the other end, when the machine tells connections to it apart by id (HostInput `conn`). */
+  peer: string | undefined;
   socket: net.Socket;
   /** Writes waiting for the TCP connect or the TLS handshake; null when the socket is ready. */
   queue: Uint8Array[] | null;
@@ -103,20 +109,23 @@ export class NetHost<S> {
     this.state = opts.init(this.ctx);
   }
 
-  /** Hand an accepted (or otherwise opened) socket to the host under a connection id. */
-  attach(id: string, socket: net.Socket): void {
+  /**
+   * Hand an accepted (or otherwise opened) socket to the host under a connection id; with `peer`, the
+   * machine hears its bytes as from that node on connection `id`, else as from node `id`.
+   */
+  attach(id: string, socket: net.Socket, peer?: string): void {
     const old = this.conns.get(id);
     if (old) this.dropConn(old);
-    const conn: Conn = { id, socket, queue: null, closing: false, tls: null, listeners: this.listenersFor(id) };
+    const conn: Conn = { id, peer, socket, queue: null, closing: false, tls: null, listeners: this.listenersFor(id, peer) };
     this.conns.set(id, conn);
     this.bind(conn, socket);
     this.emit({ type: 'connected', id, remote: `${socket.remoteAddress}:${socket.remotePort}` });
   }
 
-  /** Open a TCP connection and attach it; writes wait until it is connected. */
-  connect(id: string, options: net.NetConnectOpts): void {
+  /** Open a TCP connection and attach it (`peer` as in `attach`); writes wait until it is connected. */
+  connect(id: string, options: net.NetConnectOpts, peer?: string): void {
     const socket = net.connect(options);
-    const conn: Conn = { id, socket, queue: [], closing: false, tls: null, listeners: this.listenersFor(id) };
+    const conn: Conn = { id, peer, socket, queue: [], closing: false, tls: null, listeners: this.listenersFor(id, peer) };
     const old = this.conns.get(id);
     if (old) this.dropConn(old);
     this.conns.set(id, conn);
@@ -135,7 +144,7 @@ export class NetHost<S> {
     this.running = true;
     try {
       for (let next = this.inbox.shift(); next; next = this.inbox.shift()) {
-        if (next.type === 'bytes') this.emit({ type: 'in', from: next.from, data: next.data });
+        if (next.type === 'bytes') this.emit({ type: 'in', from: next.from, ...(next.conn !== undefined ? { conn: next.conn } : {}), data: next.data });
         let outputs: HostOutput[];
         try {
           outputs = this.opts.machine.handle(this.state, next, this.ctx);
@@ -193,11 +202,13 @@ export class NetHost<S> {
 
   private carryOut(o: HostOutput): void {
     switch (o.type) {
-      case 'send':
-        this.emit({ type: 'out', to: o.to, data: o.data, note: o.note });
-        this.write(o.to, o.data);
-        if (this.opts.endAfter?.(o.to, o.data)) this.end(o.to);
+      case 'send': {
+        const id = o.conn ?? o.to;
+        this.emit({ type: 'out', to: o.to, ...(o.conn !== undefined ? { conn: o.conn } : {}), data: o.data, note: o.note });
+        this.write(id, o.to, o.conn, o.data);
+        if (this.opts.endAfter?.(id, o.data)) this.end(id);
         return;
+      }
       case 'timer': {
         const t = setTimeout(() => {
           this.timers.delete(t);
@@ -213,16 +224,16 @@ export class NetHost<S> {
     }
   }
 
-  private write(to: string, data: Uint8Array): void {
-    let conn = this.conns.get(to);
+  private write(id: string, to: string, connId: string | undefined, data: Uint8Array): void {
+    let conn = this.conns.get(id);
     if (!conn || conn.socket.destroyed || conn.closing) {
-      const dial = this.opts.dial?.(to) ?? null;
+      const dial = this.opts.dial?.(to, connId) ?? null;
       if (!dial || this.stopped) {
-        this.emit({ type: 'dropped', to, bytes: data.length });
+        this.emit({ type: 'dropped', to: id, bytes: data.length });
         return;
       }
-      this.connect(to, dial);
-      conn = this.conns.get(to)!;
+      this.connect(id, dial, connId !== undefined ? to : undefined);
+      conn = this.conns.get(id)!;
     }
     if (conn.queue) conn.queue.push(data);
     else conn.socket.write(data);
@@ -245,9 +256,10 @@ export class NetHost<S> {
     }
   }
 
-  private listenersFor(id: string): Conn['listeners'] {
+  private listenersFor(id: string, peer: string | undefined): Conn['listeners'] {
+    const from = peer !== undefined ? { from: peer, conn: id } : { from: id };
     return {
-      data: (d: Buffer) => this.input({ type: 'bytes', from: id, data: new Uint8Array(d.buffer, d.byteOffset, d.byteLength) }),
+      data: (d: Buffer) => this.input({ type: 'bytes', ...from, data: new Uint8Array(d.buffer, d.byteOffset, d.byteLength) }),
       error: (e: Error) => this.closed(id, e.message),
       close: () => this.closed(id),
     };
@@ -287,7 +299,7 @@ export class NetHost<S> {
   /** RFC 6120 §5.4.3: after `<proceed/>` the TLS handshake starts on the same TCP connection. */
   private upgrade(note: Note): void {
     const p = note.params ?? {};
-    const id = String(p.peer ?? '');
+    const id = String(p.conn ?? p.peer ?? '');
     const role = p.role === 'server' ? 'server' : 'client';
     const conn = this.conns.get(id);
     if (!conn) {

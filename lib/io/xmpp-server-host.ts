@@ -3,10 +3,12 @@
  * sockets on a loopback address: c2s on one port, optionally s2s on another, STARTTLS with a real
  * certificate through node:tls (the machine runs with `tlsLayer: 'external'`, see net-host.ts).
  *
- * Connections are the machine's "nodes": a c2s connection is `c2s:<ip>:<port>` (registered as a
- * client before its first byte), an s2s connection is `s2s:<ip>` after the peer server's address —
- * the machine keeps one s2s connection per peer server, found through its DNS zone, which here is
- * the `hosts` list (A records; no SRV, so remote servers are reached on `s2sRemotePort`).
+ * A c2s connection is its own "node" for the machine: `c2s:<ip>:<port>` (registered as a client
+ * before its first byte). A peer server is the node `s2s:<ip>`, found through the machine's DNS zone,
+ * which here is the `hosts` list (A records; no SRV, so remote servers are reached on
+ * `s2sRemotePort`); between it and us run two kinds of connection, told apart by id as in the
+ * simulator (XEP-0220 §2.1.3): our outgoing stream, which the machine names
+ * (`<domain>>s2s:<ip>`) and this adapter dials, and each stream a peer opens to us, `s2s-in:<ip>:<port>`.
  * A connection that drops without `</stream:stream>` is ended in the machine as if it had sent one
  * (RFC 6121 §4.5.2: the server then broadcasts unavailable presence for it).
  * @module
@@ -106,6 +108,8 @@ export async function startXmppServer(cfg: XmppServerConfig): Promise<RunningXmp
     script: [],
   };
   const spec = scenario.topology.servers[0]!;
+  /** Our outgoing s2s connections whose socket has closed. */
+  const ended = new Set<string>();
   const host: NetHost<ServerState> = new NetHost<ServerState>({
     machine: xmppServer,
     self: cfg.domain,
@@ -121,15 +125,19 @@ export async function startXmppServer(cfg: XmppServerConfig): Promise<RunningXmp
       return s;
     },
     tls: { ...(cfg.cert ? { cert: cfg.cert, key: cfg.key } : {}), rejectUnauthorized: false },
-    dial: (to) => {
+    // Only our own outgoing s2s streams are dialled, each once: a closed one is never reopened to say goodbye.
+    dial: (to, conn) => {
       const m = /^s2s:(127\.\d+\.\d+\.\d+)$/.exec(to);
-      return m && cfg.s2sPort !== undefined ? { host: m[1]!, port: s2sRemotePort, localAddress: cfg.host } : null;
+      if (!m || cfg.s2sPort === undefined || conn === undefined || !conn.startsWith(`${cfg.domain}>`) || ended.has(conn)) return null;
+      return { host: m[1]!, port: s2sRemotePort, localAddress: cfg.host };
     },
     onPeerClosed: (id, s) => {
+      if (id.startsWith(`${cfg.domain}>`)) ended.add(id);
+      const close = new TextEncoder().encode(STREAM_CLOSE);
       const sess = s.sessions[id];
-      const s2s = Object.values(s.s2s).some((c) => c.peer === id && c.phase !== 'closed' && c.phase !== 'failed');
-      if ((sess && sess.phase !== 'closed') || s2s) return { type: 'bytes', from: id, data: new TextEncoder().encode(STREAM_CLOSE) };
-      return null;
+      if (sess && sess.phase !== 'closed') return { type: 'bytes', from: id, data: close };
+      const s2s = [...Object.values(s.s2s), ...Object.values(s.s2sIn)].find((c) => c.id === id && c.phase !== 'closed' && c.phase !== 'failed');
+      return s2s?.peer ? { type: 'bytes', from: s2s.peer, conn: id, data: close } : null;
     },
     endAfter: (_to, data) => utf8Text(data.subarray(Math.max(0, data.length - 32))).trimEnd().endsWith(STREAM_CLOSE),
     ...(cfg.observe ? { observe: cfg.observe } : {}),
@@ -147,9 +155,7 @@ export async function startXmppServer(cfg: XmppServerConfig): Promise<RunningXmp
   if (cfg.s2sPort !== undefined) {
     s2s = net.createServer((socket) => {
       const ip = socket.remoteAddress ?? '0.0.0.0';
-      let id = `s2s:${ip}`;
-      for (let n = 2; host.isOpen(id); n++) id = `s2s:${ip}#${n}`;
-      host.attach(id, socket);
+      host.attach(`s2s-in:${ip}:${socket.remotePort}`, socket, `s2s:${ip}`);
     });
     s2sPort = await listen(s2s, cfg.host, cfg.s2sPort);
   }

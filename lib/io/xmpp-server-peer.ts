@@ -57,7 +57,11 @@ const trace = !!opts.trace;
 
 function log(ev: NetHostEvent): void {
   const line =
-    ev.type === 'in' ? { ev: 'in', from: ev.from, text: utf8Text(ev.data) } : ev.type === 'out' ? { ev: 'out', to: ev.to, text: utf8Text(ev.data), note: ev.note.key } : { ev: ev.type, ...ev };
+    ev.type === 'in'
+      ? { ev: 'in', from: ev.from, conn: ev.conn, text: utf8Text(ev.data) }
+      : ev.type === 'out'
+        ? { ev: 'out', to: ev.to, conn: ev.conn, text: utf8Text(ev.data), note: ev.note.key }
+        : { ev: ev.type, ...ev };
   process.stderr.write(JSON.stringify(line) + '\n');
 }
 

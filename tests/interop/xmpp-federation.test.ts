@@ -3,35 +3,18 @@
  * server on a loopback address of its own, names resolved from a private hosts file:
  *  1. our server ↔ our server (two `npm run peer:xmpp-server` processes): the simulator's s2s
  *     machine end to end on real TCP and real TLS — dialback valid, messages both ways.
- *  2. Prosody 0.12 ↔ our server: written out in full, but NOT TESTED YET — the engine's s2s cannot
- *     complete dialback with a real peer (PROSODY_S2S_GAP below says exactly why). Until it can, a
- *     test runs against Prosody and pins down the gap as observed, so that the day the engine closes
- *     it this file fails and says to switch the real test on. A missing Prosody or lua-unbound is a
- *     failure under CI=true, a skip elsewhere.
+ *  2. Prosody 0.12 ↔ our server: a message each way. Prosody, as Receiving Server, checks our key
+ *     over a second connection of its own to us, and we check its key over ours to it (XEP-0220
+ *     §2.1.3): two TCP connections, one per direction, each authenticated by dialback.
+ * A missing Prosody, lua-unbound or openssl is a failure under CI=true, a skip elsewhere.
  * Needs: apt-get install prosody lua-unbound (and openssl)
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { XmppClient } from '../../lib/io/xmpp-client';
 import { CI, loopbackAddress, makeCert, opensslUnavailable, OurServer, Prosody, prosodyUnavailable, removeDir, tempDir } from './helpers/xmpp-peers';
 
-/**
- * Why Prosody ↔ our server is not tested yet (engine side, lib/xmpp/server/s2s.ts), as observed:
- *  - we originate: Prosody, as Receiving Server, checks our db:result by opening a NEW connection to
- *    a.test and sending db:verify there (XEP-0220 §2.1.3). The engine keeps one s2s connection per
- *    peer domain and answers that second stream with <conflict/>; dialback never completes and the
- *    message bounces with remote-server-timeout.
- *  - Prosody originates: the engine, as Receiving Server, only verifies over the same connection
- *    (the simulator's shortcut) and only when the claimed domain resolves to that connection's
- *    peer, so it answers Prosody's db:result with type='invalid'. It would need to open its own
- *    connection to the Authoritative Server for db:verify.
- * Set to null when the engine handles both; XMPP_S2S_PROSODY=1 runs the real test regardless.
- */
-export const PROSODY_S2S_GAP: string | null =
-  "engine s2s keeps one connection per peer domain and verifies dialback only over the originating connection; Prosody verifies on a separate connection (XEP-0220 §2.1.3) — refused with <conflict/> / answered type='invalid'";
-
 const opensslMissing = opensslUnavailable();
 const prosodyMissing = prosodyUnavailable({ s2s: true });
-const runProsodyFederation = PROSODY_S2S_GAP === null || process.env.XMPP_S2S_PROSODY === '1';
 
 function unavailable(title: string, why: string): void {
   describe(`${title} (unavailable)`, () => {
@@ -49,13 +32,37 @@ afterEach(async () => {
 }, 30_000);
 
 /** Events our server process traced to stderr (--trace), as JSON. */
-function traced(server: OurServer): { ev: string; text?: string; note?: string | { key: string; params?: Record<string, unknown> }; info?: Record<string, unknown>; id?: string }[] {
+interface Traced {
+  ev: string;
+  text?: string;
+  conn?: string;
+  note?: string | { key: string; params?: Record<string, unknown> };
+  info?: Record<string, unknown>;
+  id?: string;
+}
+function traced(server: OurServer): Traced[] {
   return server.stderr
     .split('\n')
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as never);
 }
 const noteKeys = (server: OurServer) => traced(server).flatMap((e) => (e.ev === 'note' && typeof e.note === 'object' ? [e.note.key] : e.ev === 'out' && typeof e.note === 'string' ? [e.note] : []));
+
+/**
+ * XEP-0220 §2.1.3 as seen from `domain`'s trace: real TLS as the client on its own outgoing stream
+ * and as the server on the peer's; its questions (<db:verify/> without a type) only ever leave on
+ * its own outgoing stream; both claims accepted.
+ */
+function expectOneConnectionEachWay(server: OurServer, domain: string): void {
+  const t = traced(server);
+  const own = (id: string | undefined) => !!id?.startsWith(`${domain}>s2s:`);
+  expect(t.find((e) => e.ev === 'tls' && own(e.id))?.info).toMatchObject({ role: 'client', protocol: 'TLSv1.3' });
+  expect(t.find((e) => e.ev === 'tls' && e.id?.startsWith('s2s-in:'))?.info).toMatchObject({ role: 'server', protocol: 'TLSv1.3' });
+  const questions = t.filter((e) => e.ev === 'out' && /^<db:verify [^>]*>[0-9a-f]+<\/db:verify>$/.test(e.text ?? '') && !e.text!.includes('type='));
+  expect(questions.length).toBeGreaterThan(0);
+  for (const q of questions) expect(own(q.conn), `question on ${q.conn}`).toBe(true);
+  expect(noteKeys(server)).toEqual(expect.arrayContaining(['s2s.dialback-valid', 's2s.db-result-valid']));
+}
 
 interface Fed {
   ipA: string;
@@ -93,16 +100,12 @@ describe.skipIf(!!opensslMissing)('xmpp federation over real sockets: our server
     expect((await alice.waitForMessage((m) => m.body === 'Hi back from b.test')).from).toBe('bob@b.test/phone');
     console.info(`our ↔ our federation: first delivery ${first.toFixed(0)} ms (DNS, TCP, STARTTLS, dialback)`);
 
-    // a.test originated: real TLS as the client on the s2s link, then dialback valid.
-    const tlsA = traced(a).find((e) => e.ev === 'tls' && e.id?.startsWith('s2s:'));
-    expect(tlsA?.info).toMatchObject({ role: 'client', protocol: 'TLSv1.3' });
-    expect(noteKeys(a)).toContain('s2s.dialback-valid');
-    const tlsB = traced(b).find((e) => e.ev === 'tls' && e.id?.startsWith('s2s:'));
-    expect(tlsB?.info).toMatchObject({ role: 'server', protocol: 'TLSv1.3' });
-    expect(noteKeys(b)).toContain('s2s.db-result-valid');
-    // Nothing crossed the s2s link in clear after <proceed/> but the TLS handshake: the stanzas went inside TLS.
-    const s2sOut = traced(a).filter((e) => e.ev === 'out' && e.text?.includes('Hello from a.test'));
-    expect(s2sOut.length).toBeGreaterThan(0);
+    // Each server dialled the other: its own stream carried its claim, its questions and its stanzas.
+    expectOneConnectionEachWay(a, 'a.test');
+    expectOneConnectionEachWay(b, 'b.test');
+    // The stanzas went inside TLS on the sender's own connection.
+    const s2sOut = traced(a).filter((e) => e.ev === 'out' && e.text?.includes('Hello from a.test') && e.conn?.startsWith('a.test>s2s:'));
+    expect(s2sOut.length).toBe(1);
     await Promise.all([alice.disconnect(), bob.disconnect()]);
   }, 60_000);
 });
@@ -125,43 +128,30 @@ describe.skipIf(!!prosodyMissing)('xmpp interop: Prosody 0.12 ↔ our server (fe
     return { ours, prosody, alice, bob };
   }
 
-  const title = 'messages both ways between alice@a.test (ours) and bob@b.test (Prosody), dialback valid on both links';
-  if (runProsodyFederation) {
-    it(
-      title,
-      async () => {
-        const { ours, prosody, alice, bob } = await setUp();
-        alice.sendMessage('bob@b.test', 'Hello Prosody, from a.test');
-        expect((await bob.waitForMessage((m) => m.body === 'Hello Prosody, from a.test')).from).toBe('alice@a.test/laptop');
-        bob.sendMessage('alice@a.test', 'Hello a.test, from Prosody');
-        expect((await alice.waitForMessage((m) => m.body === 'Hello a.test, from Prosody')).from).toBe('bob@b.test/phone');
-        expect(noteKeys(ours)).toContain('s2s.dialback-valid');
-        expect(prosody.log()).toMatch(/type='valid'|dialback.*valid/);
-      },
-      60_000,
-    );
-  } else {
-    // Not tested yet (an unimplemented engine feature, not a missing peer): listed as a todo in local
-    // runs; under CI=true nothing here is skipped — the gap test below runs against the real Prosody.
-    if (!CI) it.todo(`${title} — not tested yet: ${PROSODY_S2S_GAP}`);
-
-    it('known engine gap, as observed (when this fails, set PROSODY_S2S_GAP = null to test federation with Prosody)', async () => {
+  it(
+    'messages both ways between alice@a.test (ours) and bob@b.test (Prosody), dialback valid on both connections',
+    async () => {
       const { ours, prosody, alice, bob } = await setUp();
-      // We originate: our STARTTLS and db:result reach Prosody, which asks a.test back on a second connection …
+      const t0 = performance.now();
       alice.sendMessage('bob@b.test', 'Hello Prosody, from a.test');
-      await alice.waitForNote((n) => n.key === 'client.message-error' || n.key === 'client.message-received', 'the bounce', 0).catch(() => undefined);
-      const a = traced(ours);
-      expect(a.find((e) => e.ev === 'tls' && e.id?.startsWith('s2s:'))?.info).toMatchObject({ role: 'client', protocol: 'TLSv1.3' });
-      expect(a.some((e) => e.ev === 'out' && e.text?.startsWith('<db:result from=\'a.test\' to=\'b.test\'>'))).toBe(true);
-      expect(prosody.log()).toMatch(/asking a\.test if key \w+ belongs to them/);
-      // … and the engine refuses that second stream from b.test with <conflict/>.
-      expect(a.some((e) => e.ev === 'out' && e.text?.includes('<conflict'))).toBe(true);
-      expect(noteKeys(ours)).not.toContain('s2s.dialback-valid');
-      // Prosody originates: the engine cannot verify over a connection of its own and answers type='invalid'.
+      expect((await bob.waitForMessage((m) => m.body === 'Hello Prosody, from a.test')).from).toBe('alice@a.test/laptop');
+      const first = performance.now() - t0;
       bob.sendMessage('alice@a.test', 'Hello a.test, from Prosody');
-      await bob.waitForNote((n) => n.key === 'client.message-error', 'the bounce from Prosody', 0);
-      expect(noteKeys(ours)).toContain('s2s.dialback-refused');
-      expect(alice.notes.some((n) => n.key === 'client.message-received')).toBe(false);
-    }, 60_000);
-  }
+      expect((await alice.waitForMessage((m) => m.body === 'Hello a.test, from Prosody')).from).toBe('bob@b.test/phone');
+      console.info(`Prosody ↔ our federation: first delivery ${first.toFixed(0)} ms (DNS, two TCP connections, STARTTLS, dialback both ways)`);
+      expectOneConnectionEachWay(ours, 'a.test');
+      // Prosody asked about our key on its own connection to us, and we confirmed it there …
+      const log = prosody.log();
+      expect(log).toMatch(/asking a\.test if key \w+ belongs to them/);
+      expect(traced(ours).some((e) => e.ev === 'out' && e.conn?.startsWith('s2s-in:') && /^<db:verify from='a\.test' to='b\.test' id='[^']+' type='valid'\/>$/.test(e.text ?? ''))).toBe(true);
+      // … and confirmed ours when we asked on our connection to it.
+      expect(log).toMatch(/verified dialback key\.\.\. it is valid/);
+      expect(log).toMatch(/[Oo]utgoing s2s connection b\.test->a\.test complete/);
+      expect(log).toMatch(/[Ii]ncoming s2s connection a\.test->b\.test complete/);
+      // Nothing was refused on either side.
+      expect(traced(ours).some((e) => e.ev === 'out' && /<conflict|type='invalid'|type='error'/.test(e.text ?? ''))).toBe(false);
+      expect(alice.notes.some((n) => n.key === 'client.message-error') || bob.notes.some((n) => n.key === 'client.message-error')).toBe(false);
+    },
+    60_000,
+  );
 });

@@ -4,7 +4,8 @@
  * outputs fire as real timers; a `tls.upgrade` note switches exactly that connection to node:tls
  * right after the bytes before it (the STARTTLS pattern of RFC 6120 §5.4.3), with writes queued
  * until the handshake is done; a dropped connection is reported to the machine; `dial` opens
- * outgoing connections on demand. Needs openssl (certificate made at test time).
+ * outgoing connections on demand, one socket per connection id (`conn`) even to the same node.
+ * Needs openssl (certificate made at test time).
  */
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
@@ -32,9 +33,9 @@ interface ToyState {
 }
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const send = (to: string, text: string): HostOutput => ({ type: 'send', to, data: enc(text), note: { key: 'toy.send' }, layers: [] });
+const send = (to: string, text: string, conn?: string): HostOutput => ({ type: 'send', to, data: enc(text), note: { key: 'toy.send' }, layers: [], ...(conn ? { conn } : {}) });
 
-/** "PING" → "PONG"; "STARTTLS" → "GO" and upgrade; "LATER n" → a timer; "TELL id text" → send to another connection. */
+/** "PING" → "PONG"; "STARTTLS" → "GO" and upgrade; "LATER n" → a timer; "TELL id text" → send to another connection; "VIA conn text" → to node echo on connection conn. */
 const toy: HostMachine<ToyState> = {
   init: () => ({ lines: [], timers: [], closed: [] }),
   handle(s, input) {
@@ -54,7 +55,11 @@ const toy: HostMachine<ToyState> = {
       if (line === 'PING') out.push(send(input.from, 'PONG\n'));
       else if (line === 'STARTTLS') out.push(send(input.from, 'GO\n'), { type: 'note', note: { key: 'tls.upgrade', params: { peer: input.from, role: 'server', domain: 'toy.test' } } }, send(input.from, 'HELLO INSIDE TLS\n'));
       else if (line.startsWith('LATER ')) out.push({ type: 'timer', name: `t${line.slice(6)}`, after: Number(line.slice(6)) });
-      else if (line.startsWith('TELL ')) {
+      else if (line.startsWith('VIA ')) {
+        // Two connections to the same node, told apart by id (as the s2s machine keeps one per direction).
+        const [, conn, ...rest] = line.split(' ');
+        out.push(send('echo', rest.join(' ') + '\n', conn));
+      } else if (line.startsWith('TELL ')) {
         const [, to, ...rest] = line.split(' ');
         out.push(send(to!, rest.join(' ') + '\n'));
       }
@@ -87,6 +92,7 @@ describe.skipIf(!!missing)('lib/io/net-host: a HostMachine on real sockets', () 
   let server: net.Server;
   let port = 0;
   const events: NetHostEvent[] = [];
+  const dials: string[] = [];
   const sockets: net.Socket[] = [];
   let nextId = 0;
 
@@ -99,7 +105,10 @@ describe.skipIf(!!missing)('lib/io/net-host: a HostMachine on real sockets', () 
       init: () => ({ lines: [], timers: [], closed: [] }),
       tls: { cert: cert.certPem, key: readFileSync(cert.key, 'utf8') },
       onPeerClosed: (id) => ({ type: 'bytes', from: id, data: enc('#closed') }),
-      dial: (to) => (to === 'echo' ? { host: '127.0.0.1', port: echoPort } : null),
+      dial: (to, conn) => {
+        dials.push(`${to}/${conn ?? '-'}`);
+        return to === 'echo' ? { host: '127.0.0.1', port: echoPort } : null;
+      },
       observe: (ev) => events.push(ev),
     });
     server = net.createServer((s) => host.attach(`c${++nextId}`, s));
@@ -177,5 +186,17 @@ describe.skipIf(!!missing)('lib/io/net-host: a HostMachine on real sockets', () 
     // An id nobody can reach: the bytes are dropped, and said so.
     b.write('TELL nowhere lost\n');
     while (!events.some((e) => e.type === 'dropped' && e.to === 'nowhere')) await new Promise((r) => setTimeout(r, 10));
+  }, 10_000);
+
+  it('connection ids: two sockets to one node, each dialled once, its bytes heard as from that node on that connection', async () => {
+    const c = await client();
+    c.write('VIA x1 first\nVIA x2 second\nVIA x1 again\n');
+    // What came back on each connection, without the echo server's prefixes (TCP may join two writes into one).
+    const on = (conn: string) => events.flatMap((e) => (e.type === 'in' && e.from === 'echo' && e.conn === conn ? [utf8Text(e.data)] : [])).join('').replaceAll('echo:', '');
+    while (!on('x1').includes('again') || !on('x2').includes('second')) await new Promise((r) => setTimeout(r, 10));
+    expect([on('x1'), on('x2')]).toEqual(['first\nagain\n', 'second\n']);
+    expect(dials.filter((d) => d.startsWith('echo/x'))).toEqual(['echo/x1', 'echo/x2']);
+    expect([host.isOpen('x1'), host.isOpen('x2'), host.isOpen('echo')]).toEqual([true, true, true]);
+    c.destroy();
   }, 10_000);
 });
