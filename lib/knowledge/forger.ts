@@ -1,8 +1,8 @@
 /**
  * The forger, an observer declared in the scenario (`topology.forgers`): it records one link like a
  * tap, collects every OTR Data Message and signed message that crossed it, and makes the edits the
- * scenario asks for (lib/knowledge/forger-edit.ts). Its observation is a tap's, plus the recording
- * (each message checked as a judge would check it) and the forgeries beside the originals.
+ * scenario asks for (lib/knowledge/forger-edit.ts). Its observation is a tap's; its metadata adds the
+ * recording (each message checked as a judge would check it) and the forgeries beside the originals.
  * Signing keys are public: the forger, like any judge, takes them from the 'signed.key-published' notes.
  * @module
  */
@@ -13,9 +13,9 @@ import { createStreamParser, feed, type StreamParserState } from '../xml/stream-
 import { forge, recordedMessages, type Forgery, type RecordedBody, type RecordedMessage } from './forger-edit';
 import { observe, readEvents, type Observation } from './observe';
 
+/** A tap's observation; its metadata (shown by the widget like any other) adds the recording and the forgeries. */
 export interface ForgerObservation extends Observation {
-  recorded: RecordedMessage[];
-  forgeries: Forgery[];
+  metadata: Observation['metadata'] & { recorded: RecordedMessage[]; forgeries: Forgery[] };
 }
 
 export const forgerOf = (scenario: Scenario, name: string): ForgerSpec | undefined => scenario.topology.forgers?.find((f) => f.id === name);
@@ -65,5 +65,5 @@ export function observeForger(scenario: Scenario, trace: Trace, f: ForgerSpec): 
   if (!base) return null;
   const keys = publishedSigningKeys(trace);
   const recorded = recordedMessages(recordedBodies(scenario, trace, f), keys);
-  return { ...base, recorded, forgeries: forge(recorded, f.edits, keys) };
+  return { ...base, metadata: { ...base.metadata, recorded, forgeries: forge(recorded, f.edits, keys) } };
 }

@@ -21,17 +21,17 @@ describe('the forger in otr-deniability', () => {
   });
 
   it('records the signed offer and the OTR offer; both verify, the OTR one with a MAC key bob published later', () => {
-    const [signed, otr] = o.recorded;
+    const [signed, otr] = o.metadata.recorded;
     expect(signed).toMatchObject({ scheme: 'signed', text: OFFER, signer: 'alice@a.example', signatureValid: true });
     expect(otr).toMatchObject({ scheme: 'otr', from: 'alice@a.example', macValid: true });
     expect(otr!.scheme === 'otr' && otr!.macKeyRevealedAt! > otr!.seq).toBe(true);
     // the key came in one of bob's messages on the same link
-    const revealer = o.recorded.find((r) => r.seq === (otr!.scheme === 'otr' ? otr!.macKeyRevealedAt : -1));
+    const revealer = o.metadata.recorded.find((r) => r.seq === (otr!.scheme === 'otr' ? otr!.macKeyRevealedAt : -1));
     expect(revealer?.scheme === 'otr' && revealer.reveals).toContain(otr!.scheme === 'otr' ? otr!.macKey : '');
   });
 
   it('the OTR forgery verifies exactly like the original; the signed one fails; an unpublished key stops the forger', () => {
-    const [signed, otr, late] = o.forgeries;
+    const [signed, otr, late] = o.metadata.forgeries;
     expect(otr).toMatchObject({ scheme: 'otr', claims: FORGED, macValid: true });
     expect(otr!.forged).not.toBe(otr!.original);
     expect(signed).toMatchObject({ scheme: 'signed', claims: FORGED, signatureValid: false });
@@ -40,7 +40,7 @@ describe('the forger in otr-deniability', () => {
   });
 
   it('bob’s client, as it was before the real message arrived, accepts the forgery and reads “900 €”', () => {
-    const otr = o.forgeries[1]!;
+    const otr = o.metadata.forgeries[1]!;
     const bob = nodeStatesAfter(otrDeniability, run, otr.seq).bob as ClientState;
     const session = structuredClone(bob.otr.sessions['alice@a.example']) as OtrSession;
     const out = receiveMessage(session, otr.forged!, seededCtx('judge'));
