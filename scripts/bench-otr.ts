@@ -1,7 +1,8 @@
 /**
  * OTR through the stdio peer protocol (interop/README.md §2.4), ours beside potr and libotr in the
  * same run: the AKE, then 100 data messages each way, alternating so that the DH keys rotate.
- * Wall-clock per pairing, including the JSON-lines round trips that every peer pays alike.
+ * Wall-clock per pairing, including the JSON-lines round trips that every peer pays alike. Our
+ * peer warms its JIT up before "ready" (lib/io/otr-peer.ts); the "cold" row turns that off.
  */
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -12,10 +13,13 @@ interface Pairing {
   a: PeerKind;
   b: PeerKind;
   versions?: string;
+  /** environment for our peers (OTR_PEER_WARMUP=0: a cold process, no JIT warm-up before "ready") */
+  env?: Record<string, string>;
 }
 
 const pairings: Pairing[] = [
   { label: 'ours ↔ ours (v3)', a: 'ours', b: 'ours' },
+  { label: 'ours ↔ ours (v3, cold)', a: 'ours', b: 'ours', env: { OTR_PEER_WARMUP: '0' } },
   { label: 'potr ↔ potr (v2)', a: 'potr', b: 'potr' },
   { label: 'libotr ↔ libotr (v3)', a: 'libotr', b: 'libotr' },
   { label: 'ours ↔ libotr (v3)', a: 'ours', b: 'libotr' },
@@ -24,12 +28,26 @@ const pairings: Pairing[] = [
 
 const ROUNDS = 100;
 
+/** Set variables in process.env; the returned function puts the previous values back. */
+function setEnv(env: Record<string, string>): () => void {
+  const before = Object.keys(env).map((k) => [k, process.env[k]] as const);
+  Object.assign(process.env, env);
+  return () => {
+    for (const [k, v] of before) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}
+
 async function measure(p: Pairing): Promise<string> {
   const why = peerUnavailable(p.a) ?? peerUnavailable(p.b);
-  if (why) return `${p.label.padEnd(22)} skipped: ${why}`;
+  if (why) return `${p.label.padEnd(24)} skipped: ${why}`;
   const dir = tempKeyDir();
+  const restore = setEnv(p.env ?? {}); // the peers inherit it when they are spawned below
   const alice = new Peer('alice', p.a, { account: 'alice@a.example', peer: 'bob@b.example', keyFile: join(dir, 'alice.key') });
   const bob = new Peer('bob', p.b, { account: 'bob@b.example', peer: 'alice@a.example', keyFile: join(dir, 'bob.key') });
+  restore();
   try {
     await Promise.all([alice.ready, bob.ready]);
     const t0 = performance.now();
@@ -42,7 +60,7 @@ async function measure(p: Pairing): Promise<string> {
     }
     const per = (performance.now() - t1) / (2 * ROUNDS);
     const secure = [...alice.log, ...bob.log].some((e) => e.ev === 'recv' && e.encrypted === true);
-    return `${p.label.padEnd(22)} AKE ${ake.toFixed(1).padStart(7)} ms   ${(2 * ROUNDS).toString()} alternating messages: ${per.toFixed(2).padStart(6)} ms each${secure ? '' : '   (WARNING: not encrypted)'}`;
+    return `${p.label.padEnd(24)} AKE ${ake.toFixed(1).padStart(7)} ms   ${(2 * ROUNDS).toString()} alternating messages: ${per.toFixed(2).padStart(6)} ms each${secure ? '' : '   (WARNING: not encrypted)'}`;
   } finally {
     await Promise.all([alice.quit(), bob.quit()]);
   }

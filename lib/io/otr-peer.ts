@@ -16,7 +16,9 @@ import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { prepareDsaTables } from '../crypto/dsa';
 import { bigintToBytes } from '../otr/codec';
+import { prepareDhTables } from '../otr/dh';
 import { fingerprint, fingerprintHuman, generateDsaKey, publicPart, type DsaPrivateKey } from '../otr/dsa';
 import {
   createOtrSession,
@@ -32,6 +34,7 @@ import {
   type OtrEvent,
   type OtrOutput,
   type OtrPolicy,
+  type OtrSession,
 } from '../otr/session';
 
 const ctx: OtrContext = {
@@ -94,6 +97,44 @@ function loadOrCreateKey(file: string): { key: DsaPrivateKey; instanceTag: numbe
 }
 
 const { key, instanceTag } = loadOrCreateKey(keyFile);
+
+/**
+ * JIT warm-up before "ready": two throwaway in-memory sessions (our key on both sides, nothing
+ * kept) run `rounds` AKEs with two data messages each way, so that V8 has compiled noble's
+ * SHA-1/SHA-256/AES and our codec and session paths before the first real AKE: cold, a fresh
+ * process spends most of that AKE interpreting hash rounds (measured: AKE ≈ 30 ms of CPU cold,
+ * ≈ 11 ms after the warm-up). The price is startup time. OTR_PEER_WARMUP=N sets the rounds;
+ * 0 turns it off (`npm run bench` reports both).
+ */
+const WARM_UP_ROUNDS = 2;
+
+function warmUp(rounds: number): void {
+  for (let r = 0; r < rounds; r++) {
+    const opts = { longTerm: key, policy: { allowV2: true, allowV3: true } };
+    const a = createOtrSession({ ...opts, account: 'warm-a', peer: 'warm-b' }, ctx);
+    const b = createOtrSession({ ...opts, account: 'warm-b', peer: 'warm-a' }, ctx);
+    const deliver = (from: OtrSession, to: OtrSession, out: OtrOutput): void => {
+      for (let queue = out.send.map((w) => [from, to, w] as const), i = 0; queue.length && i < 20; i++)
+        queue = queue.flatMap(([src, dst, w]) => receiveMessage(dst, w, ctx).send.map((x) => [dst, src, x] as const));
+    };
+    deliver(a, b, startOtr(a));
+    for (let i = 0; i < 2; i++) {
+      deliver(a, b, sendMessage(a, 'warm-up', ctx));
+      deliver(b, a, sendMessage(b, 'warm-up', ctx));
+    }
+  }
+}
+
+// Fixed-base tables (DH generator for 320-bit keys, our DSA g) are built now, before "ready",
+// rather than inside the first AKE: ≈4 ms of startup instead of AKE latency.
+prepareDhTables();
+prepareDsaTables(key);
+try {
+  warmUp(Number(process.env.OTR_PEER_WARMUP ?? WARM_UP_ROUNDS) || 0);
+} catch (e) {
+  process.stderr.write(`otr-peer: warm-up failed (continuing cold): ${(e as Error).message}\n`);
+}
+
 const st = createOtrSession(
   {
     account,
