@@ -10,7 +10,6 @@
 import type { HostContext, HostOutput, Note } from '../../sim/types';
 import { child, text, x, type XmlElement } from '../../xml/element';
 import { dissect } from '../../otr/inspect';
-import { otrKeyName } from '../im/otr-describe';
 import { piece, toSession } from './out';
 import { otherEnd, relayText, type MitmEvent, type MitmSend } from './otr-mitm-relay';
 import { address, availableSessions, nextId, sessionsOf, type ServerState, type Session } from './state';
@@ -37,6 +36,9 @@ function eventNote(server: string, e: MitmEvent): Note {
   }
 }
 
+/** The key a data message of the operator's needs: named like the clients' (otr:sender>recipient:S/R), the sender marked as the operator's disguise. */
+const mitmKeyName = (server: string, posingAs: string, peer: string, s: number, r: number): string => `otr:operator:${server}/${posingAs}>${peer}:${s}/${r}`;
+
 /** Where a stanza to `jid` goes: that resource, or the account's available sessions of highest priority. */
 function targets(s: ServerState, jid: string): Session[] {
   const a = address(jid);
@@ -60,7 +62,7 @@ function deliver(s: ServerState, sess: Session, from: string, posingAs: string, 
     key = send.plain ? 'mitm.deliver-data' : 'mitm.deliver-smp';
     const [sk, rk] = ['Sender keyid', 'Rcpt keyid'].map((n) => Number(dis.fields.find((f) => f.name === n)?.value ?? 0));
     label = `OTR data message, keys ${sk}/${rk}, made by the operator of ${s.domain} (AES-128-CTR + HMAC-SHA1)`;
-    layerKey = otrKeyName(`operator:${s.id}/${posingAs}`, peer, sk!, rk!);
+    layerKey = mitmKeyName(s.id, posingAs, peer, sk!, rk!);
   } else if (dis.kind === 'encoded') {
     key = 'mitm.deliver-ake';
     label = `OTR ${dis.typeName} from the operator of ${s.domain}, posing as ${posingAs}`;
