@@ -5,8 +5,8 @@ export const federation: Scenario = {
   id: 'federation',
   title: { en: 'Federation: two servers, two domains', de: 'Föderation: zwei Server, zwei Domains' },
   summary: {
-    en: 'alice (a.example) writes to bob (b.example). Her server looks up _xmpp-server._tcp.b.example in DNS, opens a server-to-server stream, upgrades it with STARTTLS and proves with Server Dialback that it really is a.example. bob answers over the same connection. Each link is encrypted on its own: both servers read the message.',
-    de: 'alice (a.example) schreibt bob (b.example). Ihr Server sucht _xmpp-server._tcp.b.example im DNS, öffnet einen Server-zu-Server-Stream, stuft ihn mit STARTTLS auf und beweist mit Server-Dialback, dass er wirklich a.example ist. bob antwortet über dieselbe Verbindung. Jede Teilstrecke ist für sich verschlüsselt: Beide Server lesen die Nachricht.',
+    en: 'alice (a.example) writes to bob (b.example). Her server looks up _xmpp-server._tcp.b.example in DNS, opens a server-to-server stream, upgrades it with STARTTLS and claims with Server Dialback that it really is a.example. b.example checks the claim by calling a.example back over a connection of its own, which later carries bob’s answer. Each link is encrypted on its own: both servers read the message.',
+    de: 'alice (a.example) schreibt bob (b.example). Ihr Server sucht _xmpp-server._tcp.b.example im DNS, öffnet einen Server-zu-Server-Stream, stuft ihn mit STARTTLS auf und weist sich per Server-Dialback als a.example aus. b.example prüft das mit einem Rückruf bei a.example über eine eigene Verbindung, die später auch bobs Antwort trägt. Jede Teilstrecke ist für sich verschlüsselt: Beide Server lesen die Nachricht.',
   },
   topology: {
     servers: [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, utf8 } from '@/lib/bytes/hex';
+import { observe } from '@/lib/knowledge/observe';
 import { federation } from '@/lib/scenarios/presets/federation';
 import { unknownDomain } from '@/lib/scenarios/presets/unknown-domain';
 import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
@@ -121,6 +122,30 @@ describe('federation: a.example → b.example with STARTTLS and dialback, one co
     expect(aOut[7]).toBe("<iq from='alice@a.example/laptop' to='b.example' id='alice-3' type='get'><ping xmlns='urn:xmpp:ping'/></iq>");
     expect(bOut[7]).toBe("<iq from='b.example' to='alice@a.example/laptop' type='result' id='alice-3'/>");
     expect([aOut.length, aOutAnswers.length, bOut.length, bOutAnswers.length]).toEqual([8, 6, 8, 6]);
+  });
+
+  it('the steps, ports and tap numbers that content/*/02-federation.mdx quotes (seed 1; step = seq + 1)', () => {
+    const at = (step: number) => run.trace.events[step - 1]!;
+    const said = (step: number) => [at(step).from, at(step).to, at(step).conn ?? '', at(step).note.key];
+    expect(said(40)).toEqual(['alice', 'a.example', '', 'client.message-send']);
+    expect(at(40).effects.map((n) => n.key)).toContain('dns.query');
+    expect(said(41)).toEqual(['a.example', 'a.example', '', 'dns.answer']);
+    expect(said(42)).toEqual(['a.example', 'b.example', A, 's2s.stream-open']);
+    expect(said(50)).toEqual(['a.example', 'b.example', A, 's2s.db-result']);
+    expect(at(50).effects.map((n) => n.key)).toEqual(['s2s.claim-received', 'dns.query']);
+    expect(said(52)).toEqual(['b.example', 'a.example', B, 's2s.stream-open']);
+    expect(said(60)).toEqual(['b.example', 'a.example', B, 's2s.db-result']);
+    expect(said(61)).toEqual(['b.example', 'a.example', B, 's2s.db-verify']);
+    expect(said(62)).toEqual(['a.example', 'b.example', A, 's2s.db-verify']);
+    expect([63, 64, 65, 66].map((k) => at(k).note.key)).toEqual(['s2s.db-verify-answer', 's2s.db-verify-answer', 's2s.db-result-valid', 's2s.db-result-valid']);
+    expect(said(67)).toEqual(['a.example', 'b.example', A, 's2s.stanza-out']);
+    expect(said(68).slice(0, 2)).toEqual(['b.example', 'bob']);
+    expect(said(71)).toEqual(['b.example', 'a.example', B, 's2s.stanza-out']);
+    expect(at(42).layers[0]!.label).toBe('TCP 198.51.100.10:52164 → 203.0.113.20:5269');
+    expect(at(52).layers[0]!.label).toBe('TCP 203.0.113.20:57156 → 198.51.100.10:5269');
+    const tap = observe(federation, run.trace, 'tap:a.example~b.example')!;
+    const sealed = tap.messages.map((m) => m.size);
+    expect([tap.metadata.sealedRecords, sealed.length, Math.min(...sealed), Math.max(...sealed)]).toEqual([16, 16, 79, 350]);
   });
 
   it('a.example, as Authoritative Server, confirms only keys it issued', () => {
