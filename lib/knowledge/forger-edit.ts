@@ -89,7 +89,10 @@ const macOk = (key: Uint8Array, m: DataMessageFields) => macEquals(hmacSha1(key,
 /** The forgeable messages of a recording, each checked with what has been published by the end of it. */
 export function recordedMessages(bodies: RecordedBody[], publishedKeys: Record<string, string>): RecordedMessage[] {
   const revealed: { key: Uint8Array; seq: number }[] = [];
-  const parsed = bodies.map((b) => ({ b, m: dataMessageOf(b.body), s: dataMessageOf(b.body) ? null : parseSigned(b.body) }));
+  const parsed = bodies.map((b) => {
+    const m = dataMessageOf(b.body);
+    return { b, m, s: m ? null : parseSigned(b.body) };
+  });
   for (const { b, m } of parsed) for (const key of m?.oldMacKeys ?? []) revealed.push({ key, seq: b.seq });
   const out: RecordedMessage[] = [];
   for (const { b, m, s } of parsed) {

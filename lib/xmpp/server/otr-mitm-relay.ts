@@ -39,10 +39,12 @@ export type MitmEvent =
   | { type: 'unreadable'; from: string; reason: string }
   | { type: 'passed'; from: string; to: string; what: 'query' | 'plaintext' };
 
-/** A text the operator sends, and the plaintext it carries when it re-encrypted one (null: AKE, query …). */
+/** A text the operator sends, and what it carries when it re-encrypted a message (null: AKE, query …). */
 export interface MitmSend {
   text: string;
   plain: string | null;
+  /** TLV types inside a re-encrypted message (SMP steps, disconnect) */
+  tlvs?: number[];
 }
 
 export interface RelayStep {
@@ -102,7 +104,7 @@ function forward(st: OtrMitmState, from: string, to: string, text: string, tlvs:
     step.events.push({ type: 'waiting', from, to });
     return;
   }
-  sink.push(...sendMessage(out, text, ctx, tlvs).send.map((t) => ({ text: t, plain: text })));
+  sink.push(...sendMessage(out, text, ctx, tlvs).send.map((t) => ({ text: t, plain: text, tlvs: tlvs.map((v) => v.type) })));
 }
 
 function flush(st: OtrMitmState, to: string, ctx: OtrContext, sink: MitmSend[]): void {
@@ -110,7 +112,7 @@ function flush(st: OtrMitmState, to: string, ctx: OtrContext, sink: MitmSend[]):
   if (sess.msgstate !== 'encrypted') return;
   const ready = st.waiting.filter((w) => w.to === to);
   st.waiting = st.waiting.filter((w) => w.to !== to);
-  for (const w of ready) sink.push(...sendMessage(sess, w.text, ctx, w.tlvs).send.map((t) => ({ text: t, plain: w.text })));
+  for (const w of ready) sink.push(...sendMessage(sess, w.text, ctx, w.tlvs).send.map((t) => ({ text: t, plain: w.text, tlvs: w.tlvs.map((v) => v.type) })));
 }
 
 /** One text from `from` (one end) to the other end, through the operator. */

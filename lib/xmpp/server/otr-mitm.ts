@@ -10,6 +10,7 @@
 import type { HostContext, HostOutput, Note } from '../../sim/types';
 import { child, text, x, type XmlElement } from '../../xml/element';
 import { dissect } from '../../otr/inspect';
+import { SMP_TLV_TYPES } from '../../otr/smp-tlv';
 import { piece, toSession } from './out';
 import { otherEnd, relayText, type MitmEvent, type MitmSend } from './otr-mitm-relay';
 import { address, availableSessions, nextId, sessionsOf, type ServerState, type Session } from './state';
@@ -59,7 +60,7 @@ function deliver(s: ServerState, sess: Session, from: string, posingAs: string, 
   let layerKey: string | undefined;
   if (dis.kind === 'query') key = 'mitm.deliver-query';
   else if (dis.kind === 'encoded' && dis.typeName === 'Data') {
-    key = send.plain ? 'mitm.deliver-data' : 'mitm.deliver-smp';
+    key = send.plain ? 'mitm.deliver-data' : send.tlvs?.some((t) => SMP_TLV_TYPES.includes(t)) ? 'mitm.deliver-smp' : 'mitm.deliver-other';
     const [sk, rk] = ['Sender keyid', 'Rcpt keyid'].map((n) => Number(dis.fields.find((f) => f.name === n)?.value ?? 0));
     label = `OTR data message, keys ${sk}/${rk}, made by the operator of ${s.domain} (AES-128-CTR + HMAC-SHA1)`;
     layerKey = mitmKeyName(s.id, posingAs, peer, sk!, rk!);

@@ -54,6 +54,8 @@ describe('otr-mitm: the operator of a.example in the middle', () => {
     expect(smp('alice')).toEqual(['otr.smp-failure']);
     expect(smp('bob')).toEqual(['otr.smp-failure']);
     expect(run.trace.events.some((e) => e.effects.some((n) => n.key === 'mitm.smp-relay-last'))).toBe(true);
+    // four SMP steps, each re-encrypted by the operator on its way
+    expect(run.trace.events.filter((e) => e.note.key === 'mitm.deliver-smp').map((e) => e.to)).toEqual(['bob', 'alice', 'bob', 'alice']);
   });
 
   it('the same script on an honest server: SMP succeeds, and the operator’s logs hold no words', () => {
