@@ -9,24 +9,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XmppClient } from '../../lib/io/xmpp-client';
-import { CI, freePort, Prosody, prosodyUnavailable } from './helpers/xmpp-peers';
+import { EXAMPLE_DOMAIN as DOMAIN, EXAMPLE_USERS as USERS, peerUnavailable } from './helpers/xmpp-fixtures';
+import { freePort, Prosody, prosodyUnavailable } from './helpers/xmpp-peers';
 
 const missing = prosodyUnavailable();
-const DOMAIN = 'example.test';
-const USERS = [
-  { user: 'alice', password: 'alice-pass' },
-  { user: 'bob', password: 'bob-pass' },
-];
-
-if (missing) {
-  describe('xmpp interop: our client ↔ Prosody (unavailable)', () => {
-    if (CI)
-      it(`prosody is installed — ${missing}`, () => {
-        throw new Error(`XMPP interop peer unavailable: ${missing}`);
-      });
-    else it.skip(`skipped: ${missing}`, () => undefined);
-  });
-}
+if (missing) peerUnavailable('xmpp interop: our client ↔ Prosody', missing);
 
 describe.skipIf(!!missing)('xmpp interop: our client ↔ Prosody 0.12', () => {
   let sha1: Prosody;

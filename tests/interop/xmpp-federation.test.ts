@@ -11,20 +11,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { XmppClient } from '../../lib/io/xmpp-client';
-import { CI, loopbackAddress, makeCert, opensslUnavailable, OurServer, Prosody, prosodyUnavailable, removeDir, tempDir } from './helpers/xmpp-peers';
+import { peerUnavailable } from './helpers/xmpp-fixtures';
+import { loopbackAddress, makeCert, opensslUnavailable, OurServer, Prosody, prosodyUnavailable, removeDir, tempDir } from './helpers/xmpp-peers';
 
 const opensslMissing = opensslUnavailable();
 const prosodyMissing = prosodyUnavailable({ s2s: true });
-
-function unavailable(title: string, why: string): void {
-  describe(`${title} (unavailable)`, () => {
-    if (CI)
-      it(`peer installed — ${why}`, () => {
-        throw new Error(`XMPP interop peer unavailable: ${why}`);
-      });
-    else it.skip(`skipped: ${why}`, () => undefined);
-  });
-}
 
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -76,7 +67,7 @@ function federation(): Fed {
   return { ipA, ipB, hosts: `${ipA} a.test\n${ipB} b.test\n` };
 }
 
-if (opensslMissing) unavailable('xmpp federation: our server ↔ our server', opensslMissing);
+if (opensslMissing) peerUnavailable('xmpp federation: our server ↔ our server', opensslMissing);
 describe.skipIf(!!opensslMissing)('xmpp federation over real sockets: our server ↔ our server', () => {
   it('STARTTLS + dialback between a.test and b.test on two loopback addresses; messages both ways', async () => {
     const f = federation();
@@ -110,7 +101,7 @@ describe.skipIf(!!opensslMissing)('xmpp federation over real sockets: our server
   }, 60_000);
 });
 
-if (prosodyMissing) unavailable('xmpp interop: Prosody ↔ our server (federation)', prosodyMissing);
+if (prosodyMissing) peerUnavailable('xmpp interop: Prosody ↔ our server (federation)', prosodyMissing);
 describe.skipIf(!!prosodyMissing)('xmpp interop: Prosody 0.12 ↔ our server (federation with dialback)', () => {
   /** a.test = our server, b.test = Prosody; our clients on both. */
   async function setUp() {

@@ -13,18 +13,11 @@ import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NetHost, utf8Text, type NetHostEvent } from '../../lib/io/net-host';
 import type { HostMachine, HostOutput } from '../../lib/sim/types';
-import { CI, makeCert, opensslUnavailable, removeDir, tempDir, type Cert } from './helpers/xmpp-peers';
+import { peerUnavailable } from './helpers/xmpp-fixtures';
+import { makeCert, opensslUnavailable, removeDir, tempDir, type Cert } from './helpers/xmpp-peers';
 
 const missing = opensslUnavailable();
-if (missing) {
-  describe('net-host (unavailable)', () => {
-    if (CI)
-      it(`openssl is installed — ${missing}`, () => {
-        throw new Error(missing);
-      });
-    else it.skip(`skipped: ${missing}`, () => undefined);
-  });
-}
+if (missing) peerUnavailable('net-host', missing);
 
 interface ToyState {
   lines: string[];

@@ -7,26 +7,13 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { XmppClient } from '../../lib/io/xmpp-client';
-import { CI, makeCert, opensslUnavailable, OurServer, removeDir, REPO, tempDir, type Cert } from './helpers/xmpp-peers';
+import { EXAMPLE_DOMAIN as DOMAIN, EXAMPLE_USERS as USERS, peerUnavailable, useOurServer } from './helpers/xmpp-fixtures';
+import { opensslUnavailable, OurServer, REPO } from './helpers/xmpp-peers';
 
 const missing = opensslUnavailable();
-const DOMAIN = 'example.test';
-const USERS = [
-  { user: 'alice', password: 'alice-pass' },
-  { user: 'bob', password: 'bob-pass' },
-];
-
-if (missing) {
-  describe('xmpp: our server peer (unavailable)', () => {
-    if (CI)
-      it(`openssl is installed — ${missing}`, () => {
-        throw new Error(missing);
-      });
-    else it.skip(`skipped: ${missing}`, () => undefined);
-  });
-}
+if (missing) peerUnavailable('xmpp: our server peer', missing);
 
 function exitOf(p: OurServer): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (p.proc.exitCode !== null || p.proc.signalCode !== null) return Promise.resolve({ code: p.proc.exitCode, signal: p.proc.signalCode });
@@ -34,32 +21,22 @@ function exitOf(p: OurServer): Promise<{ code: number | null; signal: NodeJS.Sig
 }
 
 describe.skipIf(!!missing)('xmpp: our server peer on a real socket, our client machine against it', () => {
-  let cert: Cert;
-  let server: OurServer;
+  const ours = useOurServer();
   const clients: XmppClient[] = [];
   const extra: OurServer[] = [];
-  let certDir = '';
   const login = async (user: string, resource: string, mechanism: 'SCRAM-SHA-256' | 'SCRAM-SHA-1' | 'PLAIN' = 'SCRAM-SHA-256') => {
-    const c = await XmppClient.login({ jid: `${user}@${DOMAIN}`, password: USERS.find((u) => u.user === user)!.password, resource, host: '127.0.0.1', port: server.port, mechanism, ca: cert.certPem });
+    const c = await XmppClient.login({ jid: `${user}@${DOMAIN}`, password: USERS.find((u) => u.user === user)!.password, resource, host: '127.0.0.1', port: ours.server().port, mechanism, ca: ours.cert().certPem });
     clients.push(c);
     return c;
   };
 
-  beforeAll(async () => {
-    certDir = tempDir('xmpp-cert');
-    cert = makeCert(certDir, DOMAIN);
-    server = new OurServer({ domain: DOMAIN, users: USERS, cert });
-    await server.ready;
-  }, 30_000);
-
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));
-    await Promise.all([server, ...extra].map((s) => s?.stop()));
-    if (certDir) removeDir(certDir);
+    await Promise.all(extra.map((s) => s.stop()));
   }, 15_000);
 
   it('prints one JSON line when listening, with its pid and the port it got', async () => {
-    const ev = await server.ready;
+    const ev = await ours.server().ready;
     expect(ev).toMatchObject({ host: '127.0.0.1', s2sPort: null });
     expect(ev.port).toBeGreaterThan(0);
   });
@@ -88,7 +65,7 @@ describe.skipIf(!!missing)('xmpp: our server peer on a real socket, our client m
   }, 20_000);
 
   it('a wrong password is refused with <not-authorized/>', async () => {
-    const c = new XmppClient({ jid: `bob@${DOMAIN}`, password: 'not-bobs', host: '127.0.0.1', port: server.port, ca: cert.certPem });
+    const c = new XmppClient({ jid: `bob@${DOMAIN}`, password: 'not-bobs', host: '127.0.0.1', port: ours.server().port, ca: ours.cert().certPem });
     clients.push(c);
     await expect(c.connect()).rejects.toThrow(/client\.sasl-failed.*not-authorized/);
   }, 20_000);

@@ -7,47 +7,19 @@
  * subscribes back automatically), an offline message with a delay stamp, a wrong password refused.
  * Needs: apt-get install python3-slixmpp
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CI, makeCert, OurServer, removeDir, runSlix, slixmppUnavailable, tempDir, type Cert, type SlixEvent } from './helpers/xmpp-peers';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_DOMAIN as DOMAIN, EXAMPLE_USERS as USERS, peerUnavailable, useOurServer } from './helpers/xmpp-fixtures';
+import { runSlix, slixmppUnavailable, type SlixEvent } from './helpers/xmpp-peers';
 
 const missing = slixmppUnavailable();
-const DOMAIN = 'example.test';
-const USERS = [
-  { user: 'alice', password: 'alice-pass' },
-  { user: 'bob', password: 'bob-pass' },
-];
-
-if (missing) {
-  describe('xmpp interop: slixmpp ↔ our server (unavailable)', () => {
-    if (CI)
-      it(`python3-slixmpp is installed — ${missing}`, () => {
-        throw new Error(`XMPP interop peer unavailable: ${missing}`);
-      });
-    else it.skip(`skipped: ${missing}`, () => undefined);
-  });
-}
+if (missing) peerUnavailable('xmpp interop: slixmpp ↔ our server', missing);
 
 const of = (events: SlixEvent[], ev: string) => events.filter((e) => e.ev === ev);
 
 describe.skipIf(!!missing)('xmpp interop: slixmpp 1.8 ↔ our server', () => {
-  let server: OurServer;
-  let cert: Cert;
-  let certDir = '';
-
-  beforeAll(async () => {
-    certDir = tempDir('xmpp-cert');
-    cert = makeCert(certDir, DOMAIN);
-    server = new OurServer({ domain: DOMAIN, users: USERS, cert });
-    await server.ready;
-  }, 30_000);
-
-  afterAll(async () => {
-    await server?.stop();
-    if (certDir) removeDir(certDir);
-  }, 15_000);
-
+  const ours = useOurServer();
   const slix = (steps: string[], mech?: string) =>
-    runSlix({ host: '127.0.0.1', port: server.port, domain: DOMAIN, cafile: cert.cert, users: USERS, steps, ...(mech ? { mech } : {}) });
+    runSlix({ host: '127.0.0.1', port: ours.server().port, domain: DOMAIN, cafile: ours.cert().cert, users: USERS, steps, ...(mech ? { mech } : {}) });
 
   it('login over STARTTLS with SCRAM-SHA-256, chat both ways, subscription, offline message', async () => {
     const r = await slix(['login', 'chat', 'subscribe', 'offline']);
@@ -79,5 +51,4 @@ describe.skipIf(!!missing)('xmpp interop: slixmpp 1.8 ↔ our server', () => {
     expect(r.status, r.stderr + JSON.stringify(r.events)).toBe(0);
     expect(of(r.events, 'badpass')).toEqual([{ ev: 'badpass', refused: true }]);
   }, 60_000);
-
 });
