@@ -393,7 +393,7 @@ const de: Record<NoteKey, string> = {
   's2s.stream-error': '{server} beendet den Server-zu-Server-Stream mit {domain}: {condition}.',
   's2s.stream-close': '{server} schließt den Server-zu-Server-Stream mit {domain}.',
   'action.send-signed': '{node} tippt eine Nachricht an {to} und signiert sie mit seinem langlebigen Signaturschlüssel: „{body}“',
-  'signed.key-published': 'Der Client von {node} erzeugt seinen langlebigen Signaturschlüssel (Ed25519; ein nachgebautes Verfahren, nicht OpenPGP) und veröffentlicht die öffentliche Hälfte, so wie man PGP-Schlüssel auf einen Keyserver legt: {publicKey}. Ab jetzt kann jeder prüfen, was {node} signiert – über Jahre.',
+  'signed.key-published': 'Der Client von {node} erzeugt seinen langlebigen Signaturschlüssel (Ed25519; modelliert, kein OpenPGP) und veröffentlicht die öffentliche Hälfte, so wie man PGP-Schlüssel auf einen Keyserver legt: {publicKey}. Ab jetzt kann jeder prüfen, was {node} signiert – über Jahre.',
   'signed.message-send': 'Der Client von {client} schickt „{body}“ im Klartext an {to}, mit einer Signatur über die JID von {client} und den Text. Die Signatur verbirgt nichts; sie beweist jedem und für immer, wer genau diese Worte geschrieben hat.',
   'signed.message-received': 'Der Client von {client} prüft die Signatur mit dem öffentlichen Schlüssel von {from}: gültig. „{body}“ – {client} kann jetzt jedem beweisen, dass {from} genau das geschrieben hat. Genau das vermeidet OTR mit Absicht.',
   'signed.message-bad': 'Der Client von {client} prüft die Signatur einer Nachricht, die angeblich von {from} stammt: Sie passt NICHT. „{body}“ ist nicht, was {from} signiert hat.',

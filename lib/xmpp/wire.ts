@@ -13,8 +13,8 @@ export interface WirePiece {
   text: string;
   /** Label of the XML layer: `<auth/>`, `stream header` … */
   label: string;
-  /** An inner layer inside this piece, as a substring of `text` (e.g. the SASL payload). */
-  inner?: { layer: Layer['layer']; text: string; label: string };
+  /** An inner layer inside this piece, as a substring of `text` (e.g. the SASL payload, an OTR body with its key name). */
+  inner?: { layer: Layer['layer']; text: string; label: string; key?: string };
 }
 
 export interface TcpEndpoints {
@@ -35,7 +35,7 @@ export function composeWire(pieces: WirePiece[], tcp: TcpEndpoints): { data: Uin
       const at = p.text.indexOf(p.inner.text);
       if (at >= 0) {
         const start = offset + utf8(p.text.slice(0, at)).length;
-        layers.push({ layer: p.inner.layer, start, end: start + utf8(p.inner.text).length, label: p.inner.label });
+        layers.push({ layer: p.inner.layer, start, end: start + utf8(p.inner.text).length, label: p.inner.label, ...(p.inner.key ? { key: p.inner.key } : {}) });
       }
     }
     chunks.push(bytes);
@@ -83,7 +83,8 @@ export function composeTlsWire(pieces: WirePiece[], tcp: TcpEndpoints, conn: Tls
   for (const l of inner.layers) {
     if (l.layer === 'tcp') continue;
     const r = Math.min(Math.floor(l.start / MAX_PLAINTEXT), starts.length - 1);
-    layers.push({ ...l, start: l.start + starts[r]!, end: Math.min(l.end + starts[r]!, wireOffset), key: conn.keyName });
+    // An end-to-end layer keeps its own key: TLS opens the record, only the OTR key opens the body.
+    layers.push({ ...l, start: l.start + starts[r]!, end: Math.min(l.end + starts[r]!, wireOffset), key: l.layer === 'otr' && l.key ? l.key : conn.keyName });
   }
   const data = new Uint8Array(wireOffset);
   let o = 0;

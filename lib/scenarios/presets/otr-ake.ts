@@ -5,8 +5,8 @@ export const otrAke: Scenario = {
   id: 'otr-ake',
   title: { en: 'OTR: the key exchange and the first private messages', de: 'OTR: der Schlüsselaustausch und die ersten privaten Nachrichten' },
   summary: {
-    en: 'alice asks bob for an Off-the-Record conversation. Four AKE messages later both share a secret and know each other’s long-term key; then six messages go back and forth, and with every round trip both sides make new DH keys and forget old ones (watch the key ids: 1/1, 1/2, 2/2 …). The links run without TLS on purpose: the tap on alice’s link sees what OTR alone protects.',
-    de: 'alice bittet bob um eine Off-the-Record-Unterhaltung. Vier AKE-Nachrichten später teilen beide ein Geheimnis und kennen den langlebigen Schlüssel des anderen; dann gehen sechs Nachrichten hin und her, und mit jedem Hin und Zurück erzeugen beide neue DH-Schlüssel und vergessen alte (achten Sie auf die Schlüssel-IDs: 1/1, 1/2, 2/2 …). Die Leitungen laufen absichtlich ohne TLS: Der Lauscher auf alices Leitung sieht, was OTR allein schützt.',
+    en: 'alice asks bob for an Off-the-Record conversation. Four AKE messages later both share a secret and know each other’s long-term key; then six messages go back and forth (once two in a row from alice), and with every round trip both sides make new DH keys and forget old ones (watch the key ids: 1/1, 1/2, 2/2 …). The links run without TLS on purpose: the tap on alice’s link sees what OTR alone protects.',
+    de: 'alice bittet bob um eine Off-the-Record-Unterhaltung. Vier AKE-Nachrichten später teilen beide ein Geheimnis und kennen den langlebigen Schlüssel des anderen; dann gehen sechs Nachrichten hin und her (einmal zwei hintereinander von alice), und mit jedem Hin und Zurück erzeugen beide neue DH-Schlüssel und vergessen alte (achten Sie auf die Schlüssel-IDs: 1/1, 1/2, 2/2 …). Die Leitungen laufen absichtlich ohne TLS: Der Lauscher auf alices Leitung sieht, was OTR allein schützt.',
   },
   topology: {
     servers: [
@@ -30,9 +30,9 @@ export const otrAke: Scenario = {
     { at: 3000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Can anyone else read this?' } },
     { at: 3500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'Only we can. The server sees base64.' } },
     { at: 4000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'And tomorrow, if someone steals my laptop?' } },
-    { at: 4500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'Then today’s keys are already gone.' } },
-    { at: 5000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Good. See you at noon.' } },
-    { at: 5500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'See you.' } },
+    { at: 4300, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Could they read today’s messages?' } },
+    { at: 4800, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'No: by then today’s keys are gone.' } },
+    { at: 5300, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Good. See you at noon.' } },
     { at: 6000, node: 'alice', action: { type: 'otr-end', to: 'bob@a.example' } },
   ],
 };

@@ -10,7 +10,7 @@ import type { Scenario } from '../../sim/types';
 
 export const otrMitm: Scenario = {
   id: 'otr-mitm',
-  title: { en: 'A man in the middle of OTR, caught by SMP', de: 'Ein Mann in der Mitte von OTR, entlarvt durch SMP' },
+  title: { en: 'A man in the middle of OTR, caught by SMP', de: 'Ein Man-in-the-Middle-Angriff auf OTR, entlarvt durch SMP' },
   summary: {
     en: 'The operator of a.example answers alice’s OTR request itself and starts a second key exchange with bob: both clients report a private conversation — each with the operator, who reads every message and passes it on re-encrypted. The fingerprints they see are the operator’s, not each other’s. Then alice asks bob a question only he can answer (SMP). The operator cannot answer it and passes the SMP messages through: SMP fails on both sides, because OTR binds the secret to both fingerprints and the session. No TLS on the links, so you see what OTR alone does.',
     de: 'Der Betreiber von a.example beantwortet alices OTR-Anfrage selbst und beginnt einen zweiten Schlüsselaustausch mit bob: Beide Clients melden eine private Unterhaltung – jeder mit dem Betreiber, der jede Nachricht liest und neu verschlüsselt weiterreicht. Die Fingerabdrücke, die beide sehen, gehören dem Betreiber, nicht dem Gegenüber. Dann stellt alice bob eine Frage, die nur er beantworten kann (SMP). Der Betreiber kann sie nicht beantworten und reicht die SMP-Nachrichten durch: SMP scheitert auf beiden Seiten, weil OTR das Geheimnis an beide Fingerabdrücke und die Sitzung bindet. Die Leitungen laufen ohne TLS, damit Sie sehen, was OTR allein leistet.',

@@ -95,9 +95,8 @@ function run(o: OtrClientState, host: OtrHost, peer: string, ctx: HostContext, c
   for (const [i, d] of describeSends(res, p, dataPurposes(res, call.purposes), call).entries()) {
     const body = res.send[i]!;
     if (d.revealed.length) out.push(note('otr.mac-revealed', { node: host.client, peer, count: d.revealed.length, macKeys: d.revealed.join(',') }));
-    const sent = host.send([{ text: serialize(stanza(to, host.nextId(), body)), label: '<message/>', inner: { layer: 'otr', text: body, label: d.label } }], d.note);
-    if (sent.type === 'send' && d.key) for (const l of sent.layers) if (l.layer === 'otr') l.key = d.key;
-    out.push(sent);
+    const inner = { layer: 'otr' as const, text: body, label: d.label, ...(d.key ? { key: d.key } : {}) };
+    out.push(host.send([{ text: serialize(stanza(to, host.nextId(), body)), label: '<message/>', inner }], d.note));
   }
   return out;
 }

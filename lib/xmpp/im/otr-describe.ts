@@ -1,6 +1,6 @@
 /**
- * Words for what the OTR engine just did: one narration note and one wire-layer label per text it
- * sends, and effect notes for its events. Kept apart from the client glue so each stays small.
+ * Words for what the OTR engine just did: one narration note per text it sends (its wire layer comes
+ * from otr-layer.ts), and effect notes for its events. Kept apart from the client glue so each stays small.
  * Data messages are described by why they were sent (a typed message, the end, an SMP step, a
  * heartbeat), which the caller knows and the ciphertext does not show.
  * @module
@@ -8,8 +8,11 @@
 import { fromHex } from '../../bytes/hex';
 import { fingerprintHuman } from '../../otr/dsa';
 import { dissect } from '../../otr/inspect';
+import { otrLayer } from './otr-layer';
 import type { OtrEvent, OtrOutput } from '../../otr/session';
 import type { Note } from '../../sim/types';
+
+export { otrKeyName } from './otr-layer';
 
 /** Why a Data Message was sent. */
 export type DataPurpose = 'text' | 'end' | 'smp1' | 'smp2' | 'smp3' | 'smp4' | 'smp-abort' | 'heartbeat';
@@ -33,16 +36,11 @@ export interface Parties {
   plainLink?: boolean;
 }
 
-/** The key a Data Message needs, named by sender → recipient and their key ids. */
-export function otrKeyName(sender: string, recipient: string, senderKeyid: number, recipientKeyid: number): string {
-  return `otr:${sender}>${recipient}:${senderKeyid}/${recipientKeyid}`;
-}
-
-const AKE_LABEL: Record<string, [string, string]> = {
-  'DH-Commit': ['otr.dh-commit-send', 'OTR D-H Commit (AKE 1/4): AES_r(g^x) and SHA-256(g^x)'],
-  'DH-Key': ['otr.dh-key-send', 'OTR D-H Key (AKE 2/4): g^y in the clear'],
-  'Reveal-Signature': ['otr.reveal-signature-send', 'OTR Reveal Signature (AKE 3/4): r, then pub key, keyid and signature encrypted under c, MAC under m2'],
-  Signature: ['otr.signature-send', "OTR Signature (AKE 4/4): pub key, keyid and signature encrypted under c', MAC under m2'"],
+const AKE_NOTES: Record<string, string> = {
+  'DH-Commit': 'otr.dh-commit-send',
+  'DH-Key': 'otr.dh-key-send',
+  'Reveal-Signature': 'otr.reveal-signature-send',
+  Signature: 'otr.signature-send',
 };
 
 /**
@@ -66,29 +64,25 @@ export function describeSends(out: OtrOutput, p: Parties, purposes: DataPurpose[
   let d = 0;
   const base = { client: p.client, to: p.peer };
   return out.send.map((text): SendDescription => {
+    const layer = otrLayer(text, p.account, p.peer) ?? { label: 'OTR' };
     const dis = dissect(text);
-    if (dis.kind === 'query') return { note: { key: p.plainLink ? 'otr.query-send-plain-link' : 'otr.query-send', params: base }, label: 'OTR Query Message “?OTRv23?” (offers versions 2 and 3) and a line for clients without OTR', revealed: [] };
-    if (dis.kind === 'error') return { note: { key: 'otr.error-send', params: { ...base, error: dis.error } }, label: 'OTR Error Message (readable text)', revealed: [] };
-    if (dis.kind !== 'encoded') return { note: { key: 'otr.other-send', params: base }, label: `OTR ${dis.kind}`, revealed: [] };
-    const ake = AKE_LABEL[dis.typeName];
-    if (ake) return { note: { key: ake[0], params: base }, label: ake[1], revealed: [] };
+    const described = (key: string, params: Record<string, string | number> = base): SendDescription => ({ note: { key, params }, label: layer.label, revealed: [] });
+    if (dis.kind === 'query') return described(p.plainLink ? 'otr.query-send-plain-link' : 'otr.query-send');
+    if (dis.kind === 'error') return described('otr.error-send', { ...base, error: dis.error });
+    if (dis.kind !== 'encoded') return described('otr.other-send');
+    const ake = AKE_NOTES[dis.typeName];
+    if (ake) return described(ake);
     const ev = dataEvents[d];
     const purpose = purposes[d] ?? 'text';
     d += 1;
     const s = ev?.senderKeyid ?? 0;
     const r = ev?.recipientKeyid ?? 0;
     const revealed = ev?.revealed ?? [];
-    const params: Record<string, string | number> = { ...base, senderKeyid: s, recipientKeyid: r, nextKeyid: s + 1, revealed: revealed.length };
+    const params: Record<string, string | number> = { ...base, senderKeyid: s, recipientKeyid: r, nextKeyid: s + 1, counter: ev ? Number(BigInt(`0x${ev.ctr}`)) : 0, revealed: revealed.length };
     if (purpose === 'text') params.body = extra.text ?? '';
     if (purpose === 'smp1') params.question = extra.question ?? '';
     const key = purpose === 'smp1' && extra.question ? 'otr.smp1q-send' : `otr.${purpose}-send`;
-    const reveals = revealed.length ? `, reveals ${revealed.length} old MAC key${revealed.length > 1 ? 's' : ''}` : '';
-    return {
-      note: { key, params },
-      label: `OTR data message, keys ${s}/${r}${reveals} (AES-128-CTR + HMAC-SHA1)`,
-      key: otrKeyName(p.account, p.peer, s, r),
-      revealed,
-    };
+    return { note: { key, params }, label: layer.label, ...(layer.key ? { key: layer.key } : {}), revealed };
   });
 }
 

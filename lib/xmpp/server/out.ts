@@ -2,11 +2,14 @@
 import type { HostOutput, Note } from '../../sim/types';
 import type { XmlElement } from '../../xml/element';
 import { serialize } from '../../xml/serialize';
+import { otrInnerOf } from '../im/otr-layer';
 import { sendOutput, type WirePiece } from '../wire';
 import type { Session } from './state';
 
+/** A stanza as a wire piece; a relayed OTR body keeps its 'otr' layer (lib/xmpp/im/otr-layer.ts). */
 export function piece(el: XmlElement, inner?: WirePiece['inner']): WirePiece {
-  return { text: serialize(el), label: `<${el.name}/>`, ...(inner ? { inner } : {}) };
+  const layer = inner ?? otrInnerOf(el);
+  return { text: serialize(el), label: `<${el.name}/>`, ...(layer ? { inner: layer } : {}) };
 }
 
 export function toSession(sess: Session, pieces: WirePiece[], note: Note): HostOutput {

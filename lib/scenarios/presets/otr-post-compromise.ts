@@ -1,0 +1,42 @@
+/** Preset `otr-post-compromise`: a thief copies alice's current OTR session keys mid-conversation, reads on until the next DH rotation, then is locked out. @module */
+import type { Scenario } from '../../sim/types';
+
+export const otrPostCompromise: Scenario = {
+  id: 'otr-post-compromise',
+  title: { en: 'Post-compromise: the thief is locked out again', de: 'Nach dem Einbruch: Der Dieb ist wieder ausgesperrt' },
+  summary: {
+    en: 'alice and bob talk with OTR while a thief records alice’s link. At 4.2 s the thief copies alice’s current session keys — her DH keys #2 and #3, not her long-term key. With them it opens the messages that use those keys, before and after the theft. But the conversation keeps making new DH keys: once both sides have moved past key #3, the copied keys open nothing, and the thief, who only listens, cannot compute the new ones.',
+    de: 'alice und bob unterhalten sich mit OTR, während ein Dieb alices Leitung aufzeichnet. Bei 4,2 s kopiert der Dieb alices aktuelle Sitzungsschlüssel – ihre DH-Schlüssel #2 und #3, nicht ihren langlebigen Schlüssel. Damit öffnet er die Nachrichten, die diese Schlüssel benutzen, vor und nach dem Diebstahl. Aber die Unterhaltung erzeugt laufend neue DH-Schlüssel: Sobald beide Seiten über Schlüssel #3 hinaus sind, öffnen die kopierten Schlüssel nichts mehr, und der Dieb, der nur zuhört, kann die neuen nicht berechnen.',
+  },
+  topology: {
+    servers: [
+      { id: 'a.example', domain: 'a.example', ip: '198.51.100.10', accounts: [{ user: 'alice', password: 'wonderland' }, { user: 'bob', password: 'builder' }] },
+    ],
+    clients: [
+      { id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' },
+      { id: 'bob', jid: 'bob@a.example', password: 'builder', server: 'a.example', resource: 'phone', ip: '192.0.2.20' },
+    ],
+    links: [
+      { id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 },
+      { id: 'bob~a.example', a: 'bob', b: 'a.example', latencyMs: 30 },
+    ],
+    taps: [{ id: 'tap', link: 'alice~a.example' }],
+    thieves: [{ id: 'thief', link: 'alice~a.example', steals: [{ node: 'alice', at: 4200, what: ['otr-session'] }] }],
+  },
+  settings: { tls: 'none', sasl: 'SCRAM-SHA-256' },
+  script: [
+    { at: 0, node: 'alice', action: { type: 'connect' } },
+    { at: 0, node: 'bob', action: { type: 'connect' } },
+    { at: 1500, node: 'alice', action: { type: 'otr-start', to: 'bob@a.example' } },
+    { at: 3000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Did you book the room?' } },
+    { at: 3500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'Yes, room 4.' } },
+    { at: 4000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Who else is coming?' } },
+    { at: 4500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'Only Carol.' } },
+    { at: 5000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Then bring the draft.' } },
+    { at: 5500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'Printed twice.' } },
+    { at: 6000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Perfect.' } },
+    { at: 6500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'Anything else?' } },
+    { at: 7000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Coffee, please.' } },
+    { at: 7500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'Two cups, then.' } },
+  ],
+};
