@@ -45,6 +45,8 @@ export interface MitmSend {
   plain: string | null;
   /** TLV types inside a re-encrypted message (SMP steps, disconnect) */
   tlvs?: number[];
+  /** passed on exactly as the sender wrote it (a query, a plain message) */
+  relayed?: true;
 }
 
 export interface RelayStep {
@@ -142,7 +144,7 @@ export function relayText(st: OtrMitmState, from: string, text: string, ctx: Otr
   step.back.push(...res.send.map((t) => ({ text: t, plain: null })));
   // A query (or a plain message, maybe whitespace-tagged) goes on as it is: the other end then runs its own AKE with the operator.
   if (kind === 'query' || kind === 'plaintext') {
-    step.onward.push({ text, plain: null });
+    step.onward.push({ text, plain: null, relayed: true });
     step.events.push({ type: 'passed', from, to, what: kind });
   }
   for (const ev of res.events) {

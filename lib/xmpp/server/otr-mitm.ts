@@ -12,6 +12,7 @@ import { child, text, x, type XmlElement } from '../../xml/element';
 import { dissect } from '../../otr/inspect';
 import { SMP_TLV_TYPES } from '../../otr/smp-tlv';
 import { piece, toSession } from './out';
+import { otrLayer } from '../im/otr-layer';
 import { otherEnd, relayText, type MitmEvent, type MitmSend } from './otr-mitm-relay';
 import { address, availableSessions, nextId, sessionsOf, type ServerState, type Session } from './state';
 
@@ -37,9 +38,6 @@ function eventNote(server: string, e: MitmEvent): Note {
   }
 }
 
-/** The key a data message of the operator's needs: named like the clients' (otr:sender>recipient:S/R), the sender marked as the operator's disguise. */
-const mitmKeyName = (server: string, posingAs: string, peer: string, s: number, r: number): string => `otr:operator:${server}/${posingAs}>${peer}:${s}/${r}`;
-
 /** Where a stanza to `jid` goes: that resource, or the account's available sessions of highest priority. */
 function targets(s: ServerState, jid: string): Session[] {
   const a = address(jid);
@@ -50,27 +48,26 @@ function targets(s: ServerState, jid: string): Session[] {
   return live.filter((o) => o.priority === top);
 }
 
-/** One text delivered as if `from` had sent it, with the OTR layer named like the clients name theirs. */
-function deliver(s: ServerState, sess: Session, from: string, posingAs: string, peer: string, send: MitmSend): HostOutput {
+/** Which note narrates a text the operator delivers. */
+function deliverNote(send: MitmSend): string {
   const dis = dissect(send.text);
+  if (dis.kind === 'query') return 'mitm.deliver-query';
+  if (dis.kind !== 'encoded') return 'mitm.deliver-other';
+  if (dis.typeName !== 'Data') return 'mitm.deliver-ake';
+  if (send.plain) return 'mitm.deliver-data';
+  return send.tlvs?.some((t) => SMP_TLV_TYPES.includes(t)) ? 'mitm.deliver-smp' : 'mitm.deliver-other';
+}
+
+/**
+ * One text delivered as if `from` had sent it. Its 'otr' layer is labelled as the clients label theirs;
+ * the key is named like theirs too, with the sender marked as the operator's disguise (it is another key).
+ */
+function deliver(s: ServerState, sess: Session, from: string, posingAs: string, peer: string, send: MitmSend): HostOutput {
   const el = x('message', { from, to: sess.fullJid ?? peer, type: 'chat', id: nextId(s, 'mitm') }, x('body', null, send.text));
+  const layer = otrLayer(send.text, posingAs, peer) ?? { label: 'OTR' };
+  const inner = { layer: 'otr' as const, text: send.text, label: `${layer.label}; ${send.relayed ? 'passed on unchanged' : 'made'} by the operator of ${s.domain}`, ...(layer.key ? { key: layer.key.replace(/^otr:/, `otr:operator:${s.id}/`) } : {}) };
   const params = { server: s.domain, client: sess.node, posingAs, ...(send.plain !== null ? { body: send.plain } : {}) };
-  let key = 'mitm.deliver-other';
-  let label = 'OTR message from the operator, posing as ' + posingAs;
-  let layerKey: string | undefined;
-  if (dis.kind === 'query') key = 'mitm.deliver-query';
-  else if (dis.kind === 'encoded' && dis.typeName === 'Data') {
-    key = send.plain ? 'mitm.deliver-data' : send.tlvs?.some((t) => SMP_TLV_TYPES.includes(t)) ? 'mitm.deliver-smp' : 'mitm.deliver-other';
-    const [sk, rk] = ['Sender keyid', 'Rcpt keyid'].map((n) => Number(dis.fields.find((f) => f.name === n)?.value ?? 0));
-    label = `OTR data message, keys ${sk}/${rk}, made by the operator of ${s.domain} (AES-128-CTR + HMAC-SHA1)`;
-    layerKey = mitmKeyName(s.id, posingAs, peer, sk!, rk!);
-  } else if (dis.kind === 'encoded') {
-    key = 'mitm.deliver-ake';
-    label = `OTR ${dis.typeName} from the operator of ${s.domain}, posing as ${posingAs}`;
-  }
-  const out = toSession(sess, [piece(el, { layer: 'otr', text: send.text, label })], { key, params });
-  if (layerKey && out.type === 'send') for (const l of out.layers) if (l.layer === 'otr') l.key = layerKey;
-  return out;
+  return toSession(sess, [piece(el, inner)], { key: deliverNote(send), params });
 }
 
 /**

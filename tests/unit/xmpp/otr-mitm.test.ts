@@ -45,6 +45,15 @@ describe('otr-mitm: the operator of a.example in the middle', () => {
     for (const m of tap.messages) for (const t of TEXTS) expect(m.content ?? '').not.toContain(t);
   });
 
+  it('the operator’s data messages carry an otr layer whose key names the operator, not alice or bob', () => {
+    const keys = run.trace.events.filter((e) => e.note.key === 'mitm.deliver-data').map((e) => e.layers.find((l) => l.layer === 'otr')?.key);
+    expect(keys).toEqual([
+      'otr:operator:a.example/alice@a.example>bob@a.example:1/1',
+      'otr:operator:a.example/bob@a.example>alice@a.example:1/2',
+      'otr:operator:a.example/alice@a.example>bob@a.example:2/2',
+    ]);
+  });
+
   it('every message still arrives intact, so nothing looks wrong', () => {
     expect(bob.inbox.map((m) => m.body)).toEqual([TEXTS[0], TEXTS[2]]);
     expect(alice.inbox.map((m) => m.body)).toEqual([TEXTS[1]]);
