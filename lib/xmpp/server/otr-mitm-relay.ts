@@ -16,7 +16,7 @@ import { fingerprint, fingerprintHuman, generateDsaKey, publicPart, type DsaPriv
 import { classify } from '../../otr/query';
 import { createOtrSession, receiveMessage, sendMessage, type OtrContext, type OtrSession } from '../../otr/session';
 import { SMP_TLV_TYPES } from '../../otr/smp-tlv';
-import { decodePlaintext, TLV_DISCONNECTED, type Tlv } from '../../otr/tlv';
+import { decodePlaintext, decodeSmp1Q, TLV_DISCONNECTED, TLV_SMP1Q, type Tlv } from '../../otr/tlv';
 import { MSG_DATA, readHeader } from '../../otr/wire';
 
 export interface OtrMitmState {
@@ -32,7 +32,7 @@ export interface OtrMitmState {
 
 export type MitmEvent =
   | { type: 'read'; from: string; to: string; text: string }
-  | { type: 'smp-relayed'; from: string; to: string; tlvs: number[] }
+  | { type: 'smp-relayed'; from: string; to: string; tlvs: number[]; question?: string }
   | { type: 'gone-secure'; peer: string; posingAs: string; shown: string; peerReal: string }
   | { type: 'fingerprints'; a: string; b: string; aReal: string; bReal: string; shown: string }
   | { type: 'waiting'; from: string; to: string }
@@ -98,6 +98,18 @@ function openData(sess: OtrSession, text: string, ctx: OtrContext): Opened {
   }
 }
 
+/** The question of an SMP 1Q TLV: it travels readable inside the encrypted message, so the operator sees it. */
+function questionOf(tlvs: Tlv[]): { question?: string } {
+  const q = tlvs.find((t) => t.type === TLV_SMP1Q);
+  if (!q) return {};
+  try {
+    return { question: decodeSmp1Q(q.value).question };
+  } catch (e) {
+    if (e instanceof CodecError) return {};
+    throw e;
+  }
+}
+
 /** Send through the session with `to`, or keep it until that session is encrypted. */
 function forward(st: OtrMitmState, from: string, to: string, text: string, tlvs: Tlv[], ctx: OtrContext, step: RelayStep, sink: MitmSend[]): void {
   const out = st.sessions[to]!;
@@ -130,7 +142,7 @@ export function relayText(st: OtrMitmState, from: string, text: string, ctx: Otr
   if (opened) {
     const smp = opened.tlvs.filter((t) => SMP_TLV_TYPES.includes(t.type)).map((t) => t.type);
     if (opened.text) step.events.push({ type: 'read', from, to, text: opened.text });
-    if (smp.length) step.events.push({ type: 'smp-relayed', from, to, tlvs: smp });
+    if (smp.length) step.events.push({ type: 'smp-relayed', from, to, tlvs: smp, ...questionOf(opened.tlvs) });
     if (opened.tlvs.some((t) => t.type === TLV_DISCONNECTED)) {
       sIn.msgstate = 'finished';
       sIn.keys = null;

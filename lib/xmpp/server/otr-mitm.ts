@@ -23,6 +23,7 @@ function eventNote(server: string, e: MitmEvent): Note {
     case 'smp-relayed': {
       // TLV 2/7 → SMP 1, 3 → 2, 4 → 3, 5 → 4 (after it both ends know the result), 6 → abort
       const step = ({ 2: 1, 7: 1, 3: 2, 4: 3, 5: 4 } as Record<number, number>)[e.tlvs.at(-1)!] ?? 0;
+      if (e.question !== undefined) return { key: 'mitm.smp-relay-question', params: { server, from: e.from, to: e.to, question: e.question } };
       return { key: step === 4 ? 'mitm.smp-relay-last' : step === 0 ? 'mitm.smp-relay-abort' : 'mitm.smp-relay', params: { server, from: e.from, to: e.to, step } };
     }
     case 'gone-secure':

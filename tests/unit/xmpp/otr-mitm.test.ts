@@ -63,6 +63,10 @@ describe('otr-mitm: the operator of a.example in the middle', () => {
     expect(smp('alice')).toEqual(['otr.smp-failure']);
     expect(smp('bob')).toEqual(['otr.smp-failure']);
     expect(run.trace.events.some((e) => e.effects.some((n) => n.key === 'mitm.smp-relay-last'))).toBe(true);
+    // the operator reads the question (it travels inside the encrypted message), never an answer
+    const q = run.trace.events.flatMap((e) => e.effects).find((n) => n.key === 'mitm.smp-relay-question');
+    expect(q?.params?.question).toBe('Name of our first office cat?');
+    expect(JSON.stringify(run.trace.events.flatMap((e) => e.effects.filter((n) => n.key.startsWith('mitm.'))))).not.toContain('Minka');
     // four SMP steps, each re-encrypted by the operator on its way
     expect(run.trace.events.filter((e) => e.note.key === 'mitm.deliver-smp').map((e) => e.to)).toEqual(['bob', 'alice', 'bob', 'alice']);
   });
