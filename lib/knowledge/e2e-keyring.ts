@@ -1,7 +1,7 @@
 /**
  * End-to-end keys on the trace: every OTR DH key pair, OTR long-term DSA key and static key a device
  * made, with the time it was made and (DH keys) the time it was forgotten — read from the effect notes
- * the client leaves ('otr.dh-generated', 'otr.dh-forgotten', 'otr.long-term-key', 'static.key-generated').
+ * the client leaves ('otr.dh-generated', 'otr.dh-forgotten[-end|-restart]', 'otr.long-term-key', 'static.key-generated').
  * Two keyrings come from it: a device's own (every key it made, learned as it makes them) and a
  * thief's (what the robbed devices held at the moment of the theft).
  * @module
@@ -75,7 +75,7 @@ export function keyLives(trace: Trace): { dh: DhKeyLife[]; longTerm: LongTermKey
       if (str(n, 'node') !== node) continue;
       if (n.key === 'otr.dh-generated') {
         dh.push({ node, peer: str(n, 'peer'), keyid: Number(n.params?.keyid), priv: BigInt(`0x${str(n, 'priv')}`), pub: BigInt(`0x${str(n, 'pub')}`), born: ev.time, died: null });
-      } else if (n.key === 'otr.dh-forgotten') {
+      } else if (n.key.startsWith('otr.dh-forgotten')) {
         const life = dh.find((k) => k.node === node && k.died === null && k.pub === BigInt(`0x${str(n, 'pub')}`));
         if (life) life.died = ev.time;
       } else if (n.key === 'otr.long-term-key') {

@@ -71,6 +71,12 @@ function stanza(to: string, id: string, body: string): XmlElement {
   return x('message', { type: 'chat', to, id }, x('body', null, body), x('no-copy', { xmlns: NS_HINTS }), x('no-permanent-store', { xmlns: NS_HINTS }), x('private', { xmlns: NS_CARBONS }));
 }
 
+/** Why a key went: rotation (the peer used our newer key), the end of the session, or a restarted AKE. */
+function forgetKey(st: OtrSession, keyid: number): string {
+  if (!st.keys) return 'otr.dh-forgotten-end';
+  return keyid === st.keys.ourKeyid - 2 ? 'otr.dh-forgotten' : 'otr.dh-forgotten-restart';
+}
+
 interface Call {
   purposes: DataPurpose[] | null;
   text?: string;
@@ -90,7 +96,7 @@ function run(o: OtrClientState, host: OtrHost, peer: string, ctx: HostContext, c
     if (e.type === 'message' && e.text !== '') host.show(o.addresses[peer] ?? peer, e.text, { encrypted: e.encrypted, verified: e.encrypted && st.trust === 'smp' });
   }
   for (const k of change.generated) out.push(note('otr.dh-generated', { node: host.client, peer, keyid: k.keyid, priv: k.priv.toString(16), pub: k.pub.toString(16) }));
-  for (const k of change.forgotten) out.push(note('otr.dh-forgotten', { node: host.client, peer, keyid: k.keyid, pub: k.pub.toString(16) }));
+  for (const k of change.forgotten) out.push(note(forgetKey(st, k.keyid), { node: host.client, peer, keyid: k.keyid, newer: k.keyid + 1, pub: k.pub.toString(16) }));
   const to = o.addresses[peer] ?? peer;
   for (const [i, d] of describeSends(res, p, dataPurposes(res, call.purposes), call).entries()) {
     const body = res.send[i]!;

@@ -66,7 +66,14 @@ describe('otr-ake', () => {
 
   it('notes every DH key’s birth and death; after the end neither side holds any', () => {
     const born = notesOf(trace, 'otr.dh-generated');
-    const died = notesOf(trace, 'otr.dh-forgotten');
+    const died = [...notesOf(trace, 'otr.dh-forgotten'), ...notesOf(trace, 'otr.dh-forgotten-end')];
+    // retired by rotation: #1 and #2 on each side; the rest when alice ends the conversation
+    expect(notesOf(trace, 'otr.dh-forgotten').map((n) => [n.params.node, n.params.keyid, n.params.newer])).toEqual([
+      ['alice', 1, 2],
+      ['bob', 1, 2],
+      ['alice', 2, 3],
+      ['bob', 2, 3],
+    ]);
     for (const node of ['alice', 'bob']) {
       const b = born.filter((n) => n.params.node === node);
       const d = died.filter((n) => n.params.node === node);
