@@ -1,5 +1,7 @@
 /** The OTR and static-key actions of the simulated client, beyond the presets: SMP, the finished state, refusals. */
 import { describe, expect, it } from 'vitest';
+import { observe } from '@/lib/knowledge/observe';
+import { federation } from '@/lib/scenarios/presets/federation';
 import { otrAke } from '@/lib/scenarios/presets/otr-ake';
 import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
 import type { Action, Scenario } from '@/lib/sim/types';
@@ -79,5 +81,24 @@ describe('refusals and the finished state', () => {
     // the AKE bodies have no OTR key: inside TLS their layer needs only the TLS key
     expect(otrOnLink(trace, 'alice~a.example').filter((o) => !o.key?.startsWith('otr:')).every((o) => o.key === 'tls:alice~a.example')).toBe(true);
     expect(trace.events.some((e) => e.note.key === 'otr.query-send')).toBe(true);
+  });
+});
+
+describe('OTR across a federation', () => {
+  it('the servers relay the OTR bodies (with their otr layer) and read nothing; bob reads alice', () => {
+    const scenario = structuredClone(federation);
+    scenario.script = [
+      scenario.script[0]!,
+      scenario.script[1]!,
+      { at: 1500, node: 'alice', action: { type: 'otr-start', to: 'bob@b.example' } },
+      { at: 4000, node: 'alice', action: { type: 'send-message', to: 'bob@b.example', body: 'across two servers' } },
+      { at: 4500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'still private' } },
+    ];
+    const { trace } = runScenario(scenario, { seed: 1 });
+    const s2s = trace.events.filter((e) => e.link === 'a.example~b.example' && e.layers.some((l) => l.layer === 'otr' && l.key?.startsWith('otr:')));
+    expect(s2s.map((e) => e.layers.find((l) => l.layer === 'otr')!.key)).toEqual(['otr:alice@a.example>bob@b.example:1/1', 'otr:bob@b.example>alice@a.example:1/2']);
+    const read = (who: string) => observe(scenario, trace, who)!.messages.filter((m) => m.kind === 'otr-data').map((m) => m.content);
+    expect(read('bob')).toEqual(['across two servers', 'still private']);
+    for (const server of ['a.example', 'b.example']) expect(read(server).every((c) => c === null)).toBe(true);
   });
 });
