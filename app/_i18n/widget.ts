@@ -122,6 +122,12 @@ export type WidgetKey =
   | 'knowMore'
   | 'knowColContent'
   | 'knowColSize'
+  | 'knowAke'
+  | 'knowQuery'
+  | 'knowOtrError'
+  | 'knowStaticKey'
+  | 'knowEmpty'
+  | 'knowKeyids'
   | 'otrTitle'
   | 'otrHeader'
   | 'otrInstances'
@@ -313,6 +319,12 @@ export const widget: Dictionary<WidgetKey> = {
     knowMore: 'More',
     knowColContent: 'Content',
     knowColSize: 'Size',
+    knowAke: 'key exchange ({name}): no message text',
+    knowQuery: 'OTR query: asks for a private conversation',
+    knowOtrError: 'OTR error message',
+    knowStaticKey: 'a static public key',
+    knowEmpty: 'no text: a control message (SMP, end of conversation, heartbeat)',
+    knowKeyids: 'keys {keys}',
     otrTitle: 'OTR message',
     otrHeader: '{type}, protocol version {version}',
     otrInstances: 'Instance tags',
@@ -503,6 +515,12 @@ export const widget: Dictionary<WidgetKey> = {
     knowMore: 'Weiteres',
     knowColContent: 'Inhalt',
     knowColSize: 'Größe',
+    knowAke: 'Schlüsselaustausch ({name}): kein Nachrichtentext',
+    knowQuery: 'OTR-Anfrage: bittet um eine private Unterhaltung',
+    knowOtrError: 'OTR-Fehlermeldung',
+    knowStaticKey: 'ein statischer öffentlicher Schlüssel',
+    knowEmpty: 'kein Text: eine Steuernachricht (SMP, Ende der Unterhaltung, Heartbeat)',
+    knowKeyids: 'Schlüssel {keys}',
     otrTitle: 'OTR-Nachricht',
     otrHeader: '{type}, Protokollversion {version}',
     otrInstances: 'Instance-Tags',

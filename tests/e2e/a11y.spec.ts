@@ -24,3 +24,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// The widget's OTR tabs: the knowledge lens with an observer chosen, and the ratchet view.
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const tab of ['Knowledge', 'Ratchet']) {
+    test(`otr-ake with the ${tab} tab open has no serious or critical axe violations (${colorScheme})`, async ({ browser }) => {
+      const ctx = await browser.newContext({ colorScheme });
+      const page = await ctx.newPage();
+      await page.goto('/en/scenarios/otr-ake/?step=51');
+      await page.locator('[data-ready="true"]').waitFor();
+      await page.getByTestId('lens-select').selectOption('tap:alice~a.example');
+      await page.getByRole('tab', { name: tab }).click();
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
+      expect(bad, bad.join('\n')).toEqual([]);
+      await ctx.close();
+    });
+  }
+}

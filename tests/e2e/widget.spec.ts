@@ -171,3 +171,54 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// ----- The knowledge lens, the OTR dissection and the ratchet view (otr-ake) -----
+
+const OTR = '/en/scenarios/otr-ake/';
+const otrWidget = (page: Page) => page.locator('[data-scenario-widget="otr-ake"]');
+
+test('otr-ake: step to the end; the Ratchet tab shows key ids above 1 for both parties', async ({ page }) => {
+  await page.goto(OTR);
+  await expect(otrWidget(page)).toHaveAttribute('data-ready', 'true');
+  await page.keyboard.press('End');
+  const n = Number(/\/\s*(\d+)/.exec((await page.getByTestId('step-counter').textContent()) ?? '')?.[1]);
+  await expect(otrWidget(page)).toHaveAttribute('data-step', String(n));
+  await page.getByRole('tab', { name: 'Ratchet' }).click();
+  const ratchet = page.getByTestId('ratchet');
+  await expect(ratchet.locator('[data-party]')).toHaveCount(2);
+  for (const party of ['alice', 'bob']) {
+    const ids = await ratchet.locator(`[data-party="${party}"] [data-keyid]`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-keyid'))));
+    expect(Math.max(...ids), party).toBeGreaterThan(1);
+  }
+  // After alice ends the conversation every private key is forgotten, each with its step.
+  await expect(ratchet.locator('[data-party="alice"] [data-state="forgotten"]').first()).toContainText('forgotten at');
+  // Step back into the conversation: two keys held, and a forgotten key's step link moves the cursor.
+  await page.goto(`${OTR}?step=${n - 6}`);
+  await page.getByRole('tab', { name: 'Ratchet' }).click();
+  await expect(page.getByTestId('ratchet').locator('[data-party="alice"] [data-keys="ours"] [data-state="current"]')).toHaveCount(1);
+  await expect(page.getByTestId('ratchet').locator('[data-party="alice"] [data-keys="ours"] [data-state="previous"]')).toHaveCount(1);
+  const link = page.getByTestId('ratchet').locator('[data-state="forgotten"] button').first();
+  const target = Number(((await link.textContent()) ?? '').replace(/\D/g, ''));
+  await link.click();
+  await expect(otrWidget(page)).toHaveAttribute('data-step', String(target));
+});
+
+test('otr-ake: the Knowledge tab shows the tap a lock; the Inspector dissects OTR and hides the text from it', async ({ page }) => {
+  await page.goto(`${OTR}?step=39`);
+  await expect(otrWidget(page)).toHaveAttribute('data-ready', 'true');
+  // Step 39: alice's first Data Message crosses her link.
+  await expect(page.getByTestId('inspector-otr')).toContainText('Data, protocol version 3');
+  await expect(page.getByTestId('inspector-otr')).toContainText('Sender key id');
+  await page.getByTestId('lens-select').selectOption('tap:alice~a.example');
+  await expect(page.getByTestId('otr-locked')).toContainText('cannot read it');
+  await expect(page.locator('.mlw-arrow.mlw-unseen').first()).toBeAttached();
+  await page.getByRole('tab', { name: 'Knowledge' }).click();
+  await expect(page.getByTestId('knowledge-locked').first()).toBeVisible();
+  await expect(page.getByTestId('knowledge-messages')).not.toContainText('Can anyone else read this?');
+  // Keyboard: the observer radios take arrow keys; the timeline stays put.
+  await page.getByRole('radio', { name: /bob/ }).first().focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(otrWidget(page)).toHaveAttribute('data-step', '39');
+  await expect(page.getByRole('radio', { name: /alice\s*Client/ })).toBeChecked();
+  await expect(page.getByTestId('knowledge-messages')).toContainText('Can anyone else read this?');
+});

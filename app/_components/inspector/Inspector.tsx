@@ -95,8 +95,7 @@ export function Inspector({ scenario, run, step, locale, selectedNode, onSelectN
     case 'xml':
       panel = (
         <>
-          <XmlPanel ev={ev} step={step} locale={locale} nm={nm} />
-          {otrSection}
+          <XmlPanel ev={ev} step={step} locale={locale} nm={nm} extra={otrSection} />
         </>
       );
       break;
@@ -254,7 +253,8 @@ function XmlText({ text, marks }: { text: string; marks: Marked[] }) {
   return <>{parts}</>;
 }
 
-function XmlPanel(props: PanelProps) {
+/** `extra`: shown right under the header (the OTR dissection: what matters most in an OTR step). */
+function XmlPanel({ extra, ...props }: PanelProps & { extra?: ReactNode }) {
   const { ev, locale } = props;
   if (ev?.kind === 'wire' && isEncrypted(ev.layers)) {
     const tls = ev.layers.find((l) => l.layer === 'tls' && l.key !== undefined)!;
@@ -273,6 +273,7 @@ function XmlPanel(props: PanelProps) {
   return (
     <>
       <WireHeader {...props} />
+      {extra}
       {ev?.kind === 'wire' &&
         (text === null ? (
           <p className="mlw-panel-note">{wt(locale, 'notXml')}</p>

@@ -14,6 +14,7 @@ import { lensNode, observeUpTo, otrPlaintextAt } from '../../../lib/viz/knowledg
 import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
 import { JsonTree } from '../inspector/JsonTree';
+import { LayerChip } from '../scenario/Glyphs';
 import { LockGlyph } from './LockGlyph';
 import { kindLabel, ObserverGlyph } from './ObserverGlyph';
 import './knowledge.css';
@@ -115,7 +116,6 @@ function ObservationView({ obs, step, locale, who, onSelectStep }: { obs: Observ
             <tbody>
               {obs.messages.map((m, i) => {
                 const s = m.seq + 1;
-                const locked = m.content === null || isCiphertext(m.content);
                 return (
                   <tr key={`${m.seq}-${i}`} className={s === step ? 'mlw-row--current' : undefined} aria-current={s === step ? 'step' : undefined}>
                     <td>{link(s)}</td>
@@ -124,13 +124,7 @@ function ObservationView({ obs, step, locale, who, onSelectStep }: { obs: Observ
                     <td>{m.to}</td>
                     <td className="mlw-num">{wt(locale, 'otrBytes', { n: m.size })}</td>
                     <td>
-                      {locked ? (
-                        <span className="mlw-locked" data-testid="knowledge-locked">
-                          <LockGlyph /> {wt(locale, 'knowLocked')}
-                        </span>
-                      ) : (
-                        <q className="mlw-decoded">{m.content}</q>
-                      )}
+                      <MessageContent m={m} locale={locale} />
                     </td>
                   </tr>
                 );
@@ -190,6 +184,39 @@ function ObservationView({ obs, step, locale, who, onSelectStep }: { obs: Observ
           </div>
         )}
       </dl>
+    </>
+  );
+}
+
+/** The names of the AKE messages are the spec's own, in both languages. */
+const AKE_NAMES: Record<string, string> = {
+  'otr-dh-commit': 'D-H Commit',
+  'otr-dh-key': 'D-H Key',
+  'otr-reveal-signature': 'Reveal Signature',
+  'otr-signature': 'Signature',
+};
+
+/** What one observed message shows: its text in quotes; a lock when it is closed to this observer; for OTR the kind. */
+function MessageContent({ m, locale }: { m: Observation['messages'][number]; locale: Locale }) {
+  const otr = m.kind?.startsWith('otr-') ? <LayerChip layer="otr" label={m.keys ? wt(locale, 'knowKeyids', { keys: m.keys }) : wt(locale, 'layerOtr')} /> : null;
+  const ake = m.kind ? AKE_NAMES[m.kind] : undefined;
+  if (m.content === null && ake) return <>{otr} {wt(locale, 'knowAke', { name: ake })}</>;
+  if (m.content === null && m.kind === 'otr-query') return <>{otr} {wt(locale, 'knowQuery')}</>;
+  if (m.content === null && m.kind === 'otr-error') return <>{otr} {wt(locale, 'knowOtrError')}</>;
+  if (m.content === null && m.kind === 'static-public-key') return <>{wt(locale, 'knowStaticKey')}</>;
+  if (m.content === null || isCiphertext(m.content))
+    return (
+      <>
+        {otr}{' '}
+        <span className="mlw-locked" data-testid="knowledge-locked">
+          <LockGlyph /> {wt(locale, 'knowLocked')}
+        </span>
+      </>
+    );
+  if (m.content === '') return <>{otr} {wt(locale, 'knowEmpty')}</>;
+  return (
+    <>
+      {otr} <q className="mlw-decoded">{m.content}</q>
     </>
   );
 }

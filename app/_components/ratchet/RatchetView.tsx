@@ -18,7 +18,6 @@ import type { Locale } from '../../_i18n/locales';
 import { wt, type WidgetKey } from '../../_i18n/widget';
 import { groupHex } from '../inspector/OtrDissection';
 import { LockGlyph } from '../knowledge/LockGlyph';
-import { LayerChip } from '../scenario/Glyphs';
 import '../knowledge/knowledge.css';
 import './ratchet.css';
 
@@ -111,7 +110,7 @@ function Party({ p, step, locale, holder, peer, onSelectStep }: { p: PartyView; 
             {p.ourKeys.length === 0 ? (
               none
             ) : (
-              <ul className="mlw-rk-keys">
+              <ul className="mlw-rk-keys" data-keys="ours">
                 {p.ourKeys.map((k) => (
                   <KeyChip key={`${k.keyid}-${k.full}`} k={k} ours step={step} locale={locale} onSelectStep={onSelectStep} />
                 ))}
@@ -126,7 +125,7 @@ function Party({ p, step, locale, holder, peer, onSelectStep }: { p: PartyView; 
             {p.theirKeys.length === 0 ? (
               none
             ) : (
-              <ul className="mlw-rk-keys">
+              <ul className="mlw-rk-keys" data-keys="theirs">
                 {p.theirKeys.map((k) => (
                   <KeyChip key={`${k.keyid}-${k.full}`} k={k} ours={false} step={step} locale={locale} onSelectStep={onSelectStep} />
                 ))}
@@ -229,9 +228,7 @@ function KeyChip({ k, ours, step, locale, onSelectStep }: { k: KeyView; ours: bo
   const role = k.state === 'current' ? 'rCurrent' : k.state === 'previous' ? 'rPrevious' : k.state === 'ake' ? 'rAkeKey' : null;
   return (
     <li className={`mlw-rk-key mlw-rk-key--${k.state}${leaving ? ' mlw-rk-key--leaving' : ''}${born ? ' mlw-rk-key--born' : ''}`} data-keyid={k.keyid} data-state={k.state}>
-      <span className="mlw-rk-keyid">
-        <LayerChip layer="otr" label={wt(locale, 'rKey', { id: k.keyid })} />
-      </span>
+      <span className="mlw-rk-keyid">{wt(locale, 'rKey', { id: k.keyid })}</span>
       <code className="mlw-mono mlw-rk-pub" title={groupHex(k.full)}>
         {k.short}
       </code>
