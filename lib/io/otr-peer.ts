@@ -7,6 +7,8 @@
  *
  *   npx tsx lib/io/otr-peer.ts --account A --peer B --key FILE [--versions 23|2|3] [--mms N]
  *
+ * Before "ready" it builds its fixed-base tables and warms the JIT up (OTR_PEER_WARMUP=0: not).
+ *
  * Ops beyond potr_peer/libotr_peer: {"op":"symkey","use":N,"data":HEX} sends TLV 8 and reports
  * {"ev":"symkey_sent","key"}; data messages are reported as {"ev":"data_sent"|"data_received",
  * "skeyid","rkeyid","ctr","revealed","flags"}.
@@ -102,9 +104,10 @@ const { key, instanceTag } = loadOrCreateKey(keyFile);
  * JIT warm-up before "ready": two throwaway in-memory sessions (our key on both sides, nothing
  * kept) run `rounds` AKEs with two data messages each way, so that V8 has compiled noble's
  * SHA-1/SHA-256/AES and our codec and session paths before the first real AKE: cold, a fresh
- * process spends most of that AKE interpreting hash rounds (measured: AKE ≈ 30 ms of CPU cold,
- * ≈ 11 ms after the warm-up). The price is startup time. OTR_PEER_WARMUP=N sets the rounds;
- * 0 turns it off (`npm run bench` reports both).
+ * process spends most of that AKE interpreting hash rounds. Measured on the shared 2-core box:
+ * the AKE costs the two peers ≈35–50 ms of main-thread CPU cold and ≈15–20 ms warmed; the
+ * warm-up costs ≈150 ms of CPU at startup. OTR_PEER_WARMUP=N sets the rounds; 0 turns it off
+ * (`npm run bench` reports both).
  */
 const WARM_UP_ROUNDS = 2;
 
