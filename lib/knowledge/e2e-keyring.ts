@@ -89,7 +89,7 @@ export function keyLives(trace: Trace): { dh: DhKeyLife[]; longTerm: LongTermKey
 }
 
 /**
- * A thief's keyring: for each theft, what the node held at that moment — DH keys made at or before
+ * A thief's keyring: for each theft the trace has reached (the kernel's 'keys-stolen' step), what the node held at that moment — DH keys made at or before
  * `at` and not forgotten by then ('otr-session'), its DSA key ('long-term-keys': it signs, it opens
  * nothing) and its static key ('static-key'), if the device had made them by then.
  */
@@ -97,6 +97,8 @@ export function thiefKeyring(trace: Trace, thief: ThiefSpec): E2eKeyring {
   const ring = emptyKeyring();
   const lives = keyLives(trace);
   for (const t of thief.steals) {
+    // A trace that stops before the theft (a prefix, as the lens shows step by step): nothing stolen yet.
+    if (!trace.events.some((e) => e.kind === 'action' && e.from === t.node && e.time === t.at && e.note.key === 'action.keys-stolen' && e.note.params?.thief === thief.id)) continue;
     if (t.what.includes('otr-session')) {
       for (const k of lives.dh) {
         if (k.node === t.node && k.born <= t.at && (k.died === null || k.died > t.at)) addDh(ring, k.node, k.peer, k.keyid, k.priv.toString(16), k.pub.toString(16));

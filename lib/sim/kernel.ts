@@ -15,6 +15,7 @@ import type {
   NodeInfo,
   QueueItem,
   Scenario,
+  ScriptStep,
   ServerSpec,
   SimState,
   Trace,
@@ -49,6 +50,11 @@ export interface World {
   script: QueueItem[];
 }
 
+/** Each theft of `topology.thieves` happens on the robbed device at its time: one action step, so the trace shows it. */
+function theftSteps(scenario: Scenario): ScriptStep[] {
+  return (scenario.topology.thieves ?? []).flatMap((t) => t.steals.map((st): ScriptStep => ({ at: st.at, node: st.node, action: { type: 'keys-stolen', thief: t.id, what: st.what } })));
+}
+
 export function makeWorld(scenario: Scenario, machines: Machines): World {
   const specs = new Map<string, { kind: 'client' | 'server'; spec: ClientSpec | ServerSpec }>();
   for (const s of scenario.topology.servers) specs.set(s.id, { kind: 'server', spec: s });
@@ -58,7 +64,7 @@ export function makeWorld(scenario: Scenario, machines: Machines): World {
     links.set(`${l.a}\u0000${l.b}`, l);
     links.set(`${l.b}\u0000${l.a}`, l);
   }
-  const script = scenario.script
+  const script = [...scenario.script, ...theftSteps(scenario)]
     .map((s, i) => ({ s, i }))
     .sort((x, y) => x.s.at - y.s.at || x.i - y.i)
     .map(({ s }, seq): QueueItem => ({ time: s.at, seq, node: s.node, input: { type: 'action', action: s.action } }));

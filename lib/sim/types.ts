@@ -213,6 +213,8 @@ export type Action =
   | { type: 'static-publish'; to: string }
   /** Encrypt `body` to the static public key of `to` (which must have been published to us) and send it. */
   | { type: 'send-static'; to: string; body: string }
+  /** Not for scripts: the kernel adds one at each theft of `topology.thieves`, on the robbed device, so the trace shows the theft. */
+  | { type: 'keys-stolen'; thief: string; what: StolenKind[] }
   /** The signed-message contrast (lib/contrast/signed.ts, modelled): `body` signed with our Ed25519 key, in clear. */
   | { type: 'send-signed'; to: string; body: string };
 

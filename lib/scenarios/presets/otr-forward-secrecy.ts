@@ -26,8 +26,8 @@ export const otrForwardSecrecy: Scenario = {
         id: 'thief',
         link: 'alice~a.example',
         steals: [
-          { node: 'alice', at: 20_000, what: ['long-term-keys', 'otr-session', 'static-key'] },
-          { node: 'bob', at: 20_000, what: ['long-term-keys', 'otr-session', 'static-key'] },
+          { node: 'alice', at: 9000, what: ['long-term-keys', 'otr-session', 'static-key'] },
+          { node: 'bob', at: 9000, what: ['long-term-keys', 'otr-session', 'static-key'] },
         ],
       },
     ],

@@ -21,6 +21,7 @@ import { clientPort, sendBytes, sendOutput, type TcpEndpoints, type WirePiece } 
 import { nextClientPhase, type ClientPhase, type ClientTrigger } from './client-table';
 import { newOtrClientState, otrAction, otrReceive, type OtrClientState, type OtrHost } from '../im/otr-client';
 import { newStaticClientState, staticAction, staticReceive, type StaticClientState } from '../im/static-client';
+import { stolenKeys } from '../im/otr-theft';
 import { newSignedClientState, signedAction, signedReceive, type SignedClientState } from '../im/signed-client';
 
 export interface ReceivedMessage {
@@ -378,6 +379,9 @@ function handleAction(s: ClientState, a: Action, ctx: HostContext): HostOutput[]
       go(s, 'retry-login');
       return startAuth(s, ctx);
     }
+    case 'keys-stolen':
+      // Whatever the phase: the device is copied, it does not notice.
+      return stolenKeys(s.id, a.thief, a.what, s.otr, s.staticKey);
     case 'send-raw': {
       if (s.phase === 'offline' || s.phase === 'closed' || s.phase === 'failed') return [note('client.not-connected', { client: s.id })];
       const bytes = utf8(a.text);
@@ -488,7 +492,8 @@ function onMessage(s: ClientState, el: XmlElement, ctx: HostContext): HostOutput
   const body = text(child(el, 'body'));
   if (!body) return [note('client.stanza-received', { client: s.id, from, element: el.name })];
   // A signed body is never OTR: it is checked first, so an open OTR session does not treat it as stray plaintext.
-  const e2e = signedReceive(s.signed, e2eHost(s, ctx), from, body) ?? otrReceive(s.otr, e2eHost(s, ctx), from, body, ctx) ?? staticReceive(s.staticKey, e2eHost(s, ctx), from, body);
+  // Static-key blocks are never OTR: checked before OTR, so an open or finished session does not take them for plaintext.
+  const e2e = signedReceive(s.signed, e2eHost(s, ctx), from, body) ?? staticReceive(s.staticKey, e2eHost(s, ctx), from, body) ?? otrReceive(s.otr, e2eHost(s, ctx), from, body, ctx);
   if (e2e) return e2e;
   const stamp = child(el, 'delay', NS_DELAY)?.attrs.stamp;
   show(s, from, body, now, stamp ? { delayed: stamp } : {});

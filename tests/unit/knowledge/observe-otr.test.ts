@@ -48,6 +48,14 @@ describe('observing otr-forward-secrecy', () => {
     expect(listObservers(otrForwardSecrecy)).toContainEqual({ name: 'tap', kind: 'tap' });
   });
 
+  it('the recipients decrypt every static-key message, even after their OTR session ended', () => {
+    const { trace } = runScenario(otrForwardSecrecy, { seed: 1 });
+    const shown = trace.events.flatMap((e) => e.effects.filter((n) => n.key === 'static.message-received').map((n) => n.params?.body));
+    expect(shown).toEqual(typed(otrForwardSecrecy, 'send-static'));
+    // bob's key opens the two messages to him; his own two were sealed to alice's key (no encrypt-to-self)
+    expect(observe(otrForwardSecrecy, trace, 'bob')!.messages.filter((m) => m.kind === 'static-message' && m.content !== null).map((m) => m.from)).toEqual(['alice@a.example/laptop', 'alice@a.example/laptop']);
+  });
+
   it('the tap: content null for every OTR and every static-key message', () => {
     const tap = seen(otrForwardSecrecy, 'tap');
     const e2e = tap.messages.filter((m) => m.kind);
@@ -97,5 +105,17 @@ describe('observing otr-post-compromise', () => {
     // the theft at 4.2 s sits between the readable ones: some before, some after
     expect(ms.filter((m) => m.content !== null).map((m) => m.time < 4200)).toEqual([true, true, false, false]);
     for (const m of data(seen(otrPostCompromise, 'tap').messages)) expect(m.content).toBeNull();
+  });
+
+  it('the theft is a step of its own; a trace that stops before it gives the thief nothing yet', () => {
+    const { trace } = runScenario(otrPostCompromise, { seed: 1 });
+    const theft = trace.events.find((e) => e.note.key === 'action.keys-stolen')!;
+    expect(theft).toMatchObject({ time: 4200, from: 'alice', kind: 'action' });
+    expect(theft.effects).toEqual([{ key: 'thief.otr-session', params: { node: 'alice', thief: 'thief', keys: '#2, #3 (bob@a.example)' } }]);
+    const before = observe(otrPostCompromise, { ...trace, events: trace.events.slice(0, theft.seq) }, 'thief')!;
+    expect(before.metadata.keys).toEqual([]);
+    expect(before.messages.every((m) => m.content === null)).toBe(true);
+    const after = observe(otrPostCompromise, { ...trace, events: trace.events.slice(0, theft.seq + 1) }, 'thief')!;
+    expect(data(after.messages).filter((m) => m.content !== null).map((m) => m.content)).toEqual(['Yes, room 4.', 'Who else is coming?']);
   });
 });

@@ -21,8 +21,8 @@ const EVENTS: Record<string, number> = {
   'malformed-xml': 48,
   'unknown-domain': 34,
   'otr-ake': 58,
-  'otr-forward-secrecy': 70,
-  'otr-post-compromise': 67,
+  'otr-forward-secrecy': 72,
+  'otr-post-compromise': 68,
   'otr-deniability': 55,
   'otr-mitm': 56,
 };
