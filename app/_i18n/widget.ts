@@ -122,6 +122,8 @@ export type WidgetKey =
   | 'knowMore'
   | 'knowColContent'
   | 'knowColSize'
+  | 'knowThiefBefore'
+  | 'knowThiefAfter'
   | 'knowAke'
   | 'knowQuery'
   | 'knowOtrError'
@@ -319,6 +321,8 @@ export const widget: Dictionary<WidgetKey> = {
     knowMore: 'More',
     knowColContent: 'Content',
     knowColSize: 'Size',
+    knowThiefBefore: 'The theft comes at {time} ms ({nodes}): until then the recording stays closed.',
+    knowThiefAfter: 'Stolen at {time} ms from {nodes}: the recording opens wherever the stolen keys fit — and nowhere else.',
     knowAke: 'key exchange ({name}): no message text',
     knowQuery: 'OTR query: asks for a private conversation',
     knowOtrError: 'OTR error message',
@@ -515,6 +519,8 @@ export const widget: Dictionary<WidgetKey> = {
     knowMore: 'Weiteres',
     knowColContent: 'Inhalt',
     knowColSize: 'Größe',
+    knowThiefBefore: 'Der Diebstahl kommt bei {time} ms ({nodes}): Bis dahin bleibt die Aufzeichnung verschlossen.',
+    knowThiefAfter: 'Gestohlen bei {time} ms von {nodes}: Die Aufzeichnung öffnet sich, wo die gestohlenen Schlüssel passen – und nirgends sonst.',
     knowAke: 'Schlüsselaustausch ({name}): kein Nachrichtentext',
     knowQuery: 'OTR-Anfrage: bittet um eine private Unterhaltung',
     knowOtrError: 'OTR-Fehlermeldung',

@@ -15,10 +15,51 @@ export function prefix(trace: Trace, step: number): Trace {
 /** What `name` learned from steps 1..step; null for an unknown observer or a failure inside observe(). */
 export function observeUpTo(scenario: Scenario, trace: Trace, name: string, step: number): Observation | null {
   try {
-    return observe(scenario, prefix(trace, step), name);
+    const seen = observe(scenario, prefix(trace, step), name);
+    const theft = theftAt(scenario, trace, name, step);
+    return seen && theft ? asThiefAt(seen, observe(scenario, trace, name), theft) : seen;
   } catch {
     return null;
   }
+}
+
+/** Bodies only stolen keys open: OTR data and static-key messages (lib/knowledge/observe.ts `kind`). */
+const KEYED = new Set(['otr-data', 'static-message']);
+
+export interface Theft {
+  /** Virtual time of the (last) theft, and whose devices were robbed. */
+  at: number;
+  nodes: string[];
+  /** True once the theft has happened: at or after its time, or at the last step (a theft after the last event is "later"). */
+  struck: boolean;
+}
+
+/** When a thief observer strikes, relative to a step; null when `name` is no thief. */
+export function theftAt(scenario: Scenario, trace: Trace, name: string, step: number): Theft | null {
+  const thief = scenario.topology.thieves?.find((t) => t.id === name);
+  if (!thief || thief.steals.length === 0) return null;
+  const at = Math.max(...thief.steals.map((s) => s.at));
+  const now = step >= 1 ? (trace.events[Math.min(step, trace.events.length) - 1]?.time ?? -1) : -1;
+  return { at, nodes: [...new Set(thief.steals.map((s) => s.node))], struck: now >= at || (step >= trace.events.length && trace.events.length > 0) };
+}
+
+/**
+ * A thief records its link from the start and reads the recording once it has struck: before that,
+ * end-to-end bodies stay closed and it holds no keys; after it, each body is open exactly when the keys it
+ * stole open it — which is observe() on the whole run, with the keys as they were at theft time (a prefix of
+ * the run would not yet show which keys were forgotten before the theft).
+ */
+function asThiefAt(seen: Observation, whole: Observation | null, theft: Theft): Observation {
+  const later = new Map<number, (string | null)[]>();
+  for (const m of whole?.messages ?? []) later.set(m.seq, [...(later.get(m.seq) ?? []), m.content]);
+  const taken = new Map<number, number>();
+  const messages = seen.messages.map((m) => {
+    const i = taken.get(m.seq) ?? 0;
+    taken.set(m.seq, i + 1);
+    if (!m.kind || !KEYED.has(m.kind)) return m;
+    return { ...m, content: theft.struck ? (later.get(m.seq)?.[i] ?? null) : null };
+  });
+  return { ...seen, messages, metadata: { ...seen.metadata, keys: theft.struck ? (whole?.metadata.keys ?? []) : [] } };
 }
 
 /**

@@ -222,3 +222,21 @@ test('otr-ake: the Knowledge tab shows the tap a lock; the Inspector dissects OT
   await expect(page.getByRole('radio', { name: /alice\s*Client/ })).toBeChecked();
   await expect(page.getByTestId('knowledge-messages')).toContainText('Can anyone else read this?');
 });
+
+test('otr-forward-secrecy: after the theft the tap still reads nothing; the thief opens the static-key messages, no OTR message', async ({ page }) => {
+  await page.goto('/en/scenarios/otr-forward-secrecy/');
+  const w = page.locator('[data-scenario-widget="otr-forward-secrecy"]');
+  await expect(w).toHaveAttribute('data-ready', 'true');
+  await page.keyboard.press('End');
+  await page.getByRole('tab', { name: 'Knowledge' }).click();
+  await page.getByRole('radio', { name: /Eavesdropper/ }).check();
+  await expect(page.getByTestId('knowledge-summary')).toContainText('can read 0 of');
+  await expect(page.getByTestId('knowledge-messages')).not.toContainText('tulip42');
+  await page.getByRole('radio', { name: /Key thief/ }).check();
+  await expect(page.getByTestId('knowledge-theft')).toContainText('Stolen at');
+  const table = page.getByTestId('knowledge-messages');
+  await expect(table).toContainText('static: the new password is tulip42.');
+  await expect(table).not.toContainText('OTR: the new password');
+  // Every OTR data message stays behind a lock for the thief too: forward secrecy.
+  await expect(table.locator('tr', { hasText: 'keys' }).getByTestId('knowledge-locked').first()).toBeVisible();
+});

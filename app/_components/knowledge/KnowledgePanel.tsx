@@ -10,7 +10,7 @@ import { useId, useMemo } from 'react';
 import type { Observation, ObserverInfo } from '../../../lib/knowledge/observe';
 import { classify } from '../../../lib/otr/query';
 import type { Scenario, Trace } from '../../../lib/sim/types';
-import { lensNode, observeUpTo, otrPlaintextAt } from '../../../lib/viz/knowledge';
+import { lensNode, observeUpTo, otrPlaintextAt, theftAt } from '../../../lib/viz/knowledge';
 import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
 import { JsonTree } from '../inspector/JsonTree';
@@ -64,9 +64,24 @@ export function KnowledgePanel({ scenario, trace, step, locale, observers, lens,
       ) : !obs ? (
         <p className="mlw-panel-note">{wt(locale, 'knowFailed', { who: who(lens) })}</p>
       ) : (
-        <ObservationView obs={withOwnOtr(obs, trace, lens)} step={step} locale={locale} who={who(lens)} onSelectStep={onSelectStep} />
+        <>
+          <TheftLine scenario={scenario} trace={trace} step={step} locale={locale} name={lens.name} who={who} />
+          <ObservationView obs={withOwnOtr(obs, trace, lens)} step={step} locale={locale} who={who(lens)} onSelectStep={onSelectStep} />
+        </>
       )}
     </div>
+  );
+}
+
+/** For a thief: when it strikes, and whether it has yet. */
+function TheftLine({ scenario, trace, step, locale, name, who }: { scenario: Scenario; trace: Trace; step: number; locale: Locale; name: string; who(o: ObserverInfo): string }) {
+  const theft = theftAt(scenario, trace, name, step);
+  if (!theft) return null;
+  const nodes = theft.nodes.map((n) => who({ name: n, kind: 'client' })).join(', ');
+  return (
+    <p className={`mlw-know-theft${theft.struck ? ' mlw-know-danger' : ''}`} data-testid="knowledge-theft">
+      <ObserverGlyph kind="thief" /> {wt(locale, theft.struck ? 'knowThiefAfter' : 'knowThiefBefore', { time: theft.at, nodes })}
+    </p>
   );
 }
 

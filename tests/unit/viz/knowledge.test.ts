@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { listObservers } from '../../../lib/knowledge/observe';
 import { getPreset } from '../../../lib/scenarios/presets/index';
 import { runScenario } from '../../../lib/scenarios/run';
-import { lensNode, observeUpTo, observerDisplayName, seenSteps, sortObservers } from '../../../lib/viz/knowledge';
+import { observe } from '../../../lib/knowledge/observe';
+import { lensNode, observeUpTo, observerDisplayName, seenSteps, sortObservers, theftAt } from '../../../lib/viz/knowledge';
 
 const hello = getPreset('hello')!;
 const trace = runScenario(hello, { seed: 1 }).trace;
@@ -37,5 +38,24 @@ describe('viz/knowledge', () => {
     const kinds = sortObservers([...listObservers(hello)].reverse()).map((o) => o.kind);
     expect(kinds.indexOf('client')).toBeLessThan(kinds.indexOf('tap'));
     expect(kinds.lastIndexOf('server')).toBeLessThan(kinds.indexOf('operator'));
+  });
+
+  describe.each(['otr-forward-secrecy', 'otr-post-compromise'])('a thief (%s)', (id) => {
+    const sc = getPreset(id);
+    const tr = sc ? runScenario(sc, { seed: 1 }).trace : null;
+    const open = (o: ReturnType<typeof observeUpTo>) => (o?.messages ?? []).filter((m) => (m.kind === 'otr-data' || m.kind === 'static-message') && m.content !== null).length;
+    it.skipIf(!sc)('reads nothing end to end before it strikes, and at the end exactly what observe() says', () => {
+      const n = tr!.events.length;
+      const first = tr!.events.findIndex((e) => e.time >= theftAt(sc!, tr!, 'thief', n)!.at);
+      const before = first < 0 ? n - 1 : first; // the last step before the theft
+      expect(theftAt(sc!, tr!, 'thief', before)!.struck).toBe(false);
+      expect(open(observeUpTo(sc!, tr!, 'thief', before))).toBe(0);
+      expect(observeUpTo(sc!, tr!, 'thief', before)!.metadata.keys).toEqual([]);
+      const end = observeUpTo(sc!, tr!, 'thief', n)!;
+      expect(theftAt(sc!, tr!, 'thief', n)!.struck).toBe(true);
+      expect(end.messages.map((m) => m.content)).toEqual(observe(sc!, tr!, 'thief')!.messages.map((m) => m.content));
+      expect(open(end)).toBeGreaterThan(0);
+      expect(theftAt(sc!, tr!, 'alice', n)).toBeNull();
+    });
   });
 });
