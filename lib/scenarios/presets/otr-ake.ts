@@ -1,5 +1,6 @@
 /** Preset `otr-ake`: alice asks bob for OTR; the four AKE messages; six alternating messages so the DH keys rotate; alice ends. @module */
 import type { Scenario } from '../../sim/types';
+import { otrPair } from './otr-pair';
 
 export const otrAke: Scenario = {
   id: 'otr-ake',
@@ -9,17 +10,7 @@ export const otrAke: Scenario = {
     de: 'alice bittet bob um eine Off-the-Record-Unterhaltung. Vier AKE-Nachrichten später teilen beide ein Geheimnis und kennen den langlebigen Schlüssel des anderen; dann gehen sechs Nachrichten hin und her (einmal zwei hintereinander von alice), und mit jedem Hin und Zurück erzeugen beide neue DH-Schlüssel und vergessen alte (achten Sie auf die Schlüssel-IDs: 1/1, 1/2, 2/2 …). Die Leitungen laufen absichtlich ohne TLS: Der Lauscher auf alices Leitung sieht, was OTR allein schützt.',
   },
   topology: {
-    servers: [
-      { id: 'a.example', domain: 'a.example', ip: '198.51.100.10', accounts: [{ user: 'alice', password: 'wonderland' }, { user: 'bob', password: 'builder' }] },
-    ],
-    clients: [
-      { id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' },
-      { id: 'bob', jid: 'bob@a.example', password: 'builder', server: 'a.example', resource: 'phone', ip: '192.0.2.20' },
-    ],
-    links: [
-      { id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 },
-      { id: 'bob~a.example', a: 'bob', b: 'a.example', latencyMs: 30 },
-    ],
+    ...otrPair,
     taps: [{ id: 'tap:alice~a.example', link: 'alice~a.example' }],
   },
   settings: { tls: 'none', sasl: 'SCRAM-SHA-256' },

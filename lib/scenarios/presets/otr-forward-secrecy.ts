@@ -1,5 +1,6 @@
 /** Preset `otr-forward-secrecy`: a recorded OTR conversation and a recorded static-key conversation; later a thief robs both devices. @module */
 import type { Scenario } from '../../sim/types';
+import { otrPair } from './otr-pair';
 
 export const otrForwardSecrecy: Scenario = {
   id: 'otr-forward-secrecy',
@@ -9,17 +10,7 @@ export const otrForwardSecrecy: Scenario = {
     de: 'Ein Lauscher zeichnet alles auf alices Leitung auf. alice und bob unterhalten sich zuerst mit OTR und beenden die Unterhaltung; dann schreiben sie dieselbe Art Nachrichten mit einem Verfahren mit statischen Schlüsseln (wie PGP, modelliert): Jeder verschlüsselt mit dem langlebigen öffentlichen Schlüssel des anderen. Später stiehlt ein Dieb alles, was beide Geräte enthalten: die langlebigen DSA-Schlüssel, die statischen Schlüssel und den Zustand der OTR-Sitzung. Die DH-Schlüssel von OTR wurden Runde um Runde vergessen, und am Ende der Unterhaltung alle – also öffnet sich keine einzige OTR-Nachricht. Jede Nachricht mit statischem Schlüssel dagegen schon.',
   },
   topology: {
-    servers: [
-      { id: 'a.example', domain: 'a.example', ip: '198.51.100.10', accounts: [{ user: 'alice', password: 'wonderland' }, { user: 'bob', password: 'builder' }] },
-    ],
-    clients: [
-      { id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' },
-      { id: 'bob', jid: 'bob@a.example', password: 'builder', server: 'a.example', resource: 'phone', ip: '192.0.2.20' },
-    ],
-    links: [
-      { id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 },
-      { id: 'bob~a.example', a: 'bob', b: 'a.example', latencyMs: 30 },
-    ],
+    ...otrPair,
     taps: [{ id: 'tap', link: 'alice~a.example' }],
     thieves: [
       {

@@ -1,5 +1,6 @@
 /** Preset `otr-post-compromise`: a thief copies alice's current OTR session keys mid-conversation, reads on until the next DH rotation, then is locked out. @module */
 import type { Scenario } from '../../sim/types';
+import { otrPair } from './otr-pair';
 
 export const otrPostCompromise: Scenario = {
   id: 'otr-post-compromise',
@@ -9,17 +10,7 @@ export const otrPostCompromise: Scenario = {
     de: 'alice und bob unterhalten sich mit OTR, während ein Dieb alices Leitung aufzeichnet. Bei 4,2 s kopiert der Dieb alices aktuelle Sitzungsschlüssel – ihre DH-Schlüssel #2 und #3, nicht ihren langlebigen Schlüssel. Damit öffnet er die Nachrichten, die diese Schlüssel benutzen, vor und nach dem Diebstahl. Aber die Unterhaltung erzeugt laufend neue DH-Schlüssel: Sobald beide Seiten über Schlüssel #3 hinaus sind, öffnen die kopierten Schlüssel nichts mehr, und der Dieb, der nur zuhört, kann die neuen nicht berechnen.',
   },
   topology: {
-    servers: [
-      { id: 'a.example', domain: 'a.example', ip: '198.51.100.10', accounts: [{ user: 'alice', password: 'wonderland' }, { user: 'bob', password: 'builder' }] },
-    ],
-    clients: [
-      { id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' },
-      { id: 'bob', jid: 'bob@a.example', password: 'builder', server: 'a.example', resource: 'phone', ip: '192.0.2.20' },
-    ],
-    links: [
-      { id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 },
-      { id: 'bob~a.example', a: 'bob', b: 'a.example', latencyMs: 30 },
-    ],
+    ...otrPair,
     taps: [{ id: 'tap', link: 'alice~a.example' }],
     thieves: [{ id: 'thief', link: 'alice~a.example', steals: [{ node: 'alice', at: 4200, what: ['otr-session'] }] }],
   },
