@@ -48,6 +48,8 @@ describe('Knowledge lens', () => {
     expect(arrows.some((a) => a.classList.contains('mlw-unseen'))).toBe(true);
     expect(arrows.some((a) => !a.classList.contains('mlw-unseen'))).toBe(true);
     expect(document.querySelector('.mlw-lens-note')?.textContent).toContain('alice ↔ a.example');
+    // The last step happens on bob's link: the network's packet is faint too.
+    expect(document.querySelector('.mlw-packet')?.classList.contains('mlw-unseen')).toBe(true);
     // The header's lens follows the choice; "everyone" turns the dimming off again.
     const lens = screen.getByTestId('lens-select') as HTMLSelectElement;
     expect(lens.value).toBe('tap:alice~a.example');

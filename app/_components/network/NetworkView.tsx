@@ -29,9 +29,11 @@ export interface NetworkViewProps {
   speed: number;
   selectedNode: string | null;
   onSelectNode(id: string): void;
+  /** The knowledge lens's observer did not see this step's packet: draw it faint. */
+  unseen?: boolean;
 }
 
-export function NetworkView({ trace, step, locale, title, scale = 1, animate, speed, selectedNode, onSelectNode }: NetworkViewProps) {
+export function NetworkView({ trace, step, locale, title, scale = 1, animate, speed, selectedNode, onSelectNode, unseen = false }: NetworkViewProps) {
   const [progress, setProgress] = useState(1);
   const prevStep = useRef(step);
   const titleId = useId();
@@ -110,7 +112,7 @@ export function NetworkView({ trace, step, locale, title, scale = 1, animate, sp
         </g>
       ))}
       {p && (
-        <g className={`mlw-trail mlw-layer-${p.layer}`} aria-hidden="true">
+        <g className={`mlw-trail mlw-layer-${p.layer}${unseen ? ' mlw-unseen' : ''}`} aria-hidden="true">
           {p.progress > 0.02 && <line x1={p.x1} y1={p.y1} x2={p.x} y2={p.y} />}
           {(() => {
             const [tx, ty] = shorten(p.x1, p.y1, p.x2, p.y2, 0);
@@ -122,7 +124,7 @@ export function NetworkView({ trace, step, locale, title, scale = 1, animate, sp
         <NodeShape key={n.id} node={n} selected={selectedNode === n.id} onSelect={onSelectNode} locale={locale} />
       ))}
       {p && (
-        <g className={`mlw-packet mlw-layer-${p.layer}`} transform={`translate(${p.x} ${p.y})`}>
+        <g className={`mlw-packet mlw-layer-${p.layer}${unseen ? ' mlw-unseen' : ''}`} transform={`translate(${p.x} ${p.y})`}>
           <rect x={-24} y={-15} width={48} height={30} rx={15} className="mlw-badge" />
           <g className="mlw-ink">
             <LayerGlyph layer={p.layer} size={26} />
@@ -130,7 +132,7 @@ export function NetworkView({ trace, step, locale, title, scale = 1, animate, sp
         </g>
       )}
       {p && (
-        <text x={p.labelX} y={p.labelY} textAnchor={p.labelAnchor} className="mlw-packet-label">
+        <text x={p.labelX} y={p.labelY} textAnchor={p.labelAnchor} className={`mlw-packet-label${unseen ? ' mlw-unseen' : ''}`}>
           {p.label}
         </text>
       )}

@@ -337,6 +337,7 @@ function Widget({
               speed={speed}
               selectedNode={selectedNode}
               onSelectNode={selectNode}
+              unseen={!!seen && step >= 1 && !seen.has(step)}
             />
           </div>
         )}
