@@ -66,6 +66,17 @@ describe.skipIf(!preset)('OTR in the widget (otr-ake)', () => {
     expect(Number(root().dataset.step)).toBeLessThan(revealStep);
   });
 
+  it('shows the AKE state only while the key exchange runs', () => {
+    const akeStep = (trace!.events.find((e) => e.note.key === 'otr.dh-key-send')?.seq ?? -2) + 1;
+    expect(akeStep).toBeGreaterThan(0);
+    render(<ScenarioWidget id="otr-ake" locale="en" initialStep={akeStep} />);
+    fireEvent.click(screen.getByRole('tab', { name: widget.en.tabRatchet }));
+    const states = screen.getAllByTestId('ratchet-ake').map((d) => d.textContent);
+    expect(states).toContain(widget.en.akeAwaitingRevealsig);
+    fireEvent.keyDown(root(), { key: 'End' });
+    expect(screen.queryAllByTestId('ratchet-ake')).toHaveLength(0);
+  });
+
   it('a revealed MAC key is listed with the step where it crossed the link', () => {
     render(<ScenarioWidget id="otr-ake" locale="en" initialStep={revealStep} />);
     fireEvent.click(screen.getByRole('tab', { name: widget.en.tabRatchet }));

@@ -1,7 +1,7 @@
 'use client';
 /**
  * The ratchet view (issue #4, item 5): for each party of each OTR conversation, side by side (alice | bob),
- * what it holds after the current step — msgstate, the AKE while it runs, key ids, its live DH keys as chips
+ * what it holds after the current step — msgstate, the AKE while it runs (hidden when idle), key ids, its live DH keys as chips
  * (public value shortened as in the Inspector; private half held or forgotten), counters per key pair, MAC
  * keys waiting to be revealed and those revealed, each with its step as a link that moves the cursor.
  * A key forgotten at this very step animates out (not with prefers-reduced-motion). Model: lib/viz/ratchet.ts.
@@ -62,7 +62,7 @@ export function RatchetView({ scenario, run, step, locale, nm, onSelectStep }: R
   if (view.conversations.length === 0) return <p className="mlw-panel-note">{wt(locale, 'ratchetNone')}</p>;
   return (
     <div className="mlw-rk" data-testid="ratchet">
-      <p className="mlw-panel-note">{wt(locale, 'ratchetLead')}</p>
+      <p className="mlw-panel-note mlw-rk-lead">{wt(locale, 'ratchetLead')}</p>
       {view.conversations.map((c) => (
         <div key={c.id} className="mlw-rk-conv">
           {c.parties.map((p) => (
@@ -94,10 +94,12 @@ function Party({ p, step, locale, holder, peer, onSelectStep }: { p: PartyView; 
         </span>
       </h3>
       <dl className="mlw-dl mlw-rk-dl">
-        <div className={`mlw-rk-row${p.auth !== 'none' ? ' mlw-rk-row--active' : ''}`}>
-          <dt>{wt(locale, 'rAke')}</dt>
-          <dd data-testid="ratchet-ake">{wt(locale, AKE[p.auth])}</dd>
-        </div>
+        {p.auth !== 'none' && (
+          <div className="mlw-rk-row mlw-rk-row--active">
+            <dt>{wt(locale, 'rAke')}</dt>
+            <dd data-testid="ratchet-ake">{wt(locale, AKE[p.auth])}</dd>
+          </div>
+        )}
         <div className="mlw-rk-row">
           <dt>{wt(locale, 'rKeyids')}</dt>
           <dd className="mlw-rk-keyids" data-testid="ratchet-keyids" data-ours={p.ourKeyid ?? ''} data-theirs={p.theirKeyid ?? ''}>
