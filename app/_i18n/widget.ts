@@ -165,6 +165,8 @@ export type WidgetKey =
   | 'ratchetNone'
   | 'ratchetLead'
   | 'ratchetOf'
+  | 'ratchetPosing'
+  | 'rMitm'
   | 'rMsgstate'
   | 'msPlaintext'
   | 'msEncrypted'
@@ -364,6 +366,8 @@ export const widget: Dictionary<WidgetKey> = {
     ratchetNone: 'No OTR session yet at this step.',
     ratchetLead: 'Every Data Message carries the sender’s next DH key. Once the other side has used it, the older private key is forgotten and the MAC keys of the retired key pair are published.',
     ratchetOf: '{account}’s session with {peer}',
+    ratchetPosing: '{holder}’s session with {peer}, posing as {account}',
+    rMitm: 'man in the middle',
     rMsgstate: 'Message state',
     msPlaintext: 'plaintext',
     msEncrypted: 'encrypted',
@@ -562,6 +566,8 @@ export const widget: Dictionary<WidgetKey> = {
     ratchetNone: 'In diesem Schritt gibt es noch keine OTR-Sitzung.',
     ratchetLead: 'Jede Datennachricht trägt den nächsten DH-Schlüssel des Absenders. Sobald die Gegenseite ihn benutzt hat, wird der ältere private Schlüssel vergessen, und die MAC-Schlüssel des ausgemusterten Schlüsselpaars werden veröffentlicht.',
     ratchetOf: 'Sitzung von {account} mit {peer}',
+    ratchetPosing: 'Sitzung von {holder} mit {peer}, getarnt als {account}',
+    rMitm: 'Man in the Middle',
     rMsgstate: 'Nachrichtenzustand',
     msPlaintext: 'Klartext',
     msEncrypted: 'verschlüsselt',

@@ -2,7 +2,8 @@
  * The OTR sessions of every step of a run, for the ratchet view: one replay of the run from its first
  * checkpoint (the same cost as the simulation), keeping after each event only the small snapshots of
  * lib/viz/ratchet.ts. Where revealed MAC keys crossed links comes from the trace's OTR layers.
- * A client's sessions live at `nodes[client].otr.sessions[peerBareJid]` (otr-plan.md).
+ * A client's sessions live at `nodes[client].otr.sessions[peerBareJid]` (otr-plan.md); a server operator in
+ * the middle keeps its two at `nodes[server].otrMitm.sessions[endBareJid]`.
  * @module
  */
 import { utf8DecodeStrict } from '../bytes/hex';
@@ -12,19 +13,30 @@ import { makeWorld, step, type SimRun } from '../sim/kernel';
 import type { Scenario, Trace } from '../sim/types';
 import { revealsInText, snapshotSession, type SessionAt, type WireReveal } from './ratchet';
 
-/** The OTR sessions a node's state holds (none when it is not an OTR-capable client). */
-export function otrSessionsOf(nodeState: unknown): OtrSession[] {
-  const otr = (nodeState as { otr?: { sessions?: unknown } } | null)?.otr;
-  const sessions = otr && typeof otr === 'object' ? otr.sessions : undefined;
+function sessionsIn(holder: unknown): OtrSession[] {
+  const sessions = holder && typeof holder === 'object' ? (holder as { sessions?: unknown }).sessions : undefined;
   if (!sessions || typeof sessions !== 'object') return [];
   return Object.values(sessions as Record<string, unknown>).filter(
     (s): s is OtrSession => !!s && typeof s === 'object' && 'msgstate' in s && 'auth' in s && 'account' in s,
   );
 }
 
+/** The OTR sessions a node's state holds (none when it is not an OTR-capable client). */
+export function otrSessionsOf(nodeState: unknown): OtrSession[] {
+  return sessionsIn((nodeState as { otr?: unknown } | null)?.otr);
+}
+
+/** A server operator's man-in-the-middle sessions (lib/xmpp/server/otr-mitm-relay.ts), each posing as the other end. */
+export function mitmSessionsOf(nodeState: unknown): OtrSession[] {
+  return sessionsIn((nodeState as { otrMitm?: unknown } | null)?.otrMitm);
+}
+
 function frameOf(nodes: Record<string, unknown>): SessionAt[] {
   const out: SessionAt[] = [];
-  for (const node of Object.keys(nodes).sort()) for (const s of otrSessionsOf(nodes[node])) out.push({ node, snap: snapshotSession(s) });
+  for (const node of Object.keys(nodes).sort()) {
+    for (const s of otrSessionsOf(nodes[node])) out.push({ node, snap: snapshotSession(s) });
+    for (const s of mitmSessionsOf(nodes[node])) out.push({ node, snap: snapshotSession(s), posing: true });
+  }
   return out;
 }
 

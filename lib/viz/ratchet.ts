@@ -116,6 +116,8 @@ export function snapshotSession(s: OtrSession): SessionSnap {
 export interface SessionAt {
   node: string;
   snap: SessionSnap;
+  /** A man in the middle's session: the node poses as `snap.account` towards `snap.peer` (otr-mitm). */
+  posing?: boolean;
 }
 
 /** MAC keys (hex) a Data Message revealed on a link at a step, sent by `from`. */
@@ -165,6 +167,8 @@ export interface RevealView {
 
 export interface PartyView {
   node: string;
+  /** The node poses as `account` (a man in the middle); false for a person's own session. */
+  posing: boolean;
   account: string;
   peer: string;
   msgstate: MsgState;
@@ -213,8 +217,20 @@ export function ratchetView(frames: readonly (readonly SessionAt[])[], step: num
     groups.set(id, [...(groups.get(id) ?? []), p]);
   }
   return {
-    conversations: [...groups].map(([id, ps]) => ({ id, parties: ps.sort((a, b) => a.account.localeCompare(b.account) || a.node.localeCompare(b.node)) })).sort((a, b) => a.id.localeCompare(b.id)),
+    conversations: [...groups].map(([id, ps]) => ({ id, parties: ps.sort((a, b) => along(a, id) - along(b, id) || a.node.localeCompare(b.node)) })).sort((a, b) => a.id.localeCompare(b.id)),
   };
+}
+
+/**
+ * Where a party sits on the path between the two people (columns left to right): the first person's own
+ * session, a man in the middle's session facing the first person, the one facing the second, the second
+ * person's own session.
+ */
+function along(p: PartyView, conversation: string): number {
+  const first = conversation.split(' ↔ ')[0];
+  const end = bareOf(p.posing ? p.peer : p.account);
+  if (end === first) return p.posing ? 1 : 0;
+  return p.posing ? 2 : 3;
 }
 
 function party(frames: readonly (readonly SessionAt[])[], last: number, at: SessionAt, reveals: readonly WireReveal[], maxForgotten: number): PartyView {
@@ -250,6 +266,7 @@ function party(frames: readonly (readonly SessionAt[])[], last: number, at: Sess
 
   return {
     node: at.node,
+    posing: at.posing === true,
     account: s.account,
     peer: s.peer,
     msgstate: s.msgstate,

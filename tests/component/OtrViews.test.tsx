@@ -101,3 +101,25 @@ describe('Ratchet tab without OTR', () => {
     expect(screen.queryByRole('tab', { name: widget.en.tabRatchet })).toBeNull();
   });
 });
+
+const mitm = getPreset('otr-mitm');
+describe.skipIf(!mitm)('Ratchet view of otr-mitm', () => {
+  it('shows the operator’s two sessions between alice’s and bob’s, marked as the man in the middle', () => {
+    const n = runScenario(mitm!, { seed: WIDGET_SEED }).trace.events.length;
+    render(<ScenarioWidget id="otr-mitm" locale="en" initialStep={n} />);
+    fireEvent.click(screen.getByRole('tab', { name: widget.en.tabRatchet }));
+    const parties = [...screen.getByTestId('ratchet').querySelectorAll('[data-party]')];
+    expect(parties.map((p) => [p.getAttribute('data-party'), p.getAttribute('data-posing')])).toEqual([
+      ['alice', null],
+      ['a.example', 'true'],
+      ['a.example', 'true'],
+      ['bob', null],
+    ]);
+    expect(parties[1]!.textContent).toContain(widget.en.rMitm);
+    expect(parties[1]!.getAttribute('aria-label')).toBe('a.example’s session with alice, posing as bob');
+    // alice's "their key" is the operator's own key in its session with her, not bob's.
+    const theirs = parties[0]!.querySelector('[data-keys="theirs"] code')?.getAttribute('title');
+    const operatorOurs = [...parties[1]!.querySelectorAll('[data-keys="ours"] code')].map((c) => c.getAttribute('title'));
+    expect(operatorOurs).toContain(theirs);
+  });
+});

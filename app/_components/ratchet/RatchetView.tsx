@@ -18,6 +18,7 @@ import type { Locale } from '../../_i18n/locales';
 import { wt, type WidgetKey } from '../../_i18n/widget';
 import { groupHex } from '../inspector/OtrDissection';
 import { LockGlyph } from '../knowledge/LockGlyph';
+import { WarningIcon } from '../scenario/Glyphs';
 import '../knowledge/knowledge.css';
 import './ratchet.css';
 
@@ -64,9 +65,9 @@ export function RatchetView({ scenario, run, step, locale, nm, onSelectStep }: R
     <div className="mlw-rk" data-testid="ratchet">
       <p className="mlw-panel-note mlw-rk-lead">{wt(locale, 'ratchetLead')}</p>
       {view.conversations.map((c) => (
-        <div key={c.id} className="mlw-rk-conv">
+        <div key={c.id} className={`mlw-rk-conv${c.parties.length > 3 ? ' mlw-rk-conv--pairs' : ''}`}>
           {c.parties.map((p) => (
-            <Party key={`${p.node}-${p.peer}`} p={p} step={step} locale={locale} holder={nm(p.node)} peer={person(p.peer)} onSelectStep={onSelectStep} />
+            <Party key={`${p.node}-${p.peer}`} p={p} step={step} locale={locale} holder={nm(p.node)} peer={person(p.peer)} account={person(p.account)} onSelectStep={onSelectStep} />
           ))}
         </div>
       ))}
@@ -82,12 +83,20 @@ function StepLink({ step, locale, onSelectStep }: { step: number; locale: Locale
   );
 }
 
-function Party({ p, step, locale, holder, peer, onSelectStep }: { p: PartyView; step: number; locale: Locale; holder: string; peer: string; onSelectStep(step: number): void }) {
+function Party({ p, step, locale, holder, peer, account, onSelectStep }: { p: PartyView; step: number; locale: Locale; holder: string; peer: string; account: string; onSelectStep(step: number): void }) {
   const none = <span className="mlw-rk-none">{wt(locale, 'rNoneYet')}</span>;
+  const title = p.posing ? wt(locale, 'ratchetPosing', { holder, peer, account }) : wt(locale, 'ratchetOf', { account: holder, peer });
   return (
-    <section className={`mlw-rk-party mlw-rk-party--${p.msgstate}`} aria-label={wt(locale, 'ratchetOf', { account: holder, peer })} data-party={p.node}>
+    <section className={`mlw-rk-party mlw-rk-party--${p.msgstate}${p.posing ? ' mlw-rk-party--mitm' : ''}`} aria-label={title} data-party={p.node} data-posing={p.posing ? 'true' : undefined}>
       <h3 className="mlw-rk-h">
-        <span>{wt(locale, 'ratchetOf', { account: holder, peer })}</span>
+        <span>
+          {p.posing && (
+            <span className="mlw-rk-mitm">
+              <WarningIcon /> {wt(locale, 'rMitm')}
+            </span>
+          )}{' '}
+          {title}
+        </span>
         <span className={`mlw-rk-state mlw-rk-state--${p.msgstate}`}>
           {p.msgstate === 'encrypted' && <LockGlyph />} {wt(locale, MSGSTATE[p.msgstate])}
           {p.version > 0 && <span className="mlw-rk-version"> · {wt(locale, 'rVersion', { v: p.version })}</span>}
