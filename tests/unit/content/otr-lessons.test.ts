@@ -3,6 +3,7 @@
  * widget's seed). Each quoted value is pinned here, so a change to a preset or to the engine that would
  * make a lesson say something false fails this test instead. Steps are widget steps: step k = seq k − 1.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { WIDGET_SEED } from '@/app/_components/scenario/ScenarioWidget';
 import { observe } from '@/lib/knowledge/observe';
@@ -101,7 +102,12 @@ describe('lesson 5 quotes otr-ake, otr-forward-secrecy and otr-post-compromise',
 
   it('otr-forward-secrecy: the thief opens 4 of 4 static-key messages and 0 of 5 OTR messages; the tap opens nothing', () => {
     const s = load('otr-forward-secrecy');
-    expect(s.trace.events.length).toBe(70);
+    expect(s.trace.events.length).toBe(72);
+    // The theft: steps 71 (alice) and 72 (bob) at 9 s, the last two steps.
+    expect(s.notes('action.keys-stolen').map((n) => [n.step, n.params.node, s.at(n.step).time])).toEqual([
+      [71, 'alice', 9000],
+      [72, 'bob', 9000],
+    ]);
     const thief = s.seen('thief');
     const otr = thief.messages.filter((m) => m.kind === 'otr-data');
     const stat = thief.messages.filter((m) => m.kind === 'static-message');
@@ -120,26 +126,26 @@ describe('lesson 5 quotes otr-ake, otr-forward-secrecy and otr-post-compromise',
     ]);
   });
 
-  it('otr-post-compromise: theft at 4.2 s between steps 46 and 47; the thief reads steps 43, 45, 49, 51 and nothing from 55 on', () => {
+  it('otr-post-compromise: theft at 4.2 s, step 47; the thief reads steps 43, 45, 50, 52 and nothing from 56 on', () => {
     const s = load('otr-post-compromise');
-    expect([s.at(46).time, s.at(47).time]).toEqual([4050, 4500]);
+    expect(s.notes('action.keys-stolen').map((n) => [n.step, n.params.node, s.at(n.step).time])).toEqual([[47, 'alice', 4200]]);
     const data = s.seen('thief').messages.filter((m) => m.kind === 'otr-data');
     expect(data.map((m) => [m.seq + 1, m.keys, m.content])).toEqual([
       [39, '1/1', null],
       [43, '1/2', 'Yes, room 4.'],
       [45, '2/2', 'Who else is coming?'],
-      [49, '2/3', 'Only Carol.'],
-      [51, '3/3', 'Then bring the draft.'],
-      [55, '3/4', null],
-      [57, '4/4', null],
-      [61, '4/5', null],
-      [63, '5/5', null],
-      [67, '5/6', null],
+      [50, '2/3', 'Only Carol.'],
+      [52, '3/3', 'Then bring the draft.'],
+      [56, '3/4', null],
+      [58, '4/4', null],
+      [62, '4/5', null],
+      [64, '5/5', null],
+      [68, '5/6', null],
     ]);
     expect(s.seen('thief').metadata.keys).toEqual(['otr-dh:alice#2:bob@a.example', 'otr-dh:alice#3:bob@a.example']);
     expect(s.notes('otr.dh-forgotten').find((n) => n.params.node === 'alice' && n.params.keyid === 1)?.step).toBe(43);
-    expect(s.notes('otr.dh-generated').find((n) => n.params.node === 'alice' && n.params.keyid === 4)?.step).toBe(49);
-    expect(s.notes('otr.text-send').find((n) => n.step === 54)?.params.body).toBe('Printed twice.');
+    expect(s.notes('otr.dh-generated').find((n) => n.params.node === 'alice' && n.params.keyid === 4)?.step).toBe(50);
+    expect(s.notes('otr.text-send').find((n) => n.step === 55)?.params.body).toBe('Printed twice.');
   });
 });
 
@@ -220,5 +226,32 @@ describe('lesson 7 quotes otr-mitm', () => {
     ]);
     const tap = s.seen('tap:alice~a.example').messages;
     expect([tap.find((m) => m.seq + 1 === 48)?.size, tap.find((m) => m.seq + 1 === 45)?.size]).toEqual([1734, 574]);
+  });
+});
+
+describe('lessons 4–7 open each widget at the step the text describes', () => {
+  const embeds = ['04-otr-key-exchange', '05-forward-secrecy', '06-deniability', '07-smp'].flatMap((name) =>
+    (['en', 'de'] as const).flatMap((locale) =>
+      [...readFileSync(`content/${locale}/${name}.mdx`, 'utf8').matchAll(/<Scenario id="([^"]+)" initialStep="(\d+)" \/>/g)].map((m) => `${locale} ${name}: ${m[1]}@${m[2]}`),
+    ),
+  );
+
+  it('the same embeds in English and German', () => {
+    expect(embeds.filter((e) => e.startsWith('en ')).map((e) => e.slice(3))).toEqual(embeds.filter((e) => e.startsWith('de ')).map((e) => e.slice(3)));
+    expect(embeds.filter((e) => e.startsWith('en ')).map((e) => e.split(': ')[1])).toEqual(['otr-ake@30', 'otr-forward-secrecy@72', 'otr-post-compromise@47', 'otr-deniability@52', 'otr-mitm@29']);
+  });
+
+  it.each([
+    ['otr-ake', 30, 'otr.dh-commit-send'],
+    ['otr-forward-secrecy', 72, 'action.keys-stolen'],
+    ['otr-post-compromise', 47, 'action.keys-stolen'],
+    ['otr-deniability', 52, 'otr.message-received'],
+    ['otr-mitm', 29, 'mitm.deliver-ake'],
+  ])('%s step %i is %s', (id, step, key) => {
+    const s = load(id);
+    const e = s.at(step);
+    expect([e.note.key, ...e.effects.map((n) => n.key)]).toContain(key);
+    if (id === 'otr-forward-secrecy') expect(step).toBe(s.trace.events.length);
+    if (id === 'otr-deniability') expect(s.fields(step)['Revealed MAC keys']).toEqual(['c98326fcf3816773041437f37ed0ca14cc0d06ad']);
   });
 });
