@@ -25,15 +25,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
   }
 }
 
-// The widget's OTR tabs: the knowledge lens with an observer chosen, and the ratchet view.
+// The widget's OTR tabs: the knowledge lens with an observer chosen, the ratchet view, and the man in the middle.
 for (const colorScheme of ['light', 'dark'] as const) {
-  for (const tab of ['Knowledge', 'Ratchet']) {
-    test(`otr-ake with the ${tab} tab open has no serious or critical axe violations (${colorScheme})`, async ({ browser }) => {
+  for (const [id, tab] of [['otr-ake', 'Knowledge'], ['otr-ake', 'Ratchet'], ['otr-mitm', 'Ratchet']] as const) {
+    test(`${id} with the ${tab} tab open has no serious or critical axe violations (${colorScheme})`, async ({ browser }) => {
       const ctx = await browser.newContext({ colorScheme });
       const page = await ctx.newPage();
-      await page.goto('/en/scenarios/otr-ake/?step=51');
+      await page.goto(`/en/scenarios/${id}/?step=51`);
       await page.locator('[data-ready="true"]').waitFor();
-      await page.getByTestId('lens-select').selectOption('tap:alice~a.example');
+      await page.getByTestId('lens-select').selectOption({ index: 4 });
       await page.getByRole('tab', { name: tab }).click();
       const results = await new AxeBuilder({ page }).analyze();
       const bad = results.violations
