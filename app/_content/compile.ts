@@ -108,7 +108,7 @@ export function checkTree(tree: MdNode, isScenario: (id: string) => boolean): st
         if (name === 'Spec') {
           const ref = props.get('ref');
           if (typeof ref === 'string' && !parseSpecRef(ref))
-            problems.push(`${at(node)} <Spec ref="${ref}">: write "RFC 6120 §4.3" or "XEP-0384"`);
+            problems.push(`${at(node)} <Spec ref="${ref}">: write "RFC 6120 §4.3", "XEP-0384" or "OTR v3 §<a section title of the spec>"`);
           // React reserves `ref` (and Server Components reject it): hand the component `specRef` instead.
           for (const attr of node.attributes ?? []) if (attr.name === 'ref') attr.name = 'specRef';
         }

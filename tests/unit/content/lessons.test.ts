@@ -129,3 +129,14 @@ describe('the vocabulary check', () => {
     expect(parseSpecRef('OTR v4 §Data Message')).toBeUndefined();
   });
 });
+
+describe('every lesson fits the reading column', () => {
+  it('code blocks are at most 80 characters a line (wider ones scroll sideways, on a projector too)', () => {
+    for (const locale of locales)
+      for (const lesson of listLessons(locale)) {
+        const blocks = readFileSync(lesson.file, 'utf8').split(/^```.*$/m).filter((_, i) => i % 2 === 1);
+        const wide = blocks.flatMap((b) => b.split('\n')).filter((line) => [...line].length > 80);
+        expect(wide, `${locale}/${lesson.slug}`).toEqual([]);
+      }
+  });
+});
