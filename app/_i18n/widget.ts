@@ -130,6 +130,25 @@ export type WidgetKey =
   | 'knowStaticKey'
   | 'knowEmpty'
   | 'knowKeyids'
+  | 'knowRecorded'
+  | 'knowRecSignedOk'
+  | 'knowRecSignedBad'
+  | 'knowRecOtrKey'
+  | 'knowRecOtrNoKey'
+  | 'knowRecReveals'
+  | 'knowForgeries'
+  | 'knowForged'
+  | 'knowForgedMacOk'
+  | 'knowForgedMacBad'
+  | 'knowForgedSigBad'
+  | 'knowForgedSigOk'
+  | 'knowForgeFailed'
+  | 'knowForgeUnrecorded'
+  | 'knowForgeNoMessage'
+  | 'knowForgeNoMacKey'
+  | 'knowForgeNoText'
+  | 'knowForgeOutside'
+  | 'knowForgeLength'
   | 'otrTitle'
   | 'otrHeader'
   | 'otrInstances'
@@ -331,6 +350,25 @@ export const widget: Dictionary<WidgetKey> = {
     knowStaticKey: 'a static public key',
     knowEmpty: 'no text: a control message (SMP, end of conversation, heartbeat)',
     knowKeyids: 'keys {keys}',
+    knowRecorded: 'Recorded for forging',
+    knowRecSignedOk: 'Step {step}, {from} → {to}: {text}, signed by {signer} — the signature is valid',
+    knowRecSignedBad: 'Step {step}, {from} → {to}: {text}, signed by {signer} — the signature is not valid',
+    knowRecOtrKey: 'Step {step}, {from} → {to}: OTR data message — its MAC key was published at step {at}: {key}',
+    knowRecOtrNoKey: 'Step {step}, {from} → {to}: OTR data message — its MAC key has not been published',
+    knowRecReveals: 'It publishes old MAC keys: {keys}.',
+    knowForgeries: 'Forgeries',
+    knowForged: 'Forged: {claims} (step {step}) — {verdict}',
+    knowForgedMacOk: 'the MAC checks out with the key published at step {at}: indistinguishable from the real message',
+    knowForgedMacBad: 'the MAC fails: the forgery is exposed',
+    knowForgedSigBad: 'the signature fails: the forgery is exposed',
+    knowForgedSigOk: 'the signature still checks out',
+    knowForgeFailed: 'Not forged: {find} → {replace} (step {step}) — {reason}',
+    knowForgeUnrecorded: 'Not forged: {find} → {replace} — {reason}',
+    knowForgeNoMessage: 'not possible yet: the message has not been recorded',
+    knowForgeNoMacKey: 'not possible yet: the MAC key has not been published',
+    knowForgeNoText: 'not possible: the text to replace is not in the message',
+    knowForgeOutside: 'not possible: that text lies beyond the end of the message',
+    knowForgeLength: 'not possible: the replacement must be exactly as long as the original',
     otrTitle: 'OTR message',
     otrHeader: '{type}, protocol version {version}',
     otrInstances: 'Instance tags',
@@ -531,6 +569,25 @@ export const widget: Dictionary<WidgetKey> = {
     knowStaticKey: 'ein statischer öffentlicher Schlüssel',
     knowEmpty: 'kein Text: eine Steuernachricht (SMP, Ende der Unterhaltung, Heartbeat)',
     knowKeyids: 'Schlüssel {keys}',
+    knowRecorded: 'Zum Fälschen mitgeschnitten',
+    knowRecSignedOk: 'Schritt {step}, {from} → {to}: {text}, signiert von {signer} – die Signatur ist gültig',
+    knowRecSignedBad: 'Schritt {step}, {from} → {to}: {text}, signiert von {signer} – die Signatur ist ungültig',
+    knowRecOtrKey: 'Schritt {step}, {from} → {to}: OTR-Datennachricht – ihr MAC-Schlüssel wurde in Schritt {at} veröffentlicht: {key}',
+    knowRecOtrNoKey: 'Schritt {step}, {from} → {to}: OTR-Datennachricht – ihr MAC-Schlüssel ist nicht veröffentlicht',
+    knowRecReveals: 'Sie veröffentlicht alte MAC-Schlüssel: {keys}.',
+    knowForgeries: 'Fälschungen',
+    knowForged: 'Gefälscht: {claims} (Schritt {step}) – {verdict}',
+    knowForgedMacOk: 'der MAC stimmt mit dem in Schritt {at} veröffentlichten Schlüssel: von der echten Nachricht nicht zu unterscheiden',
+    knowForgedMacBad: 'der MAC passt nicht: Die Fälschung fliegt auf',
+    knowForgedSigBad: 'die Signatur passt nicht: Die Fälschung fliegt auf',
+    knowForgedSigOk: 'die Signatur stimmt trotzdem',
+    knowForgeFailed: 'Nicht gefälscht: {find} → {replace} (Schritt {step}) – {reason}',
+    knowForgeUnrecorded: 'Nicht gefälscht: {find} → {replace} – {reason}',
+    knowForgeNoMessage: 'noch nicht möglich: Die Nachricht ist noch nicht mitgeschnitten',
+    knowForgeNoMacKey: 'noch nicht möglich: Der MAC-Schlüssel ist noch nicht veröffentlicht',
+    knowForgeNoText: 'nicht möglich: Der zu ersetzende Text steht nicht in der Nachricht',
+    knowForgeOutside: 'nicht möglich: Die Stelle liegt hinter dem Ende der Nachricht',
+    knowForgeLength: 'nicht möglich: Der Ersatz muss genau so lang sein wie das Original',
     otrTitle: 'OTR-Nachricht',
     otrHeader: '{type}, Protokollversion {version}',
     otrInstances: 'Instance-Tags',

@@ -14,6 +14,7 @@ import { lensNode, observeUpTo, otrPlaintextAt, theftAt } from '../../../lib/viz
 import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
 import { JsonTree } from '../inspector/JsonTree';
+import { FORGER_FIELDS, ForgerRows, forgerMetadata } from './ForgerRows';
 import { LayerChip } from '../scenario/Glyphs';
 import { LockGlyph } from './LockGlyph';
 import { kindLabel, ObserverGlyph } from './ObserverGlyph';
@@ -32,8 +33,11 @@ export interface KnowledgePanelProps {
   onSelectStep(step: number): void;
 }
 
-/** Fields of Observation['metadata'] drawn by name below; anything else (added later) is shown as a tree. */
-const KNOWN = new Set(['addresses', 'jids', 'contacts', 'presence', 'credentials', 'keys', 'sealedRecords', 'events', 'bytes']);
+/**
+ * Fields of Observation['metadata'] drawn by name below; anything else (added later) falls back to a
+ * tree — tests/component/KnowledgeForger.test.tsx checks that no preset's observer needs it.
+ */
+export const KNOWN_METADATA: ReadonlySet<string> = new Set(['addresses', 'jids', 'contacts', 'presence', 'credentials', 'keys', 'sealedRecords', 'events', 'bytes', ...FORGER_FIELDS]);
 
 /** Text an observer "read" that is still OTR ciphertext (the body as it travels): not plaintext to it. */
 export function isCiphertext(content: string): boolean {
@@ -101,7 +105,8 @@ function withOwnOtr(obs: Observation, trace: Trace, lens: ObserverInfo): Observa
 function ObservationView({ obs, step, locale, who, onSelectStep }: { obs: Observation; step: number; locale: Locale; who: string; onSelectStep(step: number): void }) {
   const readable = obs.messages.filter((m) => m.content !== null && !isCiphertext(m.content)).length;
   const md = obs.metadata;
-  const extra = Object.entries(md).filter(([k]) => !KNOWN.has(k));
+  const extra = Object.entries(md).filter(([k]) => !KNOWN_METADATA.has(k));
+  const forger = forgerMetadata(md);
   const link = (s: number) => (
     <button type="button" className="mlw-linkbtn" onClick={() => onSelectStep(s)} aria-label={wt(locale, 'goToStep', { step: s })}>
       {s}
@@ -186,6 +191,7 @@ function ObservationView({ obs, step, locale, who, onSelectStep }: { obs: Observ
             {md.sealedRecords > 0 && <LockGlyph />} {md.sealedRecords}
           </dd>
         </div>
+        {forger && <ForgerRows {...forger} locale={locale} link={link} />}
         {extra.length > 0 && (
           <div className="mlw-know-row">
             <dt>{wt(locale, 'knowMore')}</dt>
