@@ -1,5 +1,6 @@
 /** Preset `c2s-login`: alice logs in the way Prosody 0.12 expects — STARTTLS required, then SCRAM-SHA-1, restart, bind. @module */
 import type { Scenario } from '../../sim/types';
+import { aliceAlone } from './cast';
 
 export const c2sLogin: Scenario = {
   id: 'c2s-login',
@@ -9,9 +10,7 @@ export const c2sLogin: Scenario = {
     de: 'alice verbindet sich mit a.example: Der Server verlangt TLS, also wird der Stream zuerst mit STARTTLS aufgestuft. Innerhalb von TLS beweist sie ihr Passwort mit SCRAM-SHA-1, ohne es zu senden; der Server beweist seinerseits, dass er ihre Zugangsdaten kennt; dann bindet sie eine Ressource. Wer ihre Leitung abhört, sieht nur Größen und Zeitpunkte.',
   },
   topology: {
-    servers: [{ id: 'a.example', domain: 'a.example', ip: '198.51.100.10', accounts: [{ user: 'alice', password: 'wonderland' }] }],
-    clients: [{ id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' }],
-    links: [{ id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 }],
+    ...aliceAlone(),
     taps: [{ id: 'tap:alice~a.example', link: 'alice~a.example' }],
   },
   // As observed on Prosody 0.12: TLS required; SCRAM-SHA-1 and PLAIN offered after TLS; i = 10000.

@@ -1,5 +1,6 @@
 /** Preset `hello`: alice and bob on one server, a.example; log in, say hello. The foundation's first slice. @module */
 import type { Scenario } from '../../sim/types';
+import { aliceAndBob } from './cast';
 
 export const hello: Scenario = {
   id: 'hello',
@@ -9,25 +10,7 @@ export const hello: Scenario = {
     de: 'alice und bob melden sich bei a.example an; alice schickt bob eine Chatnachricht. Noch ohne TLS: jedes Byte ist auf den Leitungen lesbar.',
   },
   topology: {
-    servers: [
-      {
-        id: 'a.example',
-        domain: 'a.example',
-        ip: '198.51.100.10',
-        accounts: [
-          { user: 'alice', password: 'wonderland' },
-          { user: 'bob', password: 'builder' },
-        ],
-      },
-    ],
-    clients: [
-      { id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' },
-      { id: 'bob', jid: 'bob@a.example', password: 'builder', server: 'a.example', resource: 'phone', ip: '192.0.2.20' },
-    ],
-    links: [
-      { id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 },
-      { id: 'bob~a.example', a: 'bob', b: 'a.example', latencyMs: 30 },
-    ],
+    ...aliceAndBob(),
     taps: [
       { id: 'tap:alice~a.example', link: 'alice~a.example' },
       { id: 'tap:bob~a.example', link: 'bob~a.example' },

@@ -1,5 +1,6 @@
 /** Preset `malformed-xml`: what a server does with broken or forbidden XML a user typed (RFC 6120 §4.9.3, §11). @module */
 import type { Scenario } from '../../sim/types';
+import { aliceAlone } from './cast';
 
 export const malformedXml: Scenario = {
   id: 'malformed-xml',
@@ -9,9 +10,7 @@ export const malformedXml: Scenario = {
     de: 'alice tippt dreimal rohes XML in ihre Verbindung. Ein in falscher Reihenfolge geschlossenes Tag ist not-well-formed; ein XML-Kommentar ist restricted-xml (RFC 6120 §11.1 verbietet Kommentare); ein Element, das keine Stanza ist, ist unsupported-stanza-type. Jedes Mal sendet der Server einen Stream-Fehler und schließt den Stream – ein Stanza-Fehler reicht nicht, weil der Parser ab dieser Stelle nichts mehr trauen kann.',
   },
   topology: {
-    servers: [{ id: 'a.example', domain: 'a.example', ip: '198.51.100.10', accounts: [{ user: 'alice', password: 'wonderland' }] }],
-    clients: [{ id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' }],
-    links: [{ id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 }],
+    ...aliceAlone(),
     taps: [{ id: 'tap:alice~a.example', link: 'alice~a.example' }],
   },
   // No TLS so that the tap and the reader see the typed bytes; SCRAM keeps the password off the wire.

@@ -1,5 +1,6 @@
 /** Preset `offline-message`: the server stores a message for an offline account and delivers it with a delay stamp (XEP-0160, XEP-0203). @module */
 import type { Scenario } from '../../sim/types';
+import { aliceAndBob } from './cast';
 
 export const offlineMessage: Scenario = {
   id: 'offline-message',
@@ -9,17 +10,7 @@ export const offlineMessage: Scenario = {
     de: 'bob ist abgemeldet, als alice ihm schreibt. a.example speichert die Nachricht – im Klartext, auf seiner Platte – und übergibt sie, als bob zurückkommt, mit dem Zeitstempel ihrer Ankunft (XEP-0203). Danach geht bob wieder offline.',
   },
   topology: {
-    servers: [
-      { id: 'a.example', domain: 'a.example', ip: '198.51.100.10', accounts: [{ user: 'alice', password: 'wonderland' }, { user: 'bob', password: 'builder' }] },
-    ],
-    clients: [
-      { id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' },
-      { id: 'bob', jid: 'bob@a.example', password: 'builder', server: 'a.example', resource: 'phone', ip: '192.0.2.20' },
-    ],
-    links: [
-      { id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 },
-      { id: 'bob~a.example', a: 'bob', b: 'a.example', latencyMs: 30 },
-    ],
+    ...aliceAndBob(),
     taps: [{ id: 'tap:bob~a.example', link: 'bob~a.example' }],
   },
   settings: { tls: 'required', sasl: 'SCRAM-SHA-256' },

@@ -1,6 +1,6 @@
 /** Preset `otr-ake`: alice asks bob for OTR; the four AKE messages; six alternating messages so the DH keys rotate; alice ends. @module */
 import type { Scenario } from '../../sim/types';
-import { otrPair } from './otr-pair';
+import { aliceAndBob } from './cast';
 
 export const otrAke: Scenario = {
   id: 'otr-ake',
@@ -10,7 +10,7 @@ export const otrAke: Scenario = {
     de: 'alice bittet bob um eine Off-the-Record-Unterhaltung. Vier AKE-Nachrichten später teilen beide ein Geheimnis und kennen den langlebigen Schlüssel des anderen; dann gehen sechs Nachrichten hin und her (einmal zwei hintereinander von alice), und mit jedem Hin und Zurück erzeugen beide neue DH-Schlüssel und vergessen alte (achten Sie auf die Schlüssel-IDs: 1/1, 1/2, 2/2 …). Die Leitungen laufen absichtlich ohne TLS: Der Lauscher auf alices Leitung sieht, was OTR allein schützt.',
   },
   topology: {
-    ...otrPair,
+    ...aliceAndBob(),
     taps: [{ id: 'tap:alice~a.example', link: 'alice~a.example' }],
   },
   settings: { tls: 'none', sasl: 'SCRAM-SHA-256' },

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Scenario } from '../../sim/types';
+import { aliceAndBob } from './cast';
 
 const OFFER = 'I’ll pay 100 € for the bike.';
 
@@ -17,17 +18,7 @@ export const otrDeniability: Scenario = {
     de: 'alice bietet bob zweimal 100 € für sein Fahrrad: erst in einer signierten Nachricht, dann in OTR. Im Lauf der Unterhaltung veröffentlicht OTR die MAC-Schlüssel, die es nicht mehr braucht. Ein Fälscher, der alices Leitung mitgeschnitten hat, macht in beiden Nachrichten aus „100 €“ „900 €“: Die OTR-Fälschung besteht jede Prüfung genau wie die echte Nachricht, die signierte fällt durch. Eine Signatur beweist, wer was gesagt hat; OTR sorgt dafür, dass das hinterher niemand beweisen kann. Die Leitungen laufen ohne TLS, damit Sie sehen, was OTR allein leistet.',
   },
   topology: {
-    servers: [
-      { id: 'a.example', domain: 'a.example', ip: '198.51.100.10', accounts: [{ user: 'alice', password: 'wonderland' }, { user: 'bob', password: 'builder' }] },
-    ],
-    clients: [
-      { id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' },
-      { id: 'bob', jid: 'bob@a.example', password: 'builder', server: 'a.example', resource: 'phone', ip: '192.0.2.20' },
-    ],
-    links: [
-      { id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 },
-      { id: 'bob~a.example', a: 'bob', b: 'a.example', latencyMs: 30 },
-    ],
+    ...aliceAndBob(),
     taps: [],
     forgers: [
       {

@@ -1,6 +1,6 @@
 /** Preset `otr-forward-secrecy`: a recorded OTR conversation and a recorded static-key conversation; later a thief robs both devices. @module */
 import type { Scenario } from '../../sim/types';
-import { otrPair } from './otr-pair';
+import { aliceAndBob } from './cast';
 
 export const otrForwardSecrecy: Scenario = {
   id: 'otr-forward-secrecy',
@@ -10,7 +10,7 @@ export const otrForwardSecrecy: Scenario = {
     de: 'Ein Lauscher zeichnet alles auf alices Leitung auf. alice und bob unterhalten sich zuerst mit OTR und beenden die Unterhaltung; dann schreiben sie dieselbe Art Nachrichten mit einem Verfahren mit statischen Schlüsseln (wie PGP, modelliert): Jeder verschlüsselt mit dem langlebigen öffentlichen Schlüssel des anderen. Später stiehlt ein Dieb alles, was beide Geräte enthalten: die langlebigen DSA-Schlüssel, die statischen Schlüssel und den Zustand der OTR-Sitzung. Die DH-Schlüssel von OTR wurden Runde um Runde vergessen, und am Ende der Unterhaltung alle – also öffnet sich keine einzige OTR-Nachricht. Jede Nachricht mit statischem Schlüssel dagegen schon.',
   },
   topology: {
-    ...otrPair,
+    ...aliceAndBob(),
     taps: [{ id: 'tap', link: 'alice~a.example' }],
     thieves: [
       {

@@ -7,6 +7,7 @@
  * @module
  */
 import type { Scenario } from '../../sim/types';
+import { aExample, aliceAndBob } from './cast';
 
 export const otrMitm: Scenario = {
   id: 'otr-mitm',
@@ -16,23 +17,9 @@ export const otrMitm: Scenario = {
     de: 'Der Betreiber von a.example beantwortet alices OTR-Anfrage selbst und beginnt einen zweiten Schlüsselaustausch mit bob: Beide Clients melden eine private Unterhaltung – jeder mit dem Betreiber, der jede Nachricht liest und neu verschlüsselt weiterreicht. Die Fingerabdrücke, die beide sehen, gehören dem Betreiber, nicht dem Gegenüber. Dann stellt alice bob eine Frage, die nur er beantworten kann (SMP). Der Betreiber kann sie nicht beantworten und reicht die SMP-Nachrichten durch: SMP scheitert auf beiden Seiten, weil OTR das Geheimnis an beide Fingerabdrücke und die Sitzung bindet. Die Leitungen laufen ohne TLS, damit Sie sehen, was OTR allein leistet.',
   },
   topology: {
-    servers: [
-      {
-        id: 'a.example',
-        domain: 'a.example',
-        ip: '198.51.100.10',
-        accounts: [{ user: 'alice', password: 'wonderland' }, { user: 'bob', password: 'builder' }],
-        otrMitm: { between: ['alice@a.example', 'bob@a.example'] },
-      },
-    ],
-    clients: [
-      { id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' },
-      { id: 'bob', jid: 'bob@a.example', password: 'builder', server: 'a.example', resource: 'phone', ip: '192.0.2.20' },
-    ],
-    links: [
-      { id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 },
-      { id: 'bob~a.example', a: 'bob', b: 'a.example', latencyMs: 30 },
-    ],
+    ...aliceAndBob(),
+    // the operator of a.example runs the two key exchanges
+    servers: [{ ...aExample(), otrMitm: { between: ['alice@a.example', 'bob@a.example'] } }],
     taps: [{ id: 'tap:alice~a.example', link: 'alice~a.example' }],
   },
   settings: { tls: 'none', sasl: 'SCRAM-SHA-256' },

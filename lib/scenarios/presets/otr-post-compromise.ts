@@ -1,6 +1,6 @@
 /** Preset `otr-post-compromise`: a thief copies alice's current OTR session keys mid-conversation, reads on until the next DH rotation, then is locked out. @module */
 import type { Scenario } from '../../sim/types';
-import { otrPair } from './otr-pair';
+import { aliceAndBob } from './cast';
 
 export const otrPostCompromise: Scenario = {
   id: 'otr-post-compromise',
@@ -10,7 +10,7 @@ export const otrPostCompromise: Scenario = {
     de: 'alice und bob unterhalten sich mit OTR, während ein Dieb alices Leitung aufzeichnet. Bei 4,2 s kopiert der Dieb alices aktuelle Sitzungsschlüssel – ihre DH-Schlüssel #2 und #3, nicht ihren langlebigen Schlüssel. Damit öffnet er die Nachrichten, die diese Schlüssel benutzen, vor und nach dem Diebstahl. Aber die Unterhaltung erzeugt laufend neue DH-Schlüssel: Sobald beide Seiten über Schlüssel #3 hinaus sind, öffnen die kopierten Schlüssel nichts mehr, und der Dieb, der nur zuhört, kann die neuen nicht berechnen.',
   },
   topology: {
-    ...otrPair,
+    ...aliceAndBob(),
     taps: [{ id: 'tap', link: 'alice~a.example' }],
     thieves: [{ id: 'thief', link: 'alice~a.example', steals: [{ node: 'alice', at: 4200, what: ['otr-session'] }] }],
   },

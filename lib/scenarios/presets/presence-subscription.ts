@@ -1,5 +1,6 @@
 /** Preset `presence-subscription`: alice and bob subscribe to each other's presence (RFC 6121 §3), then see it change. @module */
 import type { Scenario } from '../../sim/types';
+import { aliceAndBob } from './cast';
 
 export const presenceSubscription: Scenario = {
   id: 'presence-subscription',
@@ -9,17 +10,7 @@ export const presenceSubscription: Scenario = {
     de: 'alice nimmt bob in ihren Roster auf und bittet darum, seine Präsenz zu sehen; bob stimmt zu und fragt zurück; alice stimmt zu. Zu sehen: wie die Abonnementzustände von none nach both wandern, die Roster-Pushes, die Probes und wie bobs „away“ bei alice ankommt. Zum Schluss entfernt alice bob, was beide Richtungen beendet.',
   },
   topology: {
-    servers: [
-      { id: 'a.example', domain: 'a.example', ip: '198.51.100.10', accounts: [{ user: 'alice', password: 'wonderland' }, { user: 'bob', password: 'builder' }] },
-    ],
-    clients: [
-      { id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' },
-      { id: 'bob', jid: 'bob@a.example', password: 'builder', server: 'a.example', resource: 'phone', ip: '192.0.2.20' },
-    ],
-    links: [
-      { id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 },
-      { id: 'bob~a.example', a: 'bob', b: 'a.example', latencyMs: 30 },
-    ],
+    ...aliceAndBob(),
     taps: [],
   },
   settings: { tls: 'required', sasl: 'SCRAM-SHA-256' },

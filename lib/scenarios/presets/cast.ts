@@ -1,0 +1,43 @@
+/**
+ * The people and machines the presets share, so that alice is the same alice — same laptop, same
+ * address, same password — in every lesson, and a preset names only what is particular to it.
+ * Addresses come from the documentation ranges of RFC 5737.
+ * @module
+ */
+import type { Account, ClientSpec, LinkSpec, ServerSpec, Topology } from '../../sim/types';
+
+export const accounts = {
+  alice: { user: 'alice', password: 'wonderland' },
+  bob: { user: 'bob', password: 'builder' },
+} satisfies Record<string, Account>;
+
+export function server(domain: string, ip: string, users: Account[]): ServerSpec {
+  return { id: domain, domain, ip, accounts: users };
+}
+
+export const aExample = (users: Account[] = [accounts.alice, accounts.bob]): ServerSpec => server('a.example', '198.51.100.10', users);
+
+/** alice on her laptop, account on a.example. */
+export const aliceLaptop: ClientSpec = { id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' };
+
+/** bob on his phone, account on a.example. */
+export const bobPhone: ClientSpec = { id: 'bob', jid: 'bob@a.example', password: 'builder', server: 'a.example', resource: 'phone', ip: '192.0.2.20' };
+
+/** The access link between a client and its server: `alice~a.example`. */
+export function accessLink(client: ClientSpec, latencyMs: number): LinkSpec {
+  return { id: `${client.id}~${client.server}`, a: client.id, b: client.server, latencyMs };
+}
+
+/** alice (20 ms away) and bob (30 ms away) on a.example: the cast of most one-server presets. */
+export function aliceAndBob(users: Account[] = [accounts.alice, accounts.bob]): Pick<Topology, 'servers' | 'clients' | 'links'> {
+  return {
+    servers: [aExample(users)],
+    clients: [{ ...aliceLaptop }, { ...bobPhone }],
+    links: [accessLink(aliceLaptop, 20), accessLink(bobPhone, 30)],
+  };
+}
+
+/** alice alone on a.example, 20 ms away. */
+export function aliceAlone(): Pick<Topology, 'servers' | 'clients' | 'links'> {
+  return { servers: [aExample([accounts.alice])], clients: [{ ...aliceLaptop }], links: [accessLink(aliceLaptop, 20)] };
+}
