@@ -15,6 +15,7 @@ import { layoutSequence, type SeqArrow, type SeqDot, type SeqLane } from '../../
 import { arrowHead, cylinder, shorten } from '../../../lib/viz/shapes';
 import { LayerGlyph } from '../scenario/Glyphs';
 import { useBoxSize } from '../scenario/useBoxSize';
+import { followScroll } from './follow';
 
 export interface SequenceViewProps {
   trace: Trace;
@@ -52,19 +53,24 @@ export function SequenceView({ trace, step, locale, title, scale = 1, seen = nul
   const descId = useId();
   const names = useMemo(() => new Map(geo.lanes.map((l) => [l.id, l.name])), [geo.lanes]);
 
-  // Keep the current event in view: scroll the diagram (never the page) when it leaves the visible band.
+  // Keep the current event in view: scroll the diagram (never the page, never the focus) when it leaves
+  // the part the reader can see — on the first render too (a lesson may open at step 72), and again when
+  // the box changes size (styles arriving, presenter mode). The first move jumps; later ones glide unless
+  // the reader asked for reduced motion.
+  const moved = useRef(false);
   useEffect(() => {
     const el = scroller.current;
     if (!el || el.scrollHeight <= el.clientHeight) return;
-    const scale = el.clientWidth / geo.width;
-    const y = geo.focusY * scale;
-    const margin = Math.min(140, el.clientHeight / 3);
-    if (y < el.scrollTop + margin || y > el.scrollTop + el.clientHeight - margin) {
-      const top = Math.max(0, y - el.clientHeight * 0.45);
-      if (typeof el.scrollTo === 'function') el.scrollTo({ top, behavior: 'auto' });
-      else el.scrollTop = top;
-    }
-  }, [geo.focusY, geo.width]);
+    const rect = el.getBoundingClientRect();
+    const bar = el.closest('.mlw')?.querySelector('.mlw-timeline')?.getBoundingClientRect();
+    const coveredFrom = Math.min(window.innerHeight || rect.bottom, bar && bar.top > rect.top ? bar.top : Infinity);
+    const top = followScroll({ scrollTop: el.scrollTop, clientHeight: el.clientHeight, scrollHeight: el.scrollHeight, top: rect.top, bottom: rect.bottom, coveredFrom }, geo.focusY * (el.clientWidth / geo.width));
+    if (top === null) return;
+    const glide = moved.current && !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    moved.current = true;
+    if (typeof el.scrollTo === 'function') el.scrollTo({ top, behavior: glide ? 'smooth' : 'auto' });
+    else el.scrollTop = top;
+  }, [geo.focusY, geo.width, measured?.height]);
 
   const current = geo.arrows.find((a) => a.state === 'current');
   const currentDot = geo.dots.find((d) => d.state === 'current');
@@ -118,6 +124,8 @@ export function SequenceView({ trace, step, locale, title, scale = 1, seen = nul
             </g>
           ))}
         </svg>
+        {/* Room below the last event, so that it too can be scrolled up to where the reader looks. */}
+        <div className="mlw-seq-tail" style={{ height: measured ? Math.round(measured.height * 0.6) : 0 }} />
       </div>
     </div>
   );
