@@ -82,12 +82,12 @@ const en = {
   'client.got-unsubscribed': '{client}’s client learns that {from} refused or withdrew the permission to see their presence.',
   'client.got-unsubscribe': '{client}’s client learns that {from} no longer follows its presence.',
   'client.roster-get': '{client}’s client asks for its roster. The contact list lives on the server, so every device sees the same one.',
-  'client.roster-received': '{client}’s client receives its roster with {count} contact(s).',
+  'client.roster-received': '{client}’s client receives its roster with {count:one contact|# contacts}.',
   'client.roster-push': '{client}’s client gets a roster push (a change to the contact list) and confirms it.',
   'client.disco-info': '{client}’s client asks {to} which features it supports (XEP-0030).',
   'client.disco-items': '{client}’s client asks {to} which services it hosts (XEP-0030).',
   'client.disco-info-result': '{client}’s client learns what {from} supports: {features}.',
-  'client.disco-items-result': '{client}’s client learns that {from} lists {count} service(s).',
+  'client.disco-items-result': '{client}’s client learns that {from} lists {count:one service|# services}.',
   'client.disco-info-answer': '{client}’s client tells {to} what it supports.',
   'client.ping': '{client}’s client pings {to} (XEP-0199).',
   'client.pong': '{client}’s client gets the answer to its ping from {from}: the path works.',
@@ -237,7 +237,7 @@ const en = {
   'otr.dh-forgotten': '{node} forgets its DH key #{keyid} for {peer}: {peer}’s message used {node}’s newer key #{newer}, so #{keyid} will never be needed again. One round trip, one retired key. Whoever steals {node}’s device from now on will not find it.',
   'otr.dh-forgotten-end': '{node} forgets its DH key #{keyid} for {peer}: the private conversation is over, and OTR keeps no session keys after it ends. Whoever steals {node}’s device from now on will not find it.',
   'otr.dh-forgotten-restart': '{node} drops its DH key #{keyid} for {peer}: the key exchange started over with a fresh key.',
-  'otr.mac-revealed': '{node} publishes {count} old MAC key(s) in this message: keys it used to check {peer}’s earlier messages and needs no longer. From now on anyone could have made those MACs — on purpose, for deniability.',
+  'otr.mac-revealed': '{node} publishes {count:one old MAC key|# old MAC keys} in this message: keys it used to check {peer}’s earlier messages and needs no longer. From now on anyone could have made those MACs — on purpose, for deniability.',
   'otr.no-session': '{client} has no OTR conversation with {peer} to end.',
   'otr.smp-needs-session': '{client} can run SMP with {peer} only inside a private conversation.',
   'otr.smp-nothing-to-answer': '{peer} has not asked {client} anything with SMP, so there is nothing to answer.',
@@ -355,12 +355,12 @@ const de: Record<NoteKey, string> = {
   'client.got-unsubscribed': 'Der Client von {client} erfährt, dass {from} die Erlaubnis, seine Präsenz zu sehen, verweigert oder entzogen hat.',
   'client.got-unsubscribe': 'Der Client von {client} erfährt, dass {from} seiner Präsenz nicht mehr folgt.',
   'client.roster-get': 'Der Client von {client} fragt nach seinem Roster. Die Kontaktliste liegt auf dem Server, darum sehen alle Geräte dieselbe.',
-  'client.roster-received': 'Der Client von {client} erhält seinen Roster mit {count} Kontakt(en).',
+  'client.roster-received': 'Der Client von {client} erhält seinen Roster mit {count:einem Kontakt|# Kontakten}.',
   'client.roster-push': 'Der Client von {client} erhält einen Roster-Push (eine Änderung der Kontaktliste) und bestätigt ihn.',
   'client.disco-info': 'Der Client von {client} fragt {to}, welche Funktionen unterstützt werden (XEP-0030).',
   'client.disco-items': 'Der Client von {client} fragt {to}, welche Dienste dort angeboten werden (XEP-0030).',
   'client.disco-info-result': 'Der Client von {client} erfährt, was {from} unterstützt: {features}.',
-  'client.disco-items-result': 'Der Client von {client} erfährt, dass {from} {count} Dienst(e) auflistet.',
+  'client.disco-items-result': 'Der Client von {client} erfährt, dass {from} {count:einen Dienst|# Dienste} auflistet.',
   'client.disco-info-answer': 'Der Client von {client} teilt {to} mit, was er unterstützt.',
   'client.ping': 'Der Client von {client} pingt {to} an (XEP-0199).',
   'client.pong': 'Der Client von {client} erhält die Antwort auf seinen Ping von {from}: Der Weg funktioniert.',
@@ -503,7 +503,7 @@ const de: Record<NoteKey, string> = {
   'otr.dh-forgotten': '{node} vergisst seinen DH-Schlüssel #{keyid} für {peer}: Die Nachricht von {peer} benutzte schon den neueren Schlüssel #{newer} von {node}, also wird #{keyid} nie mehr gebraucht. Ein Hin und Zurück, ein ausgemusterter Schlüssel. Wer das Gerät von {node} von jetzt an stiehlt, findet ihn nicht mehr.',
   'otr.dh-forgotten-end': '{node} vergisst seinen DH-Schlüssel #{keyid} für {peer}: Die private Unterhaltung ist vorbei, und OTR behält nach ihrem Ende keine Sitzungsschlüssel. Wer das Gerät von {node} von jetzt an stiehlt, findet ihn nicht mehr.',
   'otr.dh-forgotten-restart': '{node} verwirft seinen DH-Schlüssel #{keyid} für {peer}: Der Schlüsselaustausch hat mit einem frischen Schlüssel neu begonnen.',
-  'otr.mac-revealed': '{node} veröffentlicht in dieser Nachricht {count} alte(n) MAC-Schlüssel: Schlüssel, mit denen es frühere Nachrichten von {peer} geprüft hat und die es nicht mehr braucht. Ab jetzt hätte jeder diese MACs berechnen können – mit Absicht, für die Abstreitbarkeit.',
+  'otr.mac-revealed': '{node} veröffentlicht in dieser Nachricht {count:einen alten MAC-Schlüssel|# alte MAC-Schlüssel}: Schlüssel, mit denen es frühere Nachrichten von {peer} geprüft hat und die es nicht mehr braucht. Ab jetzt hätte jeder diese MACs berechnen können – mit Absicht, für die Abstreitbarkeit.',
   'otr.no-session': '{client} hat keine OTR-Unterhaltung mit {peer}, die es beenden könnte.',
   'otr.smp-needs-session': '{client} kann SMP mit {peer} nur innerhalb einer privaten Unterhaltung durchführen.',
   'otr.smp-nothing-to-answer': '{peer} hat {client} per SMP nichts gefragt, also gibt es nichts zu beantworten.',
@@ -553,9 +553,17 @@ export function isNoteKey(key: string): key is NoteKey {
   return key in en;
 }
 
-/** The sentence for a note in a language; an unknown key is shown as itself rather than hidden. */
+/**
+ * The sentence for a note in a language; an unknown key is shown as itself rather than hidden.
+ * `{name}` is a parameter; `{count:one key|# keys}` picks the singular when the parameter is 1 and
+ * the plural otherwise, with `#` standing for the number — so no sentence has to say "key(s)".
+ */
 export function formatNote(note: Note, locale: NoteLocale): string {
   const template = isNoteKey(note.key) ? notes[locale][note.key] : note.key;
   const params = note.params ?? {};
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return template
+    .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (m, k: string, one: string, other: string) =>
+      k in params ? (params[k] === 1 ? one : other).replace('#', String(params[k])) : m,
+    )
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
