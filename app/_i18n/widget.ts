@@ -130,6 +130,8 @@ export type WidgetKey =
   | 'knowStaticKey'
   | 'knowEmpty'
   | 'knowKeyids'
+  | 'narrationMore'
+  | 'narrationLess'
   | 'knowRecorded'
   | 'knowRecSignedOk'
   | 'knowRecSignedBad'
@@ -302,6 +304,8 @@ export const widget: Dictionary<WidgetKey> = {
     narrationStart: 'Nothing has happened yet. Press → or Play to start.',
     narrationEnd: 'That was the last event.',
     narration: 'What happens at this step',
+    narrationMore: 'More',
+    narrationLess: 'Less',
     listTitle: 'Scenarios',
     listLead: 'Each scenario is a small network of XMPP servers and clients, simulated in your browser. Open one and step through it event by event, with the real bytes on every link.',
     listOpen: 'Open the scenario “{title}”',
@@ -521,6 +525,8 @@ export const widget: Dictionary<WidgetKey> = {
     narrationStart: 'Noch ist nichts passiert. Mit → oder „Abspielen“ geht es los.',
     narrationEnd: 'Das war das letzte Ereignis.',
     narration: 'Was in diesem Schritt passiert',
+    narrationMore: 'Mehr',
+    narrationLess: 'Weniger',
     listTitle: 'Szenarien',
     listLead: 'Jedes Szenario ist ein kleines Netz aus XMPP-Servern und -Clients, simuliert im Browser. Öffnen Sie eines und gehen Sie es Ereignis für Ereignis durch, mit den echten Bytes auf jeder Leitung.',
     listOpen: 'Szenario „{title}“ öffnen',

@@ -240,3 +240,59 @@ test('otr-forward-secrecy: after the theft the tap still reads nothing; the thie
   // Every OTR data message stays behind a lock for the thief too: forward secrecy.
   await expect(table.locator('tr', { hasText: 'keys' }).getByTestId('knowledge-locked').first()).toBeVisible();
 });
+
+/** Where the current event sits on screen, and the part of the sequence scroller the reader can see. */
+async function currentInView(page: Page, id: string) {
+  return page.evaluate((id) => {
+    const w = document.querySelector(`[data-scenario-widget="${id}"]`)!;
+    const cur = w.querySelector('.mlw-arrow--current .mlw-arrow-head, .mlw-dot--current circle:last-of-type')!.getBoundingClientRect();
+    const box = w.querySelector('.mlw-seq-body')!.getBoundingClientRect();
+    const bar = w.querySelector('.mlw-timeline')!.getBoundingClientRect();
+    const bottom = Math.min(box.bottom, innerHeight, bar.top > box.top ? bar.top : Infinity);
+    return cur.top >= box.top && cur.bottom <= bottom;
+  }, id);
+}
+
+test('a scenario that opens at a later step shows that step in the Sequence view, and follows the cursor without moving the page', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/en/scenarios/otr-forward-secrecy/?step=72');
+  const w = page.locator('[data-scenario-widget="otr-forward-secrecy"]');
+  await expect(w).toHaveAttribute('data-ready', 'true');
+  await expect.poll(() => currentInView(page, 'otr-forward-secrecy')).toBe(true);
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  // A step link in the Knowledge tab back to an early step: the diagram follows; the page and the focus stay.
+  await page.getByRole('tab', { name: 'Knowledge' }).click();
+  await page.getByRole('radio', { name: /alice ↔ a\.example/ }).check();
+  const link = page.getByTestId('knowledge-messages').getByRole('button', { name: /^Go to step \d+$/ }).first();
+  const target = (await link.textContent())!.trim();
+  expect(Number(target)).toBeLessThan(40);
+  // The keyboard, not the mouse: Playwright's pointer scrolls the page itself when the sticky bar overlaps.
+  await link.focus();
+  const pageY = await page.evaluate(() => scrollY);
+  await page.keyboard.press('Enter');
+  await expect(w).toHaveAttribute('data-step', target);
+  await expect.poll(() => currentInView(page, 'otr-forward-secrecy')).toBe(true);
+  await expect(link).toBeFocused();
+  expect(await page.evaluate(() => scrollY)).toBe(pageY);
+  // End jumps to the last step; the diagram scrolls down again.
+  await page.keyboard.press('End');
+  await expect(w).toHaveAttribute('data-step', '72');
+  await expect.poll(() => currentInView(page, 'otr-forward-secrecy')).toBe(true);
+});
+
+test('presenter mode at 1280×800: the narration folds, so the timeline leaves the diagrams in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/en/scenarios/otr-forward-secrecy/?step=72');
+  await expect(page.locator('[data-scenario-widget]')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  const bar = await page.locator('.mlw-timeline').boundingBox();
+  expect(bar!.height).toBeLessThan(800 * 0.3);
+  await expect(page.getByTestId('narration')).toContainText('static private key');
+  await expect.poll(() => currentInView(page, 'otr-forward-secrecy')).toBe(true);
+  const fold = page.getByTestId('narration-fold');
+  await fold.focus();
+  await page.keyboard.press('Enter');
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('narration').getByText(/static private key/)).toBeVisible();
+});

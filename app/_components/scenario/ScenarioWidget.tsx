@@ -375,6 +375,7 @@ function Widget({
         speed={speed}
         narration={narration}
         effects={effects}
+        compact={presenter}
         onStep={go}
         onTogglePlay={togglePlay}
         onSpeed={setSpeed}

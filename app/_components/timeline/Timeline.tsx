@@ -5,12 +5,15 @@
  * the narration"). Stateless: the widget owns the step and the playing flag.
  * @module
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
 import { BackIcon, FirstIcon, ForwardIcon, LastIcon, PauseIcon, PlayIcon } from '../scenario/Glyphs';
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
+
+/** About three lines at presenter size on a 1280 px projector: longer narration gets the fold button too. */
+const LONG_NARRATION = 150;
 
 export interface TimelineProps {
   locale: Locale;
@@ -23,14 +26,23 @@ export interface TimelineProps {
   narration: string;
   /** Extra sentences (what the receiver did), shown after the narration. */
   effects: string[];
+  /**
+   * Presenter mode: the narration keeps to a few lines and the extra sentences fold away behind a
+   * button, so the sticky bar leaves the diagrams on a projector. Folded text stays in the live region.
+   */
+  compact?: boolean;
   onStep(step: number): void;
   onTogglePlay(): void;
   onSpeed(speed: number): void;
 }
 
-export function Timeline({ locale, step, total, time, playing, speed, narration, effects, onStep, onTogglePlay, onSpeed }: TimelineProps) {
+export function Timeline({ locale, step, total, time, playing, speed, narration, effects, compact = false, onStep, onTogglePlay, onSpeed }: TimelineProps) {
   const scrubId = useId();
   const speedId = useId();
+  const effectsId = useId();
+  const [open, setOpen] = useState(false);
+  const foldable = compact && (effects.length > 0 || narration.length > LONG_NARRATION);
+  const folded = foldable && !open;
   return (
     <div className="mlw-timeline" role="group" aria-label={wt(locale, 'timeline')}>
       <div className="mlw-controls">
@@ -84,14 +96,22 @@ export function Timeline({ locale, step, total, time, playing, speed, narration,
           {time !== null && <span className="mlw-counter-time">{` · ${wt(locale, 'time', { ms: time })}`}</span>}
         </output>
       </div>
-      <div className="mlw-narration" aria-live="polite" aria-atomic="true" aria-label={wt(locale, 'narration')} data-testid="narration">
-        <p className="mlw-narration-main">{narration}</p>
-        {effects.length > 0 && (
-          <ul className="mlw-effects">
-            {effects.map((e, i) => (
-              <li key={i}>{e}</li>
-            ))}
-          </ul>
+      <div className={`mlw-narration-box${folded ? ' mlw-narration-box--folded' : ''}`}>
+        <div className="mlw-narration" aria-live="polite" aria-atomic="true" aria-label={wt(locale, 'narration')} data-testid="narration">
+          <p className="mlw-narration-main">{narration}</p>
+          {effects.length > 0 && (
+            <ul id={effectsId} className={folded ? 'mlw-effects mlw-visually-hidden' : 'mlw-effects'}>
+              {effects.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {foldable && (
+          <button type="button" className="mlw-btn mlw-btn--text mlw-fold" aria-expanded={open} aria-controls={effects.length > 0 ? effectsId : undefined} onClick={() => setOpen((o) => !o)} data-testid="narration-fold">
+            {wt(locale, open ? 'narrationLess' : 'narrationMore')}
+            {!open && effects.length > 0 && ` (+${effects.length})`}
+          </button>
         )}
       </div>
     </div>

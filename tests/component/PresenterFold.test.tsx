@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ScenarioWidget, WIDGET_SEED } from '../../app/_components/scenario/ScenarioWidget';
+import { formatNote } from '../../app/_i18n/notes';
+import { widget } from '../../app/_i18n/widget';
+import { getPreset } from '../../lib/scenarios/presets/index';
+import { runScenario } from '../../lib/scenarios/run';
+
+const trace = runScenario(getPreset('otr-forward-secrecy')!, { seed: WIDGET_SEED }).trace;
+const theft = trace.events[71]!;
+
+afterEach(() => {
+  cleanup();
+  document.body.style.overflow = '';
+});
+
+describe('presenter mode folds the extra narration', () => {
+  for (const locale of ['en', 'de'] as const) {
+    const w = widget[locale];
+    it(`${locale}: the notes fold behind a button, stay in the live region, and open with it`, () => {
+      render(<ScenarioWidget id="otr-forward-secrecy" locale={locale} initialStep={72} />);
+      const effects = theft.effects.map((n) => formatNote(n, locale));
+      expect(effects.length).toBeGreaterThan(1);
+      // On the page, nothing folds.
+      expect(screen.queryByTestId('narration-fold')).toBeNull();
+      fireEvent.click(screen.getByRole('button', { name: w.presenterEnter }));
+      const fold = screen.getByTestId('narration-fold');
+      expect(fold.getAttribute('aria-expanded')).toBe('false');
+      expect(fold.textContent).toBe(`${w.narrationMore} (+${effects.length + 1})`);
+      const live = screen.getByTestId('narration');
+      for (const e of effects) expect(live.textContent).toContain(e);
+      const list = live.querySelector('ul')!;
+      expect(list.classList.contains('mlw-visually-hidden')).toBe(true);
+      expect(fold.getAttribute('aria-controls')).toBe(list.id);
+      fireEvent.click(fold);
+      expect(fold.getAttribute('aria-expanded')).toBe('true');
+      expect(fold.textContent).toBe(w.narrationLess);
+      expect(list.classList.contains('mlw-visually-hidden')).toBe(false);
+    });
+  }
+});
