@@ -4,7 +4,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 30_000,
+  // axe scans of the OTR widgets take ~25 s on a busy 2-core machine; 60 s keeps them from failing on load alone
+  timeout: 60_000,
   retries: 0,
   workers: 2,
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
