@@ -6,7 +6,7 @@
  * @module
  */
 import { observe, readEvents, type Observation, type ObserverInfo } from '../knowledge/observe';
-import type { Scenario, Trace, TraceEvent } from '../sim/types';
+import type { Scenario, Trace } from '../sim/types';
 
 export function prefix(trace: Trace, step: number): Trace {
   return { ...trace, events: trace.events.slice(0, Math.max(0, Math.min(step, trace.events.length))) };
@@ -17,10 +17,23 @@ export function observeUpTo(scenario: Scenario, trace: Trace, name: string, step
   try {
     const seen = observe(scenario, prefix(trace, step), name);
     const theft = theftAt(scenario, trace, name, step);
-    return seen && theft ? asThiefAt(seen, observe(scenario, trace, name), theft) : seen;
+    return seen && theft ? asThiefAt(seen, observeWhole(scenario, trace, name), theft) : seen;
   } catch {
     return null;
   }
+}
+
+/**
+ * A thief's view of the whole run does not change from step to step: compute it once per trace and
+ * observer, not on every step (one observe() of a whole OTR run is 20–30 ms). Traces are immutable.
+ */
+const wholeRuns = new WeakMap<Trace, Map<string, Observation | null>>();
+
+function observeWhole(scenario: Scenario, trace: Trace, name: string): Observation | null {
+  let byName = wholeRuns.get(trace);
+  if (!byName) wholeRuns.set(trace, (byName = new Map()));
+  if (!byName.has(name)) byName.set(name, observe(scenario, trace, name));
+  return byName.get(name) ?? null;
 }
 
 /** Bodies only stolen keys open: OTR data and static-key messages (lib/knowledge/observe.ts `kind`). */
@@ -110,15 +123,4 @@ export function observerDisplayName(info: ObserverInfo, trace: Trace, nm: (id: s
   if (node !== null) return nm(node);
   const rest = info.name.replace(/^[a-z]+:/, '');
   return trace.nodes.some((n) => n.id === rest) ? nm(rest) : info.name;
-}
-
-/**
- * The text of an OTR Data Message as one of its two ends knows it: the sender typed it (the event's note
- * `otr.text-send`), the receiver decrypted it (an effect `otr.message-received`). Null for anyone else —
- * until observe() reads OTR with the keys a client holds, this is how the ends' view is shown.
- */
-export function otrPlaintextAt(ev: TraceEvent, node: string): string | null {
-  const mine = (n: { key: string; params?: Record<string, string | number> }, key: string) =>
-    n.key === key && n.params?.client === node && typeof n.params.body === 'string' ? n.params.body : null;
-  return mine(ev.note, 'otr.text-send') ?? ev.effects.map((n) => mine(n, 'otr.message-received')).find((b) => b !== null) ?? null;
 }

@@ -12,7 +12,7 @@ import { dissect, type Dissection } from '../../../lib/otr/inspect';
 import type { OfferedVersions } from '../../../lib/otr/query';
 import { MSG_DATA } from '../../../lib/otr/wire';
 import type { Scenario, Trace, TraceEvent } from '../../../lib/sim/types';
-import { lensNode, observeUpTo, otrPlaintextAt } from '../../../lib/viz/knowledge';
+import { observeUpTo } from '../../../lib/viz/knowledge';
 import { otrTextOf } from '../../../lib/viz/otr-frames';
 import type { Locale } from '../../_i18n/locales';
 import { wt, type WidgetKey } from '../../_i18n/widget';
@@ -55,9 +55,7 @@ export function readingOf(scenario: Scenario, trace: Trace, step: number, ev: Tr
   const reader: ObserverInfo | null = lens ?? (scenario.topology.clients.some((c) => c.id === ev.to) ? { name: ev.to, kind: 'client' } : null);
   if (!reader) return { kind: 'relayed', who: who({ name: ev.to, kind: 'server' }) };
   const obs = observeUpTo(scenario, trace, reader.name, step);
-  const m = obs?.messages.find((x) => x.seq === ev.seq && x.content !== null && !isCiphertext(x.content));
-  const node = reader.kind === 'client' ? lensNode(reader) : null;
-  const text = m?.content ?? (node !== null ? otrPlaintextAt(ev, node) : null);
+  const text = obs?.messages.find((x) => x.seq === ev.seq && x.content !== null && !isCiphertext(x.content))?.content ?? null;
   return text !== null ? { kind: 'reads', who: who(reader), text } : { kind: 'locked', who: who(reader) };
 }
 

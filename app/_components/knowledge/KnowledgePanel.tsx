@@ -10,7 +10,7 @@ import { useId, useMemo } from 'react';
 import type { Observation, ObserverInfo } from '../../../lib/knowledge/observe';
 import { classify } from '../../../lib/otr/query';
 import type { Scenario, Trace } from '../../../lib/sim/types';
-import { lensNode, observeUpTo, otrPlaintextAt, theftAt } from '../../../lib/viz/knowledge';
+import { lensNode, observeUpTo, theftAt } from '../../../lib/viz/knowledge';
 import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
 import { JsonTree } from '../inspector/JsonTree';
@@ -70,7 +70,7 @@ export function KnowledgePanel({ scenario, trace, step, locale, observers, lens,
       ) : (
         <>
           <TheftLine scenario={scenario} trace={trace} step={step} locale={locale} name={lens.name} who={who} />
-          <ObservationView obs={withOwnOtr(obs, trace, lens)} step={step} locale={locale} who={who(lens)} onSelectStep={onSelectStep} />
+          <ObservationView obs={obs} step={step} locale={locale} who={who(lens)} onSelectStep={onSelectStep} />
         </>
       )}
     </div>
@@ -87,19 +87,6 @@ function TheftLine({ scenario, trace, step, locale, name, who }: { scenario: Sce
       <ObserverGlyph kind="thief" /> {wt(locale, theft.struck ? 'knowThiefAfter' : 'knowThiefBefore', { time: theft.at, nodes })}
     </p>
   );
-}
-
-/** A client reads the OTR messages it sent or decrypted (lib/viz/knowledge.ts otrPlaintextAt); others keep the ciphertext. */
-function withOwnOtr(obs: Observation, trace: Trace, lens: ObserverInfo): Observation {
-  const node = lens.kind === 'client' ? lensNode(lens) : null;
-  if (node === null) return obs;
-  const messages = obs.messages.map((m) => {
-    if (m.content === null || !isCiphertext(m.content)) return m;
-    const ev = trace.events[m.seq];
-    const text = ev ? otrPlaintextAt(ev, node) : null;
-    return text === null ? m : { ...m, content: text };
-  });
-  return { ...obs, messages };
 }
 
 function ObservationView({ obs, step, locale, who, onSelectStep }: { obs: Observation; step: number; locale: Locale; who: string; onSelectStep(step: number): void }) {
