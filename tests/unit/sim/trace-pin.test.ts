@@ -1,0 +1,41 @@
+/**
+ * Every preset's trace, pinned. Two hashes per preset (seed 1):
+ *  - `wire`: what crossed the network and when — seq, time, kind, from, to, link, conn, sentAt, the bytes
+ *    and their layers. A refactor of the engine's joints must leave this untouched.
+ *  - `story`: the narration — every note and effect key with its params. It may change on purpose (a
+ *    fix, or a private key that no longer rides in a note); the commit that changes it says why.
+ * Fields added to events later (facts, addresses, ports) are not part of either hash.
+ */
+import { describe, expect, it } from 'vitest';
+import { presets } from '../../../lib/scenarios/presets';
+import { runScenario } from '../../../lib/scenarios/run';
+import { pinOf } from './trace-pin-hash';
+
+// To print the current values: npx tsx scripts/pin-traces.ts
+const PINNED: Record<string, { events: number; wire: string; story: string }> = {
+  'hello': { events: 25, wire: '0aed805e6d0eb057', story: '923ae80c9e16034a' },
+  'c2s-login': { events: 31, wire: '9a0492bdb46b85c9', story: '500d50c477700789' },
+  'chat-local': { events: 76, wire: '22edcd928f495dde', story: '9ac44b39e4ec52eb' },
+  'presence-subscription': { events: 94, wire: '92894d4e3c7e30e6', story: '793627319726f6a5' },
+  'offline-message': { events: 50, wire: '3a758d1d8635818e', story: '55e6cb443b07ae3a' },
+  'federation': { events: 79, wire: '3ee6ff6d86f926b5', story: 'ca44a15d91cc89d9' },
+  'bad-password': { events: 48, wire: 'b82112529c2e3181', story: '11a5909d142f6f99' },
+  'malformed-xml': { events: 48, wire: '6182ef808cb48486', story: '9c519b4d4d6418d7' },
+  'unknown-domain': { events: 34, wire: 'f47f0bec5c44c8d1', story: 'bd9e0de0d38891aa' },
+  'otr-ake': { events: 58, wire: '57ef27ab0710b498', story: 'f146729d0efb2002' },
+  'otr-forward-secrecy': { events: 72, wire: 'bd5e9f3d8721add8', story: '82194e3b8e5d4a83' },
+  'otr-post-compromise': { events: 68, wire: '5bb6c55a8e3703f5', story: '45b58e1cbaecf25b' },
+  'otr-deniability': { events: 55, wire: 'd1a970045d6fe444', story: '8abe278179781594' },
+  'otr-mitm': { events: 56, wire: '55e8c2f543b07872', story: 'd46abd974dcfface' },
+};
+
+describe('every preset trace is pinned', () => {
+  for (const p of presets) {
+    it(p.id, () => {
+      expect(pinOf(runScenario(p, { seed: 1 }).trace.events)).toEqual(PINNED[p.id]);
+    });
+  }
+  it('pins every preset and nothing else', () => {
+    expect(Object.keys(PINNED).sort()).toEqual(presets.map((p) => p.id).sort());
+  });
+});
