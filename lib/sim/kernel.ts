@@ -4,6 +4,7 @@
  * `simulate` is a pure function of (scenario, seed, machines): the same inputs give the same trace.
  * @module
  */
+import type { Fact } from './facts';
 import { randomBytes, seedRng } from './rng';
 import type {
   Checkpoint,
@@ -13,6 +14,7 @@ import type {
   LinkSpec,
   Machines,
   NodeInfo,
+  Note,
   QueueItem,
   Scenario,
   ScriptStep,
@@ -121,8 +123,8 @@ export function step(world: World, state: SimState): TraceEvent | null {
   const entry = world.specs.get(item.node);
   if (!entry) throw new Error(`sim/kernel: no node '${item.node}'`);
   const outputs = world.machines[entry.kind].handle(state.nodes[item.node], item.input, context(state, item.node));
-  const effects = applyOutputs(world, state, item.node, outputs);
-  const base = { seq: state.tick, time: item.time, effects };
+  const { effects, facts } = applyOutputs(world, state, item.node, outputs);
+  const base = { seq: state.tick, time: item.time, effects, facts };
   state.tick += 1;
   const input = item.input;
   switch (input.type) {
@@ -147,6 +149,7 @@ export function step(world: World, state: SimState): TraceEvent | null {
         to: item.node,
         layers: [],
         note: { key: `action.${input.action.type}`, params: actionParams(item.node, input.action) },
+        action: input.action,
       };
     case 'timer': {
       // A timer is only the occasion; what the host did then (a DNS answer arrived, a timeout struck) is the story.
@@ -163,8 +166,9 @@ function actionParams(node: string, action: import('./types').Action): Record<st
   return params;
 }
 
-function applyOutputs(world: World, state: SimState, from: string, outputs: HostOutput[]) {
-  const effects = [];
+function applyOutputs(world: World, state: SimState, from: string, outputs: HostOutput[]): { effects: Note[]; facts: Fact[] } {
+  const effects: Note[] = [];
+  const facts: Fact[] = [];
   for (const out of outputs) {
     switch (out.type) {
       case 'send': {
@@ -187,9 +191,12 @@ function applyOutputs(world: World, state: SimState, from: string, outputs: Host
       case 'note':
         effects.push(out.note);
         break;
+      case 'fact':
+        facts.push(out.fact);
+        break;
     }
   }
-  return effects;
+  return { effects, facts };
 }
 
 export function nodeInfos(scenario: Scenario): NodeInfo[] {

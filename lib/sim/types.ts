@@ -4,6 +4,7 @@
  * states can be checkpointed with structuredClone, compared, replayed and shown in the inspector.
  * @module
  */
+import type { Fact } from './facts';
 import type { RngState } from './rng';
 
 // ---------------------------------------------------------------------------------------------
@@ -272,7 +273,9 @@ export interface Layer {
 export type HostOutput =
   | { type: 'send'; to: string; data: Uint8Array; note: Note; layers: Layer[]; conn?: string }
   | { type: 'timer'; name: string; after: number }
-  | { type: 'note'; note: Note };
+  | { type: 'note'; note: Note }
+  /** A typed fact for other modules (lib/sim/facts.ts); never narration. */
+  | { type: 'fact'; fact: Fact };
 
 /** Everything a host may use besides its own state and its input. Time and randomness come only from here. */
 export interface HostContext {
@@ -353,6 +356,10 @@ export interface TraceEvent {
   note: Note;
   /** What the receiving or acting node did in response (stored a message, refused a login …). */
   effects: Note[];
+  /** What the handling node did, as typed facts (keys made and forgotten, messages shown …). */
+  facts: Fact[];
+  /** For action events: the action itself (the note is only its narration). */
+  action?: Action;
 }
 
 export interface NodeInfo {

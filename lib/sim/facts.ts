@@ -1,0 +1,189 @@
+/**
+ * Facts: what a host did that other modules must know, as typed data on its own output channel,
+ * beside the bytes it sends and the narration it leaves. Knowledge (who holds which key when), the
+ * ratchet view and the real-socket adapters (lib/io) read facts; narration notes are for people only
+ * and no module outside lib/narration and app/ looks inside one.
+ *
+ * A fact belongs to the event at which its host emitted it (`TraceEvent.facts`), so "node N held key K
+ * from step i to step j" is read off the trace without replaying any state. Facts carry key material
+ * in hex; they never reach a screen unless a view chooses to show them.
+ * @module
+ */
+import type { StolenKind } from './types';
+
+/** TLS keys this end installed (`keyName` is the name layers refer to: `tls:alice~a.example`). */
+export interface TlsKeysFact {
+  type: 'tls-keys';
+  node: string;
+  peer: string;
+  keyName: string;
+  role: 'client' | 'server';
+  cipher: 'AES-128-GCM';
+  clientWriteKey: string;
+  clientWriteIv: string;
+  serverWriteKey: string;
+  serverWriteIv: string;
+}
+
+/**
+ * RFC 6120 §5.4.3.3: after `<proceed/>`, the socket under this connection is to be wrapped in real TLS.
+ * Only hosts run with `tlsLayer: 'external'` (lib/io) emit it; `domain` is the certificate's name.
+ */
+export interface TlsUpgradeFact {
+  type: 'tls-upgrade';
+  node: string;
+  peer: string;
+  role: 'client' | 'server';
+  domain: string;
+  conn?: string;
+}
+
+/** An OTR DH key pair the node generated for its conversation with `peer` (hex). */
+export interface DhKeyMadeFact {
+  type: 'dh-key-made';
+  node: string;
+  peer: string;
+  keyid: number;
+  priv: string;
+  pub: string;
+}
+
+/** Why a DH key went: the peer used our newer key (rotation), the session ended, or a new AKE replaced it. */
+export type ForgetReason = 'rotation' | 'end' | 'restart';
+
+export interface DhKeyForgottenFact {
+  type: 'dh-key-forgotten';
+  node: string;
+  peer: string;
+  keyid: number;
+  pub: string;
+  why: ForgetReason;
+}
+
+/** The node's long-term OTR DSA key (x private, y public; hex) and its fingerprint. */
+export interface LongTermKeyMadeFact {
+  type: 'long-term-key-made';
+  node: string;
+  scheme: 'otr-dsa';
+  fingerprint: string;
+  x: string;
+  y: string;
+}
+
+/** The static-key contrast's X25519 key pair (hex). */
+export interface StaticKeyMadeFact {
+  type: 'static-key-made';
+  node: string;
+  priv: string;
+  pub: string;
+}
+
+/** A signing key made public (the signed-message contrast): anyone may verify with it. */
+export interface SigningKeyPublishedFact {
+  type: 'signing-key-published';
+  node: string;
+  jid: string;
+  publicKey: string;
+}
+
+/** OTR MAC keys the node revealed in a data message (hex), so that anyone can forge old messages. */
+export interface MacKeysPublishedFact {
+  type: 'mac-keys-published';
+  node: string;
+  peer: string;
+  macKeys: string[];
+}
+
+/** A thief copied this device: the keys it held at this moment now belong to the thief too. */
+export interface KeysStolenFact {
+  type: 'keys-stolen';
+  node: string;
+  thief: string;
+  what: StolenKind[];
+}
+
+/** A server operator in the middle decrypted a message from `from` to `to` (bare JIDs). */
+export interface MitmReadFact {
+  type: 'mitm-read';
+  node: string;
+  from: string;
+  to: string;
+  text: string;
+}
+
+/** The operator in the middle re-encrypted a message for `to` (it sends it at this event). */
+export interface MitmReencryptedFact {
+  type: 'mitm-reencrypted';
+  node: string;
+  from: string;
+  to: string;
+}
+
+/** A client began a SASL exchange with this mechanism. */
+export interface SaslStartedFact {
+  type: 'sasl-started';
+  node: string;
+  mechanism: string;
+}
+
+/** A client's login ended without a session: why, in the words of its narration key's last part. */
+export interface LoginFailedFact {
+  type: 'login-failed';
+  node: string;
+  reason: string;
+}
+
+/** The client bound a resource and is online as `jid`. */
+export interface SessionOnlineFact {
+  type: 'session-online';
+  node: string;
+  jid: string;
+}
+
+/** A message reached the client's screen. */
+export interface MessageShownFact {
+  type: 'message-shown';
+  node: string;
+  from: string;
+  body: string;
+  /** XEP-0203 stamp when a server held it. */
+  delayed?: string;
+  /** Opened end to end (OTR, static key, signature checked). */
+  encrypted?: boolean;
+}
+
+/** The client received its roster. */
+export interface RosterReceivedFact {
+  type: 'roster-received';
+  node: string;
+  count: number;
+}
+
+export type Fact =
+  | TlsKeysFact
+  | TlsUpgradeFact
+  | DhKeyMadeFact
+  | DhKeyForgottenFact
+  | LongTermKeyMadeFact
+  | StaticKeyMadeFact
+  | SigningKeyPublishedFact
+  | MacKeysPublishedFact
+  | KeysStolenFact
+  | MitmReadFact
+  | MitmReencryptedFact
+  | SaslStartedFact
+  | LoginFailedFact
+  | SessionOnlineFact
+  | MessageShownFact
+  | RosterReceivedFact;
+
+export type FactType = Fact['type'];
+export type FactOf<T extends FactType> = Extract<Fact, { type: T }>;
+
+/** The facts of one type, in order, from a list (an event's, or a host's outputs). */
+export function factsOf<T extends FactType>(facts: readonly Fact[] | undefined, type: T): FactOf<T>[] {
+  return (facts ?? []).filter((f): f is FactOf<T> => f.type === type);
+}
+
+/** A host output carrying one fact. */
+export const fact = (f: Fact): { type: 'fact'; fact: Fact } => ({ type: 'fact', fact: f });
