@@ -20,6 +20,7 @@ import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
+import type { Fact, TlsUpgradeFact } from '../sim/facts';
 import type { HostContext, HostInput, HostMachine, HostOutput, Note } from '../sim/types';
 
 export interface NetTlsOptions {
@@ -46,6 +47,7 @@ export type NetHostEvent =
   | { type: 'in'; from: string; conn?: string; data: Uint8Array }
   | { type: 'out'; to: string; conn?: string; data: Uint8Array; note: Note }
   | { type: 'note'; note: Note }
+  | { type: 'fact'; fact: Fact }
   | { type: 'connected'; id: string; remote: string }
   | { type: 'tls'; id: string; info: TlsInfo }
   | { type: 'closed'; id: string; error?: string }
@@ -219,7 +221,10 @@ export class NetHost<S> {
       }
       case 'note':
         this.emit({ type: 'note', note: o.note });
-        if (o.note.key === 'tls.upgrade') this.upgrade(o.note);
+        return;
+      case 'fact':
+        this.emit({ type: 'fact', fact: o.fact });
+        if (o.fact.type === 'tls-upgrade') this.upgrade(o.fact);
         return;
     }
   }
@@ -297,9 +302,8 @@ export class NetHost<S> {
   }
 
   /** RFC 6120 §5.4.3: after `<proceed/>` the TLS handshake starts on the same TCP connection. */
-  private upgrade(note: Note): void {
-    const p = note.params ?? {};
-    const id = String(p.conn ?? p.peer ?? '');
+  private upgrade(p: TlsUpgradeFact): void {
+    const id = p.conn ?? p.peer;
     const role = p.role === 'server' ? 'server' : 'client';
     const conn = this.conns.get(id);
     if (!conn) {
@@ -321,7 +325,7 @@ export class NetHost<S> {
       secure = new tls.TLSSocket(raw, { isServer: true, secureContext: tls.createSecureContext({ cert: o.cert, key: o.key }) });
       secure.once('secure', () => this.secured(conn, secure, role));
     } else {
-      secure = tls.connect({ socket: raw, servername: String(p.domain ?? ''), ...(o.ca ? { ca: o.ca } : {}), rejectUnauthorized: o.rejectUnauthorized ?? true });
+      secure = tls.connect({ socket: raw, servername: p.domain, ...(o.ca ? { ca: o.ca } : {}), rejectUnauthorized: o.rejectUnauthorized ?? true });
       secure.once('secureConnect', () => this.secured(conn, secure, role));
     }
     conn.socket = secure;

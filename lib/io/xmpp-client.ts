@@ -9,6 +9,7 @@
  *   c.sendMessage('bob@example.test', 'hi'); await c.waitForMessage((m) => m.body === 'hi back');
  * @module
  */
+import { factsOf, type Fact } from '../sim/facts';
 import type { Action, ClientSpec, Note, SaslMechanismSetting, Scenario, Settings } from '../sim/types';
 import { xmppClient, type ClientRosterItem, type ClientState, type ContactPresence, type ReceivedMessage } from '../xmpp/stream/client';
 import { NetHost, utf8Text, type NetHostEvent, type TlsInfo } from './net-host';
@@ -39,7 +40,6 @@ export interface TranscriptLine {
 }
 
 /** Notes after which a login cannot succeed any more. */
-const LOGIN_FAILURES = ['client.sasl-failed', 'client.no-mechanism', 'client.tls-missing', 'client.stream-error', 'client.bind-failed', 'client.starttls-failed', 'client.server-signature-bad', 'client.bad-credentials', 'client.sasl-abort', 'tls.failed'];
 
 interface Waiter {
   check: () => boolean;
@@ -50,6 +50,8 @@ const SERVER = 'server';
 
 export class XmppClient {
   readonly notes: Note[] = [];
+  /** Everything the machine did, as typed facts (lib/sim/facts.ts): what this adapter decides on. */
+  readonly facts: Fact[] = [];
   readonly transcript: TranscriptLine[] = [];
   readonly net: NetHost<ClientState>;
   private readonly waiters = new Set<Waiter>();
@@ -107,13 +109,9 @@ export class XmppClient {
     return this.net.tlsInfo(SERVER);
   }
 
-  /** The SASL mechanism this client used (from its narration). */
+  /** The SASL mechanism this client used. */
   get mechanism(): string | null {
-    for (const n of this.notes) {
-      if (n.key === 'client.scram-start') return String(n.params?.mechanism);
-      if (n.key === 'client.sasl-plain' || n.key === 'client.sasl-plain-tls') return 'PLAIN';
-    }
-    return null;
+    return factsOf(this.facts, 'sasl-started')[0]?.mechanism ?? null;
   }
 
   /** Mechanisms the server offered after TLS. */
@@ -125,11 +123,11 @@ export class XmppClient {
     this.closedReason = null;
     this.net.connect(SERVER, { host: this.opts.host, port: this.opts.port });
     this.act({ type: 'connect' });
-    const from = this.notes.length;
+    const from = this.facts.length;
     await this.until(
       () => {
-        const bad = this.notes.slice(from).find((n) => LOGIN_FAILURES.includes(n.key));
-        if (bad) throw new Error(`login failed: ${bad.key} ${JSON.stringify(bad.params ?? {})}`);
+        const bad = factsOf(this.facts.slice(from), 'login-failed')[0];
+        if (bad) throw new Error(`login failed: ${bad.reason}`);
         return this.state.phase === 'online';
       },
       `${this.opts.jid} online`,
@@ -158,10 +156,8 @@ export class XmppClient {
   async waitForMessage(match: (m: ReceivedMessage) => boolean, what = 'a message'): Promise<ReceivedMessage> {
     let found: ReceivedMessage | undefined;
     await this.until(() => {
-      for (const n of this.notes) {
-        if (n.key !== 'client.message-received' && n.key !== 'client.message-received-delayed') continue;
-        const p = n.params ?? {};
-        const m: ReceivedMessage = { from: String(p.from), body: String(p.body), time: 0, ...(p.stamp ? { delayed: String(p.stamp) } : {}) };
+      for (const f of factsOf(this.facts, 'message-shown')) {
+        const m: ReceivedMessage = { from: f.from, body: f.body, time: 0, ...(f.delayed ? { delayed: f.delayed } : {}) };
         if (match(m)) {
           found = m;
           return true;
@@ -174,9 +170,9 @@ export class XmppClient {
 
   /** Ask for the roster and resolve with its items. */
   async roster(): Promise<ClientRosterItem[]> {
-    const from = this.notes.length;
+    const from = this.facts.length;
     this.act({ type: 'roster-get' });
-    await this.waitForNote((n) => n.key === 'client.roster-received', 'roster result', from);
+    await this.until(() => factsOf(this.facts.slice(from), 'roster-received').length > 0, 'roster result');
     return Object.values(this.state.roster);
   }
 
@@ -237,6 +233,7 @@ export class XmppClient {
 
   private observe(ev: NetHostEvent): void {
     if (ev.type === 'note') this.notes.push(ev.note);
+    else if (ev.type === 'fact') this.facts.push(ev.fact);
     else if (ev.type === 'out') {
       this.notes.push(ev.note);
       this.transcript.push({ dir: 'out', text: utf8Text(ev.data) });

@@ -133,6 +133,13 @@ export interface LoginFailedFact {
   reason: string;
 }
 
+/** A stream that was online ended with an error (the session is gone). */
+export interface StreamEndedFact {
+  type: 'stream-ended';
+  node: string;
+  reason: string;
+}
+
 /** The client bound a resource and is online as `jid`. */
 export interface SessionOnlineFact {
   type: 'session-online';
@@ -174,6 +181,7 @@ export type Fact =
   | SaslStartedFact
   | LoginFailedFact
   | SessionOnlineFact
+  | StreamEndedFact
   | MessageShownFact
   | RosterReceivedFact;
 

@@ -8,6 +8,7 @@
  * sent and why, the DH keys generated and forgotten, the MAC keys published.
  * @module
  */
+import { fact, type ForgetReason } from '../../sim/facts';
 import { fingerprint, fingerprintHuman, generateDsaKey, publicPart, type DsaPrivateKey } from '../../otr/dsa';
 import { classify, stripWhitespaceTag } from '../../otr/query';
 import { createOtrSession, endOtr, receiveMessage, sendMessage, smpRespond, smpStart, startOtr, type OtrOutput, type OtrSession } from '../../otr/session';
@@ -55,6 +56,7 @@ function ensureDsa(o: OtrClientState, host: OtrHost, ctx: HostContext, out: Host
   o.dsa = generateDsaKey(ctx.randomBytes);
   const fp = fingerprintHuman(fingerprint(publicPart(o.dsa)));
   out.push(note('otr.long-term-key', { node: host.client, fingerprint: fp, x: o.dsa.x.toString(16), y: o.dsa.y.toString(16) }));
+  out.push(fact({ type: 'long-term-key-made', node: host.client, scheme: 'otr-dsa', fingerprint: fp, x: o.dsa.x.toString(16), y: o.dsa.y.toString(16) }));
   return o.dsa;
 }
 
@@ -72,10 +74,12 @@ function stanza(to: string, id: string, body: string): XmlElement {
 }
 
 /** Why a key went: rotation (the peer used our newer key), the end of the session, or a restarted AKE. */
-function forgetKey(st: OtrSession, keyid: number): string {
-  if (!st.keys) return 'otr.dh-forgotten-end';
-  return keyid === st.keys.ourKeyid - 2 ? 'otr.dh-forgotten' : 'otr.dh-forgotten-restart';
+function forgetReason(st: OtrSession, keyid: number): ForgetReason {
+  if (!st.keys) return 'end';
+  return keyid === st.keys.ourKeyid - 2 ? 'rotation' : 'restart';
 }
+
+const FORGET_NOTE: Record<ForgetReason, string> = { rotation: 'otr.dh-forgotten', end: 'otr.dh-forgotten-end', restart: 'otr.dh-forgotten-restart' };
 
 interface Call {
   purposes: DataPurpose[] | null;
@@ -93,14 +97,28 @@ function run(o: OtrClientState, host: OtrHost, peer: string, ctx: HostContext, c
   const p: Parties = { client: host.client, account: host.account, peer, plainLink: host.plainLink };
   for (const n of eventNotes(res.events, p)) out.push({ type: 'note', note: n });
   for (const e of res.events) {
-    if (e.type === 'message' && e.text !== '') host.show(o.addresses[peer] ?? peer, e.text, { encrypted: e.encrypted, verified: e.encrypted && st.trust === 'smp' });
+    if (e.type === 'message' && e.text !== '') {
+      const from = o.addresses[peer] ?? peer;
+      host.show(from, e.text, { encrypted: e.encrypted, verified: e.encrypted && st.trust === 'smp' });
+      out.push(fact({ type: 'message-shown', node: host.client, from, body: e.text, encrypted: e.encrypted }));
+    }
   }
-  for (const k of change.generated) out.push(note('otr.dh-generated', { node: host.client, peer, keyid: k.keyid, priv: k.priv.toString(16), pub: k.pub.toString(16) }));
-  for (const k of change.forgotten) out.push(note(forgetKey(st, k.keyid), { node: host.client, peer, keyid: k.keyid, newer: k.keyid + 1, pub: k.pub.toString(16) }));
+  for (const k of change.generated) {
+    out.push(note('otr.dh-generated', { node: host.client, peer, keyid: k.keyid, priv: k.priv.toString(16), pub: k.pub.toString(16) }));
+    out.push(fact({ type: 'dh-key-made', node: host.client, peer, keyid: k.keyid, priv: k.priv.toString(16), pub: k.pub.toString(16) }));
+  }
+  for (const k of change.forgotten) {
+    const why = forgetReason(st, k.keyid);
+    out.push(note(FORGET_NOTE[why], { node: host.client, peer, keyid: k.keyid, newer: k.keyid + 1, pub: k.pub.toString(16) }));
+    out.push(fact({ type: 'dh-key-forgotten', node: host.client, peer, keyid: k.keyid, pub: k.pub.toString(16), why }));
+  }
   const to = o.addresses[peer] ?? peer;
   for (const [i, d] of describeSends(res, p, dataPurposes(res, call.purposes), call).entries()) {
     const body = res.send[i]!;
-    if (d.revealed.length) out.push(note('otr.mac-revealed', { node: host.client, peer, count: d.revealed.length, macKeys: d.revealed.join(',') }));
+    if (d.revealed.length) {
+      out.push(note('otr.mac-revealed', { node: host.client, peer, count: d.revealed.length, macKeys: d.revealed.join(',') }));
+      out.push(fact({ type: 'mac-keys-published', node: host.client, peer, macKeys: d.revealed }));
+    }
     const inner = { layer: 'otr' as const, text: body, label: d.label, ...(d.key ? { key: d.key } : {}) };
     out.push(host.send([{ text: serialize(stanza(to, host.nextId(), body)), label: '<message/>', inner }], d.note));
   }

@@ -6,6 +6,7 @@
  * static key.
  * @module
  */
+import { fact } from '../../sim/facts';
 import { fingerprint, fingerprintHuman, publicPart } from '../../otr/dsa';
 import type { HostOutput, StolenKind } from '../../sim/types';
 import type { OtrClientState } from './otr-client';
@@ -17,7 +18,7 @@ function note(key: string, params: Record<string, string | number>): HostOutput 
 }
 
 export function stolenKeys(client: string, thief: string, what: StolenKind[], otr: OtrClientState, stat: StaticClientState): HostOutput[] {
-  const out: HostOutput[] = [];
+  const out: HostOutput[] = [fact({ type: 'keys-stolen', node: client, thief, what })];
   const base = { node: client, thief };
   if (what.includes('otr-session')) {
     const held = Object.entries(otr.sessions).flatMap(([peer, st]) => {

@@ -6,6 +6,7 @@
  * does) and checks every later message against it.
  * @module
  */
+import { fact } from '../../sim/facts';
 import { newSigningKey, parseSigned, signMessage, verifySigned, type SigningKey } from '../../contrast/signed';
 import type { Action, HostContext, HostOutput } from '../../sim/types';
 import { x } from '../../xml/element';
@@ -32,6 +33,7 @@ export function signedAction(s: SignedClientState, host: SignedHost, a: Action, 
   if (!s.key) {
     s.key = newSigningKey(ctx.randomBytes);
     out.push(note('signed.key-published', { node: host.client, jid: host.account, publicKey: s.key.publicKey }));
+    out.push(fact({ type: 'signing-key-published', node: host.client, jid: host.account, publicKey: s.key.publicKey }));
   }
   const el = x('message', { type: 'chat', to: a.to, id: host.nextId() }, x('body', null, signMessage(s.key, host.account, a.body)));
   out.push(host.send([{ text: serialize(el), label: '<message/> with a signed text (Ed25519; modelled, not OpenPGP)' }], { key: 'signed.message-send', params: { client: host.client, to: a.to, body: a.body } }));
@@ -47,5 +49,5 @@ export function signedReceive(s: SignedClientState, host: SignedHost, from: stri
   s.known[sender] ??= m.publicKey;
   const valid = verifySigned(body, s.known).valid;
   host.show(from, m.text, { encrypted: false, verified: valid });
-  return [note(valid ? 'signed.message-received' : 'signed.message-bad', { client: host.client, from: sender, body: m.text })];
+  return [fact({ type: 'message-shown', node: host.client, from, body: m.text }), note(valid ? 'signed.message-received' : 'signed.message-bad', { client: host.client, from: sender, body: m.text })];
 }

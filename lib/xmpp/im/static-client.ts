@@ -6,6 +6,7 @@
  * thief's keyring can hold it.
  * @module
  */
+import { fact } from '../../sim/facts';
 import { armorPublicKey, generateStaticKey, isStaticMessage, isStaticPublicKey, openStatic, readPublicKey, sealStatic, type StaticKeyPair } from '../../contrast/static-key';
 import type { Action, HostContext, HostOutput, Note } from '../../sim/types';
 import { x } from '../../xml/element';
@@ -33,6 +34,7 @@ function ensureKey(s: StaticClientState, host: StaticHost, ctx: HostContext, out
   if (s.key) return s.key;
   s.key = generateStaticKey(ctx.randomBytes);
   out.push({ type: 'note', note: { key: 'static.key-generated', params: { node: host.client, priv: s.key.priv, pub: s.key.pub } } });
+  out.push(fact({ type: 'static-key-made', node: host.client, priv: s.key.priv, pub: s.key.pub }));
   return s.key;
 }
 
@@ -67,5 +69,5 @@ export function staticReceive(s: StaticClientState, host: StaticHost, from: stri
   const text = s.key ? openStatic(s.key, body) : null;
   if (text === null) return [{ type: 'note', note: { key: 'static.unreadable', params: { client: host.client, from } } }];
   host.show(from, text, { encrypted: true, verified: false });
-  return [{ type: 'note', note: { key: 'static.message-received', params: { client: host.client, from, body: text } } }];
+  return [fact({ type: 'message-shown', node: host.client, from, body: text, encrypted: true }), { type: 'note', note: { key: 'static.message-received', params: { client: host.client, from, body: text } } }];
 }

@@ -190,7 +190,7 @@ function onStarttls(s: ServerState, sess: Session, ctx: HostContext): HostOutput
     sess.tls = tlsExternal(`tls:${sess.node}`, 'server');
     go(sess, 'client-hello');
     sess.parser = createStreamParser();
-    return [proceed, tlsUpgradeNote(sess.node, 'server', s.domain)];
+    return [proceed, tlsUpgradeNote(s.id, sess.node, 'server', s.domain)];
   }
   sess.tls = tlsServerStart(`tls:${s.links[sess.node] ?? `${sess.node}~${s.id}`}`, ctx.randomBytes(64));
   // RFC 6120 §5.4.3.3: the stream inside TLS is a new one; nothing from before the upgrade carries over.

@@ -38,9 +38,8 @@ export function onConn(conn: S2sConn, out: Extract<HostOutput, { type: 'send' }>
 }
 
 /** The lib/io signal to wrap this connection's socket in real TLS; `conn` names the socket. */
-export function upgradeNote(conn: S2sConn, role: 'client' | 'server', domain: string): HostOutput {
-  const n = tlsUpgradeNote(conn.peer!, role, domain);
-  return { type: 'note', note: { key: n.note.key, params: { ...n.note.params, conn: conn.id } } };
+export function upgradeNote(s: ServerState, conn: S2sConn, role: 'client' | 'server', domain: string): HostOutput {
+  return tlsUpgradeNote(s.id, conn.peer!, role, domain, conn.id);
 }
 
 export function header(s: ServerState, conn: S2sConn): WirePiece {

@@ -18,7 +18,8 @@ import { x, type XmlElement } from '../../xml/element';
 import { createStreamParser, feed } from '../../xml/stream-parser';
 import { resolveServer, XMPP_SERVER_PORT } from '../s2s/dns';
 import { NS_DIALBACK_FEATURE, NS_SERVER, NS_TLS } from '../namespaces';
-import { keyParams, tlsClientStart, tlsExternal, tlsReceive, tlsServerStart } from '../tls-model/connection';
+import { fact } from '../../sim/facts';
+import { keyParams, tlsClientStart, tlsExternal, tlsKeysFact, tlsReceive, tlsServerStart } from '../tls-model/connection';
 import { clientPort, sendBytes, uuidFromBytes } from '../wire';
 import { STREAM_CLOSE, note, piece } from './out';
 import { deliverLocal } from './router';
@@ -113,7 +114,7 @@ export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'byte
     const r = tlsReceive(conn.tls, input.data);
     if (r.reply) out.push(onConn(conn, sendBytes(conn.peer!, r.reply, conn.tcp!, { key: 'tls.server-hello', params: { node: s.domain, peer: conn.peerDomain } }, { layer: 'tls', start: 0, end: r.reply.length, label: 'TLS record: handshake, ServerHello (modelled: random + X25519 key share)' })));
     if (r.established) {
-      out.push(tlsKeysNote(s, conn.peerDomain, conn.tls));
+      out.push(...tlsKeysNote(s, conn.peerDomain, conn.tls));
       // RFC 6120 §5.4.3.3: a new stream inside TLS; nothing from before the upgrade carries over.
       conn.parser = createStreamParser();
       go(conn, conn.role === 'initiator' ? 'server-hello' : 'client-hello');
@@ -148,9 +149,9 @@ export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'byte
   return out;
 }
 
-/** The keys this end now holds, as a note at this node (lib/knowledge reads it into the node's keyring). */
-export function tlsKeysNote(s: ServerState, peer: string, tls: NonNullable<S2sConn['tls']>): HostOutput {
-  return note('tls.established', { node: s.id, peer, ...keyParams(tls) });
+/** The keys this end now holds: the narration note, and the fact lib/knowledge reads into the node's keyring. */
+export function tlsKeysNote(s: ServerState, peer: string, tls: NonNullable<S2sConn['tls']>): HostOutput[] {
+  return [note('tls.established', { node: s.id, peer, ...keyParams(tls) }), fact(tlsKeysFact(tls, s.id, peer))];
 }
 
 function onStreamOpen(s: ServerState, conn: S2sConn, attrs: Record<string, string>, ctx: HostContext): HostOutput[] {
@@ -178,7 +179,7 @@ function onStartTls(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostCont
       conn.tls = tlsExternal(keyName(conn), 'client');
       go(conn, 'server-hello');
       conn.parser = createStreamParser();
-      return [upgradeNote(conn, 'client', conn.peerDomain), send(conn, [header(s, conn)], 's2s.stream-restart', { server: s.domain, domain: conn.peerDomain })];
+      return [upgradeNote(s, conn, 'client', conn.peerDomain), send(conn, [header(s, conn)], 's2s.stream-restart', { server: s.domain, domain: conn.peerDomain })];
     }
     const { conn: tls, hello } = tlsClientStart(keyName(conn), ctx.randomBytes(64));
     conn.tls = tls;
@@ -192,7 +193,7 @@ function onStartTls(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostCont
     if (s.settings.tlsLayer === 'external') {
       conn.tls = tlsExternal(keyName(conn), 'server');
       go(conn, 'client-hello');
-      return [...out, upgradeNote(conn, 'server', s.domain)];
+      return [...out, upgradeNote(s, conn, 'server', s.domain)];
     }
     conn.tls = tlsServerStart(keyName(conn), ctx.randomBytes(64));
     return out;

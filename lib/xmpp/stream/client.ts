@@ -7,6 +7,7 @@
  * @module
  */
 import { utf8 } from '../../bytes/hex';
+import { fact } from '../../sim/facts';
 import type { Action, ClientSpec, HostContext, HostInput, HostMachine, HostOutput, Note, Scenario, SaslMechanismSetting } from '../../sim/types';
 import { child, children, isElement, text, x, type XmlElement } from '../../xml/element';
 import { serialize, serializeOpenTag } from '../../xml/serialize';
@@ -16,7 +17,7 @@ import { chooseMechanism, type SaslMechanismName } from '../sasl/mechanisms';
 import { decodeSaslText, encodeSaslPayload } from '../sasl/payload';
 import { encodePlainMessage } from '../sasl/plain';
 import { scramClientFinal, scramClientStart, scramClientVerify, type ScramClientState } from '../sasl/scram';
-import { keyParams, tlsClientStart, tlsExternal, tlsReceive, tlsUpgradeNote, type TlsConn } from '../tls-model/connection';
+import { keyParams, tlsClientStart, tlsExternal, tlsKeysFact, tlsReceive, tlsUpgradeNote, type TlsConn } from '../tls-model/connection';
 import { clientPort, sendBytes, sendOutput, type TcpEndpoints, type WirePiece } from '../wire';
 import { nextClientPhase, type ClientPhase, type ClientTrigger } from './client-table';
 import { newOtrClientState, otrAction, otrReceive, type OtrClientState, type OtrHost } from '../im/otr-client';
@@ -154,6 +155,16 @@ function initClient(spec: ClientSpec, scenario: Scenario): ClientState {
   };
 }
 
+/** The login ended without a session (lib/io's XmppClient waits for this or for 'session-online'). */
+function loginFailed(s: ClientState, reason: string): HostOutput {
+  return fact({ type: 'login-failed', node: s.id, reason });
+}
+
+/** A stream that dies: a failed login when it dies before the session was bound. */
+function loginFailedUnlessOnline(s: ClientState, reason: string): HostOutput {
+  return s.boundJid === null ? loginFailed(s, reason) : fact({ type: 'stream-ended', node: s.id, reason });
+}
+
 function go(s: ClientState, on: ClientTrigger): boolean {
   const next = nextClientPhase(s.phase, on);
   if (next === null) return false;
@@ -176,7 +187,7 @@ function startAuth(s: ClientState, ctx: HostContext): HostOutput[] {
   const mech = chooseMechanism(s.offered, [s.policy.mechanism as SaslMechanismName], { tls: tlsUp(s), allowPlainWithoutTls: s.policy.allowPlainWithoutTls });
   if (mech === null) {
     go(s, 'no-mechanism');
-    return [send(s, [{ text: '</stream:stream>', label: 'stream close' }], { key: 'client.no-mechanism', params: { client: s.id, wanted: s.policy.mechanism, offered: s.offered.join(', ') || '—' } })];
+    return [loginFailed(s, 'no-mechanism'), send(s, [{ text: '</stream:stream>', label: 'stream close' }], { key: 'client.no-mechanism', params: { client: s.id, wanted: s.policy.mechanism, offered: s.offered.join(', ') || '—' } })];
   }
   if (mech === 'PLAIN') {
     let message: string;
@@ -187,19 +198,19 @@ function startAuth(s: ClientState, ctx: HostContext): HostOutput[] {
     }
     const payload = encodeSaslPayload(message);
     const auth = x('auth', { xmlns: NS_SASL, mechanism: 'PLAIN' }, payload);
-    return [send(s, [piece(auth, { layer: 'sasl', text: payload, label: `SASL PLAIN: ${s.localpart} + password` })], { key: tlsUp(s) ? 'client.sasl-plain-tls' : 'client.sasl-plain', params: { client: s.id, server: s.domain } })];
+    return [fact({ type: 'sasl-started', node: s.id, mechanism: 'PLAIN' }), send(s, [piece(auth, { layer: 'sasl', text: payload, label: `SASL PLAIN: ${s.localpart} + password` })], { key: tlsUp(s) ? 'client.sasl-plain-tls' : 'client.sasl-plain', params: { client: s.id, server: s.domain } })];
   }
   let started: ReturnType<typeof scramClientStart>;
   try {
     started = scramClientStart({ username: s.localpart, password: s.password, hash: mech === 'SCRAM-SHA-1' ? 'SHA-1' : 'SHA-256', nonce: ctx.randomBytes(18) });
   } catch {
     go(s, 'no-mechanism');
-    return [note('client.bad-credentials', { client: s.id })];
+    return [loginFailed(s, 'bad-credentials'), note('client.bad-credentials', { client: s.id })];
   }
   s.scram = started.state;
   const payload = encodeSaslPayload(started.clientFirstMessage);
   const auth = x('auth', { xmlns: NS_SASL, mechanism: mech }, payload);
-  return [send(s, [piece(auth, { layer: 'sasl', text: payload, label: `SCRAM client-first-message: ${started.clientFirstMessage}` })], { key: 'client.scram-start', params: { client: s.id, server: s.domain, mechanism: mech } })];
+  return [fact({ type: 'sasl-started', node: s.id, mechanism: mech }), send(s, [piece(auth, { layer: 'sasl', text: payload, label: `SCRAM client-first-message: ${started.clientFirstMessage}` })], { key: 'client.scram-start', params: { client: s.id, server: s.domain, mechanism: mech } })];
 }
 
 function onFeatures(s: ClientState, el: XmlElement, ctx: HostContext): HostOutput[] {
@@ -218,7 +229,7 @@ function onFeatures(s: ClientState, el: XmlElement, ctx: HostContext): HostOutpu
   if (s.policy.tls !== 'none' && !tlsUp(s)) {
     // The client's own policy: no TLS offered, no login (RFC 6120 §13.8; what stops a downgrade).
     go(s, 'no-mechanism');
-    return [send(s, [{ text: '</stream:stream>', label: 'stream close' }], { key: 'client.tls-missing', params: { client: s.id, server: s.domain } })];
+    return [loginFailed(s, 'tls-missing'), send(s, [{ text: '</stream:stream>', label: 'stream close' }], { key: 'client.tls-missing', params: { client: s.id, server: s.domain } })];
   }
   const mechs = child(el, 'mechanisms', NS_SASL);
   if (!mechs) return [note('client.unexpected', { client: s.id, element: el.name })];
@@ -234,7 +245,7 @@ function onSasl(s: ClientState, el: XmlElement): HostOutput[] {
     const r = s.scram && decoded.type === 'ok' && s.scram.step === 'awaiting-server-first' ? scramClientFinal(s.scram, decoded.text) : null;
     if (!r || r.type === 'failure') {
       // RFC 6120 §6.4.4: the client aborts a handshake it cannot continue.
-      return [send(s, [piece(x('abort', { xmlns: NS_SASL }))], { key: 'client.sasl-abort', params: { client: s.id, reason: r?.reason ?? 'unexpected' } })];
+      return [loginFailed(s, 'sasl-abort'), send(s, [piece(x('abort', { xmlns: NS_SASL }))], { key: 'client.sasl-abort', params: { client: s.id, reason: r?.reason ?? 'unexpected' } })];
     }
     s.scram = r.state;
     go(s, 'sasl-challenge');
@@ -249,7 +260,7 @@ function onSasl(s: ClientState, el: XmlElement): HostOutput[] {
       if (!v || v.type === 'failure') {
         go(s, 'stream-error');
         s.scram = null;
-        return [send(s, [{ text: '</stream:stream>', label: 'stream close' }], { key: 'client.server-signature-bad', params: { client: s.id, server: s.domain } })];
+        return [loginFailed(s, 'server-signature-bad'), send(s, [{ text: '</stream:stream>', label: 'stream close' }], { key: 'client.server-signature-bad', params: { client: s.id, server: s.domain } })];
       }
     }
     const wasScram = s.scram !== null;
@@ -263,7 +274,7 @@ function onSasl(s: ClientState, el: XmlElement): HostOutput[] {
   s.scram = null;
   go(s, 'sasl-failure');
   const condition = el.children.find(isElement)?.name ?? 'unknown';
-  return [note('client.sasl-failed', { client: s.id, condition })];
+  return [loginFailed(s, `sasl-failed: ${condition}`), note('client.sasl-failed', { client: s.id, condition })];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -422,7 +433,8 @@ function onIq(s: ClientState, el: XmlElement): HostOutput[] {
       case 'roster-get': {
         s.roster = {};
         for (const it of children(q ?? x('query'), 'item')) setRosterItem(s, it);
-        return [note('client.roster-received', { client: s.id, count: Object.keys(s.roster).length })];
+        const count = Object.keys(s.roster).length;
+        return [fact({ type: 'roster-received', node: s.id, count }), note('client.roster-received', { client: s.id, count })];
       }
       case 'disco-info': {
         const features = children(q ?? x('query'), 'feature').map((f) => f.attrs.var ?? '');
@@ -497,14 +509,15 @@ function onMessage(s: ClientState, el: XmlElement, ctx: HostContext): HostOutput
   if (e2e) return e2e;
   const stamp = child(el, 'delay', NS_DELAY)?.attrs.stamp;
   show(s, from, body, now, stamp ? { delayed: stamp } : {});
-  return [note(stamp ? 'client.message-received-delayed' : 'client.message-received', { client: s.id, from, body, stamp: stamp ?? '' })];
+  return [fact({ type: 'message-shown', node: s.id, from, body, ...(stamp ? { delayed: stamp } : {}) }), note(stamp ? 'client.message-received-delayed' : 'client.message-received', { client: s.id, from, body, stamp: stamp ?? '' })];
 }
 
 function onElement(s: ClientState, el: XmlElement, ctx: HostContext): HostOutput[] {
   if (el.name === 'stream:features') return onFeatures(s, el, ctx);
   if (el.name === 'stream:error') {
     go(s, 'stream-error');
-    return [note('client.stream-error', { client: s.id, condition: el.children.find(isElement)?.name ?? 'unknown' })];
+    const condition = el.children.find(isElement)?.name ?? 'unknown';
+    return [loginFailedUnlessOnline(s, `stream-error: ${condition}`), note('client.stream-error', { client: s.id, condition })];
   }
   if (el.attrs.xmlns === NS_TLS) {
     if (el.name === 'proceed' && s.phase === 'awaiting-proceed' && s.policy.tlsLayer === 'external') {
@@ -513,7 +526,7 @@ function onElement(s: ClientState, el: XmlElement, ctx: HostContext): HostOutput
       go(s, 'server-hello');
       s.parser = createStreamParser();
       s.tls = tlsExternal(`tls:${s.linkId}`, 'client');
-      return [tlsUpgradeNote(s.serverNode, 'client', s.domain), send(s, [streamHeader(s.domain)], { key: 'client.stream-open-tls', params: { client: s.id, server: s.domain } })];
+      return [tlsUpgradeNote(s.id, s.serverNode, 'client', s.domain), send(s, [streamHeader(s.domain)], { key: 'client.stream-open-tls', params: { client: s.id, server: s.domain } })];
     }
     if (el.name === 'proceed' && s.phase === 'awaiting-proceed') {
       const { conn, hello } = tlsClientStart(`tls:${s.linkId}`, ctx.randomBytes(64));
@@ -523,19 +536,19 @@ function onElement(s: ClientState, el: XmlElement, ctx: HostContext): HostOutput
       return [sendBytes(s.serverNode, hello, s.tcp, { key: 'tls.client-hello', params: { node: s.id, peer: s.domain } }, { layer: 'tls', start: 0, end: hello.length, label: 'TLS record: handshake, ClientHello (modelled: random + X25519 key share)' })];
     }
     go(s, 'tls-failure');
-    return [note('client.starttls-failed', { client: s.id })];
+    return [loginFailed(s, 'starttls-failed'), note('client.starttls-failed', { client: s.id })];
   }
   if (el.attrs.xmlns === NS_SASL && (el.name === 'challenge' || el.name === 'success' || el.name === 'failure')) return onSasl(s, el);
   if (el.name === 'iq' && s.phase === 'binding') {
     if (el.attrs.type !== 'result') {
       go(s, 'bind-error');
-      return [note('client.bind-failed', { client: s.id })];
+      return [loginFailed(s, 'bind-failed'), note('client.bind-failed', { client: s.id })];
     }
     const jid = text(child(child(el, 'bind', NS_BIND) ?? x('bind'), 'jid'));
     go(s, 'bind-result');
     s.boundJid = jid;
     // RFC 6121 §4.2: initial presence announces availability; then what the user asked for meanwhile.
-    const out: HostOutput[] = [send(s, [piece(ownPresence(s))], { key: 'client.initial-presence', params: { client: s.id, jid } })];
+    const out: HostOutput[] = [fact({ type: 'session-online', node: s.id, jid }), send(s, [piece(ownPresence(s))], { key: 'client.initial-presence', params: { client: s.id, jid } })];
     for (const a of s.outbox.splice(0)) out.push(...onlineAction(s, a, ctx));
     return out;
   }
@@ -560,10 +573,11 @@ function handleBytes(s: ClientState, data: Uint8Array, ctx: HostContext): HostOu
     const r = tlsReceive(s.tls, data);
     if (r.error) {
       go(s, 'stream-error');
-      return [note('tls.failed', { node: s.id, peer: s.domain })];
+      return [loginFailedUnlessOnline(s, 'tls-failed'), note('tls.failed', { node: s.id, peer: s.domain })];
     }
     if (r.established) {
       out.push(note('tls.established', { node: s.id, peer: s.domain, ...keyParams(s.tls) }));
+      out.push(fact(tlsKeysFact(s.tls, s.id, s.domain)));
       go(s, 'server-hello');
       // RFC 6120 §5.4.3.3: a fresh stream, now inside TLS.
       out.push(send(s, [streamHeader(s.domain)], { key: 'client.stream-open-tls', params: { client: s.id, server: s.domain } }));
@@ -585,7 +599,7 @@ function handleBytes(s: ClientState, data: Uint8Array, ctx: HostContext): HostOu
           break;
         case 'error':
           go(s, 'stream-error');
-          out.push(note('client.stream-error', { client: s.id, condition: ev.condition }));
+          out.push(loginFailedUnlessOnline(s, `stream-error: ${ev.condition}`), note('client.stream-error', { client: s.id, condition: ev.condition }));
           break;
       }
     }

@@ -37,7 +37,7 @@ function c2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, 
       out.push(sendBytes(sess.node, r.reply, sess.tcp, { key: 'tls.server-hello', params: { node: s.domain, peer: sess.node } }, { layer: 'tls', start: 0, end: r.reply.length, label: 'TLS record: handshake, ServerHello (modelled: random + X25519 key share)' }));
     }
     if (r.established) {
-      out.push(tlsKeysNote(s, sess.node, sess.tls));
+      out.push(...tlsKeysNote(s, sess.node, sess.tls));
       go(sess, 'client-hello');
       sess.parser = createStreamParser();
     }

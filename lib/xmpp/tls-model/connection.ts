@@ -10,6 +10,7 @@ import {
   CONTENT_HANDSHAKE, HS_CLIENT_HELLO, HS_SERVER_HELLO, decodeHello, deriveKeys, encodeHello, keySharePublic, type TlsKeys,
 } from './handshake';
 import { HEADER_LENGTH, openRecord, plainRecord, splitRecords } from './record';
+import type { TlsKeysFact, TlsUpgradeFact } from '../../sim/facts';
 
 export interface TlsConn {
   keyName: string;
@@ -72,9 +73,12 @@ export function tlsExternal(keyName: string, role: 'client' | 'server'): TlsConn
   return { keyName, role, phase: 'open', privateKey: null, random: '', keys: null, writeSeq: 0, readSeq: 0, pending: '', external: true };
 }
 
-/** The upgrade signal for lib/io: `peer` = the node the connection leads to, `domain` = the certificate's name. */
-export function tlsUpgradeNote(peer: string, role: 'client' | 'server', domain: string): { type: 'note'; note: { key: string; params: Record<string, string> } } {
-  return { type: 'note', note: { key: 'tls.upgrade', params: { peer, role, domain } } };
+/**
+ * The upgrade signal for lib/io, a fact: `node` = this end, `peer` = the node the connection leads
+ * to, `domain` = the certificate's name, `conn` = the connection when the pair holds several.
+ */
+export function tlsUpgradeNote(node: string, peer: string, role: 'client' | 'server', domain: string, conn?: string): { type: 'fact'; fact: TlsUpgradeFact } {
+  return { type: 'fact', fact: { type: 'tls-upgrade', node, peer, role, domain, ...(conn !== undefined ? { conn } : {}) } };
 }
 
 /** Feed bytes received from the peer. Never throws on the peer's input. */
@@ -117,6 +121,13 @@ export function tlsReceive(conn: TlsConn, data: Uint8Array): TlsReceived {
 export function writeKeys(conn: TlsConn): { key: string; iv: string } {
   if (!conn.keys) throw new Error('tls-model: connection not open');
   return conn.role === 'client' ? { key: conn.keys.clientWriteKey, iv: conn.keys.clientWriteIv } : { key: conn.keys.serverWriteKey, iv: conn.keys.serverWriteIv };
+}
+
+/** The keys this end installed, as a fact (knowledge's keyrings read it; the note is narration). */
+export function tlsKeysFact(conn: TlsConn, node: string, peer: string): TlsKeysFact {
+  const k = conn.keys;
+  if (!k) throw new Error('tls-model: connection not open');
+  return { type: 'tls-keys', node, peer, keyName: conn.keyName, role: conn.role, cipher: 'AES-128-GCM', ...k };
 }
 
 /**
