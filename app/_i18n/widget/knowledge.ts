@@ -1,0 +1,241 @@
+/** The scenario widget's strings for the knowledge lens ("Seen by"), the observer kinds and the Knowledge tab, with the forger's rows; each key once, English and German side by side. @module */
+import type { BilingualTable } from '../locales';
+
+export const knowledgeStrings = {
+  lensLabel: {
+    en: 'Seen by',
+    de: 'Sicht von',
+  },
+  lensAll: {
+    en: 'everyone: show all',
+    de: 'allen: alles zeigen',
+  },
+  lensOption: {
+    en: '{kind}: {name}',
+    de: '{kind}: {name}',
+  },
+  lensActive: {
+    en: 'The diagrams dim what {who} did not see.',
+    de: 'Die Diagramme blenden ab, was {who} nicht gesehen hat.',
+  },
+  kindClient: {
+    en: 'Client',
+    de: 'Client',
+  },
+  kindServer: {
+    en: 'Server',
+    de: 'Server',
+  },
+  kindTap: {
+    en: 'Eavesdropper on a link',
+    de: 'Lauscher auf einer Leitung',
+  },
+  kindOperator: {
+    en: 'Server operator (logs)',
+    de: 'Serverbetreiber (Logs)',
+  },
+  kindThief: {
+    en: 'Key thief',
+    de: 'Schlüsseldieb',
+  },
+  kindForger: {
+    en: 'Forger',
+    de: 'Fälscher',
+  },
+  tabKnowledge: {
+    en: 'Knowledge',
+    de: 'Wissen',
+  },
+  knowPick: {
+    en: 'Whose knowledge',
+    de: 'Wessen Wissen',
+  },
+  knowNone: {
+    en: 'Choose an observer: the tab lists what it has learned by the current step.',
+    de: 'Wählen Sie einen Beobachter: Der Reiter zeigt, was er bis zum aktuellen Schritt erfahren hat.',
+  },
+  knowSummary: {
+    en: 'By step {step}, {who} has seen {events} events ({bytes} bytes) and can read {read} of {messages} messages.',
+    de: 'Bis Schritt {step} hat {who} {events} Ereignisse gesehen ({bytes} Bytes) und kann {read} von {messages} Nachrichten lesen.',
+  },
+  knowFailed: {
+    en: 'Nothing to show for {who}.',
+    de: 'Für {who} gibt es nichts zu zeigen.',
+  },
+  knowMessages: {
+    en: 'Messages',
+    de: 'Nachrichten',
+  },
+  knowNoMessages: {
+    en: 'No message has passed this observer yet.',
+    de: 'An diesem Beobachter ist noch keine Nachricht vorbeigekommen.',
+  },
+  knowLocked: {
+    en: 'cannot read',
+    de: 'nicht lesbar',
+  },
+  knowLockedLong: {
+    en: 'cannot read: {bytes} bytes of ciphertext',
+    de: 'nicht lesbar: {bytes} Bytes Geheimtext',
+  },
+  knowMetadata: {
+    en: 'Metadata',
+    de: 'Metadaten',
+  },
+  knowAddresses: {
+    en: 'IP addresses',
+    de: 'IP-Adressen',
+  },
+  knowJids: {
+    en: 'Addresses (JIDs)',
+    de: 'Adressen (JIDs)',
+  },
+  knowContacts: {
+    en: 'Who writes to whom',
+    de: 'Wer schreibt wem',
+  },
+  knowContact: {
+    en: '{from} → {to}: {n}×',
+    de: '{from} → {to}: {n}×',
+  },
+  knowPresence: {
+    en: 'Online (presence)',
+    de: 'Online (Präsenz)',
+  },
+  knowCredentials: {
+    en: 'Passwords',
+    de: 'Passwörter',
+  },
+  knowKeys: {
+    en: 'Keys held',
+    de: 'Vorhandene Schlüssel',
+  },
+  knowSealed: {
+    en: 'Encrypted records it could not open',
+    de: 'Verschlüsselte Records, die er nicht öffnen konnte',
+  },
+  knowNothing: {
+    en: 'nothing yet',
+    de: 'noch nichts',
+  },
+  knowMore: {
+    en: 'More',
+    de: 'Weiteres',
+  },
+  knowColContent: {
+    en: 'Content',
+    de: 'Inhalt',
+  },
+  knowColSize: {
+    en: 'Size',
+    de: 'Größe',
+  },
+  knowThiefBefore: {
+    en: 'The theft comes at {time} ms ({nodes}): until then the recording stays closed.',
+    de: 'Der Diebstahl kommt bei {time} ms ({nodes}): Bis dahin bleibt die Aufzeichnung verschlossen.',
+  },
+  knowThiefAfter: {
+    en: 'Stolen at {time} ms from {nodes}: the recording opens wherever the stolen keys fit — and nowhere else.',
+    de: 'Gestohlen bei {time} ms von {nodes}: Die Aufzeichnung öffnet sich, wo die gestohlenen Schlüssel passen – und nirgends sonst.',
+  },
+  knowAke: {
+    en: 'key exchange ({name}): no message text',
+    de: 'Schlüsselaustausch ({name}): kein Nachrichtentext',
+  },
+  knowQuery: {
+    en: 'OTR query: asks for a private conversation',
+    de: 'OTR-Anfrage: bittet um eine private Unterhaltung',
+  },
+  knowOtrError: {
+    en: 'OTR error message',
+    de: 'OTR-Fehlermeldung',
+  },
+  knowStaticKey: {
+    en: 'a static public key',
+    de: 'ein statischer öffentlicher Schlüssel',
+  },
+  knowEmpty: {
+    en: 'no text: a control message (SMP, end of conversation, heartbeat)',
+    de: 'kein Text: eine Steuernachricht (SMP, Ende der Unterhaltung, Heartbeat)',
+  },
+  knowKeyids: {
+    en: 'keys {keys}',
+    de: 'Schlüssel {keys}',
+  },
+  knowRecorded: {
+    en: 'Recorded for forging',
+    de: 'Zum Fälschen mitgeschnitten',
+  },
+  knowRecSignedOk: {
+    en: 'Step {step}, {from} → {to}: {text}, signed by {signer} — the signature is valid',
+    de: 'Schritt {step}, {from} → {to}: {text}, signiert von {signer} – die Signatur ist gültig',
+  },
+  knowRecSignedBad: {
+    en: 'Step {step}, {from} → {to}: {text}, signed by {signer} — the signature is not valid',
+    de: 'Schritt {step}, {from} → {to}: {text}, signiert von {signer} – die Signatur ist ungültig',
+  },
+  knowRecOtrKey: {
+    en: 'Step {step}, {from} → {to}: OTR data message — its MAC key was published at step {at}: {key}',
+    de: 'Schritt {step}, {from} → {to}: OTR-Datennachricht – ihr MAC-Schlüssel wurde in Schritt {at} veröffentlicht: {key}',
+  },
+  knowRecOtrNoKey: {
+    en: 'Step {step}, {from} → {to}: OTR data message — its MAC key has not been published',
+    de: 'Schritt {step}, {from} → {to}: OTR-Datennachricht – ihr MAC-Schlüssel ist nicht veröffentlicht',
+  },
+  knowRecReveals: {
+    en: '(it publishes old MAC keys: {keys})',
+    de: '(sie veröffentlicht alte MAC-Schlüssel: {keys})',
+  },
+  knowForgeries: {
+    en: 'Forgeries',
+    de: 'Fälschungen',
+  },
+  knowForged: {
+    en: 'Forged: {claims} (step {step}) — {verdict}',
+    de: 'Gefälscht: {claims} (Schritt {step}) – {verdict}',
+  },
+  knowForgedMacOk: {
+    en: 'the MAC checks out with the key published at step {at}: indistinguishable from the real message',
+    de: 'der MAC stimmt mit dem in Schritt {at} veröffentlichten Schlüssel: von der echten Nachricht nicht zu unterscheiden',
+  },
+  knowForgedMacBad: {
+    en: 'the MAC fails: the forgery is exposed',
+    de: 'der MAC passt nicht: Die Fälschung fliegt auf',
+  },
+  knowForgedSigBad: {
+    en: 'the signature fails: the forgery is exposed',
+    de: 'die Signatur passt nicht: Die Fälschung fliegt auf',
+  },
+  knowForgedSigOk: {
+    en: 'the signature still checks out',
+    de: 'die Signatur stimmt trotzdem',
+  },
+  knowForgeFailed: {
+    en: 'Not forged: {find} → {replace} (step {step}) — {reason}',
+    de: 'Nicht gefälscht: {find} → {replace} (Schritt {step}) – {reason}',
+  },
+  knowForgeUnrecorded: {
+    en: 'Not forged: {find} → {replace} — {reason}',
+    de: 'Nicht gefälscht: {find} → {replace} – {reason}',
+  },
+  knowForgeNoMessage: {
+    en: 'not possible yet: the message has not been recorded',
+    de: 'noch nicht möglich: Die Nachricht ist noch nicht mitgeschnitten',
+  },
+  knowForgeNoMacKey: {
+    en: 'not possible yet: the MAC key has not been published',
+    de: 'noch nicht möglich: Der MAC-Schlüssel ist noch nicht veröffentlicht',
+  },
+  knowForgeNoText: {
+    en: 'not possible: the text to replace is not in the message',
+    de: 'nicht möglich: Der zu ersetzende Text steht nicht in der Nachricht',
+  },
+  knowForgeOutside: {
+    en: 'not possible: that text lies beyond the end of the message',
+    de: 'nicht möglich: Die Stelle liegt hinter dem Ende der Nachricht',
+  },
+  knowForgeLength: {
+    en: 'not possible: the replacement must be exactly as long as the original',
+    de: 'nicht möglich: Der Ersatz muss genau so lang sein wie das Original',
+  },
+} satisfies BilingualTable;

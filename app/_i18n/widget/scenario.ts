@@ -1,0 +1,85 @@
+/** The scenario widget's strings for the widget frame (title, errors, view and presenter switches, footnote) and the list of scenarios; each key once, English and German side by side. @module */
+import type { BilingualTable } from '../locales';
+
+export const scenarioStrings = {
+  region: {
+    en: 'Scenario: {title}',
+    de: 'Szenario: {title}',
+  },
+  unknownTitle: {
+    en: 'Scenario not found',
+    de: 'Szenario nicht gefunden',
+  },
+  unknownBody: {
+    en: 'There is no scenario called “{id}”. Check the name, or choose one from the list of scenarios.',
+    de: 'Es gibt kein Szenario namens „{id}“. Bitte den Namen prüfen oder eines aus der Liste der Szenarien wählen.',
+  },
+  failedTitle: {
+    en: 'The simulation stopped',
+    de: 'Die Simulation wurde abgebrochen',
+  },
+  failedBody: {
+    en: 'The scenario “{id}” could not be simulated: {message}',
+    de: 'Das Szenario „{id}“ ließ sich nicht simulieren: {message}',
+  },
+  allScenarios: {
+    en: 'All scenarios',
+    de: 'Alle Szenarien',
+  },
+  presenterEnter: {
+    en: 'Presenter mode',
+    de: 'Präsentationsmodus',
+  },
+  presenterExit: {
+    en: 'Leave presenter mode (Esc)',
+    de: 'Präsentationsmodus verlassen (Esc)',
+  },
+  viewLabel: {
+    en: 'Show',
+    de: 'Ansicht',
+  },
+  viewBoth: {
+    en: 'Network and sequence',
+    de: 'Netz und Ablauf',
+  },
+  viewNetwork: {
+    en: 'Network only',
+    de: 'Nur Netz',
+  },
+  viewSequence: {
+    en: 'Sequence only',
+    de: 'Nur Ablauf',
+  },
+  seedNote: {
+    en: 'Simulated with seed {seed}: every run shows exactly the same bytes.',
+    de: 'Simuliert mit Seed {seed}: Jeder Durchlauf zeigt genau dieselben Bytes.',
+  },
+  keysHelp: {
+    en: 'Keys: ← → step · Space play/pause · Home/End first/last',
+    de: 'Tasten: ← → Schritt · Leertaste Abspielen/Anhalten · Pos1/Ende erster/letzter',
+  },
+  truncated: {
+    en: 'The simulation was stopped after {n} events.',
+    de: 'Die Simulation wurde nach {n} Ereignissen angehalten.',
+  },
+  listTitle: {
+    en: 'Scenarios',
+    de: 'Szenarien',
+  },
+  listLead: {
+    en: 'Each scenario is a small network of XMPP servers and clients, simulated in your browser. Open one and step through it event by event, with the real bytes on every link.',
+    de: 'Jedes Szenario ist ein kleines Netz aus XMPP-Servern und -Clients, simuliert im Browser. Öffnen Sie eines und gehen Sie es Ereignis für Ereignis durch, mit den echten Bytes auf jeder Leitung.',
+  },
+  listOpen: {
+    en: 'Open the scenario “{title}”',
+    de: 'Szenario „{title}“ öffnen',
+  },
+  listSteps: {
+    en: '{n} steps',
+    de: '{n} Schritte',
+  },
+  backToList: {
+    en: 'All scenarios',
+    de: 'Alle Szenarien',
+  },
+} satisfies BilingualTable;
