@@ -1,7 +1,7 @@
 /**
  * lib/io/net-host.ts on its own, with a toy line protocol instead of XMPP: bytes from each socket
  * reach `handle` under that connection's id and `send` outputs go back to the right socket; `timer`
- * outputs fire as real timers; a `tls.upgrade` note switches exactly that connection to node:tls
+ * outputs fire as real timers; a `tls-upgrade` fact switches exactly that connection to node:tls
  * right after the bytes before it (the STARTTLS pattern of RFC 6120 §5.4.3), with writes queued
  * until the handshake is done; a dropped connection is reported to the machine; `dial` opens
  * outgoing connections on demand, one socket per connection id (`conn`) even to the same node.
@@ -46,7 +46,7 @@ const toy: HostMachine<ToyState> = {
     for (const line of text.split('\n')) {
       s.lines.push(`${input.from}: ${line}`);
       if (line === 'PING') out.push(send(input.from, 'PONG\n'));
-      else if (line === 'STARTTLS') out.push(send(input.from, 'GO\n'), { type: 'note', note: { key: 'tls.upgrade', params: { peer: input.from, role: 'server', domain: 'toy.test' } } }, send(input.from, 'HELLO INSIDE TLS\n'));
+      else if (line === 'STARTTLS') out.push(send(input.from, 'GO\n'), { type: 'fact', fact: { type: 'tls-upgrade', node: 'toy', peer: input.from, role: 'server', domain: 'toy.test' } }, send(input.from, 'HELLO INSIDE TLS\n'));
       else if (line.startsWith('LATER ')) out.push({ type: 'timer', name: `t${line.slice(6)}`, after: Number(line.slice(6)) });
       else if (line.startsWith('VIA ')) {
         // Two connections to the same node, told apart by id (as the s2s machine keeps one per direction).
@@ -149,7 +149,7 @@ describe.skipIf(!!missing)('lib/io/net-host: a HostMachine on real sockets', () 
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
   }, 10_000);
 
-  it('tls.upgrade: cleartext up to the note, TLS after it (writes queued until the handshake is done)', async () => {
+  it('tls-upgrade fact: cleartext up to it, TLS after it (writes queued until the handshake is done)', async () => {
     const raw = await client();
     const id = `c${nextId}`;
     const go = readUntil(raw, /GO\n/);
