@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainDataProblems } from '../../helpers/plain-data';
 import { receiveMessage, sendMessage, startOtr } from '../../../lib/otr/session';
 import { armor, dearmor, Reader } from '../../../lib/otr/codec';
 import { readHeader, messageTypeName } from '../../../lib/otr/wire';
@@ -20,7 +21,7 @@ describe('otr/ake between two engines', () => {
       expect(a.st.keys).toMatchObject({ ourKeyid: 2, theirKeyid: 1, theirOldY: null });
       if (v === 3) expect(a.st.theirInstance).toBe(b.st.ourInstance);
       // state is plain data
-      expect(structuredClone(a.st)).toEqual(a.st);
+      expect(plainDataProblems(a.st)).toEqual([]);
     });
   }
 

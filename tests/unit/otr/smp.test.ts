@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainDataProblems } from '../../helpers/plain-data';
 import { smpAbort, smpRespond, smpStart, startOtr, type OtrEvent } from '../../../lib/otr/session';
 import fc from 'fast-check';
 import { newSmpState } from '../../../lib/otr/smp';
@@ -46,8 +47,8 @@ describe('otr/smp between two engines', () => {
   it('state is plain data mid-protocol', () => {
     const [a, b] = connected('clone');
     relay(a, b, smpStart(a.st, 's', null, a.ctx));
-    expect(structuredClone(a.st.smp)).toEqual(a.st.smp);
-    expect(structuredClone(b.st.smp)).toEqual(b.st.smp);
+    expect(plainDataProblems(a.st.smp)).toEqual([]);
+    expect(plainDataProblems(b.st.smp)).toEqual([]);
   });
 });
 
