@@ -11,7 +11,7 @@
  * @module
  */
 import { scaleLinear, scalePoint } from 'd3';
-import type { Trace, TraceEvent } from '../sim/types';
+import type { Action, Trace, TraceEvent } from '../sim/types';
 import { groupDomains, initialOf, orderEntities, r1, shortName } from './entities';
 import { topLayer, type VizLayer } from './layers';
 import { eventElementNames, eventLabel } from './wire-label';
@@ -90,8 +90,8 @@ export interface SeqDot {
   step: number;
   node: string;
   kind: 'action' | 'timer';
-  /** The note key's last part: `connect`, `send-message`, `disconnect`, or the timer's name. */
-  label: string;
+  /** What the person did (`TraceEvent.action`); null for a timer. The view words it; notes are never read here. */
+  action: Action['type'] | null;
   x: number;
   y: number;
   /** Where the label is anchored: it starts right of the dot, or ends left of it on the right-hand lanes. */
@@ -244,10 +244,10 @@ export function layoutSequence(trace: Trace, step: number, options: Partial<Sequ
       });
     } else {
       const lx = laneX(e.from);
-      const key = e.kind === 'timer' ? String(e.note.params?.name ?? 'timer') : e.note.key.replace(/^action\./, '');
+      const action = e.kind === 'action' ? (e.action?.type ?? null) : null;
       const right = lx > o.gutter + (o.width - o.gutter) * 0.6;
       localRow.add(y2);
-      dots.push({ seq: e.seq, step: e.seq + 1, node: e.from, kind: e.kind, label: key, x: r1(lx), y: r1(y2), labelX: r1(right ? lx - 14 : lx + 14), anchor: right ? 'end' : 'start', state });
+      dots.push({ seq: e.seq, step: e.seq + 1, node: e.from, kind: e.kind, action, x: r1(lx), y: r1(y2), labelX: r1(right ? lx - 14 : lx + 14), anchor: right ? 'end' : 'start', state });
     }
     lastRowAt.set(`${e.to}@${e.time}`, y2);
   });

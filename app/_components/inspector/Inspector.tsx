@@ -8,6 +8,7 @@
  * @module
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { localEventLabel } from '../../_i18n/actions';
 import type { Locale } from '../../_i18n/locales';
 import { wt, type WidgetKey } from '../../_i18n/widget';
 import { fromBase64 } from '../../../lib/bytes/base64';
@@ -20,7 +21,6 @@ import { topLayer } from '../../../lib/viz/layers';
 import { eventElementNames, isEncrypted } from '../../../lib/viz/wire-label';
 import { nodeStatesAfter } from '../../../lib/scenarios/run';
 import { LayerChip } from '../scenario/Glyphs';
-import { ACTION_KEYS } from '../sequence/SequenceView';
 import type { ObserverInfo } from '../../../lib/knowledge/observe';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { RatchetView } from '../ratchet/RatchetView';
@@ -447,10 +447,8 @@ function EventsPanel({ events, step, locale, nm, onSelectStep }: { events: reado
             const what =
               e.kind === 'wire' ? (
                 <LayerChip layer={topLayer(e.layers)} label={eventElementNames(e).join(' + ') || `${e.wire?.length ?? 0} B`} />
-              ) : e.kind === 'action' ? (
-                wt(locale, ACTION_KEYS[e.note.key.replace(/^action\./, '')] ?? 'actTimer', { name: e.note.key })
               ) : (
-                wt(locale, 'actTimer', { name: String(e.note.params?.name ?? '') })
+                localEventLabel(locale, e.kind, e.action?.type)
               );
             return (
               <tr key={e.seq} aria-current={s === step ? 'step' : undefined} className={s === step ? 'mlw-row--current' : undefined}>

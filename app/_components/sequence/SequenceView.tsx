@@ -9,7 +9,8 @@
  */
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { Locale } from '../../_i18n/locales';
-import { wt, type WidgetKey } from '../../_i18n/widget';
+import { localEventLabel } from '../../_i18n/actions';
+import { wt } from '../../_i18n/widget';
 import type { Trace } from '../../../lib/sim/types';
 import { layoutSequence, type SeqArrow, type SeqDot, type SeqLane } from '../../../lib/viz/sequence-layout';
 import { arrowHead, cylinder, shorten } from '../../../lib/viz/shapes';
@@ -32,16 +33,8 @@ export interface SequenceViewProps {
 const HEADER_H = 78;
 const BADGE_W = 26;
 
-export const ACTION_KEYS: Record<string, WidgetKey> = {
-  connect: 'actConnect',
-  'send-message': 'actSendMessage',
-  disconnect: 'actDisconnect',
-};
-
-export function dotLabel(locale: Locale, d: Pick<SeqDot, 'kind' | 'label'>): string {
-  if (d.kind === 'timer') return wt(locale, 'actTimer', { name: d.label });
-  const key = ACTION_KEYS[d.label];
-  return key ? wt(locale, key) : d.label;
+function dotLabel(locale: Locale, d: Pick<SeqDot, 'kind' | 'action'>): string {
+  return localEventLabel(locale, d.kind, d.action);
 }
 
 export function SequenceView({ trace, step, locale, title, scale = 1, seen = null, onSelectStep }: SequenceViewProps) {

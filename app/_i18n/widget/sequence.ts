@@ -1,4 +1,4 @@
-/** The scenario widget's strings for the Sequence view and the labels of local events (actions, timers); each key once, English and German side by side. @module */
+/** The scenario widget's strings for the Sequence view (local events are labelled in app/_i18n/actions.ts); each key once, English and German side by side. @module */
 import type { BilingualTable } from '../locales';
 
 export const sequenceStrings = {
@@ -17,21 +17,5 @@ export const sequenceStrings = {
   sequenceArrow: {
     en: 'Step {step}: {what} from {from} to {to}, {bytes} bytes, arrives at {time} ms',
     de: 'Schritt {step}: {what} von {from} an {to}, {bytes} Bytes, kommt bei {time} ms an',
-  },
-  actConnect: {
-    en: 'connects',
-    de: 'verbindet sich',
-  },
-  actSendMessage: {
-    en: 'sends a message',
-    de: 'schickt eine Nachricht',
-  },
-  actDisconnect: {
-    en: 'disconnects',
-    de: 'trennt die Verbindung',
-  },
-  actTimer: {
-    en: 'timer: {name}',
-    de: 'Timer: {name}',
   },
 } satisfies BilingualTable;

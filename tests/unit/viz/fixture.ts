@@ -26,7 +26,7 @@ export const fixture: Trace = {
   ],
   taps: [{ id: 'tap:alice~a.example', link: 'alice~a.example' }],
   events: [
-    { seq: 0, time: 0, kind: 'action', from: 'alice', to: 'alice', layers: [], note: { key: 'action.connect', params: { node: 'alice' } }, effects: [], facts: [] },
+    { seq: 0, time: 0, kind: 'action', from: 'alice', to: 'alice', layers: [], note: { key: 'action.connect', params: { node: 'alice' } }, effects: [], facts: [], action: { type: 'connect' } },
     wire(1, 'alice', 'a.example', 'alice~a.example', 0, 20, "<?xml version='1.0'?><stream:stream to='a.example' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>"),
     wire(2, 'a.example', 'alice', 'alice~a.example', 20, 40, "<stream:stream from='a.example' version='1.0'><stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism></mechanisms></stream:features>"),
     wire(3, 'alice', 'a.example', 'alice~a.example', 40, 60, "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AGFsaWNlAHdvbmRlcmxhbmQ=</auth>", [
@@ -34,7 +34,7 @@ export const fixture: Trace = {
       { layer: 'xml', start: 0, end: 88, label: '<auth/>' },
       { layer: 'sasl', start: 65, end: 81, label: 'SASL PLAIN' },
     ]),
-    { seq: 4, time: 1000, kind: 'action', from: 'alice', to: 'alice', layers: [], note: { key: 'action.send-message', params: { node: 'alice', to: 'bob@b.example', body: 'Hi' } }, effects: [], facts: [] },
+    { seq: 4, time: 1000, kind: 'action', from: 'alice', to: 'alice', layers: [], note: { key: 'action.send-message', params: { node: 'alice', to: 'bob@b.example', body: 'Hi' } }, effects: [], facts: [], action: { type: 'send-message', to: 'bob@b.example', body: 'Hi' } },
     wire(5, 'alice', 'a.example', 'alice~a.example', 1000, 1020, "<message to='bob@b.example' type='chat'><body>Hi</body></message>"),
     wire(6, 'a.example', 'b.example', 'a.example~b.example', 1020, 1060, "<message from='alice@a.example' to='bob@b.example' type='chat'><body>Hi</body></message>"),
     wire(7, 'b.example', 'bob', 'bob~b.example', 1060, 1090, "<message from='alice@a.example' to='bob@b.example' type='chat'><body>Hi</body></message><presence/>"),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutSequence } from '../../../lib/viz/sequence-layout';
+import type { TraceEvent } from '../../../lib/sim/types';
 import { fixture } from './fixture';
 
 describe('layoutSequence', () => {
@@ -32,7 +33,20 @@ describe('layoutSequence', () => {
     const g = layoutSequence(fixture, 0);
     expect(g.arrows.map((a) => a.label)).toEqual(['stream header', 'stream header + <stream:features>', '<auth>', '<message>', '<message>', '<message> + <presence>', 'stream close']);
     expect(g.arrows[2]!.layer).toBe('sasl');
-    expect(g.dots.map((d) => d.label)).toEqual(['connect', 'send-message']);
+    expect(g.dots.map((d) => d.action)).toEqual(['connect', 'send-message']);
+  });
+
+  it('names a local event by its action or as a timer, never by its narration key', () => {
+    const events: TraceEvent[] = [
+      // The note says one thing, the action another: the dot follows the action (notes are for people).
+      { seq: 0, time: 0, kind: 'action', from: 'alice', to: 'alice', layers: [], note: { key: 'action.connect' }, effects: [], facts: [], action: { type: 'otr-start', to: 'bob@b.example' } },
+      { seq: 1, time: 10, kind: 'timer', from: 'a.example', to: 'a.example', layers: [], note: { key: 'dns.answer', params: { name: '_xmpp-server._tcp.b.example' } }, effects: [], facts: [] },
+    ];
+    const g = layoutSequence({ ...fixture, events }, 0);
+    expect(g.dots.map((d) => [d.kind, d.action])).toEqual([
+      ['action', 'otr-start'],
+      ['timer', null],
+    ]);
   });
 
   it('marks past, current and future; step 0 has no current event', () => {

@@ -1,0 +1,53 @@
+/**
+ * What a person (or the script) does, as a short label in every language: the dots of the Sequence view
+ * and the Events table name a local event by its action type (`TraceEvent.action`), never by its
+ * narration key. `satisfies` makes a new action type without a label here a type error.
+ * @module
+ */
+import type { Action } from '../../lib/sim/types';
+import type { Bilingual, Locale } from './locales';
+
+export type ActionType = Action['type'];
+
+export const actionLabels = {
+  connect: { en: 'connects', de: 'verbindet sich' },
+  'send-message': { en: 'sends a message', de: 'schickt eine Nachricht' },
+  disconnect: { en: 'disconnects', de: 'trennt die Verbindung' },
+  'retry-login': { en: 'tries another password', de: 'versucht ein anderes Passwort' },
+  'set-presence': { en: 'changes its status', de: 'ändert seinen Status' },
+  'add-contact': { en: 'adds a contact', de: 'fügt einen Kontakt hinzu' },
+  subscribe: { en: 'asks to see presence', de: 'bittet darum, die Präsenz zu sehen' },
+  unsubscribe: { en: 'stops watching presence', de: 'verzichtet auf die Präsenz' },
+  'approve-subscription': { en: 'allows presence', de: 'erlaubt die Präsenz' },
+  'deny-subscription': { en: 'refuses presence', de: 'verweigert die Präsenz' },
+  'remove-contact': { en: 'removes a contact', de: 'entfernt einen Kontakt' },
+  'roster-get': { en: 'asks for the roster', de: 'fragt nach dem Roster' },
+  'disco-info': { en: 'asks what a service supports', de: 'fragt, was ein Dienst kann' },
+  'disco-items': { en: 'asks which services exist', de: 'fragt, welche Dienste es gibt' },
+  ping: { en: 'pings', de: 'pingt' },
+  'send-raw': { en: 'types raw bytes', de: 'tippt rohe Bytes' },
+  'otr-start': { en: 'starts OTR', de: 'startet OTR' },
+  'otr-end': { en: 'ends OTR', de: 'beendet OTR' },
+  'smp-start': { en: 'starts SMP', de: 'startet SMP' },
+  'smp-respond': { en: 'answers SMP', de: 'beantwortet SMP' },
+  'static-publish': { en: 'sends its static key', de: 'schickt seinen statischen Schlüssel' },
+  'send-static': { en: 'sends a static-key message', de: 'schickt eine Nachricht mit statischem Schlüssel' },
+  'keys-stolen': { en: 'has its keys copied', de: 'wird heimlich kopiert' },
+  'send-signed': { en: 'sends a signed message', de: 'schickt eine signierte Nachricht' },
+} as const satisfies Record<ActionType, Bilingual>;
+
+/** The words for an event that is neither bytes nor a known action. */
+const other = {
+  timer: { en: 'timer fires', de: 'Timer läuft ab' },
+  action: { en: 'acts', de: 'handelt' },
+} as const satisfies Record<string, Bilingual>;
+
+export function actionLabel(locale: Locale, type: ActionType): string {
+  return (Object.hasOwn(actionLabels, type) ? actionLabels[type] : other.action)[locale];
+}
+
+/** The label of a local event: its action's, or "timer fires"; an action event without its action says only "acts". */
+export function localEventLabel(locale: Locale, kind: 'action' | 'timer', action: ActionType | null | undefined): string {
+  if (kind === 'timer') return other.timer[locale];
+  return action ? actionLabel(locale, action) : other.action[locale];
+}
