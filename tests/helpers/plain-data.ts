@@ -1,6 +1,6 @@
 /**
  * "State is plain data" checked for real. `structuredClone(x)` equalling `x` passes for Maps, Sets,
- * Dates, class instances and shared references alike; the engine's promise (DESIGN.md: checkpointed
+ * Dates, class instances and cycles alike; the engine's promise (DESIGN.md: checkpointed
  * with structuredClone, shown in the inspector, serialisable) is narrower: only objects with the plain
  * prototype, arrays, strings, finite numbers, booleans, null, bigint and Uint8Array — and no cycles.
  */
@@ -21,7 +21,7 @@ export function plainDataProblems(value: unknown, path = '$', seen = new Set<obj
   }
   const obj = value as object;
   if (obj instanceof Uint8Array) return Object.getPrototypeOf(obj) === Uint8Array.prototype ? [] : [`${path}: Uint8Array subclass`];
-  if (seen.has(obj)) return [`${path}: shared or cyclic reference`];
+  if (seen.has(obj)) return [`${path}: cyclic reference`];
   seen.add(obj);
   const problems: string[] = [];
   if (Array.isArray(obj)) {
@@ -31,5 +31,7 @@ export function plainDataProblems(value: unknown, path = '$', seen = new Set<obj
     if (proto !== Object.prototype && proto !== null) return [`${path}: instance of ${(proto as { constructor?: { name?: string } }).constructor?.name ?? 'a class'}`];
     for (const [k, v] of Object.entries(obj)) problems.push(...plainDataProblems(v, `${path}.${k}`, seen));
   }
+  // Sharing an immutable value (a key in two places) is fine and survives structuredClone; a cycle is not plain data.
+  seen.delete(obj);
   return problems;
 }
