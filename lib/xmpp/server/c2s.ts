@@ -7,7 +7,7 @@
  * @module
  */
 import { toHex } from '../../bytes/hex';
-import type { HostContext, HostOutput } from '../../sim/types';
+import type { HostOutput } from '../../sim/types';
 import { child, text, x, type XmlElement } from '../../xml/element';
 import { serializeOpenTag } from '../../xml/serialize';
 import { createStreamParser, restartStream } from '../../xml/stream-parser';
@@ -22,6 +22,7 @@ import { scramServerFinal, scramServerStart } from '../sasl/scram';
 import { tlsExternal, tlsServerStart, tlsUpgradeNote } from '../tls-model/connection';
 import { clientPort, uuidFromBytes, type WirePiece } from '../wire';
 import { nextServerC2sPhase, type ServerC2sTrigger } from '../stream/server-table';
+import type { ServerContext } from './context';
 import { endSession } from './presence';
 import { STREAM_CLOSE, XML_DECL, note, piece, toSession } from './out';
 import type { ServerState, Session } from './state';
@@ -62,7 +63,7 @@ export function offered(s: ServerState, sess: Session): SaslMechanismName[] {
 }
 
 /** RFC 6120 §4.9: send the error, close the stream, end the session. */
-export function streamError(s: ServerState, sess: Session, condition: string, ctx: HostContext, textContent?: string): HostOutput[] {
+export function streamError(s: ServerState, sess: Session, condition: string, ctx: ServerContext, textContent?: string): HostOutput[] {
   const err = x('stream:error', null, x(condition, { xmlns: NS_STREAMS_ERRORS }), textContent ? x('text', { xmlns: NS_STREAMS_ERRORS }, textContent) : null);
   const out: HostOutput[] = [toSession(sess, [piece(err), STREAM_CLOSE], { key: 'server.stream-error', params: { server: s.domain, condition, client: sess.node } })];
   out.push(...endSession(s, sess, ctx));
@@ -74,7 +75,7 @@ function header(s: ServerState, id: string): WirePiece {
   return { text: XML_DECL + serializeOpenTag('stream:stream', attrs), label: 'stream header' };
 }
 
-export function onStreamOpen(s: ServerState, sess: Session, attrs: Record<string, string>, ctx: HostContext): HostOutput[] {
+export function onStreamOpen(s: ServerState, sess: Session, attrs: Record<string, string>, ctx: ServerContext): HostOutput[] {
   const id = uuidFromBytes(ctx.randomBytes(16));
   sess.streamId = id;
   // RFC 6120 §4.9.3.6: a stream to a domain this server does not serve.
@@ -103,7 +104,7 @@ export function onStreamOpen(s: ServerState, sess: Session, attrs: Record<string
   return [toSession(sess, [header(s, id), piece(features)], { key, params: { server: s.domain, client: sess.node, mechanisms: mechanisms.join(', ') } })];
 }
 
-function saslFailure(s: ServerState, sess: Session, condition: string, reason: string, ctx: HostContext): HostOutput[] {
+function saslFailure(s: ServerState, sess: Session, condition: string, reason: string, ctx: ServerContext): HostOutput[] {
   sess.scram = null;
   sess.authFailures += 1;
   const failure = x('failure', { xmlns: NS_SASL }, x(condition));
@@ -118,7 +119,7 @@ function saslFailure(s: ServerState, sess: Session, condition: string, reason: s
   return out;
 }
 
-function authSucceeded(s: ServerState, sess: Session, username: string, authzid: string | null, finalData: string | null, mechanism: string, ctx: HostContext): HostOutput[] {
+function authSucceeded(s: ServerState, sess: Session, username: string, authzid: string | null, finalData: string | null, mechanism: string, ctx: ServerContext): HostOutput[] {
   // RFC 6120 §6.4.6 / §6.3.8: an authzid other than the account's own bare JID is refused.
   if (authzid !== null && authzid !== `${username}@${s.domain}`) return saslFailure(s, sess, 'invalid-authzid', 'authzid', ctx);
   sess.user = username;
@@ -134,7 +135,7 @@ function scramHash(m: SaslMechanismName): ScramHash {
   return m === 'SCRAM-SHA-1' ? 'SHA-1' : 'SHA-256';
 }
 
-function onAuth(s: ServerState, sess: Session, el: XmlElement, ctx: HostContext): HostOutput[] {
+function onAuth(s: ServerState, sess: Session, el: XmlElement, ctx: ServerContext): HostOutput[] {
   const mech = el.attrs.mechanism ?? '';
   if (s.settings.tls === 'required' && !tlsUp(sess)) return saslFailure(s, sess, 'encryption-required', mech, ctx);
   const allowed = offered(s, sess);
@@ -167,7 +168,7 @@ function onAuth(s: ServerState, sess: Session, el: XmlElement, ctx: HostContext)
   ];
 }
 
-function onResponse(s: ServerState, sess: Session, el: XmlElement, ctx: HostContext): HostOutput[] {
+function onResponse(s: ServerState, sess: Session, el: XmlElement, ctx: ServerContext): HostOutput[] {
   if (!sess.scram) return saslFailure(s, sess, 'malformed-request', 'unexpected-response', ctx);
   const decoded = decodeSaslText(text(el));
   if (decoded.type === 'failure') return saslFailure(s, sess, decoded.condition, decoded.reason, ctx);
@@ -176,7 +177,7 @@ function onResponse(s: ServerState, sess: Session, el: XmlElement, ctx: HostCont
   return authSucceeded(s, sess, r.username, r.authzid, r.serverFinalMessage, sess.scram.hash === 'SHA-1' ? 'SCRAM-SHA-1' : 'SCRAM-SHA-256', ctx);
 }
 
-function onStarttls(s: ServerState, sess: Session, ctx: HostContext): HostOutput[] {
+function onStarttls(s: ServerState, sess: Session, ctx: ServerContext): HostOutput[] {
   if (s.settings.tls === 'none' || tlsUp(sess)) {
     // RFC 6120 §5.4.2.2: STARTTLS not possible → <failure/> and close the stream.
     const out: HostOutput[] = [toSession(sess, [piece(x('failure', { xmlns: NS_TLS })), STREAM_CLOSE], { key: 'server.starttls-failure', params: { server: s.domain, client: sess.node } })];
@@ -198,7 +199,7 @@ function onStarttls(s: ServerState, sess: Session, ctx: HostContext): HostOutput
   return [proceed];
 }
 
-function onBind(s: ServerState, sess: Session, el: XmlElement, ctx: HostContext): HostOutput[] {
+function onBind(s: ServerState, sess: Session, el: XmlElement, ctx: ServerContext): HostOutput[] {
   const requested = text(child(child(el, 'bind', NS_BIND) ?? x('bind'), 'resource'));
   let resource: string;
   if (requested) {
@@ -230,7 +231,7 @@ function onBind(s: ServerState, sess: Session, el: XmlElement, ctx: HostContext)
 }
 
 /** Elements before the session is established (nonzas and the bind iq). */
-export function onNegotiation(s: ServerState, sess: Session, el: XmlElement, ctx: HostContext): HostOutput[] {
+export function onNegotiation(s: ServerState, sess: Session, el: XmlElement, ctx: ServerContext): HostOutput[] {
   if (sess.phase === 'negotiating' || sess.phase === 'sasl-challenge') {
     if (el.name === 'starttls' && el.attrs.xmlns === NS_TLS && sess.phase === 'negotiating') return onStarttls(s, sess, ctx);
     if (el.name === 'auth' && el.attrs.xmlns === NS_SASL && sess.phase === 'negotiating') return onAuth(s, sess, el, ctx);

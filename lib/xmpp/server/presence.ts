@@ -5,13 +5,13 @@
  * XEP-0203 delay stamp on the next available presence.
  * @module
  */
-import type { HostContext, HostOutput } from '../../sim/types';
+import type { HostOutput } from '../../sim/types';
 import { child, text, x, type XmlElement } from '../../xml/element';
 import { contactReceivesPresence, inbound, outbound, pendingIn, userReceivesPresence, type SubscriptionType } from '../im/subscription';
 import { NS_DELAY } from '../namespaces';
+import type { ServerContext } from './context';
 import { note, piece, toSession } from './out';
-import { routeStanza } from './router';
-import { storeItem } from './roster';
+import { storeItem } from './roster-store';
 import { address, availableSessions, type ServerState, type Session } from './state';
 
 const SUBSCRIPTION_TYPES = ['subscribe', 'subscribed', 'unsubscribe', 'unsubscribed'];
@@ -29,7 +29,7 @@ function priorityOf(el: XmlElement): number {
 }
 
 /** A user's session sends a subscription stanza (RFC 6121 §3; Appendix A.2). */
-export function outboundSubscription(s: ServerState, sess: Session, contact: string, type: SubscriptionType, ctx: HostContext, fromClient = true): HostOutput[] {
+export function outboundSubscription(s: ServerState, sess: Session, contact: string, type: SubscriptionType, ctx: ServerContext, fromClient = true): HostOutput[] {
   const user = sess.user!;
   const account = s.accounts[user];
   const userBare = `${user}@${s.domain}`;
@@ -46,21 +46,21 @@ export function outboundSubscription(s: ServerState, sess: Session, contact: str
   if (fromClient || r.route) out.push(note('server.subscription-out', { server: s.domain, type, from: userBare, to: contact, route: r.route ? 'yes' : 'no' }));
   if (r.route) {
     // RFC 6121 §3.1.2: the user's server stamps the user's BARE JID on subscription stanzas.
-    out.push(...routeStanza(s, x('presence', { from: userBare, to: contact, type }), ctx));
+    out.push(...ctx.route(x('presence', { from: userBare, to: contact, type })));
   }
   if (type === 'subscribed' && r.changed) {
     // RFC 6121 §3.1.5: after approving, the contact gets the user's current presence from every available resource.
-    for (const o of availableSessions(s, user)) out.push(...routeStanza(s, x('presence', { from: o.fullJid!, to: contact }, o.presence), ctx));
+    for (const o of availableSessions(s, user)) out.push(...ctx.route(x('presence', { from: o.fullJid!, to: contact }, o.presence)));
   }
   if (type === 'unsubscribed' && r.changed && existing && contactReceivesPresence(existing.state)) {
     // RFC 6121 §3.2.2: cancelling the contact's subscription also tells it the user is now unavailable.
-    for (const o of availableSessions(s, user)) out.push(...routeStanza(s, x('presence', { from: o.fullJid!, to: contact, type: 'unavailable' }), ctx));
+    for (const o of availableSessions(s, user)) out.push(...ctx.route(x('presence', { from: o.fullJid!, to: contact, type: 'unavailable' })));
   }
   return out;
 }
 
 /** Available or unavailable presence from a session without 'to': broadcast (RFC 6121 §4.2, §4.4, §4.5). */
-export function sessionPresence(s: ServerState, sess: Session, el: XmlElement, ctx: HostContext): HostOutput[] {
+export function sessionPresence(s: ServerState, sess: Session, el: XmlElement, ctx: ServerContext): HostOutput[] {
   const user = sess.user!;
   const account = s.accounts[user];
   if (!account || !sess.fullJid) return [];
@@ -80,7 +80,7 @@ export function sessionPresence(s: ServerState, sess: Session, el: XmlElement, c
     // RFC 6121 §4.2.2: probe the contacts whose presence the user is subscribed to. The user's server sends
     // the probe from the user's bare JID; the contact's server answers for the contact.
     for (const item of Object.values(account.roster)) {
-      if (userReceivesPresence(item.state)) out.push(...routeStanza(s, x('presence', { from: `${user}@${s.domain}`, to: item.jid, type: 'probe' }), ctx));
+      if (userReceivesPresence(item.state)) out.push(...ctx.route(x('presence', { from: `${user}@${s.domain}`, to: item.jid, type: 'probe' })));
     }
   }
   out.push(...broadcast(s, sess, x('presence', { from: sess.fullJid }, sess.presence), ctx));
@@ -104,7 +104,7 @@ export function sessionPresence(s: ServerState, sess: Session, el: XmlElement, c
 }
 
 /** To the user's own available sessions and to every contact with a 'from' subscription. */
-function broadcast(s: ServerState, sess: Session, presence: XmlElement, ctx: HostContext): HostOutput[] {
+function broadcast(s: ServerState, sess: Session, presence: XmlElement, ctx: ServerContext): HostOutput[] {
   const user = sess.user!;
   const account = s.accounts[user]!;
   const out: HostOutput[] = [];
@@ -113,13 +113,13 @@ function broadcast(s: ServerState, sess: Session, presence: XmlElement, ctx: Hos
     out.push(toSession(o, [piece({ ...presence, attrs: { ...presence.attrs, to: o.fullJid! } })], { key: presence.attrs.type === 'unavailable' ? 'server.presence-self-unavailable' : 'server.presence-self', params: { server: s.domain, client: o.node, jid: sess.fullJid ?? '' } }));
   }
   for (const item of Object.values(account.roster)) {
-    if (contactReceivesPresence(item.state)) out.push(...routeStanza(s, { ...presence, attrs: { ...presence.attrs, to: item.jid } }, ctx));
+    if (contactReceivesPresence(item.state)) out.push(...ctx.route({ ...presence, attrs: { ...presence.attrs, to: item.jid } }));
   }
   return out;
 }
 
 /** A session ends (close, error, replaced): RFC 6121 §4.5.2 — the server broadcasts unavailable for it. */
-export function endSession(s: ServerState, sess: Session, ctx: HostContext): HostOutput[] {
+export function endSession(s: ServerState, sess: Session, ctx: ServerContext): HostOutput[] {
   sess.phase = 'closed';
   sess.scram = null;
   if (!sess.available || !sess.user || !s.accounts[sess.user] || !sess.fullJid) {
@@ -133,13 +133,13 @@ export function endSession(s: ServerState, sess: Session, ctx: HostContext): Hos
     out.push(toSession(o, [piece(x('presence', { from: sess.fullJid, to: o.fullJid!, type: 'unavailable' }))], { key: 'server.presence-self-unavailable', params: { server: s.domain, client: o.node, jid: sess.fullJid } }));
   }
   for (const item of Object.values(account.roster)) {
-    if (contactReceivesPresence(item.state)) out.push(...routeStanza(s, x('presence', { from: sess.fullJid, to: item.jid, type: 'unavailable' }), ctx));
+    if (contactReceivesPresence(item.state)) out.push(...ctx.route(x('presence', { from: sess.fullJid, to: item.jid, type: 'unavailable' })));
   }
   return out;
 }
 
 /** Presence addressed to a local account, from anywhere (already stamped with its 'from'). */
-export function inboundPresence(s: ServerState, stanza: XmlElement, ctx: HostContext): HostOutput[] {
+export function inboundPresence(s: ServerState, stanza: XmlElement, ctx: ServerContext): HostOutput[] {
   const to = address(stanza.attrs.to);
   const from = address(stanza.attrs.from);
   if (!to || !from || to.local === null) return [];
@@ -161,9 +161,9 @@ export function inboundPresence(s: ServerState, stanza: XmlElement, ctx: HostCon
         out.push(toSession(o, [piece(x('presence', { from: from.bare, to: to.bare, type }))], { key: `server.deliver-${type}`, params: { server: s.domain, client: o.node, from: from.bare } }));
       }
     }
-    if (r.autoReply) out.push(...routeStanza(s, x('presence', { from: to.bare, to: from.bare, type: 'subscribed' }), ctx));
+    if (r.autoReply) out.push(...ctx.route(x('presence', { from: to.bare, to: from.bare, type: 'subscribed' })));
     if (type === 'unsubscribe' && r.deliver && existing && contactReceivesPresence(existing.state)) {
-      for (const o of availableSessions(s, to.local)) out.push(...routeStanza(s, x('presence', { from: o.fullJid!, to: from.bare, type: 'unavailable' }), ctx));
+      for (const o of availableSessions(s, to.local)) out.push(...ctx.route(x('presence', { from: o.fullJid!, to: from.bare, type: 'unavailable' })));
     }
     return out;
   }
@@ -172,8 +172,8 @@ export function inboundPresence(s: ServerState, stanza: XmlElement, ctx: HostCon
     const item = account.roster[from.bare];
     if (!item || !contactReceivesPresence(item.state)) return [note('server.probe-refused', { server: s.domain, from: from.bare, to: to.bare })];
     const sessions = availableSessions(s, to.local);
-    if (sessions.length === 0) return routeStanza(s, x('presence', { from: to.bare, to: from.full, type: 'unavailable' }), ctx);
-    return sessions.flatMap((o) => routeStanza(s, x('presence', { from: o.fullJid!, to: from.full }, o.presence), ctx));
+    if (sessions.length === 0) return ctx.route(x('presence', { from: to.bare, to: from.full, type: 'unavailable' }));
+    return sessions.flatMap((o) => ctx.route(x('presence', { from: o.fullJid!, to: from.full }, o.presence)));
   }
   if (type !== undefined && type !== 'unavailable') return [];
   // Broadcast or directed presence: to the addressed session, or to every available one for a bare JID.

@@ -1,41 +1,20 @@
 /**
- * Roster management (RFC 6121 §2): get, set (add/update), remove, and roster pushes to the
- * account's sessions. Versioning (§2.6) is not implemented. The subscription state of each item
- * lives here too and changes only through subscription.ts.
+ * The roster iq (RFC 6121 §2): get, set (add/update) and remove, from the account's own sessions,
+ * as a service of the handler table. Versioning (§2.6) is not implemented. Answers go straight down
+ * the asking session, without a 'from' (RFC 6121 §2.1.4: the reply comes from the account itself).
  * @module
  */
-import type { HostContext, HostOutput } from '../../sim/types';
-import { children, x, type XmlElement } from '../../xml/element';
-import { asks, pendingIn, subscriptionAttr, userReceivesPresence, contactReceivesPresence } from '../im/subscription';
+import type { HostOutput } from '../../sim/types';
+import { children, isElement, x, type XmlElement } from '../../xml/element';
+import { asks, pendingIn, userReceivesPresence, contactReceivesPresence } from '../im/subscription';
 import { stanzaError } from '../im/stanza-error';
 import { NS_ROSTER } from '../namespaces';
+import type { ServerContext } from './context';
 import { piece, toSession } from './out';
-import { address, nextId, sessionsOf, type AccountState, type RosterItem, type ServerState, type Session } from './state';
 import { outboundSubscription } from './presence';
-
-export function itemElement(item: RosterItem): XmlElement {
-  return x('item', { jid: item.jid, name: item.name, subscription: subscriptionAttr(item.state), ask: asks(item.state) ? 'subscribe' : undefined });
-}
-
-/** RFC 6121 §2.1.6: a roster push to every session of the account. */
-export function rosterPush(s: ServerState, user: string, item: XmlElement): HostOutput[] {
-  return sessionsOf(s, user).map((sess) =>
-    toSession(sess, [piece(x('iq', { type: 'set', id: nextId(s, 'push'), to: sess.fullJid ?? undefined }, x('query', { xmlns: NS_ROSTER }, item)))], {
-      key: 'server.roster-push',
-      params: { server: s.domain, client: sess.node, jid: item.attrs.jid ?? '', subscription: item.attrs.subscription ?? '' },
-    }),
-  );
-}
-
-/** Keep an item only while it is listed or carries a pending request; push when a listed item changed. */
-export function storeItem(s: ServerState, user: string, account: AccountState, item: RosterItem, push: boolean): HostOutput[] {
-  if (!item.listed && item.state === 'none') {
-    delete account.roster[item.jid];
-    return [];
-  }
-  account.roster[item.jid] = item;
-  return push && item.listed ? rosterPush(s, user, itemElement(item)) : [];
-}
+import { itemElement, rosterPush, storeItem } from './roster-store';
+import type { ServerService } from './service';
+import { address, type RosterItem, type ServerState, type Session } from './state';
 
 function reply(s: ServerState, sess: Session, iq: XmlElement, payload: XmlElement | null, key: string): HostOutput {
   const result = x('iq', { type: 'result', id: iq.attrs.id, to: sess.fullJid ?? undefined }, payload);
@@ -46,7 +25,7 @@ function error(s: ServerState, sess: Session, iq: XmlElement, condition: Paramet
   return toSession(sess, [piece(stanzaError(iq, condition, sess.fullJid ?? '', s.domain))], { key: 'server.iq-error', params: { server: s.domain, client: sess.node, condition } });
 }
 
-export function onRosterIq(s: ServerState, sess: Session, iq: XmlElement, query: XmlElement, ctx: HostContext): HostOutput[] {
+function onRosterIq(s: ServerState, sess: Session, iq: XmlElement, query: XmlElement, ctx: ServerContext): HostOutput[] {
   const user = sess.user!;
   const account = s.accounts[user];
   if (!account) return [error(s, sess, iq, 'internal-server-error')];
@@ -81,3 +60,11 @@ export function onRosterIq(s: ServerState, sess: Session, iq: XmlElement, query:
   out.push(...storeItem(s, user, account, updated, true));
   return out;
 }
+
+/** RFC 6121 §2.1.3: roster requests go to the account itself (its bare JID, or no 'to'), from its own sessions. */
+export const rosterService: ServerService = {
+  name: 'roster',
+  match: { stanza: 'iq', ns: NS_ROSTER, to: 'account', from: 'self' },
+  features: [NS_ROSTER],
+  handle: (c, iq) => onRosterIq(c.state, c.session!, iq, iq.children.find(isElement)!, c.host),
+};

@@ -6,7 +6,7 @@
  * carries the peer's.
  * @module
  */
-import type { HostContext, HostOutput } from '../../sim/types';
+import type { HostOutput } from '../../sim/types';
 import { x, type XmlElement } from '../../xml/element';
 import { serializeOpenTag } from '../../xml/serialize';
 import { createStreamParser } from '../../xml/stream-parser';
@@ -15,8 +15,8 @@ import { nextS2sPhase, type S2sTrigger } from '../s2s/s2s-table';
 import { NS_DIALBACK, NS_SERVER, NS_STANZAS, NS_STREAM, NS_STREAMS_ERRORS } from '../namespaces';
 import { tlsUpgradeNote } from '../tls-model/connection';
 import { sendOutput, type WirePiece } from '../wire';
+import type { ServerContext } from './context';
 import { STREAM_CLOSE, XML_DECL, note, piece } from './out';
-import { bounce } from './router';
 import type { S2sConn, ServerState } from './state';
 
 export const DNS_DELAY_MS = 5;
@@ -109,9 +109,9 @@ export function waitingClaim(s: ServerState, domain: string, streamId: string): 
 }
 
 /** Bounce the stanzas that waited on a connection and answer the claims whose questions waited on it. */
-function release(s: ServerState, conn: S2sConn, condition: 'remote-server-not-found' | 'remote-server-timeout', ctx: HostContext): HostOutput[] {
+function release(s: ServerState, conn: S2sConn, condition: 'remote-server-not-found' | 'remote-server-timeout', ctx: ServerContext): HostOutput[] {
   const out: HostOutput[] = [];
-  for (const st of conn.queue.splice(0)) out.push(...bounce(s, st, condition, ctx));
+  for (const st of conn.queue.splice(0)) out.push(...ctx.bounce(st, condition));
   for (const v of conn.verifies.splice(0)) {
     const waiting = waitingClaim(s, conn.peerDomain, v.attrs.id ?? '');
     if (waiting) out.push(...claimUnverifiable(s, waiting, condition));
@@ -120,7 +120,7 @@ function release(s: ServerState, conn: S2sConn, condition: 'remote-server-not-fo
 }
 
 /** Give up on an outgoing connection: release what waited on it, forget it. */
-export function fail(s: ServerState, conn: S2sConn, condition: 'remote-server-not-found' | 'remote-server-timeout', ctx: HostContext): HostOutput[] {
+export function fail(s: ServerState, conn: S2sConn, condition: 'remote-server-not-found' | 'remote-server-timeout', ctx: ServerContext): HostOutput[] {
   const count = conn.queue.length;
   if (!go(conn, condition === 'remote-server-timeout' ? 'timeout' : 'dns-nxdomain')) conn.phase = 'failed';
   forget(s, conn);
@@ -128,7 +128,7 @@ export function fail(s: ServerState, conn: S2sConn, condition: 'remote-server-no
 }
 
 /** The peer ended the stream or broke it: forget the connection, release what waited on it. */
-export function ended(s: ServerState, conn: S2sConn, ctx: HostContext): HostOutput[] {
+export function ended(s: ServerState, conn: S2sConn, ctx: ServerContext): HostOutput[] {
   forget(s, conn);
   return release(s, conn, 'remote-server-timeout', ctx);
 }
@@ -143,7 +143,7 @@ export function stanzaOut(s: ServerState, conn: S2sConn, stanza: XmlElement): Ho
 }
 
 /** End a connection with a stream error (RFC 6120 §4.9); what waited on it is bounced. */
-export function streamErrorOn(s: ServerState, conn: S2sConn, condition: string, ctx: HostContext): HostOutput[] {
+export function streamErrorOn(s: ServerState, conn: S2sConn, condition: string, ctx: ServerContext): HostOutput[] {
   const err = x('stream:error', null, x(condition, { xmlns: NS_STREAMS_ERRORS }));
   const out: HostOutput[] = [send(conn, [piece(err), STREAM_CLOSE], 's2s.stream-error', { server: s.domain, domain: conn.peerDomain, condition })];
   go(conn, 'stream-error');

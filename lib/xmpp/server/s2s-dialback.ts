@@ -10,9 +10,10 @@
  * @module
  */
 import { fromHex } from '../../bytes/hex';
-import type { HostContext, HostOutput } from '../../sim/types';
+import type { HostOutput } from '../../sim/types';
 import { text, x, type XmlElement } from '../../xml/element';
 import { dialbackKey } from '../s2s/dialback';
+import type { ServerContext } from './context';
 import { dial, fail, flush, go, send, streamErrorOn, tlsOpen, waitingClaim } from './s2s-conn';
 import { note, piece } from './out';
 import type { S2sConn, ServerState } from './state';
@@ -47,7 +48,7 @@ function ask(s: ServerState, domain: string, q: XmlElement): HostOutput[] {
 }
 
 /** The dialback elements; null when `el` is none of them. */
-export function onDialback(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostContext): HostOutput[] | null {
+export function onDialback(s: ServerState, conn: S2sConn, el: XmlElement, ctx: ServerContext): HostOutput[] | null {
   const { name, attrs } = el;
   if (name === 'db:verify' && attrs.type === undefined) {
     // §2.1.3, Authoritative Server: this server recomputes its own key and compares.

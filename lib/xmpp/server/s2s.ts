@@ -13,7 +13,7 @@
  * marked down) → remote-server-timeout.
  * @module
  */
-import type { HostContext, HostInput, HostOutput } from '../../sim/types';
+import type { HostInput, HostOutput } from '../../sim/types';
 import { x, type XmlElement } from '../../xml/element';
 import { createStreamParser, feed } from '../../xml/stream-parser';
 import { resolveServer, XMPP_SERVER_PORT } from '../s2s/dns';
@@ -21,8 +21,8 @@ import { NS_DIALBACK_FEATURE, NS_SERVER, NS_TLS } from '../namespaces';
 import { fact } from '../../sim/facts';
 import { keyParams, tlsClientStart, tlsExternal, tlsKeysFact, tlsReceive, tlsServerStart } from '../tls-model/connection';
 import { clientPort, sendBytes, uuidFromBytes } from '../wire';
+import type { ServerContext } from './context';
 import { STREAM_CLOSE, note, piece } from './out';
-import { deliverLocal } from './router';
 import {
   connOf, dial, DNS_TIMER, ended, fail, go, header, keyName, live, nameConn, onConn, send, stanzaOut, streamErrorOn, TIMEOUT_TIMER, tlsOpen, upgradeNote,
 } from './s2s-conn';
@@ -33,7 +33,7 @@ export const S2S_TIMEOUT_MS = 3000;
 export { DNS_DELAY_MS } from './s2s-conn';
 
 /** Send a stanza to a remote domain over our outgoing stream, opening it first if needed. */
-export function s2sRoute(s: ServerState, domain: string, stanza: XmlElement, _ctx: HostContext): HostOutput[] {
+export function s2sRoute(s: ServerState, domain: string, stanza: XmlElement): HostOutput[] {
   const conn = s.s2s[domain];
   if (conn && conn.phase === 'established') return [stanzaOut(s, conn, stanza)];
   if (conn) {
@@ -46,7 +46,7 @@ export function s2sRoute(s: ServerState, domain: string, stanza: XmlElement, _ct
 }
 
 /** Timers: the DNS answer (by domain), and the connection timeout (by connection id). */
-export function s2sTimer(s: ServerState, name: string, ctx: HostContext): HostOutput[] {
+export function s2sTimer(s: ServerState, name: string, ctx: ServerContext): HostOutput[] {
   if (name.startsWith(DNS_TIMER)) {
     const domain = name.slice(DNS_TIMER.length);
     const conn = s.s2s[domain];
@@ -99,7 +99,7 @@ function accept(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, ke
   return conn;
 }
 
-export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, ctx: HostContext): HostOutput[] {
+export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, ctx: ServerContext): HostOutput[] {
   const key = input.conn ?? input.from;
   let conn = connOf(s, key);
   if (!conn || !live(conn)) {
@@ -154,7 +154,7 @@ export function tlsKeysNote(s: ServerState, peer: string, tls: NonNullable<S2sCo
   return [note('tls.established', { node: s.id, peer, ...keyParams(tls) }), fact(tlsKeysFact(tls, s.id, peer))];
 }
 
-function onStreamOpen(s: ServerState, conn: S2sConn, attrs: Record<string, string>, ctx: HostContext): HostOutput[] {
+function onStreamOpen(s: ServerState, conn: S2sConn, attrs: Record<string, string>, ctx: ServerContext): HostOutput[] {
   if (conn.role === 'initiator') {
     conn.streamId = attrs.id ?? null;
     go(conn, 'stream-header');
@@ -170,7 +170,7 @@ function onStreamOpen(s: ServerState, conn: S2sConn, attrs: Record<string, strin
 }
 
 /** STARTTLS on either end (RFC 6120 §5.4); null when `el` is not part of it. */
-function onStartTls(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostContext): HostOutput[] | null {
+function onStartTls(s: ServerState, conn: S2sConn, el: XmlElement, ctx: ServerContext): HostOutput[] | null {
   if (el.attrs.xmlns !== NS_TLS) return null;
   if (conn.role === 'initiator' && el.name === 'proceed' && conn.phase === 'awaiting-proceed') {
     go(conn, 'proceed');
@@ -202,7 +202,7 @@ function onStartTls(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostCont
   return null;
 }
 
-function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostContext): HostOutput[] {
+function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: ServerContext): HostOutput[] {
   const name = el.name;
   if (conn.role === 'initiator' && name === 'stream:features') {
     const starttls = el.children.some((c) => typeof c !== 'string' && c.name === 'starttls');
@@ -223,8 +223,8 @@ function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: HostConte
     // RFC 6120 §4.9.3.9, §4.9.3.5: the peer may only speak for its own domain, and only to ours.
     if (!from || from.domain !== conn.peerDomain) return streamErrorOn(s, conn, 'invalid-from', ctx);
     if (!to) return streamErrorOn(s, conn, 'improper-addressing', ctx);
-    if (to.domain !== s.domain) return streamErrorOn(s, conn, 'host-unknown', ctx);
-    return [note('s2s.stanza-in', { server: s.domain, domain: conn.peerDomain, element: name }), ...deliverLocal(s, el, ctx)];
+    if (!ctx.serves(to.domain)) return streamErrorOn(s, conn, 'host-unknown', ctx);
+    return [note('s2s.stanza-in', { server: s.domain, domain: conn.peerDomain, element: name }), ...ctx.deliverLocal(el)];
   }
   if (name === 'stream:error') {
     // RFC 6120 §4.9.1.1: the peer ended the stream; never answer an error with an error.

@@ -4,14 +4,16 @@
  * DNS answers and connection timeouts. A server marked down in the topology drops everything.
  * @module
  */
-import type { HostContext, HostInput, HostMachine, HostOutput, ServerSpec } from '../../sim/types';
+import type { HostInput, HostMachine, HostOutput, ServerSpec } from '../../sim/types';
 import { createStreamParser, feed } from '../../xml/stream-parser';
 import { tlsReceive } from '../tls-model/connection';
 import { sendBytes } from '../wire';
 import { go, newSession, onNegotiation, onStreamOpen, streamError } from '../server/c2s';
 import { note, STREAM_CLOSE, toSession } from '../server/out';
 import { endSession } from '../server/presence';
-import { sessionStanza } from '../server/router';
+import { serverContext, sessionStanza, type RouterContext } from '../server/router';
+import type { ServerService } from '../server/service';
+import { SERVER_SERVICES } from '../server/services';
 import { s2sBytes, s2sTimer, tlsKeysNote } from '../server/s2s';
 import { initServer, type ServerState } from '../server/state';
 
@@ -22,7 +24,7 @@ function looksLikeNewStream(data: Uint8Array): boolean {
   return head.startsWith('<?xml') || head.startsWith('<stream:stream');
 }
 
-function c2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, ctx: HostContext): HostOutput[] {
+function c2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, ctx: RouterContext): HostOutput[] {
   let sess = s.sessions[input.from];
   if (!sess || sess.phase === 'closed') {
     // A closed session's late bytes (a close crossing ours) are dropped; a new header is a new TCP connection.
@@ -70,17 +72,23 @@ function c2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, 
   return out;
 }
 
-export const xmppServer: HostMachine<ServerState> = {
-  init: (spec, scenario, ctx) => initServer(spec as ServerSpec, scenario, ctx),
-  handle(state, input, ctx) {
-    if (state.down) return input.type === 'bytes' ? [note('server.down', { server: state.domain, from: input.from })] : [];
-    switch (input.type) {
-      case 'bytes':
-        return state.clientIps[input.from] !== undefined ? c2sBytes(state, input, ctx) : s2sBytes(state, input, ctx);
-      case 'timer':
-        return s2sTimer(state, input.name, ctx);
-      case 'action':
-        return [];
-    }
-  },
-};
+/** A server host running these services (lib/xmpp/server/service.ts); tests add their own to the list. */
+export function createXmppServer(services: readonly ServerService[]): HostMachine<ServerState> {
+  return {
+    init: (spec, scenario, ctx) => initServer(spec as ServerSpec, scenario, ctx),
+    handle(state, input, hostCtx) {
+      if (state.down) return input.type === 'bytes' ? [note('server.down', { server: state.domain, from: input.from })] : [];
+      const ctx = serverContext(state, hostCtx, services);
+      switch (input.type) {
+        case 'bytes':
+          return state.clientIps[input.from] !== undefined ? c2sBytes(state, input, ctx) : s2sBytes(state, input, ctx);
+        case 'timer':
+          return s2sTimer(state, input.name, ctx);
+        case 'action':
+          return [];
+      }
+    },
+  };
+}
+
+export const xmppServer: HostMachine<ServerState> = createXmppServer(SERVER_SERVICES);
