@@ -9,6 +9,7 @@
  * @module
  */
 import { fstatSync, readFileSync } from 'node:fs';
+import { formatNote } from '../narration/notes';
 import type { Account, SaslMechanismSetting, Settings } from '../sim/types';
 import { utf8Text, type NetHostEvent } from './net-host';
 import { parseHosts, startXmppServer } from './xmpp-server-host';
@@ -60,7 +61,7 @@ function log(ev: NetHostEvent): void {
     ev.type === 'in'
       ? { ev: 'in', from: ev.from, conn: ev.conn, text: utf8Text(ev.data) }
       : ev.type === 'out'
-        ? { ev: 'out', to: ev.to, conn: ev.conn, text: utf8Text(ev.data), note: ev.note.key }
+        ? { ev: 'out', to: ev.to, conn: ev.conn, text: utf8Text(ev.data), says: formatNote(ev.note, 'en') }
         : { ev: ev.type, ...ev };
   process.stderr.write(JSON.stringify(line) + '\n');
 }
