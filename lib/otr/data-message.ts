@@ -216,6 +216,30 @@ export function sealDataMessage(k: DataKeys, input: SealInput): Sealed {
   };
 }
 
+/** The receiving keys of one (sender key, recipient key) pair: what opens a Data Message sent with it. */
+export interface ReceivingKeys {
+  rcvenc: Uint8Array;
+  rcvmac: Uint8Array;
+}
+
+export type DecryptResult = { ok: true; plaintext: Uint8Array; ctr: bigint } | { ok: false; reason: 'bad MAC' | 'counter did not increase' };
+
+/**
+ * Open a received Data Message with the keys of its pair — the one place that does ("When you receive
+ * a Data Message"): verify the MAC over the authenticated part, require the counter to be strictly
+ * larger than `lastCtr` (null: the reader keeps no counters, as an observer with stolen keys), then
+ * AES-128-CTR. Pure: it changes nothing; the caller records the counter and rotates keys.
+ */
+export function decryptDataMessage(keys: ReceivingKeys, m: DataMessageFields, lastCtr: bigint | null): DecryptResult {
+  // "Use the receiving MAC key to verify the MAC on the message. If it does not verify, reject."
+  if (!macEquals(hmacSha1(keys.rcvmac, m.authenticated), m.mac)) return { ok: false, reason: 'bad MAC' };
+  // "Check that the counter in the Data message is strictly larger than the last counter you saw using this pair"
+  const ctr = bytesToBigint(m.ctr);
+  if (lastCtr !== null && ctr <= lastCtr) return { ok: false, reason: 'counter did not increase' };
+  // "Decrypt the message using the receiving AES key" (the counter's top half is ctr, the rest 0)
+  return { ok: true, plaintext: otrAesCtr(keys.rcvenc, m.encrypted, m.ctr), ctr };
+}
+
 export type OpenResult =
   | {
       ok: true;
@@ -230,7 +254,11 @@ export type OpenResult =
     }
   | { ok: false; reason: string };
 
-/** "When you receive a Data Message". Nothing in `k` changes unless the message verifies. */
+/**
+ * "When you receive a Data Message", for a session's key state: pick the pair by keyid, open the
+ * message (decryptDataMessage), then record the counter and rotate. Nothing in `k` changes unless the
+ * message verifies.
+ */
 export function openDataMessage(k: DataKeys, m: DataMessageFields, randomBytes: (n: number) => Uint8Array): OpenResult {
   const fail = (reason: string): OpenResult => ({ ok: false, reason });
   if (m.senderKeyid === 0 || m.recipientKeyid === 0) return fail('keyid 0');
@@ -245,19 +273,15 @@ export function openDataMessage(k: DataKeys, m: DataMessageFields, randomBytes: 
   const undo = () => {
     if (!wasCached) k.sess[i]![j] = null;
   };
-  // "Use the receiving MAC key to verify the MAC on the message. If it does not verify, reject."
-  if (!macEquals(hmacSha1(s.rcvmac, m.authenticated), m.mac)) return undo(), fail('bad MAC');
-  // "Check that the counter … is strictly larger than the last counter you saw using this pair"
-  const ctr = bytesToBigint(m.ctr);
-  if (ctr <= s.rcvctr) return undo(), fail('counter did not increase');
+  const opened = decryptDataMessage(s, m, s.rcvctr);
+  if (!opened.ok) return undo(), fail(opened.reason);
   const rotatesTheirs = m.senderKeyid === k.theirKeyid;
   if (rotatesTheirs && !isLegalDhPublic(m.nextDh)) return undo(), fail('illegal next DH key');
-  s.rcvctr = ctr;
+  s.rcvctr = opened.ctr;
   s.rcvmacUsed = true;
-  const plaintext = otrAesCtr(s.rcvenc, m.encrypted, m.ctr);
   const result: OpenResult = {
     ok: true,
-    plaintext,
+    plaintext: opened.plaintext,
     senderKeyid: m.senderKeyid,
     recipientKeyid: m.recipientKeyid,
     rcvenc: s.rcvenc,

@@ -489,6 +489,35 @@ function receiveData(st: OtrSession, h: ReturnType<typeof readHeader>, r: Reader
   }
 }
 
+/** What openSessionData found: the text and TLVs, why it could not open it, or null: not a Data Message for this session. */
+export type SessionData = { ok: true; text: string; tlvs: Tlv[] } | { ok: false; reason: string } | null;
+
+/**
+ * Open a received text as a Data Message of this encrypted session — with its keys, through the same
+ * openDataMessage as receiveMessage (so the counter is checked and the keys rotate) — without acting on
+ * it: no reply, no SMP step, no heartbeat. For a party that reads and passes TLVs on itself (the
+ * operator in the middle, lib/attacks/otr-mitm-relay.ts). Null: not encoded, not a Data Message, or
+ * the session is not encrypted.
+ */
+export function openSessionData(st: OtrSession, wire: string, ctx: OtrContext): SessionData {
+  if (st.msgstate !== 'encrypted' || !st.keys || classify(wire) !== 'encoded') return null;
+  const bin = dearmor(wire);
+  if (!bin) return null;
+  try {
+    const r = new Reader(bin);
+    const h = readHeader(r);
+    if (h.type !== MSG_DATA) return null;
+    if (h.version !== st.protocolVersion || (h.version === 3 && (h.senderInstance !== st.theirInstance || h.receiverInstance !== st.ourInstance)))
+      return { ok: false, reason: 'data message from another session or instance' };
+    const res = openDataMessage(st.keys, parseDataMessage(h, r), ctx.randomBytes);
+    if (!res.ok) return res;
+    return { ok: true, ...decodePlaintext(res.plaintext) };
+  } catch (e) {
+    if (e instanceof CodecError) return { ok: false, reason: e.message };
+    throw e;
+  }
+}
+
 /** SMP TLVs travel in otherwise empty Data Messages flagged IGNORE_UNREADABLE (as libotr does). */
 function sendSmp(st: OtrSession, tlvs: Tlv[], o: OtrOutput, ctx: OtrContext): void {
   for (const tlv of tlvs) sendData(st, encodePlaintext('', [tlv]), FLAG_IGNORE_UNREADABLE, o, ctx);

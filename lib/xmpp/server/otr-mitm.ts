@@ -1,7 +1,7 @@
 /**
  * The operator of a server turned man in the middle (`topology.servers[i].otrMitm`): message
  * stanzas between the two watched accounts never reach each other; their bodies go through the
- * operator's OTR relay (otr-mitm-relay.ts), and what it sends is delivered as if the other end had
+ * operator's OTR relay (lib/attacks/otr-mitm-relay.ts), and what it sends is delivered as if the other end had
  * sent it. Realistic: whoever runs the server both clients trust for routing can do this without
  * touching the clients — only a fingerprint check or SMP (OTR v3 spec, "Socialist Millionaires'
  * Protocol") reveals it. Hooked into router.ts for stanzas from c2s sessions.
@@ -13,7 +13,7 @@ import { dissect } from '../../otr/inspect';
 import { SMP_TLV_TYPES } from '../../otr/smp-tlv';
 import { piece, toSession } from './out';
 import { otrLayer } from '../im/otr-layer';
-import { otherEnd, relayText, type MitmEvent, type MitmSend } from './otr-mitm-relay';
+import { otherEnd, relayText, type MitmEvent, type MitmSend } from '../../attacks/otr-mitm-relay';
 import { address, availableSessions, nextId, sessionsOf, type ServerState, type Session } from './state';
 
 function eventNote(server: string, e: MitmEvent): Note {

@@ -19,7 +19,7 @@ import type { TlsConn } from '../tls-model/connection';
 import type { TcpEndpoints } from '../wire';
 import type { StreamParserState } from '../../xml/stream-parser';
 import type { ServerC2sPhase } from '../stream/server-table';
-import { initOtrMitm, type OtrMitmState } from './otr-mitm-relay';
+import { initOtrMitm, type OtrMitmState } from '../../attacks/otr-mitm-relay';
 
 export interface RosterItem {
   jid: string;

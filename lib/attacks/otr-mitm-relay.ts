@@ -6,18 +6,16 @@
  * secret), so it passes the SMP TLVs through unchanged — and SMP fails, because each end hashes its
  * secret together with the fingerprints and the ssid of *its* session (OTR v3 spec, "Socialist
  * Millionaires' Protocol": x = SHA256(1 ‖ initiator fp ‖ responder fp ‖ ssid ‖ secret)), which differ.
- * Pure: plain data in, texts out, no XMPP here (otr-mitm.ts carries the stanzas).
+ * Pure: plain data in, texts out, no XMPP here (lib/xmpp/server/otr-mitm.ts carries the stanzas).
  * @module
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { CodecError, dearmor, Reader } from '../../otr/codec';
-import { openDataMessage, parseDataMessage } from '../../otr/data-message';
-import { fingerprint, fingerprintHuman, generateDsaKey, publicPart, type DsaPrivateKey } from '../../otr/dsa';
-import { classify } from '../../otr/query';
-import { createOtrSession, receiveMessage, sendMessage, type OtrContext, type OtrSession } from '../../otr/session';
-import { SMP_TLV_TYPES } from '../../otr/smp-tlv';
-import { decodePlaintext, decodeSmp1Q, TLV_DISCONNECTED, TLV_SMP1Q, type Tlv } from '../../otr/tlv';
-import { MSG_DATA, readHeader } from '../../otr/wire';
+import { CodecError } from '../otr/codec';
+import { fingerprint, fingerprintHuman, generateDsaKey, publicPart, type DsaPrivateKey } from '../otr/dsa';
+import { classify } from '../otr/query';
+import { createOtrSession, openSessionData, receiveMessage, sendMessage, type OtrContext, type OtrSession } from '../otr/session';
+import { SMP_TLV_TYPES } from '../otr/smp-tlv';
+import { decodeSmp1Q, TLV_DISCONNECTED, TLV_SMP1Q, type Tlv } from '../otr/tlv';
 
 export interface OtrMitmState {
   /** the two ends, bare JIDs */
@@ -76,28 +74,6 @@ export function otherEnd(st: OtrMitmState, from: string, to: string): string | n
   return (from === a && to === b) || (from === b && to === a) ? to : null;
 }
 
-type Opened = { ok: true; text: string; tlvs: Tlv[] } | { ok: false; reason: string } | null;
-
-/** A Data Message for an encrypted session, opened with its keys (the session's ctr and rotation advance); null: not one. */
-function openData(sess: OtrSession, text: string, ctx: OtrContext): Opened {
-  if (sess.msgstate !== 'encrypted' || !sess.keys || classify(text) !== 'encoded') return null;
-  const bin = dearmor(text);
-  if (!bin) return null;
-  try {
-    const r = new Reader(bin);
-    const h = readHeader(r);
-    if (h.type !== MSG_DATA) return null;
-    if (h.version !== sess.protocolVersion || (h.version === 3 && (h.senderInstance !== sess.theirInstance || h.receiverInstance !== sess.ourInstance)))
-      return { ok: false, reason: 'data message from another session or instance' };
-    const res = openDataMessage(sess.keys, parseDataMessage(h, r), ctx.randomBytes);
-    if (!res.ok) return res;
-    return { ok: true, ...decodePlaintext(res.plaintext) };
-  } catch (e) {
-    if (e instanceof CodecError) return { ok: false, reason: e.message };
-    throw e;
-  }
-}
-
 /** The question of an SMP 1Q TLV: it travels readable inside the encrypted message, so the operator sees it. */
 function questionOf(tlvs: Tlv[]): { question?: string } {
   const q = tlvs.find((t) => t.type === TLV_SMP1Q);
@@ -134,7 +110,7 @@ export function relayText(st: OtrMitmState, from: string, text: string, ctx: Otr
   const to = st.between[0] === from ? st.between[1] : st.between[0];
   const sIn = st.sessions[from]!;
   const step: RelayStep = { back: [], onward: [], events: [] };
-  const opened = openData(sIn, text, ctx);
+  const opened = openSessionData(sIn, text, ctx);
   if (opened && !opened.ok) {
     step.events.push({ type: 'unreadable', from, reason: opened.reason });
     return step;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint, fingerprintHuman, publicPart } from '@/lib/otr/dsa';
 import { receiveMessage, sendMessage, smpRespond, smpStart, startOtr, type OtrEvent, type OtrOutput } from '@/lib/otr/session';
-import { initOtrMitm, relayText, type MitmEvent } from '@/lib/xmpp/server/otr-mitm-relay';
+import { initOtrMitm, relayText, type MitmEvent } from '@/lib/attacks/otr-mitm-relay';
 import { makeSide, relay, seededCtx, type Side } from '../otr/pair';
 
 const A = 'alice@a.example';
@@ -53,7 +53,7 @@ function script(withMitm: boolean) {
   return n;
 }
 
-describe('xmpp/server/otr-mitm-relay', () => {
+describe('attacks/otr-mitm-relay', () => {
   const n = script(true);
   const { alice, bob, mitm, seen } = n;
 
