@@ -20,7 +20,8 @@ import { shortName } from '../../../lib/viz/entities';
 import { topLayer } from '../../../lib/viz/layers';
 import { eventElementNames, isEncrypted } from '../../../lib/viz/wire-label';
 import { nodeStatesAfter } from '../../../lib/scenarios/run';
-import { LayerChip } from '../scenario/Glyphs';
+import { ErrorBoundary } from '../scenario/ErrorBoundary';
+import { LayerChip, WarningIcon } from '../scenario/Glyphs';
 import type { ObserverInfo } from '../../../lib/knowledge/observe';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { RatchetView } from '../ratchet/RatchetView';
@@ -147,7 +148,16 @@ export function Inspector({ scenario, run, step, locale, selectedNode, onSelectN
         ))}
       </div>
       <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${tab}`} tabIndex={0} className="mlw-panel" data-tab={tab}>
-        {panel}
+        <ErrorBoundary
+          resetKey={`${tab}:${step}`}
+          fallback={(err) => (
+            <p className="mlw-error-note" role="alert">
+              <WarningIcon /> {wt(locale, 'panelFailed', { message: err.message })}
+            </p>
+          )}
+        >
+          {panel}
+        </ErrorBoundary>
       </div>
     </section>
   );
@@ -203,7 +213,7 @@ export function decodeBase64Text(text: string): string | null {
   try {
     bytes = fromBase64(text);
   } catch {
-    return null;
+    return null; // expected: text in base64's alphabet that is not base64 (a bad length or padding)
   }
   const decoded = utf8DecodeStrict(bytes);
   if (decoded === null) return null;
@@ -394,13 +404,8 @@ function StatePanel({
 }: PanelProps & { scenario: Scenario; run: SimRun; selectedNode: string | null; onSelectNode(id: string): void }) {
   const nodes = run.trace.nodes;
   const node = selectedNode ?? ev?.to ?? nodes.find((n) => n.kind === 'client')?.id ?? nodes[0]?.id ?? '';
-  const states = useMemo(() => {
-    try {
-      return nodeStatesAfter(scenario, run, step - 1);
-    } catch {
-      return {} as Record<string, unknown>;
-    }
-  }, [scenario, run, step]);
+  // A replay that fails is an engine bug: it throws to the panel's error boundary, which shows it.
+  const states = useMemo(() => nodeStatesAfter(scenario, run, step - 1), [scenario, run, step]);
   const selectId = useId();
   const state = states[node];
   return (

@@ -32,6 +32,7 @@ import { Inspector } from '../inspector/Inspector';
 import { NetworkView } from '../network/NetworkView';
 import { SequenceView } from '../sequence/SequenceView';
 import { Timeline } from '../timeline/Timeline';
+import { ErrorBoundary, errorMessage } from './ErrorBoundary';
 import { CloseIcon, PresenterIcon, WarningIcon } from './Glyphs';
 import './widget.css';
 
@@ -64,7 +65,8 @@ function load(id: string): Loaded {
   try {
     return { ok: true, scenario, run: runScenario(scenario, { seed: WIDGET_SEED }) };
   } catch (err) {
-    return { ok: false, kind: 'failed', message: err instanceof Error ? err.message : String(err) };
+    // The engine failed on a preset: a bug, shown with its message (below), never a blank widget.
+    return { ok: false, kind: 'failed', message: errorMessage(err) };
   }
 }
 
@@ -72,18 +74,32 @@ export function ScenarioWidget({ id, locale, view = 'both', initialStep, titleAs
   const loaded = useMemo(() => load(id), [id]);
   if (!loaded.ok) {
     return (
-      <div className="mlw mlw-error" role="alert">
-        <p className="mlw-error-title">
-          <WarningIcon /> {wt(locale, loaded.kind === 'unknown' ? 'unknownTitle' : 'failedTitle')}
-        </p>
-        <p>{loaded.kind === 'unknown' ? wt(locale, 'unknownBody', { id }) : wt(locale, 'failedBody', { id, message: loaded.message })}</p>
-        <p>
-          <a href={`/${locale}/scenarios/`}>{wt(locale, 'allScenarios')}</a>
-        </p>
-      </div>
+      <WidgetFailure
+        locale={locale}
+        title={wt(locale, loaded.kind === 'unknown' ? 'unknownTitle' : 'failedTitle')}
+        body={loaded.kind === 'unknown' ? wt(locale, 'unknownBody', { id }) : wt(locale, 'failedBody', { id, message: loaded.message })}
+      />
     );
   }
-  return <Widget scenario={loaded.scenario} run={loaded.run} locale={locale} view={view} initialStep={initialStep} titleAs={titleAs} />;
+  return (
+    <ErrorBoundary resetKey={id} fallback={(err) => <WidgetFailure locale={locale} title={wt(locale, 'crashedTitle')} body={wt(locale, 'crashedBody', { id, message: err.message })} />}>
+      <Widget scenario={loaded.scenario} run={loaded.run} locale={locale} view={view} initialStep={initialStep} titleAs={titleAs} />
+    </ErrorBoundary>
+  );
+}
+
+function WidgetFailure({ locale, title, body }: { locale: Locale; title: string; body: string }) {
+  return (
+    <div className="mlw mlw-error" role="alert">
+      <p className="mlw-error-title">
+        <WarningIcon /> {title}
+      </p>
+      <p>{body}</p>
+      <p>
+        <a href={`/${locale}/scenarios/`}>{wt(locale, 'allScenarios')}</a>
+      </p>
+    </div>
+  );
 }
 
 const FORM_FIELD = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
@@ -153,8 +169,10 @@ function Widget({
       if (want === null) url.searchParams.delete('step');
       else url.searchParams.set('step', want);
       window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-    } catch {
-      /* a sandboxed page may refuse; the widget keeps working */
+    } catch (err) {
+      // A sandboxed page may refuse (a SecurityError DOMException): the address just keeps its old step.
+      // Anything else is a bug and goes to the widget's error boundary.
+      if (!(err instanceof DOMException)) throw err;
     }
   }, [step, syncUrl, initialStep, total]);
 
@@ -264,11 +282,12 @@ function Widget({
   const selectNode = useCallback((nodeId: string) => setSelectedNode(nodeId), []);
 
   // The knowledge lens: whose view of the run the diagrams and the Knowledge tab show (null: everything).
-  const observers = useMemo(() => {
+  // An observer the engine cannot list is a bug: the widget works on without the lens and says why.
+  const { observers, observersError } = useMemo(() => {
     try {
-      return sortObservers(listObservers(scenario));
-    } catch {
-      return [];
+      return { observers: sortObservers(listObservers(scenario)), observersError: null };
+    } catch (err) {
+      return { observers: [], observersError: errorMessage(err) };
     }
   }, [scenario]);
   const names = useMemo(() => new Map(trace.nodes.map((n) => [n.id, shortName(n)])), [trace.nodes]);
@@ -347,6 +366,11 @@ function Widget({
           </div>
         )}
       </div>
+      {observersError !== null && (
+        <p className="mlw-error-note" role="alert">
+          <WarningIcon /> {wt(locale, 'lensFailed', { message: observersError })}
+        </p>
+      )}
       {lens && (
         <p className="mlw-lens-note" role="status">
           {wt(locale, 'lensActive', { who: who(lens) })}

@@ -50,6 +50,10 @@ export const inspectorStrings = {
     en: 'Events',
     de: 'Ereignisse',
   },
+  panelFailed: {
+    en: 'This tab cannot be shown: the engine reported an error. The other tabs still work. The error: {message}',
+    de: 'Dieser Reiter lässt sich nicht anzeigen: Die Engine hat einen Fehler gemeldet. Die anderen Reiter funktionieren weiter. Der Fehler: {message}',
+  },
   inspectStart: {
     en: 'Step 0 is the moment before anything happens. Step forward to see the bytes that cross each link.',
     de: 'Schritt 0 ist der Moment, bevor irgendetwas passiert. Mit dem nächsten Schritt erscheinen die Bytes, die über die Leitungen gehen.',

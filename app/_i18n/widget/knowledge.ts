@@ -18,6 +18,10 @@ export const knowledgeStrings = {
     en: 'The diagrams dim what {who} did not see.',
     de: 'Die Diagramme blenden ab, was {who} nicht gesehen hat.',
   },
+  lensFailed: {
+    en: 'The observers of this scenario could not be listed, so “Seen by” is missing. The error: {message}',
+    de: 'Die Beobachter dieses Szenarios ließen sich nicht ermitteln, deshalb fehlt „Sicht von“. Der Fehler: {message}',
+  },
   kindClient: {
     en: 'Client',
     de: 'Client',

@@ -22,6 +22,14 @@ export const scenarioStrings = {
     en: 'The scenario “{id}” could not be simulated: {message}',
     de: 'Das Szenario „{id}“ ließ sich nicht simulieren: {message}',
   },
+  crashedTitle: {
+    en: 'This widget stopped',
+    de: 'Dieses Widget wurde angehalten',
+  },
+  crashedBody: {
+    en: 'Showing the scenario “{id}” failed. This is a bug in the site, not in your browser: {message}',
+    de: 'Beim Anzeigen des Szenarios „{id}“ ist ein Fehler aufgetreten – ein Fehler der Website, nicht Ihres Browsers: {message}',
+  },
   allScenarios: {
     en: 'All scenarios',
     de: 'Alle Szenarien',
