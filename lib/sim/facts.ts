@@ -117,6 +117,8 @@ export interface MitmReencryptedFact {
   node: string;
   from: string;
   to: string;
+  /** The plaintext it re-encrypted (read from `from` at this event or earlier, when it had to wait). */
+  text: string;
 }
 
 /** A client began a SASL exchange with this mechanism. */

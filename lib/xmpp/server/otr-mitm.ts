@@ -7,6 +7,7 @@
  * Protocol") reveals it. Hooked into router.ts for stanzas from c2s sessions.
  * @module
  */
+import { fact } from '../../sim/facts';
 import type { HostContext, HostOutput, Note } from '../../sim/types';
 import { child, text, x, type XmlElement } from '../../xml/element';
 import { dissect } from '../../otr/inspect';
@@ -62,13 +63,17 @@ function deliverNote(send: MitmSend): string {
 /**
  * One text delivered as if `from` had sent it. Its 'otr' layer is labelled as the clients label theirs;
  * the key is named like theirs too, with the sender marked as the operator's disguise (it is another key).
+ * A message it re-encrypted is also a fact: the operator knows its text.
  */
-function deliver(s: ServerState, sess: Session, from: string, posingAs: string, peer: string, send: MitmSend): HostOutput {
+function deliver(s: ServerState, sess: Session, from: string, posingAs: string, peer: string, send: MitmSend): HostOutput[] {
   const el = x('message', { from, to: sess.fullJid ?? peer, type: 'chat', id: nextId(s, 'mitm') }, x('body', null, send.text));
   const layer = otrLayer(send.text, posingAs, peer) ?? { label: 'OTR' };
   const inner = { layer: 'otr' as const, text: send.text, label: `${layer.label}; ${send.relayed ? 'passed on unchanged' : 'made'} by the operator of ${s.domain}`, ...(layer.key ? { key: layer.key.replace(/^otr:/, `otr:operator:${s.id}/`) } : {}) };
   const params = { server: s.domain, client: sess.node, posingAs, ...(send.plain !== null ? { body: send.plain } : {}) };
-  return toSession(sess, [piece(el, inner)], { key: deliverNote(send), params });
+  const key = deliverNote(send);
+  const out = [toSession(sess, [piece(el, inner)], { key, params })];
+  if (key === 'mitm.deliver-data' && send.plain !== null) out.push(fact({ type: 'mitm-reencrypted', node: s.id, from: posingAs, to: peer, text: send.plain }));
+  return out;
 }
 
 /**
@@ -82,11 +87,15 @@ export function otrMitmIntercept(s: ServerState, stamped: XmlElement, ctx: HostC
   const to = address(stamped.attrs.to);
   if (!m || !body || !from || !to || stamped.attrs.type === 'error' || otherEnd(m, from.bare, to.bare) === null) return null;
   const step = relayText(m, from.bare, text(body), { randomBytes: ctx.randomBytes, now: ctx.now });
-  const out: HostOutput[] = step.events.map((e) => ({ type: 'note', note: eventNote(s.domain, e) }));
+  // The narration of each step, and beside what the operator read, the fact of it.
+  const out: HostOutput[] = step.events.flatMap((e): HostOutput[] => {
+    const n: HostOutput = { type: 'note', note: eventNote(s.domain, e) };
+    return e.type === 'read' ? [n, fact({ type: 'mitm-read', node: s.id, from: e.from, to: e.to, text: e.text })] : [n];
+  });
   // Replies to the sender seem to come from the address it wrote to (or the other end's live session).
   const posingFull = to.resource !== null ? to.full : (targets(s, to.bare)[0]?.fullJid ?? to.bare);
-  for (const send of step.back) for (const sess of targets(s, from.full)) out.push(deliver(s, sess, posingFull, to.bare, from.bare, send));
-  for (const send of step.onward) for (const sess of targets(s, to.full)) out.push(deliver(s, sess, from.full, from.bare, to.bare, send));
+  for (const send of step.back) for (const sess of targets(s, from.full)) out.push(...deliver(s, sess, posingFull, to.bare, from.bare, send));
+  for (const send of step.onward) for (const sess of targets(s, to.full)) out.push(...deliver(s, sess, from.full, from.bare, to.bare, send));
   if (!out.length) out.push({ type: 'note', note: { key: 'mitm.swallowed', params: { server: s.domain, from: from.bare, to: to.bare } } });
   return out;
 }

@@ -4,6 +4,7 @@ import { observe } from '@/lib/knowledge/observe';
 import { fingerprint, publicPart } from '@/lib/otr/dsa';
 import { otrMitm } from '@/lib/scenarios/presets/otr-mitm';
 import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
+import { factsOf } from '@/lib/sim/facts';
 import type { Scenario } from '@/lib/sim/types';
 import type { ServerState } from '@/lib/xmpp/server/state';
 import type { ClientState } from '@/lib/xmpp/stream/client';
@@ -43,6 +44,16 @@ describe('otr-mitm: the operator of a.example in the middle', () => {
     const tap = observe(otrMitm, run.trace, 'tap:alice~a.example')!;
     expect(tap.messages.length).toBeGreaterThan(5);
     for (const m of tap.messages) for (const t of TEXTS) expect(m.content ?? '').not.toContain(t);
+  });
+
+  it('what the operator read and re-encrypted are facts (mitm-read, mitm-reencrypted), beside the narration', () => {
+    const facts = run.trace.events.flatMap((e) => e.facts);
+    const A = 'alice@a.example';
+    const B = 'bob@a.example';
+    const pairs = [[A, B], [B, A], [A, B]] as const;
+    expect(factsOf(facts, 'mitm-read')).toEqual(TEXTS.map((text, i) => ({ type: 'mitm-read', node: 'a.example', from: pairs[i]![0], to: pairs[i]![1], text })));
+    expect(factsOf(facts, 'mitm-reencrypted')).toEqual(TEXTS.map((text, i) => ({ type: 'mitm-reencrypted', node: 'a.example', from: pairs[i]![0], to: pairs[i]![1], text })));
+    for (const e of run.trace.events.filter((ev) => factsOf(ev.facts, 'mitm-read').length)) expect(e.effects.some((n) => n.key === 'mitm.read')).toBe(true);
   });
 
   it('the operator’s data messages carry an otr layer whose key names the operator, not alice or bob', () => {
