@@ -168,6 +168,19 @@ export interface RosterReceivedFact {
   count: number;
 }
 
+/**
+ * A host's own defect, not the peer's: its code took a step its transition table refuses (the phase
+ * stays). Tests assert none ever occurs; the narration shows it, so a reader is never left guessing.
+ */
+export interface EngineErrorFact {
+  type: 'engine-error';
+  node: string;
+  /** Which machine: 'xmpp-client', 'xmpp-server' … */
+  machine: string;
+  from: string;
+  trigger: string;
+}
+
 export type Fact =
   | TlsKeysFact
   | TlsUpgradeFact
@@ -185,7 +198,8 @@ export type Fact =
   | SessionOnlineFact
   | StreamEndedFact
   | MessageShownFact
-  | RosterReceivedFact;
+  | RosterReceivedFact
+  | EngineErrorFact;
 
 export type FactType = Fact['type'];
 export type FactOf<T extends FactType> = Extract<Fact, { type: T }>;
