@@ -153,11 +153,14 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
     // A domain is drawn as a fan: its clients in a row above its server, as far apart as its share of the
     // picture allows, servers side by side below (federation links run between them). Only a picture too
     // flat for that (or too many domains) falls back to clients on arcs beside their servers.
-    const fan = groups.length === 1 || (dy >= 80 && colW >= 150);
+    // A fan's clients stand in one row, at least a client's width (2 × CLIENT_R) apart, inside the column.
+    const k = g.clients.length;
+    const rowFits = groups.length === 1 || colW >= 2 * CLIENT_R * Math.max(1, k) + 2 * REGION_PAD;
+    const fan = groups.length === 1 || (dy >= 80 && colW >= 150 && rowFits);
     const sx = groups.length === 1 || fan ? colX + colW / 2 : gi === 0 ? colX + colW * 0.68 : gi === groups.length - 1 ? colX + colW * 0.32 : colX + colW / 2;
     const radius = Math.max(70, Math.min(groups.length === 1 ? width * 0.34 : colW * 0.45, height * 0.4));
     const angles = clientAngles(g.clients.length, before, gi, groups.length);
-    const dx = Math.max(0, Math.min(colW / 2 - 70, 190));
+    const dx = Math.max((k - 1) * CLIENT_R, Math.min(colW / 2 - 70, 190));
     const contentTop = Math.max(4, (height - (dy + 230)) / 2);
     const fanClientY = contentTop + 26 + LABEL_SPACE + CLIENT_R + 12;
     const fanServerY = fanClientY + dy;
@@ -180,7 +183,6 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
     }
     g.clients.forEach((c, i) => {
       const a = ((angles[i] ?? 180) * Math.PI) / 180;
-      const k = g.clients.length;
       const fx = k === 1 ? sx : sx - dx + (2 * dx * i) / (k - 1);
       members.push({
         id: c.id,
@@ -197,6 +199,9 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
         labelSide: fan ? 'above' : 'below',
       });
     });
+    // Clients on an arc beside their server (first or last domain) stand one above the other: keep them
+    // a client and its label apart, or at least a client apart when the picture is too flat for that.
+    if (!fan && k > 1 && (gi === 0 || gi === groups.length - 1)) stackApart(members.filter((m) => m.kind === 'client'), cy, height);
     nodes.push(...members);
     if (members.length > 0) {
       const x0 = Math.min(...members.map((m) => m.x - m.r)) - REGION_PAD;
@@ -310,6 +315,21 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
   }
 
   return { width, height, domains, nodes, links, packet, event };
+}
+
+/** Spread clients stacked on one side of their server vertically (in their order), centred on `cy`, inside the picture. */
+function stackApart(clients: NetNode[], cy: number, height: number): void {
+  const sorted = [...clients].sort((a, b) => a.y - b.y);
+  const roomy = 2 * CLIENT_R + LABEL_SPACE; // the label sits below the client
+  if (sorted.every((c, i) => i === 0 || c.y - sorted[i - 1]!.y >= roomy)) return;
+  const top = CLIENT_R + 4;
+  const bottom = height - CLIENT_R - LABEL_SPACE - 4;
+  const gap = Math.max(2 * CLIENT_R, Math.min(roomy, (bottom - top) / (sorted.length - 1)));
+  const span = gap * (sorted.length - 1);
+  const start = Math.max(top, Math.min(cy - span / 2, bottom - span));
+  sorted.forEach((c, i) => {
+    c.y = r1(start + i * gap);
+  });
 }
 
 /** The segment between two nodes' centres, shortened by each node's radius plus `gap`. */

@@ -6,8 +6,57 @@ import { fixture } from './fixture';
 const size = { width: 600, height: 400 };
 
 describe('layoutNetwork', () => {
-  it('is deterministic', () => {
-    expect(layoutNetwork(fixture, 6, size, 0.5)).toEqual(layoutNetwork(fixture, 6, size, 0.5));
+  it('places nodes by the topology, not by the order in which links and taps are listed', () => {
+    const shuffled = { ...fixture, links: [fixture.links[2]!, fixture.links[0]!, fixture.links[3]!, fixture.links[1]!], taps: [...fixture.taps].reverse() };
+    const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+    for (const step of [0, 1, 4, 7]) {
+      const a = layoutNetwork(fixture, step, size, 0.5);
+      const b = layoutNetwork(shuffled, step, size, 0.5);
+      expect(b.nodes, `step ${step}`).toEqual(a.nodes);
+      expect(b.domains).toEqual(a.domains);
+      expect(byId(b.links)).toEqual(byId(a.links));
+      expect(b.packet).toEqual(a.packet);
+    }
+  });
+
+  it('keeps every node whole inside the picture and clear of every other node, at any size the view uses', () => {
+    // NetworkView lays out between 360 and 520 wide and 240 and 900 high; a flat picture puts clients on
+    // arcs beside their servers, a tall one in a fan above them. The fixture has two clients in one domain.
+    for (const width of [360, 400, 440, 520]) {
+      for (const height of [240, 300, 360, 420, 900]) {
+        const g = layoutNetwork(fixture, 0, { width, height });
+        const at = `${width}×${height}`;
+        for (const n of g.nodes) {
+          expect(n.x - n.r, `${n.id} at ${at}`).toBeGreaterThanOrEqual(0);
+          expect(n.x + n.r, `${n.id} at ${at}`).toBeLessThanOrEqual(width);
+          expect(n.y - n.r, `${n.id} at ${at}`).toBeGreaterThanOrEqual(0);
+          expect(n.y + n.r, `${n.id} at ${at}`).toBeLessThanOrEqual(height);
+        }
+        for (const [i, a] of g.nodes.entries()) {
+          for (const b of g.nodes.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y), `${a.id}–${b.id} at ${at}`).toBeGreaterThanOrEqual(a.r + b.r);
+        }
+      }
+    }
+  });
+
+  it('draws every link on the line between its two nodes, from the edge of one to the edge of the other', () => {
+    const g = layoutNetwork(fixture, 0, size);
+    const node = new Map(g.nodes.map((n) => [n.id, n]));
+    for (const l of g.links) {
+      const a = node.get(l.a)!;
+      const b = node.get(l.b)!;
+      const ab = Math.hypot(b.x - a.x, b.y - a.y);
+      // On the segment a→b, in the order a, (x1,y1), (x2,y2), b: the four distances add up.
+      const d1 = Math.hypot(l.x1 - a.x, l.y1 - a.y);
+      const d2 = Math.hypot(l.x2 - l.x1, l.y2 - l.y1);
+      const d3 = Math.hypot(b.x - l.x2, b.y - l.y2);
+      expect(d1 + d2 + d3, l.id).toBeCloseTo(ab, 0);
+      // Each end just outside its node's shape (the radius plus a small gap), never inside the other node.
+      expect(d1, `${l.id} at ${l.a}`).toBeGreaterThanOrEqual(a.r - 0.2);
+      expect(d1, `${l.id} at ${l.a}`).toBeLessThanOrEqual(a.r + 4.2);
+      expect(d3, `${l.id} at ${l.b}`).toBeGreaterThanOrEqual(b.r - 0.2);
+      expect(d3, `${l.id} at ${l.b}`).toBeLessThanOrEqual(b.r + 4.2);
+    }
   });
 
   it('orders clients around their server, domains side by side', () => {

@@ -4,8 +4,36 @@ import type { TraceEvent } from '../../../lib/sim/types';
 import { fixture } from './fixture';
 
 describe('layoutSequence', () => {
-  it('is deterministic', () => {
-    expect(layoutSequence(fixture, 5)).toEqual(layoutSequence(fixture, 5));
+  it('gives each lane its own x inside the picture, and puts every dot on its lane', () => {
+    for (const width of [360, 760, 1200]) {
+      const g = layoutSequence(fixture, 5, { width });
+      const xs = g.lanes.map((l) => l.x);
+      expect(new Set(xs).size, `width ${width}`).toBe(xs.length);
+      for (const x of xs) {
+        expect(x).toBeGreaterThan(g.gutter);
+        expect(x).toBeLessThan(width);
+      }
+      const lane = new Map(g.lanes.map((l) => [l.id, l.x]));
+      for (const d of g.dots) expect(d.x, `dot ${d.seq}`).toBe(lane.get(d.node));
+    }
+  });
+
+  it('orders rows by time: a later event never sits above an earlier one, and all stay between the lane ends', () => {
+    const g = layoutSequence(fixture, 0);
+    const rows = [...g.arrows.map((a) => ({ seq: a.seq, y: a.y2 })), ...g.dots.map((d) => ({ seq: d.seq, y: d.y }))].sort((a, b) => a.seq - b.seq);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.y, `seq ${rows[i]!.seq}`).toBeGreaterThanOrEqual(rows[i - 1]!.y);
+    for (const r of rows) {
+      expect(r.y).toBeGreaterThan(g.laneTop);
+      expect(r.y).toBeLessThan(g.laneBottom);
+    }
+  });
+
+  it('keeps the rows when only the width changes (time runs down, whatever the width)', () => {
+    const narrow = layoutSequence(fixture, 5, { width: 400 });
+    const wide = layoutSequence(fixture, 5, { width: 1000 });
+    expect(wide.arrows.map((a) => [a.y1, a.y2])).toEqual(narrow.arrows.map((a) => [a.y1, a.y2]));
+    expect(wide.lanes.map((l) => l.id)).toEqual(narrow.lanes.map((l) => l.id));
+    expect(wide.lanes.at(-1)!.x).toBeGreaterThan(narrow.lanes.at(-1)!.x);
   });
 
   it('gives every wire event exactly one arrow and every local event one dot', () => {
