@@ -114,6 +114,10 @@ export const s2sNotes = {
     en: 'Bytes from {from} reach {server} after that connection has ended; they are dropped, not answered.',
     de: 'Bytes von {from} erreichen {server}, nachdem die Verbindung beendet ist; sie werden verworfen, nicht beantwortet.',
   },
+  's2s.impossible-transition': {
+    en: 'Engine error in {server}: in the phase {phase} of a server-to-server connection with {domain} (its {role} end), its code took the step “{trigger}”, which the state table does not allow. The phase stays; this is a bug of the simulator, not of the protocol.',
+    de: 'Fehler in der Engine von {server}: In der Phase {phase} einer Server-zu-Server-Verbindung mit {domain} (sein Ende: {role}) wollte sein Code den Schritt „{trigger}“ gehen, den die Zustandstabelle nicht erlaubt. Die Phase bleibt; das ist ein Fehler des Simulators, nicht des Protokolls.',
+  },
   's2s.stream-error': {
     en: '{server} ends the server-to-server stream with {domain}: {condition}.',
     de: '{server} beendet den Server-zu-Server-Stream mit {domain}: {condition}.',

@@ -91,6 +91,10 @@ export const serverNotes = {
     en: '{server} is switched off. The bytes from {from} reach nobody, and nothing comes back.',
     de: '{server} ist ausgeschaltet. Die Bytes von {from} erreichen niemanden, und es kommt nichts zurück.',
   },
+  'server.impossible-transition': {
+    en: 'Engine error in {server}: in the phase {phase} of the stream with {client}, its code took the step “{trigger}”, which its state table does not allow. The phase stays; this is a bug of the simulator, not of the protocol.',
+    de: 'Fehler in der Engine von {server}: In der Phase {phase} des Streams mit {client} wollte sein Code den Schritt „{trigger}“ gehen, den seine Zustandstabelle nicht erlaubt. Die Phase bleibt; das ist ein Fehler des Simulators, nicht des Protokolls.',
+  },
   // --- server: presence and subscriptions --------------------------------------------------------
   'server.presence-self': {
     en: '{server} reflects the presence of {jid} to the account’s own sessions.',

@@ -6,6 +6,7 @@
  * carries the peer's.
  * @module
  */
+import { fact } from '../../sim/facts';
 import type { HostOutput } from '../../sim/types';
 import { x, type XmlElement } from '../../xml/element';
 import { serializeOpenTag } from '../../xml/serialize';
@@ -49,12 +50,29 @@ export function header(s: ServerState, conn: S2sConn): WirePiece {
   return { text: XML_DECL + serializeOpenTag('stream:stream', attrs), label: 'stream header (s2s)' };
 }
 
-/** Move along s2s-table.ts; a trigger with no row leaves the phase as it is. */
+/**
+ * A step the peer's input asks for, along s2s-table.ts: false when the table has no row for it (the
+ * phase stays, and the caller answers it as the peer's error).
+ */
 export function go(conn: S2sConn, on: S2sTrigger): boolean {
   const next = nextS2sPhase(conn.role, conn.phase, on);
   if (next === null) return false;
   conn.phase = next;
   return true;
+}
+
+/**
+ * A step this server's own code takes, along s2s-table.ts. The table refusing it is an engine defect,
+ * never the peer's fault: the phase stays, and the outputs say so (a note, and an engine-error fact
+ * that tests look for).
+ */
+export function step(s: ServerState, conn: S2sConn, on: S2sTrigger): HostOutput[] {
+  const from = conn.phase;
+  if (go(conn, on)) return [];
+  return [
+    note('s2s.impossible-transition', { server: s.domain, domain: conn.peerDomain, role: conn.role, phase: from, trigger: on }),
+    fact({ type: 'engine-error', node: s.id, machine: `xmpp-s2s-${conn.role}`, from, trigger: on }),
+  ];
 }
 
 export function tlsOpen(conn: S2sConn): boolean {
@@ -99,8 +117,8 @@ export function nameConn(s: ServerState, conn: S2sConn, target: string, routable
 /** The answer to a claim we could not check: the Authoritative Server is out of reach (XEP-0220 §2.4). */
 export function claimUnverifiable(s: ServerState, incoming: S2sConn, condition: string): HostOutput[] {
   const err = x('db:result', { from: s.domain, to: incoming.peerDomain, type: 'error' }, x('error', { type: 'cancel' }, x(condition, { xmlns: NS_STANZAS })));
-  go(incoming, 'db-verify-invalid');
-  return [send(incoming, [piece(err)], 's2s.verify-unreachable', { server: s.domain, domain: incoming.peerDomain })];
+  const moved = step(s, incoming, 'db-verify-invalid');
+  return [send(incoming, [piece(err)], 's2s.verify-unreachable', { server: s.domain, domain: incoming.peerDomain }), ...moved];
 }
 
 /** The incoming connection waiting for the answer to this <db:verify/> (by domain and stream id). */
@@ -122,6 +140,7 @@ function release(s: ServerState, conn: S2sConn, condition: 'remote-server-not-fo
 /** Give up on an outgoing connection: release what waited on it, forget it. */
 export function fail(s: ServerState, conn: S2sConn, condition: 'remote-server-not-found' | 'remote-server-timeout', ctx: ServerContext): HostOutput[] {
   const count = conn.queue.length;
+  // Giving up is always possible: from a phase the table has no row for (an established stream the peer broke), too.
   if (!go(conn, condition === 'remote-server-timeout' ? 'timeout' : 'dns-nxdomain')) conn.phase = 'failed';
   forget(s, conn);
   return [note(`s2s.${condition}`, { server: s.domain, domain: conn.peerDomain, count }), ...release(s, conn, condition, ctx)];
@@ -146,6 +165,6 @@ export function stanzaOut(s: ServerState, conn: S2sConn, stanza: XmlElement): Ho
 export function streamErrorOn(s: ServerState, conn: S2sConn, condition: string, ctx: ServerContext): HostOutput[] {
   const err = x('stream:error', null, x(condition, { xmlns: NS_STREAMS_ERRORS }));
   const out: HostOutput[] = [send(conn, [piece(err), STREAM_CLOSE], 's2s.stream-error', { server: s.domain, domain: conn.peerDomain, condition })];
-  go(conn, 'stream-error');
+  out.push(...step(s, conn, 'stream-error'));
   return [...out, ...ended(s, conn, ctx)];
 }

@@ -14,7 +14,7 @@ import type { HostOutput } from '../../sim/types';
 import { text, x, type XmlElement } from '../../xml/element';
 import { dialbackKey } from '../s2s/dialback';
 import type { ServerContext } from './context';
-import { dial, fail, flush, go, send, streamErrorOn, tlsOpen, waitingClaim } from './s2s-conn';
+import { dial, fail, flush, go, send, step, streamErrorOn, tlsOpen, waitingClaim } from './s2s-conn';
 import { note, piece } from './out';
 import type { S2sConn, ServerState } from './state';
 
@@ -28,8 +28,8 @@ function question(s: ServerState, q: XmlElement, conn: S2sConn): HostOutput {
 export function claim(s: ServerState, conn: S2sConn): HostOutput[] {
   // XEP-0220 §2.1.1: db:result carries the key only the originating server can compute.
   const key = dialbackKey(fromHex(s.secret), conn.peerDomain, s.domain, conn.streamId ?? '');
-  go(conn, 'features-dialback');
-  const out = [send(conn, [piece(x('db:result', { from: s.domain, to: conn.peerDomain }, key))], 's2s.db-result', { server: s.domain, domain: conn.peerDomain, key })];
+  const moved = step(s, conn, 'features-dialback');
+  const out = [send(conn, [piece(x('db:result', { from: s.domain, to: conn.peerDomain }, key))], 's2s.db-result', { server: s.domain, domain: conn.peerDomain, key }), ...moved];
   for (const q of conn.verifies.splice(0)) out.push(question(s, q, conn));
   return out;
 }
@@ -64,8 +64,9 @@ export function onDialback(s: ServerState, conn: S2sConn, el: XmlElement, ctx: S
     const valid = attrs.type === 'valid';
     const verdict = x('db:result', { from: s.domain, to: waiting.peerDomain, type: valid ? 'valid' : 'invalid' });
     const out = [send(waiting, [piece(verdict)], valid ? 's2s.db-result-valid' : 's2s.dialback-refused', { server: s.domain, domain: waiting.peerDomain })];
-    if (valid && go(waiting, 'db-verify-valid')) waiting.peerVerified = true;
-    else go(waiting, 'db-verify-invalid');
+    // waitingClaim found it 'verifying', so the table has both rows: a refusal is the engine's defect.
+    out.push(...step(s, waiting, valid ? 'db-verify-valid' : 'db-verify-invalid'));
+    waiting.peerVerified = waiting.phase === 'established';
     return out;
   }
   if (conn.role === 'initiator' && name === 'db:result') {
