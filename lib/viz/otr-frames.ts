@@ -2,7 +2,7 @@
  * The OTR sessions of every step of a run, for the ratchet view: one replay of the run from its first
  * checkpoint (the same cost as the simulation), keeping after each event only the small snapshots of
  * lib/viz/ratchet.ts. Where revealed MAC keys crossed links comes from the trace's OTR layers.
- * A client's sessions live at `nodes[client].otr.sessions[peerBareJid]` (otr-plan.md); a server operator in
+ * A client's sessions live at `nodes[client].e2e.otr.sessions[peerBareJid]` (lib/e2e/otr.ts); a server operator in
  * the middle keeps its two at `nodes[server].otrMitm.sessions[endBareJid]`.
  * @module
  */
@@ -23,7 +23,7 @@ function sessionsIn(holder: unknown): OtrSession[] {
 
 /** The OTR sessions a node's state holds (none when it is not an OTR-capable client). */
 export function otrSessionsOf(nodeState: unknown): OtrSession[] {
-  return sessionsIn((nodeState as { otr?: unknown } | null)?.otr);
+  return sessionsIn((nodeState as { e2e?: { otr?: unknown } } | null)?.e2e?.otr);
 }
 
 /** A server operator's man-in-the-middle sessions (lib/xmpp/server/otr-mitm-relay.ts), each posing as the other end. */

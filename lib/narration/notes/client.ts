@@ -68,8 +68,16 @@ export const clientNotes = {
     de: 'Der Client von {client} möchte {wanted}, der Server bietet aber nur {offered}. Er weicht nicht stillschweigend aus und schließt den Stream.',
   },
   'client.bad-credentials': {
-    en: '{client}’s client cannot use this password (it is empty or contains forbidden characters).',
-    de: 'Der Client von {client} kann dieses Passwort nicht verwenden (es ist leer oder enthält unzulässige Zeichen).',
+    en: '{client}’s client cannot use this password (it is empty or contains characters SASLprep forbids), so it sends nothing. The stream stays open for another try.',
+    de: 'Der Client von {client} kann dieses Passwort nicht verwenden (es ist leer oder enthält Zeichen, die SASLprep verbietet), darum schickt er nichts. Der Stream bleibt für einen neuen Versuch offen.',
+  },
+  'client.no-mechanism-retry': {
+    en: '{client}’s client wants {wanted} for the new try, but the server offers only {offered}. It does not fall back silently; the stream stays open for another try.',
+    de: 'Der Client von {client} möchte für den neuen Versuch {wanted}, der Server bietet aber nur {offered}. Er weicht nicht stillschweigend aus; der Stream bleibt für einen weiteren Versuch offen.',
+  },
+  'client.impossible-transition': {
+    en: 'Engine error in {client}’s client: in phase {phase} its code took the step “{trigger}”, which its state table does not allow. The phase stays; this is a bug of the simulator, not of the protocol.',
+    de: 'Fehler in der Engine des Clients von {client}: In der Phase {phase} wollte sein Code den Schritt „{trigger}“ gehen, den seine Zustandstabelle nicht erlaubt. Die Phase bleibt; das ist ein Fehler des Simulators, nicht des Protokolls.',
   },
   'client.retry-not-possible': {
     en: '{client} cannot retry now: there is no failed login waiting on an open stream.',

@@ -1,24 +1,22 @@
 /**
  * A thief copies a device's keys (`topology.thieves`; the kernel turns each theft into a 'keys-stolen'
- * action on the robbed client). The device itself notices nothing and changes nothing; the notes say
- * exactly what the copy contains at this moment, which is what the thief's keyring will hold
- * (lib/knowledge/e2e-keyring.ts): the DH keys the OTR sessions hold now, the long-term DSA key, the
- * static key.
+ * action on the robbed client, which emits the 'keys-stolen' fact). The device itself notices nothing
+ * and changes nothing; the notes say exactly what the copy holds of OTR at this moment, which is what
+ * the thief's keyring will hold (lib/knowledge/e2e-keyring.ts): the DH keys the OTR sessions hold
+ * now, the long-term DSA key.
  * @module
  */
-import { fact } from '../../sim/facts';
 import { fingerprint, fingerprintHuman, publicPart } from '../../otr/dsa';
 import type { HostOutput, StolenKind } from '../../sim/types';
 import type { OtrClientState } from './otr-client';
 import { heldDhKeys } from './otr-held-keys';
-import type { StaticClientState } from './static-client';
 
 function note(key: string, params: Record<string, string | number>): HostOutput {
   return { type: 'note', note: { key, params } };
 }
 
-export function stolenKeys(client: string, thief: string, what: StolenKind[], otr: OtrClientState, stat: StaticClientState): HostOutput[] {
-  const out: HostOutput[] = [fact({ type: 'keys-stolen', node: client, thief, what })];
+export function stolenOtrKeys(client: string, thief: string, what: readonly StolenKind[], otr: OtrClientState): HostOutput[] {
+  const out: HostOutput[] = [];
   const base = { node: client, thief };
   if (what.includes('otr-session')) {
     const held = Object.entries(otr.sessions).flatMap(([peer, st]) => {
@@ -30,6 +28,5 @@ export function stolenKeys(client: string, thief: string, what: StolenKind[], ot
   if (what.includes('long-term-keys')) {
     out.push(otr.dsa ? note('thief.long-term-keys', { ...base, fingerprint: fingerprintHuman(fingerprint(publicPart(otr.dsa))) }) : note('thief.long-term-keys-none', base));
   }
-  if (what.includes('static-key')) out.push(note(stat.key ? 'thief.static-key' : 'thief.static-key-none', base));
   return out;
 }

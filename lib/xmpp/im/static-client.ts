@@ -8,7 +8,7 @@
  */
 import { fact } from '../../sim/facts';
 import { armorPublicKey, generateStaticKey, isStaticMessage, isStaticPublicKey, openStatic, readPublicKey, sealStatic, type StaticKeyPair } from '../../contrast/static-key';
-import type { Action, HostContext, HostOutput, Note } from '../../sim/types';
+import type { Action, HostContext, HostOutput, Note, StolenKind } from '../../sim/types';
 import { x } from '../../xml/element';
 import { serialize } from '../../xml/serialize';
 import type { WirePiece } from '../wire';
@@ -70,4 +70,10 @@ export function staticReceive(s: StaticClientState, host: StaticHost, from: stri
   if (text === null) return [{ type: 'note', note: { key: 'static.unreadable', params: { client: host.client, from } } }];
   host.show(from, text, { encrypted: true, verified: false });
   return [fact({ type: 'message-shown', node: host.client, from, body: text, encrypted: true }), { type: 'note', note: { key: 'static.message-received', params: { client: host.client, from, body: text } } }];
+}
+
+/** A thief copies the device: the note says whether it held a static key (the thief's keyring then holds it). */
+export function stolenStaticKey(client: string, thief: string, what: readonly StolenKind[], s: StaticClientState): HostOutput[] {
+  if (!what.includes('static-key')) return [];
+  return [{ type: 'note', note: { key: s.key ? 'thief.static-key' : 'thief.static-key-none', params: { node: client, thief } } }];
 }

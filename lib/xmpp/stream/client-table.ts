@@ -1,7 +1,8 @@
 /**
  * The client side of c2s stream negotiation (RFC 6120 §4.3, §5 STARTTLS, §6 SASL, §7 binding) as a
- * transition table. The handler in client.ts follows it, and the lessons draw their state diagram
- * from it, so the picture cannot drift from the code.
+ * transition table. The client (lib/xmpp/client/negotiation.ts) moves only along its rows: a step the
+ * code takes that the table refuses is an engine error (lib/xmpp/client/state.ts `go`), which tests
+ * assert never happens. No lesson draws it yet; it is data so that one can.
  * @module
  */
 import type { Transition } from './transition';
@@ -14,7 +15,7 @@ export type ClientPhase =
   | 'awaiting-proceed' // <starttls/> sent (§5.4.2.1)
   | 'tls-handshake' // <proceed/> received, ClientHello sent (§5.4.3.1; modelled TLS)
   | 'authenticating' // <auth/> sent, maybe challenges and responses (§6.4.2–6.4.3)
-  | 'auth-failed' // <failure/> received; the stream stays open for a retry (§6.4.5)
+  | 'auth-failed' // <failure/> received, or the client refused its own credentials; the stream stays open for a retry (§6.4.5)
   | 'awaiting-restart' // SASL succeeded; new header sent, waiting for the server's (§6.4.6)
   | 'awaiting-bind-features'
   | 'binding' // <iq type='set'><bind/></iq> sent (§7.6)
@@ -31,6 +32,7 @@ export type ClientTrigger =
   | 'server-hello'
   | 'features-sasl'
   | 'no-mechanism'
+  | 'credentials-refused'
   | 'sasl-challenge'
   | 'sasl-success'
   | 'sasl-failure'
@@ -55,10 +57,17 @@ export const clientTransitions: readonly ClientTransition[] = [
   { from: 'tls-handshake', on: 'server-hello', to: 'awaiting-stream', spec: 'RFC 6120 §5.4.3.3' },
   { from: 'awaiting-features', on: 'features-sasl', to: 'authenticating', spec: 'RFC 6120 §6.4.2' },
   { from: 'awaiting-features', on: 'no-mechanism', to: 'failed', spec: 'RFC 6120 §6.4.1' },
+  // The client refuses its own password before sending it (empty, or SASLprep rejects it: RFC 4013 §2,
+  // RFC 4616 §2): nothing was sent, the stream stays open and the user may try again.
+  { from: 'awaiting-features', on: 'credentials-refused', to: 'auth-failed', spec: 'RFC 6120 §6.4.5' },
   { from: 'authenticating', on: 'sasl-challenge', to: 'authenticating', spec: 'RFC 6120 §6.4.3' },
   { from: 'authenticating', on: 'sasl-success', to: 'awaiting-restart', spec: 'RFC 6120 §6.4.6' },
   { from: 'authenticating', on: 'sasl-failure', to: 'auth-failed', spec: 'RFC 6120 §6.4.5' },
   { from: 'auth-failed', on: 'retry-login', to: 'authenticating', spec: 'RFC 6120 §6.4.5' },
+  // A retry the client cannot even start (a mechanism not offered, an unusable password) sends
+  // nothing: the stream is still open for the next one.
+  { from: 'auth-failed', on: 'no-mechanism', to: 'auth-failed', spec: 'RFC 6120 §6.4.5' },
+  { from: 'auth-failed', on: 'credentials-refused', to: 'auth-failed', spec: 'RFC 6120 §6.4.5' },
   { from: 'awaiting-restart', on: 'stream-header', to: 'awaiting-bind-features', spec: 'RFC 6120 §4.3.3' },
   { from: 'awaiting-bind-features', on: 'features-bind', to: 'binding', spec: 'RFC 6120 §7.6' },
   { from: 'binding', on: 'bind-result', to: 'online', spec: 'RFC 6120 §7.6.1' },

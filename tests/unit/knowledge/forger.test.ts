@@ -6,6 +6,7 @@ import { receiveMessage, type OtrSession } from '@/lib/otr/session';
 import { otrDeniability } from '@/lib/scenarios/presets/otr-deniability';
 import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
 import { validateScenario } from '@/lib/scenarios/validate';
+import { otrStateOf } from '@/lib/e2e/otr';
 import type { ClientState } from '@/lib/xmpp/stream/client';
 import { seededCtx } from '../otr/pair';
 
@@ -42,10 +43,10 @@ describe('the forger in otr-deniability', () => {
   it('bob’s client, as it was before the real message arrived, accepts the forgery and reads “900 €”', () => {
     const otr = o.metadata.forgeries[1]!;
     const bob = nodeStatesAfter(otrDeniability, run, otr.seq).bob as ClientState;
-    const session = structuredClone(bob.otr.sessions['alice@a.example']) as OtrSession;
+    const session = structuredClone(otrStateOf(bob).sessions['alice@a.example']) as OtrSession;
     const out = receiveMessage(session, otr.forged!, seededCtx('judge'));
     expect(out.events).toContainEqual(expect.objectContaining({ type: 'message', text: FORGED, encrypted: true }));
-    const real = receiveMessage(structuredClone(bob.otr.sessions['alice@a.example']) as OtrSession, otr.original, seededCtx('judge'));
+    const real = receiveMessage(structuredClone(otrStateOf(bob).sessions['alice@a.example']) as OtrSession, otr.original, seededCtx('judge'));
     expect(real.events).toContainEqual(expect.objectContaining({ type: 'message', text: OFFER, encrypted: true }));
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dissect } from '@/lib/otr/inspect';
 import { otrAke } from '@/lib/scenarios/presets/otr-ake';
 import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
+import { otrStateOf } from '@/lib/e2e/otr';
 import type { ClientState } from '@/lib/xmpp/stream/client';
 import { notesOf, otrOnLink } from './trace';
 
@@ -59,9 +60,9 @@ describe('otr-ake', () => {
     const mine = (c: ClientState) => c.inbox.filter((m) => m.encrypted).map((m) => m.body);
     expect(mine(bob)).toEqual(bodies.filter((_, i) => otrAke.script.filter((s) => s.action.type === 'send-message')[i]!.node === 'alice'));
     expect(mine(alice)).toEqual(bodies.filter((_, i) => otrAke.script.filter((s) => s.action.type === 'send-message')[i]!.node === 'bob'));
-    expect(alice.otr.sessions['bob@a.example']!.msgstate).toBe('plaintext');
-    expect(bob.otr.sessions['alice@a.example']!.msgstate).toBe('finished');
-    expect(bob.otr.addresses['alice@a.example']).toBe('alice@a.example/laptop');
+    expect(otrStateOf(alice).sessions['bob@a.example']!.msgstate).toBe('plaintext');
+    expect(otrStateOf(bob).sessions['alice@a.example']!.msgstate).toBe('finished');
+    expect(otrStateOf(bob).addresses['alice@a.example']).toBe('alice@a.example/laptop');
   });
 
   it('notes every DH key’s birth and death; after the end neither side holds any', () => {

@@ -7,6 +7,7 @@ import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
 import { factsOf } from '@/lib/sim/facts';
 import type { Scenario } from '@/lib/sim/types';
 import type { ServerState } from '@/lib/xmpp/server/state';
+import { otrStateOf } from '@/lib/e2e/otr';
 import type { ClientState } from '@/lib/xmpp/stream/client';
 
 const TEXTS = ['The meeting moved to room 101.', 'Thanks. Who else knows?', 'Nobody. Keep it between us.'];
@@ -23,16 +24,16 @@ function outcome(scenario: Scenario) {
 
 describe('otr-mitm: the operator of a.example in the middle', () => {
   const { run, alice, bob, server, smp } = outcome(otrMitm);
-  const a = alice.otr.sessions['bob@a.example']!;
-  const b = bob.otr.sessions['alice@a.example']!;
+  const a = otrStateOf(alice).sessions['bob@a.example']!;
+  const b = otrStateOf(bob).sessions['alice@a.example']!;
 
   it('both clients reach encrypted, but each holds the operator’s key, not the other’s', () => {
     expect([a.msgstate, b.msgstate]).toEqual(['encrypted', 'encrypted']);
     const mitm = toHex(fingerprint(publicPart(server.otrMitm!.key)));
     expect(toHex(fingerprint(a.theirLongTerm!))).toBe(mitm);
     expect(toHex(fingerprint(b.theirLongTerm!))).toBe(mitm);
-    expect(mitm).not.toBe(toHex(fingerprint(publicPart(bob.otr.dsa!))));
-    expect(mitm).not.toBe(toHex(fingerprint(publicPart(alice.otr.dsa!))));
+    expect(mitm).not.toBe(toHex(fingerprint(publicPart(otrStateOf(bob).dsa!))));
+    expect(mitm).not.toBe(toHex(fingerprint(publicPart(otrStateOf(alice).dsa!))));
     expect(toHex(a.ssid!)).not.toBe(toHex(b.ssid!));
   });
 
@@ -87,7 +88,7 @@ describe('otr-mitm: the operator of a.example in the middle', () => {
     expect(h.smp('alice')).toEqual(['otr.smp-success']);
     expect(h.smp('bob')).toEqual(['otr.smp-success']);
     expect(observe(honest, h.run.trace, 'operator:a.example')!.messages.every((m) => m.content === null)).toBe(true);
-    expect(toHex(fingerprint(h.alice.otr.sessions['bob@a.example']!.theirLongTerm!))).toBe(toHex(fingerprint(publicPart(h.bob.otr.dsa!))));
+    expect(toHex(fingerprint(otrStateOf(h.alice).sessions['bob@a.example']!.theirLongTerm!))).toBe(toHex(fingerprint(publicPart(otrStateOf(h.bob).dsa!))));
   });
 
   it('is deterministic', () => {
