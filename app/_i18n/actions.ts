@@ -42,7 +42,7 @@ const other = {
   action: { en: 'acts', de: 'handelt' },
 } as const satisfies Record<string, Bilingual>;
 
-export function actionLabel(locale: Locale, type: ActionType): string {
+function actionLabel(locale: Locale, type: ActionType): string {
   return (Object.hasOwn(actionLabels, type) ? actionLabels[type] : other.action)[locale];
 }
 

@@ -1,7 +1,6 @@
 /** The site's languages. Every page and every string exists in each. */
 export const locales = ['en', 'de'] as const;
 export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = 'en';
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);

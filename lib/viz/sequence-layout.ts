@@ -37,7 +37,7 @@ export interface SequenceOptions {
   fontSize: number;
 }
 
-export const DEFAULT_SEQUENCE_OPTIONS: SequenceOptions = {
+const DEFAULT_SEQUENCE_OPTIONS: SequenceOptions = {
   width: 760,
   top: 22,
   minGap: 30,

@@ -10,8 +10,8 @@ import type { Layer, TraceEvent } from '../sim/types';
 /** The stream's own element: its opening tag is the "stream header", its end tag closes the stream (RFC 6120 §4.2, §4.4). */
 const STREAM = 'stream:stream';
 
-export const STREAM_HEADER = 'stream header';
-export const STREAM_CLOSE = 'stream close';
+const STREAM_HEADER = 'stream header';
+const STREAM_CLOSE = 'stream close';
 
 /**
  * Names of the top-level elements in a chunk of an XML stream, in order:
@@ -48,7 +48,7 @@ export function wireElementNames(bytes: Uint8Array): string[] {
  * One short label from element names: both when two travel together (`stream header + <stream:features>`,
  * which is what a student must see at the start of every stream), the first and `+N more` beyond that.
  */
-export function joinNames(names: readonly string[]): string {
+function joinNames(names: readonly string[]): string {
   if (names.length <= 2) return names.join(' + ');
   return `${names[0]} + ${names.length - 1} more`;
 }

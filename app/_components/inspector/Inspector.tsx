@@ -207,7 +207,7 @@ function XmlRuns({ text, keyBase }: { text: string; keyBase: string }) {
  * RFC 4616 §2), other control characters as `\xNN` — escapes every font can draw, unlike the U+2400 pictures.
  * Null when it is not.
  */
-export function decodeBase64Text(text: string): string | null {
+function decodeBase64Text(text: string): string | null {
   if (text.length < 4 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null;
   let bytes: Uint8Array;
   try {
@@ -231,7 +231,7 @@ interface Marked {
  * Inner layers that cover only part of the bytes (the SASL payload inside `<auth>`, say), located in the
  * pretty-printed text so the XML view can mark them. Whole-packet layers (TCP, the stanza itself) are not marked.
  */
-export function innerLayerMarks(wire: Uint8Array, layers: readonly Layer[], pretty: string): Marked[] {
+function innerLayerMarks(wire: Uint8Array, layers: readonly Layer[], pretty: string): Marked[] {
   const marks: Marked[] = [];
   let from = 0;
   for (const l of layers) {
@@ -352,7 +352,7 @@ function LayersPanel(props: PanelProps) {
 }
 
 /** 16 bytes a line: offset, grouped hex (`9a3f 01c2 …`), and the bytes as text (· for the unprintable). */
-export function hexLines(bytes: Uint8Array): { offset: string; hex: string; text: string }[] {
+function hexLines(bytes: Uint8Array): { offset: string; hex: string; text: string }[] {
   const out: { offset: string; hex: string; text: string }[] = [];
   for (let i = 0; i < bytes.length; i += 16) {
     const row = bytes.subarray(i, Math.min(bytes.length, i + 16));

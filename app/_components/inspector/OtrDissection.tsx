@@ -51,7 +51,7 @@ const tag = (n: number) => `0x${n.toString(16).padStart(8, '0')}`;
 export type Reading = { kind: 'reads'; who: string; text: string } | { kind: 'locked'; who: string } | { kind: 'relayed'; who: string };
 
 /** Who reads a Data Message at this step and what: the lens if there is one, else the receiving client. */
-export function readingOf(scenario: Scenario, trace: Trace, step: number, ev: TraceEvent, lens: ObserverInfo | null, who: (o: ObserverInfo) => string): Reading {
+function readingOf(scenario: Scenario, trace: Trace, step: number, ev: TraceEvent, lens: ObserverInfo | null, who: (o: ObserverInfo) => string): Reading {
   const reader: ObserverInfo | null = lens ?? (scenario.topology.clients.some((c) => c.id === ev.to) ? { name: ev.to, kind: 'client' } : null);
   if (!reader) return { kind: 'relayed', who: who({ name: ev.to, kind: 'server' }) };
   const obs = observeUpTo(scenario, trace, reader.name, step);

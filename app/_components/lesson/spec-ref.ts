@@ -24,7 +24,7 @@ export const OTR_V3_URL = 'https://otr.cypherpunks.ca/Protocol-v3-4.1.1.html';
  * The section headings of the OTR v3 specification, spelled as it spells them. The document has no
  * anchors, so a reference links the whole page and names the section; a misspelt section fails the build.
  */
-export const otrV3Sections: readonly string[] = [
+const otrV3Sections: readonly string[] = [
   'Very high level overview',
   'High level overview',
   'Requesting an OTR conversation',

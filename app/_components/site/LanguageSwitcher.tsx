@@ -4,7 +4,7 @@ import { usePathname } from 'next/navigation';
 import type { Locale } from '../../_i18n/locales';
 import { GlobeIcon } from './icons';
 
-export function switchLocalePath(pathname: string, to: Locale): string {
+function switchLocalePath(pathname: string, to: Locale): string {
   const m = /^\/(en|de)(\/.*)?$/.exec(pathname);
   if (!m) return `/${to}/`;
   const rest = m[2] ?? '/';

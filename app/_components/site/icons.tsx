@@ -51,12 +51,6 @@ export const CheckListIcon = () => (
     <path d="m3.5 6.5 2 2 3.5-3.5M3.5 15.5l2 2 3.5-3.5M12 7h8.5M12 16h8.5" />
   </Icon>
 );
-export const DocIcon = () => (
-  <Icon>
-    <path d="M6 2.5h8l4.5 4.5v14.5H6z" />
-    <path d="M14 2.5V7h4.5M9 12h6M9 16h6" />
-  </Icon>
-);
 export const ExternalIcon = () => (
   <Icon>
     <path d="M14 4h6v6M20 4l-9 9M18 14v6H4V6h6" />

@@ -10,7 +10,7 @@ import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
 import { BackIcon, FirstIcon, ForwardIcon, LastIcon, PauseIcon, PlayIcon } from '../scenario/Glyphs';
 
-export const SPEEDS = [0.5, 1, 2, 4] as const;
+const SPEEDS = [0.5, 1, 2, 4] as const;
 
 /** About three lines at presenter size on a 1280 px projector: longer narration gets the fold button too. */
 const LONG_NARRATION = 150;
