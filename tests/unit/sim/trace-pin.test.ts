@@ -23,7 +23,7 @@ const PINNED: Record<string, { events: number; wire: string; story: string }> = 
   'malformed-xml': { events: 48, wire: '6182ef808cb48486', story: '9c519b4d4d6418d7' },
   'unknown-domain': { events: 34, wire: 'f47f0bec5c44c8d1', story: 'bd9e0de0d38891aa' },
   'otr-ake': { events: 58, wire: '57ef27ab0710b498', story: 'f146729d0efb2002' },
-  'otr-forward-secrecy': { events: 72, wire: 'bd5e9f3d8721add8', story: '82194e3b8e5d4a83' },
+  'otr-forward-secrecy': { events: 72, wire: 'bd5e9f3d8721add8', story: '44e11d983a3785d7' },
   'otr-post-compromise': { events: 68, wire: '5bb6c55a8e3703f5', story: '45b58e1cbaecf25b' },
   'otr-deniability': { events: 55, wire: 'd1a970045d6fe444', story: '8abe278179781594' },
   'otr-mitm': { events: 56, wire: '55e8c2f543b07872', story: 'd46abd974dcfface' },
