@@ -32,7 +32,7 @@ export const actionLabels = {
   'smp-respond': { en: 'answers SMP', de: 'beantwortet SMP' },
   'static-publish': { en: 'sends its static key', de: 'schickt statischen Schlüssel' },
   'send-static': { en: 'sends with a static key', de: 'sendet mit statischem Schlüssel' },
-  'keys-stolen': { en: 'has its keys copied', de: 'wird heimlich kopiert' },
+  'keys-stolen': { en: 'has its keys copied', de: 'wird heimlich ausgelesen' },
   'send-signed': { en: 'sends a signed message', de: 'schickt eine signierte Nachricht' },
 } as const satisfies Record<ActionType, Bilingual>;
 
