@@ -3,7 +3,7 @@
  * STARTTLS; XEP-0220 Server Dialback), for both ends of one connection: the Originating (initiating)
  * Server on its outgoing stream and the Receiving Server on the incoming one. The Receiving Server's
  * 'verifying' lasts while its question travels over its OWN outgoing connection (XEP-0220 §2.1.3).
- * lib/xmpp/server/s2s.ts moves only along these rows; lessons draw them.
+ * lib/xmpp/server/s2s.ts moves only along these rows (no lesson draws them yet).
  * @module
  */
 import type { S2sPhase } from '../server/state';

@@ -1,6 +1,6 @@
 /**
  * The server side of c2s stream negotiation (RFC 6120 §4.3, §5, §6, §7) as a transition table, the
- * counterpart of client-table.ts. lib/xmpp/server/c2s.ts follows it; lessons draw it.
+ * counterpart of client-table.ts. lib/xmpp/server/c2s.ts follows it. No lesson draws it yet; it is data so that one can.
  * @module
  */
 import type { Transition } from './transition';

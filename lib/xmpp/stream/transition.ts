@@ -1,7 +1,7 @@
 /**
  * One row of a negotiation table (client c2s, server c2s, s2s): in phase `from`, trigger `on` leads
- * to phase `to`, as the cited spec section says. One shape for every table, so that the lessons
- * draw all state diagrams with the same code.
+ * to phase `to`, as the cited spec section says. One shape for every table, so that code that reads
+ * them (the table tests today; a state diagram one day) reads all three the same way.
  * @module
  */
 export interface Transition<Phase extends string, Trigger extends string> {

@@ -15,7 +15,7 @@ function reachable<P extends string>(rows: readonly { from: P; to: P }[], start:
   return seen;
 }
 
-describe('the negotiation tables the lessons draw', () => {
+describe('the negotiation tables', () => {
   it('client: every phase is reachable from offline, and online is reached through TLS, SASL and bind', () => {
     const all: ClientPhase[] = ['offline', 'awaiting-stream', 'awaiting-features', 'awaiting-proceed', 'tls-handshake', 'authenticating', 'auth-failed', 'awaiting-restart', 'awaiting-bind-features', 'binding', 'online', 'closed', 'failed'];
     expect([...reachable(clientTransitions, 'offline')].sort()).toEqual([...all].sort());
