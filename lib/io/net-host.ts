@@ -3,14 +3,17 @@
  * simulator runs) on real TCP sockets. Every socket has a connection id. Bytes from a socket become
  * `{type:'bytes', from: <id>, data}` — or, for a socket attached with the peer node it leads to,
  * `{type:'bytes', from: <peer node>, conn: <id>, data}`, as the simulator's kernel delivers bytes of
- * one of several connections between two nodes (an s2s stream each way). A `send` output is written
+ * one of several connections between two nodes (an s2s stream each way). Like the kernel, it says how
+ * the bytes came (`transport`): the socket's real addresses and ports, and `opened` on the first bytes
+ * of a socket the peer opened (one handed to `attach`). A `send` output is written
  * to the socket of its `conn` (or of `to` when it names none); a connection id the host does not
- * know yet is dialled (options `dial`). `timer` outputs become real timers, randomness comes from
- * node:crypto and `now` from a monotonic clock.
+ * know yet is dialled (options `dial`); a send that closes its side (`transport.close`) ends the socket
+ * after it. `timer` outputs become real timers, randomness comes from node:crypto and `now` from a
+ * monotonic clock.
  *
  * TLS: the simulator models TLS inside the machines; on a real socket node:tls replaces that model.
  * A machine told to leave TLS to the caller (`tlsLayer: 'external'`) keeps sending and receiving
- * plaintext and emits the note `tls.upgrade` {peer, role, domain, conn?} right after `<proceed/>`: here the
+ * plaintext and emits the fact `tls-upgrade` {peer, role, domain, conn?} right after `<proceed/>`: here the
  * socket of `conn` (or of `peer`) is then wrapped in TLS — as the server with the configured certificate, or as the
  * client (SNI = `domain`, certificate checked against `ca` unless `rejectUnauthorized` is false).
  * Writes that come while a connection is still connecting or handshaking wait in a queue.
@@ -21,7 +24,7 @@ import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
 import type { Fact, TlsUpgradeFact } from '../sim/facts';
-import type { HostContext, HostInput, HostMachine, HostOutput, Note } from '../sim/types';
+import type { Delivery, Endpoint, HostContext, HostInput, HostMachine, HostOutput, Note } from '../sim/types';
 
 export interface NetTlsOptions {
   /** Server side of an upgrade: certificate and private key, PEM. */
@@ -44,7 +47,7 @@ export interface TlsInfo {
 }
 
 export type NetHostEvent =
-  | { type: 'in'; from: string; conn?: string; data: Uint8Array }
+  | { type: 'in'; from: string; conn?: string; data: Uint8Array; transport?: Delivery }
   | { type: 'out'; to: string; conn?: string; data: Uint8Array; note: Note }
   | { type: 'note'; note: Note }
   | { type: 'fact'; fact: Fact }
@@ -83,6 +86,11 @@ interface Conn {
   /** We ended or destroyed it ourselves. */
   closing: boolean;
   tls: TlsInfo | null;
+  /** Our end and the peer's, once connected (a TLS upgrade keeps them). */
+  local: Endpoint | null;
+  remote: Endpoint | null;
+  /** The peer opened it and the machine has not heard from it yet: its first bytes carry `opened`. */
+  fresh: boolean;
   listeners: { data: (d: Buffer) => void; error: (e: Error) => void; close: () => void };
 }
 
@@ -118,7 +126,7 @@ export class NetHost<S> {
   attach(id: string, socket: net.Socket, peer?: string): void {
     const old = this.conns.get(id);
     if (old) this.dropConn(old);
-    const conn: Conn = { id, peer, socket, queue: null, closing: false, tls: null, listeners: this.listenersFor(id, peer) };
+    const conn: Conn = { id, peer, socket, queue: null, closing: false, tls: null, ...addresses(socket), fresh: true, listeners: this.listenersFor(id, peer) };
     this.conns.set(id, conn);
     this.bind(conn, socket);
     this.emit({ type: 'connected', id, remote: `${socket.remoteAddress}:${socket.remotePort}` });
@@ -127,12 +135,13 @@ export class NetHost<S> {
   /** Open a TCP connection and attach it (`peer` as in `attach`); writes wait until it is connected. */
   connect(id: string, options: net.NetConnectOpts, peer?: string): void {
     const socket = net.connect(options);
-    const conn: Conn = { id, peer, socket, queue: [], closing: false, tls: null, listeners: this.listenersFor(id, peer) };
+    const conn: Conn = { id, peer, socket, queue: [], closing: false, tls: null, local: null, remote: null, fresh: false, listeners: this.listenersFor(id, peer) };
     const old = this.conns.get(id);
     if (old) this.dropConn(old);
     this.conns.set(id, conn);
     this.bind(conn, socket);
     socket.once('connect', () => {
+      Object.assign(conn, addresses(socket));
       this.emit({ type: 'connected', id, remote: `${socket.remoteAddress}:${socket.remotePort}` });
       this.flush(conn);
     });
@@ -146,7 +155,7 @@ export class NetHost<S> {
     this.running = true;
     try {
       for (let next = this.inbox.shift(); next; next = this.inbox.shift()) {
-        if (next.type === 'bytes') this.emit({ type: 'in', from: next.from, ...(next.conn !== undefined ? { conn: next.conn } : {}), data: next.data });
+        if (next.type === 'bytes') this.emit({ type: 'in', from: next.from, ...(next.conn !== undefined ? { conn: next.conn } : {}), data: next.data, ...(next.transport ? { transport: next.transport } : {}) });
         let outputs: HostOutput[];
         try {
           outputs = this.opts.machine.handle(this.state, next, this.ctx);
@@ -208,7 +217,7 @@ export class NetHost<S> {
         const id = o.conn ?? o.to;
         this.emit({ type: 'out', to: o.to, ...(o.conn !== undefined ? { conn: o.conn } : {}), data: o.data, note: o.note });
         this.write(id, o.to, o.conn, o.data);
-        if (this.opts.endAfter?.(id, o.data)) this.end(id);
+        if (o.transport?.close || this.opts.endAfter?.(id, o.data)) this.end(id);
         return;
       }
       case 'timer': {
@@ -261,10 +270,22 @@ export class NetHost<S> {
     }
   }
 
+  /** How bytes on this connection came, as the kernel would say it; `opened` once, on a socket the peer opened. */
+  private delivery(id: string): Delivery | undefined {
+    const c = this.conns.get(id);
+    if (!c || !c.local || !c.remote) return undefined;
+    const opened = c.fresh;
+    c.fresh = false;
+    return { proto: 'tcp', src: c.remote, dst: c.local, conn: id, ...(opened ? { opened: true } : {}) };
+  }
+
   private listenersFor(id: string, peer: string | undefined): Conn['listeners'] {
     const from = peer !== undefined ? { from: peer, conn: id } : { from: id };
     return {
-      data: (d: Buffer) => this.input({ type: 'bytes', ...from, data: new Uint8Array(d.buffer, d.byteOffset, d.byteLength) }),
+      data: (d: Buffer) => {
+        const transport = this.delivery(id);
+        this.input({ type: 'bytes', ...from, data: new Uint8Array(d.buffer, d.byteOffset, d.byteLength), ...(transport ? { transport } : {}) });
+      },
       error: (e: Error) => this.closed(id, e.message),
       close: () => this.closed(id),
     };
@@ -296,7 +317,9 @@ export class NetHost<S> {
     this.conns.delete(id);
     this.emit({ type: 'closed', id, ...(error ? { error } : {}) });
     if (!conn.closing && !this.stopped) {
-      const input = this.opts.onPeerClosed?.(id, this.state) ?? null;
+      let input = this.opts.onPeerClosed?.(id, this.state) ?? null;
+      // What the machine hears instead comes on the connection that closed: the peer's side is shut.
+      if (input?.type === 'bytes' && !input.transport && conn.local && conn.remote) input = { ...input, transport: { proto: 'tcp', src: conn.remote, dst: conn.local, conn: id, closed: true } };
       if (input) this.input(input);
     }
   }
@@ -307,7 +330,7 @@ export class NetHost<S> {
     const role = p.role === 'server' ? 'server' : 'client';
     const conn = this.conns.get(id);
     if (!conn) {
-      this.emit({ type: 'fault', error: `tls.upgrade for ${id}: no such connection` });
+      this.emit({ type: 'fault', error: `tls-upgrade for ${id}: no such connection` });
       return;
     }
     const raw = conn.socket;
@@ -318,7 +341,7 @@ export class NetHost<S> {
     let secure: tls.TLSSocket;
     if (role === 'server') {
       if (!o.cert || !o.key) {
-        this.emit({ type: 'fault', error: 'tls.upgrade as server without a certificate' });
+        this.emit({ type: 'fault', error: 'tls-upgrade as server without a certificate' });
         raw.destroy();
         return;
       }
@@ -345,6 +368,12 @@ export class NetHost<S> {
     this.emit({ type: 'tls', id: conn.id, info: conn.tls });
     this.flush(conn);
   }
+}
+
+/** A connected socket's two ends. */
+function addresses(socket: net.Socket): { local: Endpoint | null; remote: Endpoint | null } {
+  const ok = socket.localAddress !== undefined && socket.localPort !== undefined && socket.remoteAddress !== undefined && socket.remotePort !== undefined;
+  return ok ? { local: { ip: socket.localAddress!, port: socket.localPort! }, remote: { ip: socket.remoteAddress!, port: socket.remotePort! } } : { local: null, remote: null };
 }
 
 /** Bytes as text for logs (the XML streams are UTF-8). */

@@ -3,8 +3,8 @@
  * sockets on a loopback address: c2s on one port, optionally s2s on another, STARTTLS with a real
  * certificate through node:tls (the machine runs with `tlsLayer: 'external'`, see net-host.ts).
  *
- * A c2s connection is its own "node" for the machine: `c2s:<ip>:<port>` (registered as a client
- * before its first byte). A peer server is the node `s2s:<ip>`, found through the machine's DNS zone,
+ * A c2s connection is its own "node" for the machine: `c2s:<ip>:<port>`; the machine knows it for
+ * c2s by the port it came to (the c2s listener's, `state.c2sPort`). A peer server is the node `s2s:<ip>`, found through the machine's DNS zone,
  * which here is the `hosts` list (A records; no SRV, so remote servers are reached on
  * `s2sRemotePort`); between it and us run two kinds of connection, told apart by id as in the
  * simulator (XEP-0220 §2.1.3): our outgoing stream, which the machine names
@@ -144,12 +144,10 @@ export async function startXmppServer(cfg: XmppServerConfig): Promise<RunningXmp
   });
   const state = host.state;
 
-  const c2s = net.createServer((socket) => {
-    const id = `c2s:${socket.remoteAddress}:${socket.remotePort}`;
-    state.clientIps[id] = socket.remoteAddress ?? '0.0.0.0';
-    host.attach(id, socket);
-  });
+  const c2s = net.createServer((socket) => host.attach(`c2s:${socket.remoteAddress}:${socket.remotePort}`, socket));
   const port = await listen(c2s, cfg.host, cfg.port);
+  // The machine tells c2s from s2s bytes by the port they came to (HostInput `transport`).
+  state.c2sPort = port;
   let s2s: net.Server | null = null;
   let s2sPort: number | null = null;
   if (cfg.s2sPort !== undefined) {

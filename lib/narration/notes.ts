@@ -20,6 +20,7 @@ import { signedNotes } from './notes/signed';
 import { staticNotes } from './notes/static';
 import { thiefNotes } from './notes/thief';
 import { tlsNotes } from './notes/tls';
+import { transportNotes } from './notes/transport';
 
 export type { NoteLocale } from './note-table';
 
@@ -36,6 +37,7 @@ export const noteAreas = {
   thief: thiefNotes,
   signed: signedNotes,
   mitm: mitmNotes,
+  transport: transportNotes,
 } as const satisfies Record<string, NoteTable>;
 
 const table = {
@@ -50,6 +52,7 @@ const table = {
   ...thiefNotes,
   ...signedNotes,
   ...mitmNotes,
+  ...transportNotes,
 };
 
 export type NoteKey = keyof typeof table;

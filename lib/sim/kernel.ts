@@ -2,19 +2,32 @@
  * The discrete-event kernel: a virtual clock, one queue ordered by (time, seq), links with latency,
  * and hosts that are sans-I/O state machines. One processed queue item is one trace event (one step).
  * `simulate` is a pure function of (scenario, seed, machines): the same inputs give the same trace.
+ *
+ * Every send is a packet with addresses and ports (TCP on a connection, or a UDP datagram,
+ * lib/sim/transport.ts); on its way it meets the middleboxes on its link (lib/sim/middlebox.ts),
+ * which may change, delay, drop or add packets. Its receiver is told how it came: which connection,
+ * whether that connection is new, the peer's address as it appears there.
  * @module
  */
 import type { Fact } from './facts';
+import { crossLink, type BoxRef, type Outcome } from './middlebox';
 import { randomBytes, seedRng } from './rng';
+import { carry, carryInjected, emptyConnTable, sameBytes, sameEndpoint } from './transport';
 import type {
   Checkpoint,
   ClientSpec,
   HostContext,
+  HostKind,
+  HostMachine,
   HostOutput,
   LinkSpec,
   Machines,
+  MiddleboxMachine,
+  MiddleboxOutput,
+  MiddleboxSpec,
   NodeInfo,
   Note,
+  Packet,
   QueueItem,
   Scenario,
   ScriptStep,
@@ -22,6 +35,7 @@ import type {
   SimState,
   Trace,
   TraceEvent,
+  WireTransport,
 } from './types';
 
 export interface SimulateOptions {
@@ -41,15 +55,28 @@ export interface SimRun {
 export const DEFAULT_MAX_EVENTS = 200_000;
 export const DEFAULT_CHECKPOINT_EVERY = 64;
 
+/** A node and the machine that runs it. */
+export type WorldNode =
+  | { kind: HostKind; spec: ClientSpec | ServerSpec; machine: HostMachine<any> }
+  | { kind: 'middlebox'; spec: MiddleboxSpec; machine: MiddleboxMachine<any> };
+
 /** Static facts about a scenario the kernel needs at every step, computed once. */
 export interface World {
   scenario: Scenario;
   machines: Machines;
-  specs: Map<string, { kind: 'client' | 'server'; spec: ClientSpec | ServerSpec }>;
+  specs: Map<string, WorldNode>;
   /** `a\u0000b` → link, in both directions. */
   links: Map<string, LinkSpec>;
+  /** Link id → its middleboxes, in the order a packet from `a` to `b` meets them. */
+  boxes: Map<string, BoxRef[]>;
   /** The script as queue items, sorted by (time, script order); their seq numbers come first. */
   script: QueueItem[];
+}
+
+function middleboxMachine(machines: Machines, box: MiddleboxSpec): MiddleboxMachine<any> {
+  const m = machines[box.machine];
+  if (!m || !('role' in m) || m.role !== 'middlebox') throw new Error(`sim/kernel: no middlebox machine '${box.machine}' for '${box.id}'`);
+  return m;
 }
 
 /** Each theft of `topology.thieves` happens on the robbed device at its time: one action step, so the trace shows it. */
@@ -58,19 +85,27 @@ function theftSteps(scenario: Scenario): ScriptStep[] {
 }
 
 export function makeWorld(scenario: Scenario, machines: Machines): World {
-  const specs = new Map<string, { kind: 'client' | 'server'; spec: ClientSpec | ServerSpec }>();
-  for (const s of scenario.topology.servers) specs.set(s.id, { kind: 'server', spec: s });
-  for (const c of scenario.topology.clients) specs.set(c.id, { kind: 'client', spec: c });
+  const specs = new Map<string, WorldNode>();
+  for (const s of scenario.topology.servers) specs.set(s.id, { kind: 'server', spec: s, machine: machines.server });
+  for (const c of scenario.topology.clients) specs.set(c.id, { kind: 'client', spec: c, machine: machines.client });
   const links = new Map<string, LinkSpec>();
   for (const l of scenario.topology.links) {
     links.set(`${l.a}\u0000${l.b}`, l);
     links.set(`${l.b}\u0000${l.a}`, l);
   }
+  const boxes = new Map<string, BoxRef[]>();
+  for (const b of scenario.topology.middleboxes ?? []) {
+    if (!scenario.topology.links.some((l) => l.id === b.link)) throw new Error(`sim/kernel: middlebox '${b.id}' sits on no link '${b.link}'`);
+    if (specs.has(b.id)) throw new Error(`sim/kernel: middlebox '${b.id}' has the id of another node`);
+    const machine = middleboxMachine(machines, b);
+    specs.set(b.id, { kind: 'middlebox', spec: b, machine });
+    boxes.set(b.link, [...(boxes.get(b.link) ?? []), { id: b.id, machine }]);
+  }
   const script = [...scenario.script, ...theftSteps(scenario)]
     .map((s, i) => ({ s, i }))
     .sort((x, y) => x.s.at - y.s.at || x.i - y.i)
     .map(({ s }, seq): QueueItem => ({ time: s.at, seq, node: s.node, input: { type: 'action', action: s.action } }));
-  return { scenario, machines, specs, links, script };
+  return { scenario, machines, specs, links, boxes, script };
 }
 
 function context(state: SimState, self: string): HostContext {
@@ -96,10 +131,10 @@ function enqueue(state: SimState, item: Omit<QueueItem, 'seq'>): void {
 }
 
 export function initialState(world: World, seed: number): SimState {
-  const state: SimState = { time: 0, nextSeq: world.script.length, tick: 0, rng: seedRng(seed), queue: [], scriptIndex: 0, nodes: {} };
-  const { scenario, machines } = world;
-  for (const [id, { kind, spec }] of world.specs) {
-    state.nodes[id] = machines[kind].init(spec, scenario, context(state, id));
+  const state: SimState = { time: 0, nextSeq: world.script.length, tick: 0, rng: seedRng(seed), queue: [], scriptIndex: 0, nodes: {}, conns: emptyConnTable() };
+  const { scenario } = world;
+  for (const [id, node] of world.specs) {
+    state.nodes[id] = node.kind === 'middlebox' ? node.machine.init(node.spec, scenario, context(state, id)) : node.machine.init(node.spec, scenario, context(state, id));
   }
   return state;
 }
@@ -122,8 +157,13 @@ export function step(world: World, state: SimState): TraceEvent | null {
   state.time = item.time;
   const entry = world.specs.get(item.node);
   if (!entry) throw new Error(`sim/kernel: no node '${item.node}'`);
-  const outputs = world.machines[entry.kind].handle(state.nodes[item.node], item.input, context(state, item.node));
-  const { effects, facts } = applyOutputs(world, state, item.node, outputs);
+  let { effects, facts } =
+    item.dropped !== undefined
+      ? { effects: [] as Note[], facts: [] as Fact[] } // lost on the way: nobody receives it
+      : entry.kind === 'middlebox'
+        ? applyBoxOutputs(world, state, item.node, entry.machine.handle(state.nodes[item.node], item.input.type === 'timer' ? item.input : boxMisuse(item.node), context(state, item.node)))
+        : applyOutputs(world, state, item.node, entry.machine.handle(state.nodes[item.node], item.input, context(state, item.node)));
+  if (item.boxNotes) effects = [...item.boxNotes, ...effects];
   const base = { seq: state.tick, time: item.time, effects, facts };
   state.tick += 1;
   const input = item.input;
@@ -140,6 +180,7 @@ export function step(world: World, state: SimState): TraceEvent | null {
         wire: input.data,
         layers: item.layers ?? [],
         note: item.note ?? { key: 'wire.bytes' },
+        ...(item.transport ? { transport: item.transport } : {}),
       };
     case 'action':
       return {
@@ -166,6 +207,99 @@ function actionParams(node: string, action: import('./types').Action): Record<st
   return params;
 }
 
+function boxMisuse(node: string): never {
+  throw new Error(`sim/kernel: middlebox '${node}' was handed something other than a timer`);
+}
+
+function ipOf(world: World, node: string): string {
+  const n = world.specs.get(node);
+  return n && n.kind !== 'middlebox' ? n.spec.ip : '0.0.0.0';
+}
+
+/** A host's send as a packet; without a transport of its own: TCP between the two nodes' addresses, port 0. */
+function packetOf(world: World, from: string, out: Extract<HostOutput, { type: 'send' }>): Packet {
+  const t = out.transport ?? { proto: 'tcp' as const, src: { ip: ipOf(world, from), port: 0 }, dst: { ip: ipOf(world, out.to), port: 0 } };
+  return {
+    proto: t.proto,
+    src: t.src,
+    dst: t.dst,
+    from,
+    to: out.to,
+    data: out.data,
+    layers: out.layers,
+    ...(out.conn !== undefined ? { conn: out.conn } : {}),
+    ...(t.open ? { open: true as const } : {}),
+    ...(t.close ? { close: true as const } : {}),
+    note: out.note,
+  };
+}
+
+/** Put one outcome of a crossing in the queue: it arrives after the link's latency (plus any delay), or shows where it was lost. */
+function deliver(state: SimState, link: LinkSpec, sent: Packet, o: Outcome): void {
+  const p = o.packet;
+  if (p.to !== link.a && p.to !== link.b) throw new Error(`sim/kernel: a packet for '${p.to}' on link '${link.id}', which does not reach it`);
+  const d = o.dropped !== undefined ? { proto: p.proto, src: p.src, dst: p.dst } : o.injected !== undefined ? carryInjected(state.conns, p) : carry(state.conns, sent, p);
+  const moved = o.injected === undefined && (!sameEndpoint(p.src, sent.src) || !sameEndpoint(p.dst, sent.dst));
+  const edited = o.injected === undefined && !sameBytes(p.data, sent.data);
+  const transport: WireTransport = {
+    ...d,
+    ...(moved || edited ? { sent: { src: sent.src, dst: sent.dst, ...(edited ? { data: sent.data } : {}) } } : {}),
+    ...(o.via.length ? { via: o.via } : {}),
+  };
+  enqueue(state, {
+    time: state.time + link.latencyMs + o.after,
+    node: p.to,
+    input: { type: 'bytes', from: p.from, data: p.data, ...(p.conn !== undefined ? { conn: p.conn } : {}), transport: d },
+    link: link.id,
+    sentAt: state.time,
+    note: p.note,
+    layers: p.layers,
+    transport,
+    ...(o.dropped !== undefined ? { dropped: o.dropped } : {}),
+    ...(o.notes.length ? { boxNotes: o.notes } : {}),
+  });
+}
+
+/** A packet on its link: through the middleboxes there, then into the queue. */
+function send(world: World, state: SimState, link: LinkSpec, packet: Packet): void {
+  const boxes = world.boxes.get(link.id);
+  if (!boxes) return deliver(state, link, packet, { packet, after: 0, via: [], notes: [] });
+  const crossing = crossLink(packet.from === link.a ? boxes : [...boxes].reverse(), packet, state.nodes, (id) => context(state, id));
+  for (const t of crossing.timers) enqueue(state, { time: state.time + t.after, node: t.box, input: { type: 'timer', name: t.name } });
+  for (const o of crossing.outcomes) deliver(state, link, packet, o);
+}
+
+/** What a middlebox does on its own timer: packets it makes up, more timers, its narration. */
+function applyBoxOutputs(world: World, state: SimState, box: string, outputs: MiddleboxOutput[]): { effects: Note[]; facts: Fact[] } {
+  const effects: Note[] = [];
+  const facts: Fact[] = [];
+  const entry = world.specs.get(box);
+  const link = entry?.kind === 'middlebox' ? world.scenario.topology.links.find((l) => l.id === entry.spec.link) : undefined;
+  for (const out of outputs) {
+    switch (out.type) {
+      case 'inject':
+        if (!link) throw new Error(`sim/kernel: middlebox '${box}' has no link`);
+        deliver(state, link, out.packet, { packet: out.packet, after: 0, via: [{ middlebox: box, did: 'inject' }], notes: [out.note ?? { key: 'transport.inject', params: { middlebox: box, from: out.packet.from, to: out.packet.to, proto: out.packet.proto.toUpperCase() } }], injected: box });
+        break;
+      case 'timer':
+        enqueue(state, { time: state.time + out.after, node: box, input: { type: 'timer', name: out.name } });
+        break;
+      case 'note':
+        effects.push(out.note);
+        break;
+      case 'fact':
+        facts.push(out.fact);
+        break;
+      case 'drop':
+        effects.push(out.note);
+        break;
+      case 'forward':
+        throw new Error(`sim/kernel: middlebox '${box}' forwarded a packet from a timer; a packet of its own is an 'inject'`);
+    }
+  }
+  return { effects, facts };
+}
+
 function applyOutputs(world: World, state: SimState, from: string, outputs: HostOutput[]): { effects: Note[]; facts: Fact[] } {
   const effects: Note[] = [];
   const facts: Fact[] = [];
@@ -174,15 +308,7 @@ function applyOutputs(world: World, state: SimState, from: string, outputs: Host
       case 'send': {
         const link = world.links.get(`${from}\u0000${out.to}`);
         if (!link) throw new Error(`sim/kernel: no link from '${from}' to '${out.to}'`);
-        enqueue(state, {
-          time: state.time + link.latencyMs,
-          node: out.to,
-          input: { type: 'bytes', from, data: out.data, ...(out.conn !== undefined ? { conn: out.conn } : {}) },
-          link: link.id,
-          sentAt: state.time,
-          note: out.note,
-          layers: out.layers,
-        });
+        send(world, state, link, packetOf(world, from, out));
         break;
       }
       case 'timer':
@@ -233,6 +359,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): SimRun {
     nodes: nodeInfos(scenario),
     links: scenario.topology.links,
     taps: scenario.topology.taps,
+    ...(scenario.topology.middleboxes?.length ? { middleboxes: scenario.topology.middleboxes } : {}),
     events,
     truncated,
   };

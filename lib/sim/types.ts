@@ -147,6 +147,8 @@ export interface Topology {
   dns?: DnsZone;
   /** Ids of server nodes that are switched off: they answer nothing (a remote-server-timeout lesson). */
   down?: string[];
+  /** Active boxes on links: an attacker, a NAT (lib/sim/middlebox.ts); absent = none. */
+  middleboxes?: MiddleboxSpec[];
 }
 
 /** The SASL mechanisms of RFC 6120 §6 that the engine speaks (lib/xmpp/sasl/mechanisms.ts). */
@@ -255,7 +257,8 @@ export interface Note {
  * absent = the single default connection of the pair (clients).
  */
 export type HostInput =
-  | { type: 'bytes'; from: string; data: Uint8Array; conn?: string }
+  /** `transport`: how the bytes came (addresses, the kernel's connection, whether it is a new one); absent only from drivers that predate it. */
+  | { type: 'bytes'; from: string; data: Uint8Array; conn?: string; transport?: Delivery }
   | { type: 'action'; action: Action }
   | { type: 'timer'; name: string };
 
@@ -271,7 +274,8 @@ export interface Layer {
 }
 
 export type HostOutput =
-  | { type: 'send'; to: string; data: Uint8Array; note: Note; layers: Layer[]; conn?: string }
+  /** `transport` absent: TCP between the two nodes' addresses, port 0, opened by the first send (lib/sim/transport.ts). */
+  | { type: 'send'; to: string; data: Uint8Array; note: Note; layers: Layer[]; conn?: string; transport?: SendTransport }
   | { type: 'timer'; name: string; after: number }
   | { type: 'note'; note: Note }
   /** A typed fact for other modules (lib/sim/facts.ts); never narration. */
@@ -294,11 +298,126 @@ export interface HostMachine<S = unknown> {
   handle(state: S, input: HostInput, ctx: HostContext): HostOutput[];
 }
 
-export type NodeKind = 'client' | 'server';
+/** The nodes that run a HostMachine: the ends of connections. */
+export type HostKind = 'client' | 'server';
 
+/** Every kind of node: hosts, and middleboxes that sit on a link (lib/sim/middlebox.ts). */
+export type NodeKind = HostKind | 'middlebox';
+
+/**
+ * The machines a run uses, by name: `client` and `server` for the hosts, and under any other name the
+ * middlebox machines that `topology.middleboxes[].machine` names. A new kind of box is a new entry here,
+ * not an edit of the kernel.
+ */
 export interface Machines {
   client: HostMachine<any>;
   server: HostMachine<any>;
+  [machine: string]: HostMachine<any> | MiddleboxMachine<any>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transport: addresses, ports and connections (lib/sim/transport.ts keeps the connection table).
+// ---------------------------------------------------------------------------------------------
+
+export type Proto = 'tcp' | 'udp';
+
+export interface Endpoint {
+  ip: string;
+  port: number;
+}
+
+/** What a sender says about one send. TCP bytes ride a connection; a UDP datagram stands alone. */
+export interface SendTransport {
+  proto: Proto;
+  src: Endpoint;
+  dst: Endpoint;
+  /** TCP: these bytes open a new connection (the SYN rides with them); an old one between the same addresses is gone. */
+  open?: true;
+  /** TCP: the sender closes its side after these bytes (FIN). */
+  close?: true;
+}
+
+/** What a receiver is told about bytes that reach it: `src` is the peer as it appears here (after any NAT). */
+export interface Delivery {
+  proto: Proto;
+  src: Endpoint;
+  dst: Endpoint;
+  /** TCP: the kernel's name for the connection (`tcp-3`), the same at both ends; absent for UDP. */
+  conn?: string;
+  /** TCP: the first bytes of a connection the peer opened. A receiver needs no other sign of a new connection. */
+  opened?: true;
+  /** TCP: the peer closed its side after these bytes. */
+  closed?: true;
+}
+
+/** A middlebox that changed a packet's fate, in the trace. */
+export interface MiddleboxMark {
+  middlebox: string;
+  did: 'rewrite' | 'delay' | 'drop' | 'inject';
+}
+
+/** The transport of a wire event: what arrived, and what the middleboxes on the way did to it. */
+export interface WireTransport extends Delivery {
+  /** As the sender put it on the link, when a middlebox changed its addresses or bytes. */
+  sent?: { src: Endpoint; dst: Endpoint; data?: Uint8Array };
+  via?: MiddleboxMark[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Middleboxes: sans-I/O machines on a link that see every segment and datagram crossing it.
+// ---------------------------------------------------------------------------------------------
+
+/** A middlebox in a scenario (`topology.middleboxes`). */
+export interface MiddleboxSpec {
+  /** Node id (`nat`, `mallory`). */
+  id: string;
+  /** The machine that runs it: a key of the run's Machines (`nat`, `strip-starttls` …). */
+  machine: string;
+  /** The link it sits on. Boxes on one link are met in list order going from the link's `a` to its `b`. */
+  link: string;
+  /** Settings for its machine, plain data (a NAT's inside node and public address …). */
+  config?: Record<string, string | number | boolean>;
+}
+
+/** One TCP segment or UDP datagram as it crosses a link. */
+export interface Packet {
+  proto: Proto;
+  src: Endpoint;
+  dst: Endpoint;
+  /** The link's ends it travels between: `from` sent it (or is made to seem to), `to` gets it. */
+  from: string;
+  to: string;
+  data: Uint8Array;
+  layers: Layer[];
+  /** The hosts' own name of the connection (HostOutput `conn`), carried through. */
+  conn?: string;
+  /** The sender's TCP flags (SendTransport). */
+  open?: true;
+  close?: true;
+  /** The sender's narration of it. */
+  note: Note;
+}
+
+export type MiddleboxInput = { type: 'packet'; packet: Packet } | { type: 'timer'; name: string };
+
+/**
+ * What a middlebox does. For a packet: each `forward` lets a packet go on toward its `to` (the one it
+ * got, or a changed copy: bytes, layers, addresses), `after` ms later than the link alone would take;
+ * no `forward` drops it. `inject` sends a packet of its own to a node at an end of its link.
+ */
+export type MiddleboxOutput =
+  | { type: 'forward'; packet: Packet; after?: number; note?: Note }
+  | { type: 'drop'; note: Note }
+  | { type: 'inject'; packet: Packet; note?: Note }
+  | { type: 'timer'; name: string; after: number }
+  | { type: 'note'; note: Note }
+  | { type: 'fact'; fact: Fact };
+
+/** A middlebox machine: like a HostMachine, plain-data state, time and randomness only from the context. */
+export interface MiddleboxMachine<S = unknown> {
+  readonly role: 'middlebox';
+  init(spec: MiddleboxSpec, scenario: Scenario, ctx: HostContext): S;
+  handle(state: S, input: MiddleboxInput, ctx: HostContext): MiddleboxOutput[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -316,6 +435,12 @@ export interface QueueItem {
   sentAt?: number;
   note?: Note;
   layers?: Layer[];
+  /** For bytes: how they travel (what the receiver is told, plus the middleboxes' marks). */
+  transport?: WireTransport;
+  /** For bytes a middlebox dropped: its id; the event shows the loss and nobody receives them. */
+  dropped?: string;
+  /** For bytes: what the middleboxes on the way said, shown first among the event's effects. */
+  boxNotes?: Note[];
 }
 
 export interface SimState {
@@ -329,8 +454,19 @@ export interface SimState {
   queue: QueueItem[];
   /** How many script steps have been taken into the run. */
   scriptIndex: number;
-  /** Each node's protocol state, by node id. */
+  /** Each node's protocol state, by node id (hosts and middleboxes). */
   nodes: Record<string, unknown>;
+  /** The open TCP connections (lib/sim/transport.ts); small: closed ones are forgotten. */
+  conns: ConnTable;
+}
+
+/**
+ * The kernel's TCP connections, seen from each end: a socket is `node proto local remote hostConn`,
+ * so a connection whose addresses a NAT rewrites is found from both sides.
+ */
+export interface ConnTable {
+  next: number;
+  sockets: Record<string, { conn: string; fin?: true; peer?: string }>;
 }
 
 export type EventKind = 'wire' | 'action' | 'timer';
@@ -360,11 +496,13 @@ export interface TraceEvent {
   facts: Fact[];
   /** For action events: the action itself (the note is only its narration). */
   action?: Action;
+  /** For wire events: protocol, addresses and ports as they arrived, the kernel's connection, middleboxes on the way. */
+  transport?: WireTransport;
 }
 
 export interface NodeInfo {
   id: string;
-  kind: NodeKind;
+  kind: HostKind;
   label: string;
   ip: string;
   /** For clients: the server node; for servers: the domain. */
@@ -383,6 +521,8 @@ export interface Trace {
   nodes: NodeInfo[];
   links: LinkSpec[];
   taps: TapSpec[];
+  /** The middleboxes on links; absent when there are none. */
+  middleboxes?: MiddleboxSpec[];
   events: TraceEvent[];
   /** True when the run stopped at the event limit rather than running out of work. */
   truncated: boolean;

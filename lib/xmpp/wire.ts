@@ -1,11 +1,12 @@
 /**
  * Composing what a host puts on a link: the UTF-8 bytes of one or more XML pieces, with the
  * dissection (layers) the inspector and the observers read, optionally sealed in modelled TLS records.
- * The TCP layer is described, not encoded: the wire bytes are the TCP payload (no segment headers).
+ * The TCP layer is described, not encoded: the wire bytes are the TCP payload (no segment headers);
+ * the same endpoints go to the kernel as the send's transport (lib/sim/transport.ts).
  * @module
  */
 import { utf8 } from '../bytes/hex';
-import type { Layer, Note } from '../sim/types';
+import type { Delivery, HostOutput, Layer, Note, SendTransport } from '../sim/types';
 import { writeKeys, type TlsConn } from './tls-model/connection';
 import { HEADER_LENGTH, MAX_PLAINTEXT, sealRecord } from './tls-model/record';
 
@@ -22,6 +23,29 @@ export interface TcpEndpoints {
   srcPort: number;
   dstIp: string;
   dstPort: number;
+}
+
+/** RFC 6120 §14.7: the port clients connect to (IANA `xmpp-client`). */
+export const XMPP_CLIENT_PORT = 5222;
+
+/** The kernel's view of these endpoints: a TCP send from src to dst. */
+export function tcpTransport(tcp: TcpEndpoints): SendTransport {
+  return { proto: 'tcp', src: { ip: tcp.srcIp, port: tcp.srcPort }, dst: { ip: tcp.dstIp, port: tcp.dstPort } };
+}
+
+/** Our endpoints for answering on the connection these bytes came on: theirs reversed. */
+export function answering(d: Delivery): TcpEndpoints {
+  return { srcIp: d.dst.ip, srcPort: d.dst.port, dstIp: d.src.ip, dstPort: d.src.port };
+}
+
+/** This send opens a new TCP connection (a client's first stream header after `connect`). */
+export function opening<T extends HostOutput>(out: T): T {
+  return out.type === 'send' && out.transport ? { ...out, transport: { ...out.transport, open: true } } : out;
+}
+
+/** The sender closes its side of the connection after this send (RFC 6120 §4.4: after `</stream:stream>`). */
+export function closing<T extends HostOutput>(out: T): T {
+  return out.type === 'send' && out.transport ? { ...out, transport: { ...out.transport, close: true } } : out;
 }
 
 export function composeWire(pieces: WirePiece[], tcp: TcpEndpoints): { data: Uint8Array; layers: Layer[] } {
@@ -98,13 +122,13 @@ export function composeTlsWire(pieces: WirePiece[], tcp: TcpEndpoints, conn: Tls
 
 export function sendOutput(to: string, pieces: WirePiece[], tcp: TcpEndpoints, note: Note, tls?: TlsConn | null) {
   const { data, layers } = tls && tls.phase === 'open' && !tls.external ? composeTlsWire(pieces, tcp, tls) : composeWire(pieces, tcp);
-  return { type: 'send' as const, to, data, layers, note };
+  return { type: 'send' as const, to, data, layers, note, transport: tcpTransport(tcp) };
 }
 
 /** Raw bytes with one labelled layer (a TLS hello record, bytes a user typed). */
 export function sendBytes(to: string, data: Uint8Array, tcp: TcpEndpoints, note: Note, layer: Layer) {
   const layers: Layer[] = [{ layer: 'tcp', start: 0, end: data.length, label: `TCP ${tcp.srcIp}:${tcp.srcPort} → ${tcp.dstIp}:${tcp.dstPort}` }, layer];
-  return { type: 'send' as const, to, data, layers, note };
+  return { type: 'send' as const, to, data, layers, note, transport: tcpTransport(tcp) };
 }
 
 /** A client's TCP source port: a stable FNV-1a hash of its node id into the ephemeral range (RFC 6335). */

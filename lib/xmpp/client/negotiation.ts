@@ -17,7 +17,7 @@ import { decodeSaslText, encodeSaslPayload } from '../sasl/payload';
 import { encodePlainMessage } from '../sasl/plain';
 import { scramClientFinal, scramClientStart, scramClientVerify, type ScramClientState } from '../sasl/scram';
 import { keyParams, tlsClientStart, tlsExternal, tlsKeysFact, tlsReceive, tlsUpgradeNote } from '../tls-model/connection';
-import { sendBytes } from '../wire';
+import { closing, opening, sendBytes } from '../wire';
 import { ownPresence } from './presence';
 import { accepts, go, loginFailed, loginFailedUnlessOnline, note, piece, send, STREAM_CLOSE, streamDown, streamHeader, tlsUp, type ClientState } from './state';
 
@@ -33,7 +33,7 @@ export function connect(s: ClientState): HostOutput[] {
   s.scram = null;
   s.boundJid = null;
   s.presence = {};
-  return [...out, send(s, [streamHeader(s.domain)], { key: 'client.stream-open', params: { client: s.id, server: s.domain } })];
+  return [...out, opening(send(s, [streamHeader(s.domain)], { key: 'client.stream-open', params: { client: s.id, server: s.domain } }))];
 }
 
 export function disconnect(s: ClientState): HostOutput[] {
@@ -42,7 +42,7 @@ export function disconnect(s: ClientState): HostOutput[] {
   const out = go(s, 'disconnect');
   // RFC 6121 §4.5.1: say goodbye with unavailable presence, then close the stream (RFC 6120 §4.4).
   const pieces = [...(wasOnline ? [piece(ownPresence(s, true))] : []), STREAM_CLOSE];
-  return [...out, send(s, pieces, { key: 'client.stream-close', params: { client: s.id } })];
+  return [...out, closing(send(s, pieces, { key: 'client.stream-close', params: { client: s.id } }))];
 }
 
 /** RFC 6120 §6.4.5: after a <failure/> the stream stays open and the client may try again. */

@@ -20,7 +20,7 @@ import { decodeSaslText, encodeSaslPayload } from '../sasl/payload';
 import { plainServerVerify } from '../sasl/plain';
 import { scramServerFinal, scramServerStart } from '../sasl/scram';
 import { tlsExternal, tlsServerStart, tlsUpgradeNote } from '../tls-model/connection';
-import { clientPort, uuidFromBytes, type WirePiece } from '../wire';
+import { uuidFromBytes, type TcpEndpoints, type WirePiece } from '../wire';
 import { nextServerC2sPhase, type ServerC2sTrigger } from '../stream/server-table';
 import type { ServerContext } from './context';
 import { endSession } from './presence';
@@ -28,12 +28,13 @@ import { STREAM_CLOSE, XML_DECL, note, piece, toSession } from './out';
 import type { ServerState, Session } from './state';
 import { fromHex } from '../../bytes/hex';
 
-export function newSession(s: ServerState, node: string): Session {
+/** A session on a new TCP connection; `tcp`: our end and the client's, as the kernel delivered its first bytes. */
+export function newSession(node: string, tcp: TcpEndpoints): Session {
   return {
     node,
     phase: 'awaiting-header',
     parser: createStreamParser(),
-    tcp: { srcIp: s.ip, srcPort: 5222, dstIp: s.clientIps[node] ?? '0.0.0.0', dstPort: clientPort(node) },
+    tcp,
     tls: null,
     user: null,
     fullJid: null,

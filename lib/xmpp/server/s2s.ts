@@ -13,14 +13,14 @@
  * marked down) → remote-server-timeout.
  * @module
  */
-import type { HostInput, HostOutput } from '../../sim/types';
+import type { Delivery, HostInput, HostOutput } from '../../sim/types';
 import { x, type XmlElement } from '../../xml/element';
 import { createStreamParser, feed } from '../../xml/stream-parser';
 import { resolveServer, XMPP_SERVER_PORT } from '../s2s/dns';
 import { NS_DIALBACK_FEATURE, NS_SERVER, NS_TLS } from '../namespaces';
 import { fact } from '../../sim/facts';
 import { keyParams, tlsClientStart, tlsExternal, tlsKeysFact, tlsReceive, tlsServerStart } from '../tls-model/connection';
-import { clientPort, sendBytes, uuidFromBytes } from '../wire';
+import { answering, clientPort, sendBytes, uuidFromBytes } from '../wire';
 import type { ServerContext } from './context';
 import { STREAM_CLOSE, note, piece } from './out';
 import {
@@ -83,17 +83,11 @@ function features(s: ServerState, conn: S2sConn): XmlElement {
   );
 }
 
-function looksLikeNewStream(data: Uint8Array): boolean {
-  const head = String.fromCharCode(...data.slice(0, 14));
-  return head.startsWith('<?xml') || head.startsWith('<stream:stream');
-}
-
-/** A peer's new connection to us; the peer's domain is known from its stream header. */
-function accept(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, key: string): S2sConn {
-  const ip = Object.entries(s.nodeByIp).find(([, n]) => n === input.from)?.[0] ?? '0.0.0.0';
+/** A peer's new connection to us (`via`: how its first bytes came); the peer's domain is known from its stream header. */
+function accept(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, key: string, via: Delivery): S2sConn {
   const conn: S2sConn = {
     id: key, peer: input.from, peerDomain: '', role: 'responder', phase: 'responding', parser: createStreamParser(),
-    tcp: { srcIp: s.ip, srcPort: XMPP_SERVER_PORT, dstIp: ip, dstPort: clientPort(key) }, tls: null, streamId: null, peerVerified: false, queue: [], verifies: [],
+    tcp: answering(via), tls: null, streamId: null, peerVerified: false, queue: [], verifies: [],
   };
   s.s2sIn[key] = conn;
   return conn;
@@ -103,10 +97,10 @@ export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'byte
   const key = input.conn ?? input.from;
   let conn = connOf(s, key);
   if (!conn || !live(conn)) {
-    // Late bytes of a connection that is gone (a stream error crossing ours): never answer them.
+    // Bytes that open no new connection are late bytes of one that is gone (a stream error crossing ours): never answer them.
     // A connection we dialled (its id starts with ours) never turns into one the peer opened.
-    if (!looksLikeNewStream(input.data) || key.startsWith(`${s.id}>`)) return [note('s2s.late-bytes', { server: s.domain, from: input.from })];
-    conn = accept(s, input, key);
+    if (!input.transport?.opened || key.startsWith(`${s.id}>`)) return [note('s2s.late-bytes', { server: s.domain, from: input.from })];
+    conn = accept(s, input, key, input.transport);
   }
   const out: HostOutput[] = [];
   let chunks: Uint8Array[] = [input.data];

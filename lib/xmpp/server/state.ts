@@ -16,7 +16,7 @@ import type { SaslMechanismName } from '../sasl/mechanisms';
 import type { ScramServerState } from '../sasl/scram';
 import type { SubState } from '../im/subscription';
 import type { TlsConn } from '../tls-model/connection';
-import type { TcpEndpoints } from '../wire';
+import { XMPP_CLIENT_PORT, type TcpEndpoints } from '../wire';
 import type { StreamParserState } from '../../xml/stream-parser';
 import type { ServerC2sPhase } from '../stream/server-table';
 import { initOtrMitm, type OtrMitmState } from '../../attacks/otr-mitm-relay';
@@ -131,7 +131,8 @@ export interface ServerState {
   nodeByIp: Record<string, string>;
   /** Link id by neighbour node id. */
   links: Record<string, string>;
-  clientIps: Record<string, string>;
+  /** The port clients connect to (5222, or the real listener's); bytes to any other port are s2s. */
+  c2sPort: number;
   nextId: number;
   /** The operator's OTR man in the middle (otr-mitm.ts) when the scenario sets `otrMitm`; null on an honest server. */
   otrMitm: OtrMitmState | null;
@@ -163,8 +164,6 @@ export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContex
   const nodeByIp: Record<string, string> = {};
   for (const s of scenario.topology.servers) nodeByIp[s.ip] = s.id;
   for (const c of scenario.topology.clients) nodeByIp[c.ip] = c.id;
-  const clientIps: Record<string, string> = {};
-  for (const c of scenario.topology.clients) clientIps[c.id] = c.ip;
   const links: Record<string, string> = {};
   for (const l of scenario.topology.links) {
     if (l.a === spec.id) links[l.b] = l.id;
@@ -192,7 +191,7 @@ export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContex
     dns: zoneOf(scenario),
     nodeByIp,
     links,
-    clientIps,
+    c2sPort: XMPP_CLIENT_PORT,
     nextId: 1,
     otrMitm: spec.otrMitm ? initOtrMitm(spec.otrMitm.between, ctx.randomBytes) : null,
   };

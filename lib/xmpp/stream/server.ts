@@ -2,12 +2,14 @@
  * An XMPP server host for one domain as a sans-I/O state machine: c2s streams from client nodes
  * (lib/xmpp/server/c2s.ts and router.ts), s2s streams from peer servers (server/s2s.ts), timers for
  * DNS answers and connection timeouts. A server marked down in the topology drops everything.
+ * Which is which, and when a connection is new, the transport says (HostInput `transport`): bytes to
+ * the client port are c2s (RFC 6120 §14.7), any other port s2s; `opened` marks a new TCP connection.
  * @module
  */
 import type { HostInput, HostMachine, HostOutput, ServerSpec } from '../../sim/types';
 import { createStreamParser, feed } from '../../xml/stream-parser';
 import { tlsReceive } from '../tls-model/connection';
-import { sendBytes } from '../wire';
+import { answering, closing, sendBytes } from '../wire';
 import { go, newSession, onNegotiation, onStreamOpen, streamError } from '../server/c2s';
 import { note, STREAM_CLOSE, toSession } from '../server/out';
 import { endSession } from '../server/presence';
@@ -19,19 +21,17 @@ import { initServer, type ServerState } from '../server/state';
 
 export type { ServerState, Session, StoredMessage, AccountState, RosterItem, S2sConn } from '../server/state';
 
-function looksLikeNewStream(data: Uint8Array): boolean {
-  const head = String.fromCharCode(...data.slice(0, 14));
-  return head.startsWith('<?xml') || head.startsWith('<stream:stream');
-}
-
 function c2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, ctx: RouterContext): HostOutput[] {
-  let sess = s.sessions[input.from];
-  if (!sess || sess.phase === 'closed') {
-    // A closed session's late bytes (a close crossing ours) are dropped; a new header is a new TCP connection.
-    if (sess && !looksLikeNewStream(input.data)) return [note('server.late-bytes', { server: s.domain, client: input.from })];
-    sess = s.sessions[input.from] = newSession(s, input.from);
-  }
   const out: HostOutput[] = [];
+  let sess = s.sessions[input.from];
+  if (input.transport?.opened) {
+    // A new TCP connection from this node: a new session. One still open on the old connection ends with it.
+    if (sess && sess.phase !== 'closed') out.push(...endSession(s, sess, ctx));
+    sess = s.sessions[input.from] = newSession(input.from, answering(input.transport));
+  } else if (!sess || sess.phase === 'closed') {
+    // Late bytes of a connection whose session has ended (a close crossing ours): never answered.
+    return [note('server.late-bytes', { server: s.domain, client: input.from })];
+  }
   let chunks: Uint8Array[] = [input.data];
   if (sess.tls) {
     const r = tlsReceive(sess.tls, input.data);
@@ -60,7 +60,7 @@ function c2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, 
           else out.push(...sessionStanza(s, sess, ev.element, ctx));
           break;
         case 'stream-close':
-          out.push(toSession(sess, [STREAM_CLOSE], { key: 'server.stream-close', params: { server: s.domain, client: sess.node } }));
+          out.push(closing(toSession(sess, [STREAM_CLOSE], { key: 'server.stream-close', params: { server: s.domain, client: sess.node } })));
           out.push(...endSession(s, sess, ctx));
           break;
         case 'error':
@@ -81,7 +81,7 @@ export function createXmppServer(services: readonly ServerService[]): HostMachin
       const ctx = serverContext(state, hostCtx, services);
       switch (input.type) {
         case 'bytes':
-          return state.clientIps[input.from] !== undefined ? c2sBytes(state, input, ctx) : s2sBytes(state, input, ctx);
+          return input.transport?.dst.port === state.c2sPort ? c2sBytes(state, input, ctx) : s2sBytes(state, input, ctx);
         case 'timer':
           return s2sTimer(state, input.name, ctx);
         case 'action':

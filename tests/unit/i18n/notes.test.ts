@@ -25,6 +25,7 @@ const PREFIXES: Record<keyof typeof noteAreas, readonly string[]> = {
   thief: ['thief'],
   signed: ['signed'],
   mitm: ['mitm'],
+  transport: ['transport'],
 };
 
 describe('narration areas', () => {
