@@ -3,13 +3,12 @@
  * as anyone can — g^y from the D-H Key, g^x once the Reveal Signature discloses r (both key id 1), and
  * next_dh in every data message (key id sender+1) — and opens a data message only when it holds the
  * private half of the sender's or the recipient's key: then it derives the session keys
- * (lib/otr/keys.ts), checks the MAC and decrypts AES-CTR, exactly as the recipient does.
+ * (lib/otr/keys.ts) and opens it with the recipient's own code (decryptDataMessage).
  * @module
  */
 import { otrAesCtr } from '../crypto/otr-aes-ctr';
-import { hmacSha1, macEquals } from '../crypto/otr-mac';
 import { CodecError, dearmor, Reader } from '../otr/codec';
-import { parseDataMessage, type DataMessageFields } from '../otr/data-message';
+import { decryptDataMessage, parseDataMessage, type DataMessageFields, type ReceivingKeys } from '../otr/data-message';
 import { dhSharedSecret } from '../otr/dh';
 import { deriveSessionKeys } from '../otr/keys';
 import { classify } from '../otr/query';
@@ -93,24 +92,26 @@ export function readOtrBody(w: OtrWireState, keys: E2eKeys, from: string, to: st
   }
 }
 
-/** The text of a data message if the keyring holds one side's private DH key; MAC checked first. */
+/**
+ * The text of a data message if the keyring holds one side's private DH key. The sender's sending
+ * keys are the recipient's receiving keys, so either side's key opens it the one way a recipient
+ * does (lib/otr/data-message.ts decryptDataMessage: MAC first; an observer keeps no counters).
+ */
 function openData(w: OtrWireState, keys: E2eKeys, from: string, to: string, m: DataMessageFields): string | null {
   const senderPub = w.pubs.get(pair(from, to))?.get(m.senderKeyid);
   const recipientPub = w.pubs.get(pair(to, from))?.get(m.recipientKeyid);
   if (senderPub === undefined || recipientPub === undefined) return null;
   const senderPriv = keys.dh.get(senderPub.toString(16));
   const recipientPriv = keys.dh.get(recipientPub.toString(16));
-  let enc: Uint8Array;
-  let mac: Uint8Array;
+  let receiving: ReceivingKeys;
   if (senderPriv !== undefined) {
     const k = deriveSessionKeys(dhSharedSecret({ priv: senderPriv, pub: senderPub }, recipientPub), senderPub, recipientPub);
-    [enc, mac] = [k.sendenc, k.sendmac];
+    receiving = { rcvenc: k.sendenc, rcvmac: k.sendmac };
   } else if (recipientPriv !== undefined) {
-    const k = deriveSessionKeys(dhSharedSecret({ priv: recipientPriv, pub: recipientPub }, senderPub), recipientPub, senderPub);
-    [enc, mac] = [k.rcvenc, k.rcvmac];
+    receiving = deriveSessionKeys(dhSharedSecret({ priv: recipientPriv, pub: recipientPub }, senderPub), recipientPub, senderPub);
   } else {
     return null;
   }
-  if (!macEquals(hmacSha1(mac, m.authenticated), m.mac)) return null;
-  return decodePlaintext(otrAesCtr(enc, m.encrypted, m.ctr)).text;
+  const opened = decryptDataMessage(receiving, m, null);
+  return opened.ok ? decodePlaintext(opened.plaintext).text : null;
 }
