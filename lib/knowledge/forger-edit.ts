@@ -87,7 +87,7 @@ export function dataMessageOf(body: string): DataMessageFields | null {
 const macOk = (key: Uint8Array, m: DataMessageFields) => macEquals(hmacSha1(key, m.authenticated), m.mac);
 
 /** The forgeable messages of a recording, each checked with what has been published by the end of it. */
-export function recordedMessages(bodies: RecordedBody[], publishedKeys: Record<string, string>): RecordedMessage[] {
+export function recordedMessages(bodies: readonly RecordedBody[], publishedKeys: Record<string, string>): RecordedMessage[] {
   const revealed: { key: Uint8Array; seq: number }[] = [];
   const parsed = bodies.map((b) => {
     const m = dataMessageOf(b.body);

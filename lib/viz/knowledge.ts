@@ -1,95 +1,52 @@
 /**
- * The knowledge lens: what one observer (lib/knowledge/observe.ts) had learned by a step, and which
- * events it saw at all — so the widget can list its messages and metadata and dim the rest of the diagram.
- * "By step k" is observe() on the first k events: a thief who strikes later has nothing yet, a key
- * learned at step 20 opens nothing at step 19.
+ * The knowledge lens: what one observer (lib/knowledge) had learned by a step, and which events it saw
+ * at all — so the widget can list its messages and metadata and dim the rest of the diagram. "By step k"
+ * is the observer's fold over the first k events (lib/knowledge/timeline.ts): a thief who strikes later
+ * has nothing yet, a key learned at step 20 opens nothing at step 19. Seeking costs the same at any step.
  * @module
  */
-import { observe, readEvents, type Observation, type ObserverInfo } from '../knowledge/observe';
+import type { Observation, ObserverInfo } from '../knowledge/observation';
+import { observerOf, sees } from '../knowledge/observers';
+import { knowledgeAt, knowledgeTimeline, theftAt as theftOf, type KnowledgeTimeline, type Theft } from '../knowledge/timeline';
+import { thievesOf } from '../sim/observers';
 import type { Scenario, Trace } from '../sim/types';
 
-export function prefix(trace: Trace, step: number): Trace {
-  return { ...trace, events: trace.events.slice(0, Math.max(0, Math.min(step, trace.events.length))) };
-}
-
-/** What `name` learned from steps 1..step; null for an unknown observer or a failure inside observe(). */
-export function observeUpTo(scenario: Scenario, trace: Trace, name: string, step: number): Observation | null {
-  try {
-    const seen = observe(scenario, prefix(trace, step), name);
-    const theft = theftAt(scenario, trace, name, step);
-    return seen && theft ? asThiefAt(seen, observeWhole(scenario, trace, name), theft) : seen;
-  } catch {
-    return null;
-  }
-}
+export type { Theft };
 
 /**
- * A thief's view of the whole run does not change from step to step: compute it once per trace and
- * observer, not on every step (one observe() of a whole OTR run is 20–30 ms). Traces are immutable.
+ * One timeline per trace and observer, kept while the trace lives (traces are immutable): the widget
+ * asks for step after step, and each answer starts from the timeline's nearest copy of the fold.
  */
-const wholeRuns = new WeakMap<Trace, Map<string, Observation | null>>();
+const timelines = new WeakMap<Trace, Map<string, KnowledgeTimeline | null>>();
 
-function observeWhole(scenario: Scenario, trace: Trace, name: string): Observation | null {
-  let byName = wholeRuns.get(trace);
-  if (!byName) wholeRuns.set(trace, (byName = new Map()));
-  if (!byName.has(name)) byName.set(name, observe(scenario, trace, name));
+function timelineOf(scenario: Scenario, trace: Trace, name: string): KnowledgeTimeline | null {
+  let byName = timelines.get(trace);
+  if (!byName) timelines.set(trace, (byName = new Map()));
+  if (!byName.has(name)) byName.set(name, knowledgeTimeline(scenario, trace, name));
   return byName.get(name) ?? null;
 }
 
-/** Bodies only stolen keys open: OTR data and static-key messages (lib/knowledge/observe.ts `kind`). */
-const KEYED = new Set(['otr-data', 'static-message']);
-
-export interface Theft {
-  /** Virtual time of the (last) theft, and whose devices were robbed. */
-  at: number;
-  nodes: string[];
-  /** True once the theft has happened: at or after its time, or at the last step (a theft after the last event is "later"). */
-  struck: boolean;
+/** What `name` learned from steps 1..step; null when the scenario has no such observer. An engine error is thrown, not hidden. */
+export function observeUpTo(scenario: Scenario, trace: Trace, name: string, step: number): Observation | null {
+  const tl = timelineOf(scenario, trace, name);
+  return tl && knowledgeAt(tl, step);
 }
 
 /** When a thief observer strikes, relative to a step; null when `name` is no thief. */
 export function theftAt(scenario: Scenario, trace: Trace, name: string, step: number): Theft | null {
-  const thief = scenario.topology.thieves?.find((t) => t.id === name);
-  if (!thief || thief.steals.length === 0) return null;
-  const at = Math.max(...thief.steals.map((s) => s.at));
-  const now = step >= 1 ? (trace.events[Math.min(step, trace.events.length) - 1]?.time ?? -1) : -1;
-  return { at, nodes: [...new Set(thief.steals.map((s) => s.node))], struck: now >= at || (step >= trace.events.length && trace.events.length > 0) };
+  const thief = thievesOf(scenario.topology).find((t) => t.id === name);
+  return thief ? theftOf(thief, trace.events, step) : null;
 }
 
 /**
- * A thief records its link from the start and reads the recording once it has struck: before that,
- * end-to-end bodies stay closed and it holds no keys; after it, each body is open exactly when the keys it
- * stole open it — which is observe() on the whole run, with the keys as they were at theft time (a prefix of
- * the run would not yet show which keys were forgotten before the theft).
- */
-function asThiefAt(seen: Observation, whole: Observation | null, theft: Theft): Observation {
-  const later = new Map<number, (string | null)[]>();
-  for (const m of whole?.messages ?? []) later.set(m.seq, [...(later.get(m.seq) ?? []), m.content]);
-  const taken = new Map<number, number>();
-  const messages = seen.messages.map((m) => {
-    const i = taken.get(m.seq) ?? 0;
-    taken.set(m.seq, i + 1);
-    if (!m.kind || !KEYED.has(m.kind)) return m;
-    return { ...m, content: theft.struck ? (later.get(m.seq)?.[i] ?? null) : null };
-  });
-  return { ...seen, messages, metadata: { ...seen.metadata, keys: theft.struck ? (whole?.metadata.keys ?? []) : [] } };
-}
-
-/**
- * The steps (seq + 1) whose event this observer saw: the wire events it reads (opened or not) and the
- * local events of the node it stands for. Null when the observer is unknown.
+ * The steps (seq + 1) whose event this observer saw: the wire events of its link or its node's
+ * connections, and the local events of the node it stands for. Null when the observer is unknown.
  */
 export function seenSteps(scenario: Scenario, trace: Trace, info: ObserverInfo): Set<number> | null {
-  let read;
-  try {
-    read = readEvents(scenario, trace, info.name);
-  } catch {
-    return null;
-  }
-  if (!read) return null;
-  const seen = new Set(read.map((r) => r.event.seq + 1));
-  const node = lensNode(info);
-  if (node !== null) for (const e of trace.events) if (e.kind !== 'wire' && e.from === node) seen.add(e.seq + 1);
+  const o = observerOf(scenario, trace.nodes, info.name);
+  if (!o) return null;
+  const seen = new Set<number>();
+  for (const e of trace.events) if (sees(o, e)) seen.add(e.seq + 1);
   return seen;
 }
 

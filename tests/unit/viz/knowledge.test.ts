@@ -19,6 +19,14 @@ describe('viz/knowledge', () => {
     expect(observeUpTo(hello, trace, 'nobody', 5)).toBeNull();
   });
 
+  it('an engine error surfaces instead of passing for an unknown observer (null)', () => {
+    // A broken trace (an event missing) is a bug in whoever built it: the lens must not turn it into "no such observer".
+    const broken = { ...trace, events: [...trace.events.slice(0, 5), undefined as never, ...trace.events.slice(5)] };
+    expect(() => observeUpTo(hello, broken, tap.name, 10)).toThrow(TypeError);
+    expect(() => seenSteps(hello, broken, tap)).toThrow(TypeError);
+    expect(observeUpTo(hello, trace, 'nobody', 10)).toBeNull();
+  });
+
   it('a tap sees exactly the wire events of its link; a client also its own actions', () => {
     const seen = seenSteps(hello, trace, tap)!;
     for (const e of trace.events) expect(seen.has(e.seq + 1), `step ${e.seq + 1}`).toBe(e.kind === 'wire' && e.link === 'alice~a.example');
