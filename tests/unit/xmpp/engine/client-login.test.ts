@@ -9,6 +9,8 @@ import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
 import { factsOf } from '@/lib/sim/facts';
 import type { Action, Scenario } from '@/lib/sim/types';
 import type { ClientState } from '@/lib/xmpp/stream/client';
+import { go } from '@/lib/xmpp/client/state';
+import { isNoteKey } from '@/lib/narration/notes';
 import { variant } from './transcript';
 
 function aliceAlone(settings: Scenario['settings'], password: string, script: [number, Action][]): Scenario {
@@ -100,5 +102,22 @@ describe('a login that cannot go on (issue #8: no-mechanism, empty password, raw
     const o = outcome(aliceAlone(plain, '', [[0, { type: 'connect' }]]));
     expect(o.wire.some((w) => w.includes("mechanism='PLAIN'"))).toBe(false);
     expect(o.failed).toEqual(['bad-credentials']);
+  });
+});
+
+describe('an impossible step (issue #8)', () => {
+  it('is a labelled engine error, never silently ignored: an engine-error fact and a note; the phase stays', () => {
+    const run = runScenario(hello, { seed: 1 });
+    const alice = structuredClone(nodeStatesAfter(hello, run, run.trace.events.length - 1).alice as ClientState);
+    expect(alice.phase).toBe('online');
+    const out = go(alice, 'features-sasl');
+    expect(alice.phase).toBe('online');
+    expect(out).toEqual([
+      { type: 'fact', fact: { type: 'engine-error', node: 'alice', machine: 'xmpp-client', from: 'online', trigger: 'features-sasl' } },
+      { type: 'note', note: { key: 'client.impossible-transition', params: { client: 'alice', phase: 'online', trigger: 'features-sasl' } } },
+    ]);
+    expect(isNoteKey('client.impossible-transition')).toBe(true);
+    expect(go(alice, 'disconnect')).toEqual([]);
+    expect(alice.phase).toBe('closed');
   });
 });

@@ -35,6 +35,13 @@ describe('the negotiation tables', () => {
     expect(nextClientPhase('offline', 'stream-error')).toBeNull();
     expect(nextClientPhase('binding', 'stream-error')).toBe('failed');
     expect(nextClientPhase('online', 'features-sasl')).toBeNull();
+    // A login the client cannot begin is decided before <auth/> goes out, never from 'authenticating':
+    // on the first features it ends the stream; on a retry, or with an unusable password, the stream stays open.
+    expect(nextClientPhase('awaiting-features', 'no-mechanism')).toBe('failed');
+    expect(nextClientPhase('awaiting-features', 'credentials-refused')).toBe('auth-failed');
+    expect(nextClientPhase('auth-failed', 'no-mechanism')).toBe('auth-failed');
+    expect(nextClientPhase('auth-failed', 'credentials-refused')).toBe('auth-failed');
+    expect(nextClientPhase('authenticating', 'no-mechanism')).toBeNull();
   });
 
   it('server: established only through a restart after authentication; errors close from anywhere', () => {
