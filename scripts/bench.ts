@@ -2,9 +2,13 @@
  * `npm run bench`: the figures the issues ask for, printed, never asserted.
  *  - engine throughput: delivered stanzas per second for runs of ~1k, 10k and 100k events;
  *  - seek latency: median and p95 of rebuilding the state at a random step of a 10k-event trace;
+ *  - knowledge seek: what an observer knows at step 100 and at step 10,000 (the lens's checkpointed
+ *    fold, beside observe() on the prefix as the lens did before), and the kernel's stateAfter there;
  *  - more sections register themselves below as engines land (OTR, routing …).
  */
 import { performance } from 'node:perf_hooks';
+import { observe } from '../lib/knowledge/observe';
+import { knowledgeAt, knowledgeTimeline } from '../lib/knowledge/timeline';
 import { stateAfter } from '../lib/sim/kernel';
 import { hello } from '../lib/scenarios/presets/hello';
 import { machines, runScenario } from '../lib/scenarios/run';
@@ -63,6 +67,39 @@ console.log('\nSeek latency (state at a random step of a 10k-event trace, replay
   }
   times.sort((a, b) => a - b);
   console.log(`  ${n} events, 500 seeks: median ${fmt(quantile(times, 0.5), 2)} ms, p95 ${fmt(quantile(times, 0.95), 2)} ms, max ${fmt(times.at(-1)!, 2)} ms`);
+}
+
+console.log('\nKnowledge seek (what an observer knows at step k of a chat a little longer than 10k events; median of repeated seeks):');
+{
+  const scenario = chatScenario(10_100); // longer than 10k: step 10,000 is replayed from a checkpoint, not read off the end
+
+  const run = runScenario(scenario, { seed: 1 });
+  const { trace } = run;
+  const n = trace.events.length;
+  const median = (reps: number, f: () => unknown): number => {
+    const times: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      f();
+      times.push(performance.now() - t0);
+    }
+    return quantile(times.sort((a, b) => a - b), 0.5);
+  };
+  const prefix = (k: number) => ({ ...trace, events: trace.events.slice(0, k) });
+  for (const name of ['tap:alice~a.example', 'alice', 'a.example']) {
+    const tl = knowledgeTimeline(scenario, trace, name)!;
+    const t0 = performance.now();
+    knowledgeAt(tl, n); // fold the whole run once (the widget does it as it plays): every later seek starts from a checkpoint
+    const fold = performance.now() - t0;
+    const cells = [100, 10_000].map((k) => {
+      const seek = median(200, () => knowledgeAt(tl, k));
+      const replay = median(5, () => observe(scenario, prefix(k), name));
+      return `k=${fmt(k).padStart(6)}: ${fmt(seek, 3).padStart(6)} ms (observe on the prefix: ${fmt(replay, 2).padStart(6)} ms)`;
+    });
+    console.log(`  ${name.padEnd(20)} fold of all ${n} events ${fmt(fold, 1).padStart(6)} ms; ${cells.join('; ')}`);
+  }
+  const kernel = [100, 10_000].map((k) => `k=${fmt(k)}: ${fmt(median(50, () => stateAfter(scenario, machines, run, k - 1)), 3)} ms`);
+  console.log(`  kernel stateAfter       ${kernel.join('; ')}`);
 }
 
 // ---------------------------------------------------------------------------------------------
