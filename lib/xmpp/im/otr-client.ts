@@ -12,10 +12,10 @@ import { fact, type ForgetReason } from '../../sim/facts';
 import { fingerprint, fingerprintHuman, generateDsaKey, publicPart, type DsaPrivateKey } from '../../otr/dsa';
 import { classify, stripWhitespaceTag } from '../../otr/query';
 import { createOtrSession, endOtr, receiveMessage, sendMessage, smpRespond, smpStart, startOtr, type OtrOutput, type OtrSession } from '../../otr/session';
-import type { Action, HostContext, HostOutput, Note } from '../../sim/types';
+import type { E2eHost } from '../../e2e/scheme';
+import type { Action, HostContext, HostOutput } from '../../sim/types';
 import { x, type XmlElement } from '../../xml/element';
 import { serialize } from '../../xml/serialize';
-import type { WirePiece } from '../wire';
 import { dataPurposes, describeSends, eventNotes, type DataPurpose, type Parties } from './otr-describe';
 import { diffHeld, heldDhKeys } from './otr-held-keys';
 
@@ -34,16 +34,8 @@ export interface OtrClientState {
 
 export const newOtrClientState = (): OtrClientState => ({ dsa: null, sessions: {}, addresses: {} });
 
-/** What the client lends the OTR glue: its stanza sender and its screen. */
-export interface OtrHost {
-  client: string;
-  account: string;
-  /** no TLS on the client's own link */
-  plainLink: boolean;
-  nextId(): string;
-  send(pieces: WirePiece[], note: Note): HostOutput;
-  show(from: string, body: string, marks: { encrypted: boolean; verified: boolean }): void;
-}
+/** What the client lends the OTR glue: its stanza sender and its screen (lib/e2e/scheme.ts). */
+type OtrHost = E2eHost;
 
 const bare = (jid: string): string => (jid.includes('/') ? jid.slice(0, jid.indexOf('/')) : jid);
 

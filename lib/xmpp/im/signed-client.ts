@@ -11,7 +11,7 @@ import { newSigningKey, parseSigned, signMessage, verifySigned, type SigningKey 
 import type { Action, HostContext, HostOutput } from '../../sim/types';
 import { x } from '../../xml/element';
 import { serialize } from '../../xml/serialize';
-import type { OtrHost } from './otr-client';
+import type { E2eHost } from '../../e2e/scheme';
 
 export interface SignedClientState {
   key: SigningKey | null;
@@ -21,8 +21,8 @@ export interface SignedClientState {
 
 export const newSignedClientState = (): SignedClientState => ({ key: null, known: {} });
 
-/** What the client lends the glue: the same as for OTR (its stanza sender, its screen, its own bare JID as the signer). */
-export type SignedHost = OtrHost;
+/** What the client lends the glue (lib/e2e/scheme.ts): its stanza sender, its screen, its own bare JID as the signer. */
+type SignedHost = E2eHost;
 
 const bare = (jid: string): string => (jid.includes('/') ? jid.slice(0, jid.indexOf('/')) : jid);
 const note = (key: string, params: Record<string, string | number>): HostOutput => ({ type: 'note', note: { key, params } });

@@ -8,10 +8,10 @@
  */
 import { fact } from '../../sim/facts';
 import { armorPublicKey, generateStaticKey, isStaticMessage, isStaticPublicKey, openStatic, readPublicKey, sealStatic, type StaticKeyPair } from '../../contrast/static-key';
+import type { E2eHost } from '../../e2e/scheme';
 import type { Action, HostContext, HostOutput, Note, StolenKind } from '../../sim/types';
 import { x } from '../../xml/element';
 import { serialize } from '../../xml/serialize';
-import type { WirePiece } from '../wire';
 
 export interface StaticClientState {
   key: StaticKeyPair | null;
@@ -21,12 +21,8 @@ export interface StaticClientState {
 
 export const newStaticClientState = (): StaticClientState => ({ key: null, known: {} });
 
-export interface StaticHost {
-  client: string;
-  nextId(): string;
-  send(pieces: WirePiece[], note: Note): HostOutput;
-  show(from: string, body: string, marks: { encrypted: boolean; verified: boolean }): void;
-}
+/** What the client lends the glue (lib/e2e/scheme.ts): its stanza sender and its screen. */
+type StaticHost = E2eHost;
 
 const bare = (jid: string): string => (jid.includes('/') ? jid.slice(0, jid.indexOf('/')) : jid);
 
