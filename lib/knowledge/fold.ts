@@ -33,7 +33,7 @@ import { sees, type Observer } from './observers';
 import { learnTlsKeys, openWire, type TlsKeyring } from './tls-keyring';
 
 /** A message body as read, and which of the log's messages it became. */
-export interface LoggedBody extends RecordedBody {
+interface LoggedBody extends RecordedBody {
   message: number;
 }
 
@@ -76,9 +76,7 @@ export interface KnowledgeState {
   log: KnowledgeLog;
 }
 
-export const emptyLog = (): KnowledgeLog => ({ messages: [], presence: [], credentials: [], bodies: [], counted: new Map() });
-
-export function initialKnowledge(o: Observer, log: KnowledgeLog = emptyLog()): KnowledgeState {
+export function initialKnowledge(o: Observer): KnowledgeState {
   return {
     at: 0,
     tls: {},
@@ -95,7 +93,7 @@ export function initialKnowledge(o: Observer, log: KnowledgeLog = emptyLog()): K
     signingKeys: {},
     mitm: {},
     seen: { messages: 0, presence: 0, credentials: 0, bodies: 0 },
-    log,
+    log: { messages: [], presence: [], credentials: [], bodies: [], counted: new Map() },
   };
 }
 
@@ -197,7 +195,7 @@ function readElement(o: Observer, s: KnowledgeState, el: XmlElement, ev: TraceEv
   }
 }
 
-export interface ViewOptions {
+interface ViewOptions {
   /**
    * A thief reads its recording with the keys it has stolen by this state (default). False leaves its
    * end-to-end bodies closed and its keys empty: the lens then applies the keys of the whole run itself.

@@ -25,8 +25,6 @@ export interface RecordedBody {
   body: string;
 }
 
-export type { ForgerEdit };
-
 interface RecordedBase {
   index: number;
   seq: number;
@@ -72,7 +70,7 @@ export interface Forgery {
 const utf8 = new TextEncoder();
 
 /** The Data Message inside a body, or null for anything else (never throws). */
-export function dataMessageOf(body: string): DataMessageFields | null {
+function dataMessageOf(body: string): DataMessageFields | null {
   const bin = dearmor(body.trim());
   if (!bin) return null;
   try {

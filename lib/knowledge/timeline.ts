@@ -18,7 +18,7 @@ import type { Observation } from './observation';
 import { observerOf, type Observer } from './observers';
 
 /** Events between two copies of the fold state: a seek replays fewer than this many. */
-export const KNOWLEDGE_CHECKPOINT_EVERY = 32;
+const KNOWLEDGE_CHECKPOINT_EVERY = 32;
 
 type Snapshot = Omit<KnowledgeState, 'log'>;
 

@@ -9,7 +9,7 @@ import { factsOf } from '../sim/facts';
 import type { TraceEvent } from '../sim/types';
 import { openRecord, splitRecords } from '../xmpp/tls-model/record';
 
-export interface HeldKey {
+interface HeldKey {
   role: 'client' | 'server';
   clientWriteKey: string;
   clientWriteIv: string;

@@ -11,8 +11,6 @@ import { knowledgeAt, knowledgeTimeline, theftAt as theftOf, type KnowledgeTimel
 import { thievesOf } from '../sim/observers';
 import type { Scenario, Trace } from '../sim/types';
 
-export type { Theft };
-
 /**
  * One timeline per trace and observer, kept while the trace lives (traces are immutable): the widget
  * asks for step after step, and each answer starts from the timeline's nearest copy of the fold.

@@ -17,7 +17,7 @@ import { dissect } from '../otr/inspect';
 import type { MsgState, OtrSession } from '../otr/session';
 
 /** One key pair's counters (libotr's DH_sesskeys): our key id × their key id. */
-export interface PairSnap {
+interface PairSnap {
   ourKeyid: number;
   theirKeyid: number;
   /** Top half of the last CTR sent / received with this pair, decimal. */
@@ -30,13 +30,13 @@ export interface PairSnap {
 }
 
 /** A public DH value, hex as the Inspector prints MPIs (unsigned, no leading zeros). */
-export interface KeySnap {
+interface KeySnap {
   keyid: number;
   pub: string;
 }
 
 /** What one session shows; plain data, no private values. */
-export interface SessionSnap {
+interface SessionSnap {
   account: string;
   peer: string;
   msgstate: MsgState;
@@ -154,9 +154,9 @@ export interface KeyView {
   forgottenStep: number | null;
 }
 
-export type CounterView = Pick<PairSnap, 'ourKeyid' | 'theirKeyid' | 'sendCtr' | 'rcvCtr'>;
+type CounterView = Pick<PairSnap, 'ourKeyid' | 'theirKeyid' | 'sendCtr' | 'rcvCtr'>;
 
-export interface RevealView {
+interface RevealView {
   short: string;
   full: string;
   /** The key pair whose receiving MAC key it was, when the history shows it. */
