@@ -15,9 +15,9 @@ import { fromBase64, toBase64 } from '../bytes/base64';
 import { concat, fromHex, toHex, utf8, utf8DecodeStrict } from '../bytes/hex';
 
 export const STATIC_MESSAGE_BEGIN = '-----BEGIN MODELLED STATIC-KEY MESSAGE-----';
-export const STATIC_MESSAGE_END = '-----END MODELLED STATIC-KEY MESSAGE-----';
-export const STATIC_KEY_BEGIN = '-----BEGIN MODELLED STATIC PUBLIC KEY-----';
-export const STATIC_KEY_END = '-----END MODELLED STATIC PUBLIC KEY-----';
+const STATIC_MESSAGE_END = '-----END MODELLED STATIC-KEY MESSAGE-----';
+const STATIC_KEY_BEGIN = '-----BEGIN MODELLED STATIC PUBLIC KEY-----';
+const STATIC_KEY_END = '-----END MODELLED STATIC PUBLIC KEY-----';
 
 const VERSION = 1;
 const INFO = utf8('messenger-lab static-key v1 (modelled, not OpenPGP)');

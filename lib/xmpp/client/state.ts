@@ -89,7 +89,7 @@ export interface ClientState {
 export const INBOX_SHOWN = 20;
 export const OUTBOX_MAX = 20;
 export const PRESENCE_MAX = 50;
-export const PENDING_MAX = 20;
+const PENDING_MAX = 20;
 
 export function initClient(spec: ClientSpec, scenario: Scenario, schemes: readonly E2eScheme[]): ClientState {
   const [localpart = '', domain = ''] = spec.jid.split('@');

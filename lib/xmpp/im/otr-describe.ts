@@ -12,8 +12,6 @@ import { otrLayer } from './otr-layer';
 import type { OtrEvent, OtrOutput } from '../../otr/session';
 import type { Note } from '../../sim/types';
 
-export { otrKeyName } from './otr-layer';
-
 /** Why a Data Message was sent. */
 export type DataPurpose = 'text' | 'end' | 'smp1' | 'smp2' | 'smp3' | 'smp4' | 'smp-abort' | 'heartbeat';
 

@@ -10,7 +10,7 @@ import { child, text, type XmlElement } from '../../xml/element';
 import type { WirePiece } from '../wire';
 
 /** The key a Data Message needs, named by sender → recipient (bare JIDs) and their key ids. */
-export function otrKeyName(sender: string, recipient: string, senderKeyid: number, recipientKeyid: number): string {
+function otrKeyName(sender: string, recipient: string, senderKeyid: number, recipientKeyid: number): string {
   return `otr:${sender}>${recipient}:${senderKeyid}/${recipientKeyid}`;
 }
 
