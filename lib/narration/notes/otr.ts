@@ -134,6 +134,10 @@ export const otrNotes = {
     en: 'SMP succeeded: {client} now knows that {peer} holds the same secret, and because the secret is bound to both fingerprints and to this session, that nobody sits in the middle. The conversation is verified.',
     de: 'SMP ist gelungen: {client} weiß jetzt, dass {peer} dasselbe Geheimnis hat – und weil das Geheimnis an beide Fingerabdrücke und an diese Sitzung gebunden ist, dass niemand dazwischensitzt. Die Unterhaltung ist verifiziert.',
   },
+  'otr.smp-success-answered': {
+    en: 'SMP succeeded: {client} gave the same answer as {peer}, so {peer}’s client now marks {client}’s fingerprint as verified. It does not work the other way round (libotr does the same): {peer} chose the question, and an impostor can always ask one whose answer he knows. To verify {peer}, {client} must start an SMP of their own, with a question they choose.',
+    de: 'SMP ist gelungen: {client} hat dieselbe Antwort gegeben wie {peer}, also markiert der Client von {peer} jetzt den Fingerabdruck von {client} als verifiziert. Umgekehrt gilt das nicht (so hält es auch libotr): Die Frage hat {peer} ausgesucht, und ein Betrüger kann immer eine stellen, deren Antwort er kennt. Um {peer} zu überprüfen, muss {client} ein eigenes SMP starten, mit einer selbst gewählten Frage.',
+  },
   'otr.smp-failure': {
     en: 'SMP failed: the secrets differ, or someone in the middle runs two separate sessions. {client} learns nothing else about {peer}’s secret.',
     de: 'SMP ist gescheitert: Die Geheimnisse unterscheiden sich, oder jemand in der Mitte führt zwei getrennte Sitzungen. Über das Geheimnis von {peer} erfährt {client} sonst nichts.',

@@ -125,7 +125,8 @@ export function eventNotes(events: OtrEvent[], p: Parties): Note[] {
         break;
       case 'smp':
         if (e.kind === 'request') notes.push({ key: e.question === null ? 'otr.smp-request' : 'otr.smp-request-question', params: { ...base, question: e.question ?? '' } });
-        else if (e.kind === 'result') notes.push({ key: e.success ? 'otr.smp-success' : 'otr.smp-failure', params: base });
+        // A responder who answered a question is not verified by the answer (libotr: received_question), so it is not told so.
+        else if (e.kind === 'result') notes.push({ key: !e.success ? 'otr.smp-failure' : e.trust === 'smp' ? 'otr.smp-success' : 'otr.smp-success-answered', params: base });
         else if (e.kind === 'aborted') notes.push({ key: 'otr.smp-aborted', params: base });
         else if (e.kind === 'cheated') notes.push({ key: 'otr.smp-error', params: { ...base, reason: e.reason } });
         break;
