@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listObservers } from '../../../lib/knowledge/observe';
 import { getPreset } from '../../../lib/scenarios/presets/index';
 import { runScenario } from '../../../lib/scenarios/run';
+import { forgersOf } from '../../../lib/sim/observers';
 import { observe } from '../../../lib/knowledge/observe';
 import { lensNode, observeUpTo, observerDisplayName, seenSteps, sortObservers, theftAt } from '../../../lib/viz/knowledge';
 
@@ -34,6 +35,16 @@ describe('viz/knowledge', () => {
     const connect = trace.events.find((e) => e.kind === 'action' && e.from === 'alice')!;
     expect(alice.has(connect.seq + 1)).toBe(true);
     expect(seenSteps(hello, trace, { name: 'nobody', kind: 'tap' })).toBeNull();
+  });
+
+  it('a forger sees what a tap on its link sees (the lens dims the rest, as for a tap)', () => {
+    const sc = getPreset('otr-deniability')!;
+    const tr = runScenario(sc, { seed: 1 }).trace;
+    const forger = listObservers(sc).find((o) => o.kind === 'forger')!;
+    const link = forgersOf(sc.topology)[0]!.link;
+    const seen = seenSteps(sc, tr, forger)!;
+    for (const e of tr.events) expect(seen.has(e.seq + 1), `step ${e.seq + 1}`).toBe(e.kind === 'wire' && e.link === link);
+    expect(seen.size).toBeGreaterThan(0);
   });
 
   it('names observers for people: the link of a tap, the server of an operator; parties first', () => {
