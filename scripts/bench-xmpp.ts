@@ -35,7 +35,7 @@ function oneServer(): Scenario {
         { id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 },
         { id: 'bob~a.example', a: 'bob', b: 'a.example', latencyMs: 30 },
       ],
-      taps: [],
+      observers: [],
     },
   };
 }

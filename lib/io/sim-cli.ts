@@ -10,7 +10,8 @@ import { listObservers, observe } from '../knowledge/observe';
 import { formatNote } from '../narration/notes';
 import { getPreset, presets } from '../scenarios/presets/index';
 import { runScenario } from '../scenarios/run';
-import { formatErrors, parseScenarioJson } from '../scenarios/validate';
+import { parseScenarioJson } from '../scenarios/load';
+import { formatIssues } from '../scenarios/schema/messages';
 import type { Scenario } from '../sim/types';
 
 const USAGE = `usage:
@@ -46,8 +47,9 @@ function loadScenario(id: string | undefined): Scenario {
     } catch (e) {
       throw new CliError(`cannot read ${id}: ${(e as Error).message}`);
     }
+    // The same loader as the app: version-1 files are migrated, every problem is listed with its path.
     const result = parseScenarioJson(text);
-    if (!result.ok) throw new CliError(`${id} is not a valid scenario:\n${formatErrors(result.errors)}`);
+    if (!result.ok) throw new CliError(`${id} is not a valid scenario:\n${formatIssues(result.errors, 'en')}`);
     return result.scenario;
   }
   const preset = getPreset(id);

@@ -63,10 +63,11 @@ export class XmppClient {
     const [, domain = ''] = opts.jid.split('@');
     const spec: ClientSpec = { id: opts.jid.split('@')[0] ?? 'client', jid: opts.jid, password: opts.password, server: SERVER, ip: '127.0.0.1', ...(opts.resource ? { resource: opts.resource } : {}) };
     const scenario: Scenario = {
+      version: 2,
       id: 'xmpp-client',
       title: { en: 'XMPP client on a real socket', de: 'XMPP-Client an einem echten Socket' },
       summary: { en: opts.jid, de: opts.jid },
-      topology: { servers: [{ id: SERVER, domain, ip: opts.host, accounts: [] }], clients: [spec], links: [], taps: [] },
+      topology: { servers: [{ id: SERVER, domain, ip: opts.host, accounts: [] }], clients: [spec], links: [], observers: [] },
       settings: { tls: opts.tls ?? 'required', sasl: opts.mechanism ?? 'SCRAM-SHA-256' },
       script: [],
     };

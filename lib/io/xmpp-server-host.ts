@@ -89,6 +89,7 @@ export async function startXmppServer(cfg: XmppServerConfig): Promise<RunningXmp
   const hosts = cfg.hosts ?? [];
   const s2sRemotePort = cfg.s2sRemotePort ?? cfg.s2sPort ?? 5269;
   const scenario: Scenario = {
+    version: 2,
     id: 'xmpp-server-peer',
     title: { en: 'XMPP server on a real socket', de: 'XMPP-Server an einem echten Socket' },
     summary: { en: cfg.domain, de: cfg.domain },
@@ -96,7 +97,7 @@ export async function startXmppServer(cfg: XmppServerConfig): Promise<RunningXmp
       servers: [{ id: cfg.domain, domain: cfg.domain, ip: cfg.host, accounts: cfg.users }],
       clients: [],
       links: [],
-      taps: [],
+      observers: [],
       dns: { srv: [], a: hosts.flatMap((h) => h.names.map((name) => ({ name, ip: h.ip }))) },
     },
     settings: {

@@ -11,6 +11,7 @@
  */
 import type { Fact } from './facts';
 import { crossLink, type BoxRef, type Outcome } from './middlebox';
+import { tapsOf } from './observers';
 import { randomBytes, seedRng } from './rng';
 import { carry, carryInjected, emptyConnTable, sameBytes, sameEndpoint } from './transport';
 import type {
@@ -30,7 +31,6 @@ import type {
   Packet,
   QueueItem,
   Scenario,
-  ScriptStep,
   ServerSpec,
   SimState,
   Trace,
@@ -79,11 +79,6 @@ function middleboxMachine(machines: Machines, box: MiddleboxSpec): MiddleboxMach
   return m;
 }
 
-/** Each theft of `topology.thieves` happens on the robbed device at its time: one action step, so the trace shows it. */
-function theftSteps(scenario: Scenario): ScriptStep[] {
-  return (scenario.topology.thieves ?? []).flatMap((t) => t.steals.map((st): ScriptStep => ({ at: st.at, node: st.node, action: { type: 'keys-stolen', thief: t.id, what: st.what } })));
-}
-
 export function makeWorld(scenario: Scenario, machines: Machines): World {
   const specs = new Map<string, WorldNode>();
   for (const s of scenario.topology.servers) specs.set(s.id, { kind: 'server', spec: s, machine: machines.server });
@@ -101,7 +96,8 @@ export function makeWorld(scenario: Scenario, machines: Machines): World {
     specs.set(b.id, { kind: 'middlebox', spec: b, machine });
     boxes.set(b.link, [...(boxes.get(b.link) ?? []), { id: b.id, machine }]);
   }
-  const script = [...scenario.script, ...theftSteps(scenario)]
+  // The script as given; what observers cause (a thief's thefts) the caller has added (lib/scenarios/observer-steps.ts).
+  const script = scenario.script
     .map((s, i) => ({ s, i }))
     .sort((x, y) => x.s.at - y.s.at || x.i - y.i)
     .map(({ s }, seq): QueueItem => ({ time: s.at, seq, node: s.node, input: { type: 'action', action: s.action } }));
@@ -358,7 +354,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): SimRun {
     seed: options.seed,
     nodes: nodeInfos(scenario),
     links: scenario.topology.links,
-    taps: scenario.topology.taps,
+    taps: tapsOf(scenario.topology),
     ...(scenario.topology.middleboxes?.length ? { middleboxes: scenario.topology.middleboxes } : {}),
     events,
     truncated,

@@ -8,8 +8,8 @@
  */
 import { utf8DecodeStrict } from '../bytes/hex';
 import type { OtrSession } from '../otr/session';
-import { machines } from '../scenarios/run';
-import { makeWorld, step, type SimRun } from '../sim/kernel';
+import { worldOf } from '../scenarios/run';
+import { step, type SimRun } from '../sim/kernel';
 import type { Scenario, Trace } from '../sim/types';
 import { revealsInText, snapshotSession, type SessionAt, type WireReveal } from './ratchet';
 
@@ -44,7 +44,7 @@ function frameOf(nodes: Record<string, unknown>): SessionAt[] {
 export function otrFrames(scenario: Scenario, run: SimRun): SessionAt[][] {
   const first = run.checkpoints[0];
   if (!first) return [[]];
-  const world = makeWorld(scenario, machines);
+  const world = worldOf(scenario);
   const state = structuredClone(first.state);
   const frames: SessionAt[][] = [frameOf(state.nodes)];
   const total = run.trace.events.length;

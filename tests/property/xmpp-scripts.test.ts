@@ -4,7 +4,7 @@ import { toHex } from '@/lib/bytes/hex';
 import { federation } from '@/lib/scenarios/presets/federation';
 import { hello } from '@/lib/scenarios/presets/hello';
 import { runScenario } from '@/lib/scenarios/run';
-import { validateScenario } from '@/lib/scenarios/validate';
+import { validateScenario } from '@/lib/scenarios/schema/validate';
 import type { Action, Scenario } from '@/lib/sim/types';
 
 const jids = ['alice@a.example', 'bob@a.example', 'bob@b.example', 'carol@c.example', 'alice@a.example/laptop', 'bob@b.example/phone', 'bob@a.example/nope', 'a.example', 'b.example'];

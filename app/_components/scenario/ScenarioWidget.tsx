@@ -18,7 +18,9 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import type { Locale } from '../../_i18n/locales';
 import { formatNote } from '../../_i18n/notes';
 import { wt } from '../../_i18n/widget';
+import { loadScenario } from '../../../lib/scenarios/load';
 import { getPreset } from '../../../lib/scenarios/presets/index';
+import { formatIssues } from '../../../lib/scenarios/schema/messages';
 import { runScenario } from '../../../lib/scenarios/run';
 import type { SimRun } from '../../../lib/sim/kernel';
 import type { Scenario } from '../../../lib/sim/types';
@@ -59,9 +61,13 @@ export function clampStep(value: unknown, total: number, fallback = 0): number {
 
 type Loaded = { ok: true; scenario: Scenario; run: SimRun } | { ok: false; kind: 'unknown' | 'failed'; message: string };
 
-function load(id: string): Loaded {
-  const scenario = getPreset(id);
-  if (!scenario) return { ok: false, kind: 'unknown', message: '' };
+function load(id: string, locale: Locale): Loaded {
+  const preset = getPreset(id);
+  if (!preset) return { ok: false, kind: 'unknown', message: '' };
+  // Presets pass the loader every scenario passes (the CLI's files too): migrated, validated, problems with paths.
+  const checked = loadScenario(preset);
+  if (!checked.ok) return { ok: false, kind: 'failed', message: formatIssues(checked.errors, locale) };
+  const scenario = checked.scenario;
   try {
     return { ok: true, scenario, run: runScenario(scenario, { seed: WIDGET_SEED }) };
   } catch (err) {
@@ -71,7 +77,7 @@ function load(id: string): Loaded {
 }
 
 export function ScenarioWidget({ id, locale, view = 'both', initialStep, titleAs = 'h2' }: ScenarioWidgetProps) {
-  const loaded = useMemo(() => load(id), [id]);
+  const loaded = useMemo(() => load(id, locale), [id, locale]);
   if (!loaded.ok) {
     return (
       <WidgetFailure

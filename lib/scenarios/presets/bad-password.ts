@@ -2,6 +2,7 @@
 import type { Scenario } from '../../sim/types';
 
 export const badPassword: Scenario = {
+  version: 2,
   id: 'bad-password',
   title: { en: 'A wrong password, a retry, and a guesser', de: 'Ein falsches Passwort, ein neuer Versuch und ein Rater' },
   summary: {
@@ -18,7 +19,7 @@ export const badPassword: Scenario = {
       { id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 },
       { id: 'eve~a.example', a: 'eve', b: 'a.example', latencyMs: 35 },
     ],
-    taps: [],
+    observers: [],
   },
   settings: { tls: 'required', sasl: 'SCRAM-SHA-1', maxAuthAttempts: 3 },
   script: [

@@ -3,6 +3,7 @@ import type { Scenario } from '../../sim/types';
 import { aliceAlone } from './cast';
 
 export const c2sLogin: Scenario = {
+  version: 2,
   id: 'c2s-login',
   title: { en: 'Logging in: STARTTLS and SCRAM', de: 'Anmelden: STARTTLS und SCRAM' },
   summary: {
@@ -11,7 +12,7 @@ export const c2sLogin: Scenario = {
   },
   topology: {
     ...aliceAlone(),
-    taps: [{ id: 'tap:alice~a.example', link: 'alice~a.example' }],
+    observers: [{ id: 'tap:alice~a.example', kind: 'tap', link: 'alice~a.example' }],
   },
   // As observed on Prosody 0.12: TLS required; SCRAM-SHA-1 and PLAIN offered after TLS; i = 10000.
   settings: { tls: 'required', sasl: 'SCRAM-SHA-1', serverMechanisms: ['SCRAM-SHA-1', 'PLAIN'], scramIterations: 10000 },

@@ -2,6 +2,7 @@
 import type { Scenario } from '../../sim/types';
 
 export const chatLocal: Scenario = {
+  version: 2,
   id: 'chat-local',
   title: { en: 'Chat on one server: which device gets it?', de: 'Chat auf einem Server: Welches Gerät bekommt es?' },
   summary: {
@@ -22,7 +23,7 @@ export const chatLocal: Scenario = {
       { id: 'bob-phone~a.example', a: 'bob-phone', b: 'a.example', latencyMs: 40 },
       { id: 'bob-laptop~a.example', a: 'bob-laptop', b: 'a.example', latencyMs: 25 },
     ],
-    taps: [{ id: 'tap:alice~a.example', link: 'alice~a.example' }],
+    observers: [{ id: 'tap:alice~a.example', kind: 'tap', link: 'alice~a.example' }],
   },
   settings: { tls: 'required', sasl: 'SCRAM-SHA-256' },
   script: [

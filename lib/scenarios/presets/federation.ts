@@ -2,6 +2,7 @@
 import type { Scenario } from '../../sim/types';
 
 export const federation: Scenario = {
+  version: 2,
   id: 'federation',
   title: { en: 'Federation: two servers, two domains', de: 'Föderation: zwei Server, zwei Domains' },
   summary: {
@@ -22,9 +23,9 @@ export const federation: Scenario = {
       { id: 'bob~b.example', a: 'bob', b: 'b.example', latencyMs: 30 },
       { id: 'a.example~b.example', a: 'a.example', b: 'b.example', latencyMs: 50 },
     ],
-    taps: [
-      { id: 'tap:alice~a.example', link: 'alice~a.example' },
-      { id: 'tap:a.example~b.example', link: 'a.example~b.example' },
+    observers: [
+      { id: 'tap:alice~a.example', kind: 'tap', link: 'alice~a.example' },
+      { id: 'tap:a.example~b.example', kind: 'tap', link: 'a.example~b.example' },
     ],
     // b.example publishes an SRV record; a.example has none, so lookups of it fall back to its A record and port 5269.
     dns: {

@@ -3,6 +3,7 @@ import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
 
 export const hello: Scenario = {
+  version: 2,
   id: 'hello',
   title: { en: 'Hello over one server', de: 'Hallo über einen Server' },
   summary: {
@@ -11,9 +12,9 @@ export const hello: Scenario = {
   },
   topology: {
     ...aliceAndBob(),
-    taps: [
-      { id: 'tap:alice~a.example', link: 'alice~a.example' },
-      { id: 'tap:bob~a.example', link: 'bob~a.example' },
+    observers: [
+      { id: 'tap:alice~a.example', kind: 'tap', link: 'alice~a.example' },
+      { id: 'tap:bob~a.example', kind: 'tap', link: 'bob~a.example' },
     ],
   },
   // The anti-pattern on purpose: PLAIN on a link without TLS (RFC 6120 §13.8 forbids it), so a tap reads the password.

@@ -3,6 +3,7 @@ import type { Scenario } from '../../sim/types';
 import { aliceAlone } from './cast';
 
 export const malformedXml: Scenario = {
+  version: 2,
   id: 'malformed-xml',
   title: { en: 'Broken XML ends the stream', de: 'Kaputtes XML beendet den Stream' },
   summary: {
@@ -11,7 +12,7 @@ export const malformedXml: Scenario = {
   },
   topology: {
     ...aliceAlone(),
-    taps: [{ id: 'tap:alice~a.example', link: 'alice~a.example' }],
+    observers: [{ id: 'tap:alice~a.example', kind: 'tap', link: 'alice~a.example' }],
   },
   // No TLS so that the tap and the reader see the typed bytes; SCRAM keeps the password off the wire.
   settings: { tls: 'none', sasl: 'SCRAM-SHA-256' },

@@ -3,6 +3,7 @@ import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
 
 export const offlineMessage: Scenario = {
+  version: 2,
   id: 'offline-message',
   title: { en: 'Offline messages: the server holds the mail', de: 'Offline-Nachrichten: Der Server hält die Post' },
   summary: {
@@ -11,7 +12,7 @@ export const offlineMessage: Scenario = {
   },
   topology: {
     ...aliceAndBob(),
-    taps: [{ id: 'tap:bob~a.example', link: 'bob~a.example' }],
+    observers: [{ id: 'tap:bob~a.example', kind: 'tap', link: 'bob~a.example' }],
   },
   settings: { tls: 'required', sasl: 'SCRAM-SHA-256' },
   script: [

@@ -3,6 +3,7 @@ import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
 
 export const otrAke: Scenario = {
+  version: 2,
   id: 'otr-ake',
   title: { en: 'OTR: the key exchange and the first private messages', de: 'OTR: der Schlüsselaustausch und die ersten privaten Nachrichten' },
   summary: {
@@ -11,7 +12,7 @@ export const otrAke: Scenario = {
   },
   topology: {
     ...aliceAndBob(),
-    taps: [{ id: 'tap:alice~a.example', link: 'alice~a.example' }],
+    observers: [{ id: 'tap:alice~a.example', kind: 'tap', link: 'alice~a.example' }],
   },
   settings: { tls: 'none', sasl: 'SCRAM-SHA-256' },
   script: [

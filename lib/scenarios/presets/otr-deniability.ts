@@ -11,6 +11,7 @@ import { aliceAndBob } from './cast';
 const OFFER = 'I’ll pay 100 € for the bike.';
 
 export const otrDeniability: Scenario = {
+  version: 2,
   id: 'otr-deniability',
   title: { en: 'OTR deniability: anyone could have written it', de: 'Abstreitbarkeit bei OTR: Jeder hätte es schreiben können' },
   summary: {
@@ -19,10 +20,10 @@ export const otrDeniability: Scenario = {
   },
   topology: {
     ...aliceAndBob(),
-    taps: [],
-    forgers: [
+    observers: [
       {
         id: 'forger',
+        kind: 'forger',
         link: 'alice~a.example',
         edits: [
           // recorded message 0 is the signed offer, 1 the same offer inside OTR

@@ -3,6 +3,7 @@ import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
 
 export const otrForwardSecrecy: Scenario = {
+  version: 2,
   id: 'otr-forward-secrecy',
   title: { en: 'Forward secrecy: a thief comes too late', de: 'Folgenlose Vertraulichkeit: Der Dieb kommt zu spät' },
   summary: {
@@ -11,10 +12,11 @@ export const otrForwardSecrecy: Scenario = {
   },
   topology: {
     ...aliceAndBob(),
-    taps: [{ id: 'tap', link: 'alice~a.example' }],
-    thieves: [
+    observers: [
+      { id: 'tap', kind: 'tap', link: 'alice~a.example' },
       {
         id: 'thief',
+        kind: 'thief',
         link: 'alice~a.example',
         steals: [
           { node: 'alice', at: 9000, what: ['long-term-keys', 'otr-session', 'static-key'] },

@@ -7,9 +7,10 @@
  * @module
  */
 import type { Scenario } from '../../sim/types';
-import { aExample, aliceAndBob } from './cast';
+import { aliceAndBob } from './cast';
 
 export const otrMitm: Scenario = {
+  version: 2,
   id: 'otr-mitm',
   title: { en: 'A man in the middle of OTR, caught by SMP', de: 'Ein Man-in-the-Middle-Angriff auf OTR, entlarvt durch SMP' },
   summary: {
@@ -18,9 +19,11 @@ export const otrMitm: Scenario = {
   },
   topology: {
     ...aliceAndBob(),
-    // the operator of a.example runs the two key exchanges
-    servers: [{ ...aExample(), otrMitm: { between: ['alice@a.example', 'bob@a.example'] } }],
-    taps: [{ id: 'tap:alice~a.example', link: 'alice~a.example' }],
+    observers: [
+      { id: 'tap:alice~a.example', kind: 'tap', link: 'alice~a.example' },
+      // the operator of a.example runs the two key exchanges
+      { id: 'mitm:a.example', kind: 'mitm', server: 'a.example', between: ['alice@a.example', 'bob@a.example'] },
+    ],
   },
   settings: { tls: 'none', sasl: 'SCRAM-SHA-256' },
   script: [

@@ -3,6 +3,7 @@ import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
 
 export const otrPostCompromise: Scenario = {
+  version: 2,
   id: 'otr-post-compromise',
   title: { en: 'Post-compromise: the thief is locked out again', de: 'Nach dem Einbruch: Der Dieb ist wieder ausgesperrt' },
   summary: {
@@ -11,8 +12,10 @@ export const otrPostCompromise: Scenario = {
   },
   topology: {
     ...aliceAndBob(),
-    taps: [{ id: 'tap', link: 'alice~a.example' }],
-    thieves: [{ id: 'thief', link: 'alice~a.example', steals: [{ node: 'alice', at: 4200, what: ['otr-session'] }] }],
+    observers: [
+      { id: 'tap', kind: 'tap', link: 'alice~a.example' },
+      { id: 'thief', kind: 'thief', link: 'alice~a.example', steals: [{ node: 'alice', at: 4200, what: ['otr-session'] }] },
+    ],
   },
   settings: { tls: 'none', sasl: 'SCRAM-SHA-256' },
   script: [

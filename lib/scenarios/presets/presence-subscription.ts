@@ -3,6 +3,7 @@ import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
 
 export const presenceSubscription: Scenario = {
+  version: 2,
   id: 'presence-subscription',
   title: { en: 'Presence subscription: asking to see someone online', de: 'Präsenzabonnement: fragen, ob man jemanden online sehen darf' },
   summary: {
@@ -11,7 +12,7 @@ export const presenceSubscription: Scenario = {
   },
   topology: {
     ...aliceAndBob(),
-    taps: [],
+    observers: [],
   },
   settings: { tls: 'required', sasl: 'SCRAM-SHA-256' },
   script: [

@@ -2,6 +2,7 @@
 import type { Scenario } from '../../sim/types';
 
 export const unknownDomain: Scenario = {
+  version: 2,
   id: 'unknown-domain',
   title: { en: 'When the other server cannot be reached', de: 'Wenn der andere Server nicht erreichbar ist' },
   summary: {
@@ -11,16 +12,16 @@ export const unknownDomain: Scenario = {
   topology: {
     servers: [
       { id: 'a.example', domain: 'a.example', ip: '198.51.100.10', accounts: [{ user: 'alice', password: 'wonderland' }] },
-      { id: 'd.example', domain: 'd.example', ip: '203.0.113.40', accounts: [{ user: 'dave', password: 'diver' }] },
+      // switched off: it answers nothing
+      { id: 'd.example', domain: 'd.example', ip: '203.0.113.40', accounts: [{ user: 'dave', password: 'diver' }], down: true },
     ],
     clients: [{ id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' }],
     links: [
       { id: 'alice~a.example', a: 'alice', b: 'a.example', latencyMs: 20 },
       { id: 'a.example~d.example', a: 'a.example', b: 'd.example', latencyMs: 50 },
     ],
-    taps: [],
+    observers: [],
     dns: { srv: [], a: [{ name: 'e.example', ip: '203.0.113.50' }] },
-    down: ['d.example'],
   },
   settings: { tls: 'required', sasl: 'SCRAM-SHA-256' },
   script: [

@@ -1,5 +1,5 @@
 /**
- * A thief copies a device's keys (`topology.thieves`; the kernel turns each theft into a 'keys-stolen'
+ * A thief copies a device's keys (a thief observer; lib/scenarios/observer-steps.ts turns each theft into a 'keys-stolen'
  * action on the robbed client, which emits the 'keys-stolen' fact). The device itself notices nothing
  * and changes nothing; the notes say exactly what the copy holds of OTR at this moment, which is what
  * the thief's keyring will hold (lib/knowledge/e2e-keyring.ts): the DH keys the OTR sessions hold

@@ -1,5 +1,5 @@
 /**
- * The operator of a server turned man in the middle (`topology.servers[i].otrMitm`): message
+ * The operator of a server turned man in the middle (an observer of kind 'mitm'): message
  * stanzas between the two watched accounts never reach each other; their bodies go through the
  * operator's OTR relay (lib/attacks/otr-mitm-relay.ts), and what it sends is delivered as if the other end had
  * sent it. Realistic: whoever runs the server both clients trust for routing can do this without

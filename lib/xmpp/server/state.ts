@@ -20,6 +20,7 @@ import { XMPP_CLIENT_PORT, type TcpEndpoints } from '../wire';
 import type { StreamParserState } from '../../xml/stream-parser';
 import type { ServerC2sPhase } from '../stream/server-table';
 import { initOtrMitm, type OtrMitmState } from '../../attacks/otr-mitm-relay';
+import { mitmOf } from '../../sim/observers';
 
 export interface RosterItem {
   jid: string;
@@ -134,7 +135,7 @@ export interface ServerState {
   /** The port clients connect to (5222, or the real listener's); bytes to any other port are s2s. */
   c2sPort: number;
   nextId: number;
-  /** The operator's OTR man in the middle (otr-mitm.ts) when the scenario sets `otrMitm`; null on an honest server. */
+  /** The operator's OTR man in the middle (otr-mitm.ts) when the scenario declares one (an observer of kind 'mitm'); null on an honest server. */
   otrMitm: OtrMitmState | null;
 }
 
@@ -169,11 +170,12 @@ export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContex
     if (l.a === spec.id) links[l.b] = l.id;
     if (l.b === spec.id) links[l.a] = l.id;
   }
+  const mitm = mitmOf(scenario.topology, spec.id);
   return {
     id: spec.id,
     domain: spec.domain,
     ip: spec.ip,
-    down: (scenario.topology.down ?? []).includes(spec.id),
+    down: spec.down === true,
     settings: {
       tls: st.tls,
       mechanisms: st.serverMechanisms ?? ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'],
@@ -193,7 +195,7 @@ export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContex
     links,
     c2sPort: XMPP_CLIENT_PORT,
     nextId: 1,
-    otrMitm: spec.otrMitm ? initOtrMitm(spec.otrMitm.between, ctx.randomBytes) : null,
+    otrMitm: mitm ? initOtrMitm(mitm.between, ctx.randomBytes) : null,
   };
 }
 

@@ -5,7 +5,8 @@ import { listObservers, observe } from '@/lib/knowledge/observe';
 import { receiveMessage, type OtrSession } from '@/lib/otr/session';
 import { otrDeniability } from '@/lib/scenarios/presets/otr-deniability';
 import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
-import { validateScenario } from '@/lib/scenarios/validate';
+import { loadScenario } from '@/lib/scenarios/load';
+import { messageOf } from '@/lib/scenarios/schema/messages';
 import { otrStateOf } from '@/lib/e2e/otr';
 import type { ClientState } from '@/lib/xmpp/stream/client';
 import { seededCtx } from '../otr/pair';
@@ -56,7 +57,12 @@ describe('the forger in otr-deniability', () => {
 });
 
 describe('forger and MITM validation', () => {
-  const withTopology = (patch: (t: typeof otrDeniability.topology) => object) => ({ ...otrDeniability, topology: patch(structuredClone(otrDeniability.topology)) });
+  /** otr-deniability as a version-1 file (forgers and otrMitm where version 1 had them): problems are reported at those paths. */
+  const withTopology = (patch: (t: { servers: object[] } & Record<string, unknown>) => object) => {
+    const { version: _, topology, ...rest } = structuredClone(otrDeniability);
+    const { observers, ...t } = topology;
+    return { ...rest, topology: patch({ ...t, taps: [], forgers: observers.map(({ kind: _k, ...f }) => f) }) };
+  };
 
   it('names the bad field', () => {
     const bad = withTopology((t) => ({
@@ -67,7 +73,7 @@ describe('forger and MITM validation', () => {
       ],
       servers: t.servers.map((s) => ({ ...s, otrMitm: { between: ['alice@a.example', 'carol@a.example'] } })),
     }));
-    const r = validateScenario(bad);
+    const r = loadScenario(bad);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.path).sort()).toEqual([
@@ -82,9 +88,10 @@ describe('forger and MITM validation', () => {
   });
 
   it('accepts the presets’ shapes and refuses a MITM between one account and itself', () => {
-    expect(validateScenario(otrDeniability).ok).toBe(true);
+    expect(loadScenario(otrDeniability).ok).toBe(true);
+    expect(loadScenario(withTopology((t) => t))).toEqual({ ok: true, scenario: otrDeniability, migratedFrom: 1 });
     const self = withTopology((t) => ({ ...t, servers: t.servers.map((s) => ({ ...s, otrMitm: { between: ['bob@a.example', 'bob@a.example'] } })) }));
-    const r = validateScenario(self);
-    expect(r.ok ? [] : r.errors).toEqual([{ path: 'topology.servers[0].otrMitm.between[1]', message: 'must differ from the first account' }]);
+    const r = loadScenario(self);
+    expect(r.ok ? [] : r.errors.map((e) => ({ path: e.path, message: messageOf(e, 'en') }))).toEqual([{ path: 'topology.servers[0].otrMitm.between[1]', message: 'must differ from the first account' }]);
   });
 });

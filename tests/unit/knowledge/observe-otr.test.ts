@@ -76,7 +76,7 @@ describe('observing otr-forward-secrecy', () => {
 
   it('a thief during the conversation (4.7 s) would have read what alice’s live keys #3 and #4 still open', () => {
     const early = structuredClone(otrForwardSecrecy);
-    early.topology.thieves = [{ id: 'thief', link: 'alice~a.example', steals: [{ node: 'alice', at: 4700, what: ['otr-session'] }] }];
+    early.topology.observers = early.topology.observers.map((o) => (o.kind === 'thief' ? { ...o, steals: [{ node: 'alice', at: 4700, what: ['otr-session'] }] } : o));
     const read = data(seen(early, 'thief').messages).filter((m) => m.content !== null);
     expect(read.map((m) => [m.keys, m.content])).toEqual([
       ['2/3', 'OTR: done.'],

@@ -33,6 +33,7 @@ const machines: Machines = { client: toyClient, server: toyServer };
 function scenario(latencies: Record<string, number>, script: Scenario['script']): Scenario {
   const clients = Object.keys(latencies);
   return {
+    version: 2,
     id: 'toy',
     title: { en: 'toy', de: 'Spielzeug' },
     summary: { en: '', de: '' },
@@ -40,7 +41,7 @@ function scenario(latencies: Record<string, number>, script: Scenario['script'])
       servers: [{ id: 'srv', domain: 'srv.example', ip: '198.51.100.1', accounts: [] }],
       clients: clients.map((c, i) => ({ id: c, jid: `${c}@srv.example`, password: 'x', server: 'srv', ip: `192.0.2.${i + 1}` })),
       links: clients.map((c) => ({ id: `${c}~srv`, a: c, b: 'srv', latencyMs: latencies[c]! })),
-      taps: [],
+      observers: [],
     },
     settings: { tls: 'none', sasl: 'PLAIN' },
     script,

@@ -24,7 +24,7 @@ export const fixture: Trace = {
     { id: 'a.example~b.example', a: 'a.example', b: 'b.example', latencyMs: 40 },
     { id: 'bob~b.example', a: 'bob', b: 'b.example', latencyMs: 30 },
   ],
-  taps: [{ id: 'tap:alice~a.example', link: 'alice~a.example' }],
+  taps: [{ id: 'tap:alice~a.example', kind: 'tap', link: 'alice~a.example' }],
   events: [
     { seq: 0, time: 0, kind: 'action', from: 'alice', to: 'alice', layers: [], note: { key: 'action.connect', params: { node: 'alice' } }, effects: [], facts: [], action: { type: 'connect' } },
     wire(1, 'alice', 'a.example', 'alice~a.example', 0, 20, "<?xml version='1.0'?><stream:stream to='a.example' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>"),

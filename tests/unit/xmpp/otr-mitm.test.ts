@@ -11,7 +11,7 @@ import { otrStateOf } from '@/lib/e2e/otr';
 import type { ClientState } from '@/lib/xmpp/stream/client';
 
 const TEXTS = ['The meeting moved to room 101.', 'Thanks. Who else knows?', 'Nobody. Keep it between us.'];
-const honest: Scenario = { ...otrMitm, topology: { ...otrMitm.topology, servers: otrMitm.topology.servers.map(({ otrMitm: _, ...s }) => s) } };
+const honest: Scenario = { ...otrMitm, topology: { ...otrMitm.topology, observers: otrMitm.topology.observers.filter((o) => o.kind !== 'mitm') } };
 
 function outcome(scenario: Scenario) {
   const run = runScenario(scenario, { seed: 1 });

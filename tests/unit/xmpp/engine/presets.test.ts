@@ -3,7 +3,7 @@ import { toHex } from '@/lib/bytes/hex';
 import { isNoteKey, notes } from '@/lib/narration/notes';
 import { presets } from '@/lib/scenarios/presets/index';
 import { runScenario } from '@/lib/scenarios/run';
-import { validateScenario } from '@/lib/scenarios/validate';
+import { validateScenario } from '@/lib/scenarios/schema/validate';
 
 const json = (id: string, seed: number) =>
   runScenario(presets.find((p) => p.id === id)!, { seed }).trace.events.map((e) => JSON.stringify({ ...e, wire: e.wire ? toHex(e.wire) : undefined })).join('\n');

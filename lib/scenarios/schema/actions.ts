@@ -1,0 +1,124 @@
+/**
+ * What a person (or the script) asks a client to do: the Action union, discriminated on `type`, and
+ * a script step. `keys-stolen` is internal: lib/scenarios/observer-steps.ts adds one at each theft a
+ * thief observer declares; a script may not contain it.
+ * @module
+ */
+import { boolean, integer, list, number, object, oneOf, optional, text, union, type Infer } from './dsl';
+import { L } from './label';
+
+/** RFC 7622 caps each JID part at 1023 bytes; a body up to 64 KiB keeps a page responsive. */
+export const MAX_BODY = 64 * 1024;
+export const MAX_SECRET = 1024;
+export const MAX_RAW = 16 * 1024;
+/** A script spans at most a virtual day. */
+export const MAX_TIME = 24 * 3600 * 1000;
+
+export const saslMechanism = oneOf(
+  { label: L('SASL mechanism', 'SASL-Mechanismus'), description: L('A SASL mechanism of RFC 6120 §6 that the engine speaks.', 'Ein SASL-Mechanismus aus RFC 6120 §6, den die Engine spricht.') },
+  ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'],
+);
+
+/** What a thief can take from a device (what it then holds: lib/knowledge/e2e-keyring.ts, stolenKeyring). */
+export const stolenKind = oneOf(
+  { label: L('What is stolen', 'Was gestohlen wird'), description: L('Long-term keys, the current OTR session keys, or the static key of the contrast scheme.', 'Langlebige Schlüssel, die aktuellen OTR-Sitzungsschlüssel oder der statische Schlüssel des Vergleichsverfahrens.') },
+  ['long-term-keys', 'otr-session', 'static-key'],
+);
+
+/** The `show` values of RFC 6121 §4.7.2.1. */
+export const presenceShow = oneOf({ label: L('Show', 'Status'), description: L('RFC 6121 §4.7.2.1; absent: available.', 'RFC 6121 §4.7.2.1; fehlt er: verfügbar.') }, ['away', 'chat', 'dnd', 'xa']);
+
+/** Message types of RFC 6121 §5.2.2. */
+export const messageType = oneOf({ label: L('Message type', 'Nachrichtentyp'), description: L('RFC 6121 §5.2.2.', 'RFC 6121 §5.2.2.'), default: 'chat' }, ['chat', 'normal', 'headline', 'groupchat']);
+
+const to = text({ label: L('To', 'An'), description: L('The address: a bare or full JID, or a domain.', 'Die Adresse: eine reine oder volle JID oder eine Domain.') }, { format: 'jid' });
+const toOptional = optional(text({ label: L('To', 'An'), description: L('Absent: the own server.', 'Fehlt sie: der eigene Server.') }, { format: 'jid' }));
+const toPerson = text({ label: L('To', 'An'), description: L('A person’s JID, bare or full (XEP-0364 §4.2): never a server.', 'Die JID einer Person, rein oder voll (XEP-0364 §4.2): nie ein Server.') }, { format: 'person-jid' });
+const contact = text({ label: L('Contact', 'Kontakt'), description: L('The contact’s bare JID.', 'Die reine JID des Kontakts.') }, { format: 'bare-jid' });
+const body = text({ label: L('Text', 'Text') }, { maxLength: MAX_BODY });
+const secret = text({ label: L('Secret', 'Geheimnis'), description: L('What both sides must know; SMP compares it without revealing it.', 'Was beide Seiten wissen müssen; SMP vergleicht es, ohne es preiszugeben.') }, { minLength: 1, maxLength: MAX_SECRET });
+
+const empty = (en: string, de: string) => object({ label: L(en, de) }, {});
+const jidOnly = (en: string, de: string) => object({ label: L(en, de) }, { jid: contact });
+
+export const action = union({ label: L('Action', 'Aktion') }, 'type', {
+  connect: empty('Connect', 'Verbinden'),
+  disconnect: empty('Disconnect', 'Trennen'),
+  'send-message': object(
+    { label: L('Send a message', 'Nachricht senden') },
+    {
+      to,
+      body,
+      messageType: optional(messageType),
+    },
+  ),
+  'retry-login': object(
+    { label: L('Retry the login', 'Anmeldung wiederholen'), description: L('Retry SASL on the open stream after a failure, with another password and/or mechanism.', 'SASL auf dem offenen Stream nach einem Fehlschlag wiederholen, mit einem anderen Passwort und/oder Mechanismus.') },
+    { password: optional(text({ label: L('Password', 'Passwort') })), mechanism: optional(saslMechanism) },
+  ),
+  'set-presence': object(
+    { label: L('Set presence', 'Anwesenheit setzen') },
+    {
+      show: optional(presenceShow),
+      status: optional(text({ label: L('Status text', 'Statustext') }, { maxLength: 1024 })),
+      priority: optional(integer({ label: L('Priority', 'Priorität'), default: 0 }, -128, 127)),
+      unavailable: optional(boolean({ label: L('Go offline', 'Offline gehen'), default: false })),
+    },
+  ),
+  'add-contact': object(
+    { label: L('Add a contact', 'Kontakt hinzufügen'), description: L('Roster set (RFC 6121 §2.3), then a subscription request (§3.1).', 'Roster-Eintrag (RFC 6121 §2.3), dann eine Abonnement-Anfrage (§3.1).') },
+    { jid: contact, name: optional(text({ label: L('Name', 'Name') })) },
+  ),
+  subscribe: jidOnly('Subscribe', 'Abonnieren'),
+  unsubscribe: jidOnly('Unsubscribe', 'Abo beenden'),
+  'approve-subscription': jidOnly('Approve a subscription', 'Abonnement erlauben'),
+  'deny-subscription': jidOnly('Deny a subscription', 'Abonnement ablehnen'),
+  'remove-contact': jidOnly('Remove a contact', 'Kontakt entfernen'),
+  'roster-get': empty('Fetch the roster', 'Roster abrufen'),
+  'disco-info': object({ label: L('Ask what a service offers', 'Dienst-Fähigkeiten erfragen'), description: L('XEP-0030 disco#info.', 'XEP-0030 disco#info.') }, { to: toOptional }),
+  'disco-items': object({ label: L('Ask for a service’s items', 'Dienst-Einträge erfragen'), description: L('XEP-0030 disco#items.', 'XEP-0030 disco#items.') }, { to: toOptional }),
+  ping: object({ label: L('Ping', 'Ping'), description: L('XEP-0199.', 'XEP-0199.') }, { to: toOptional }),
+  'send-raw': object(
+    { label: L('Send raw bytes', 'Rohe Bytes senden'), description: L('Typed bytes, sent as they are on the stream (inside TLS when TLS is up).', 'Getippte Bytes, so wie sie sind auf den Stream gesendet (in TLS, wenn TLS steht).') },
+    { text: text({ label: L('Bytes', 'Bytes') }, { maxLength: MAX_RAW }) },
+  ),
+  'otr-start': object({ label: L('Start OTR', 'OTR starten'), description: L('Send an OTR Query Message “?OTRv23?”.', 'Eine OTR-Anfrage „?OTRv23?“ senden.') }, { to: toPerson }),
+  'otr-end': object({ label: L('End OTR', 'OTR beenden'), description: L('TLV 1, then forget the session keys.', 'TLV 1, dann die Sitzungsschlüssel vergessen.') }, { to: toPerson }),
+  'smp-start': object(
+    { label: L('Ask an SMP question', 'SMP-Frage stellen'), description: L('Start the Socialist Millionaires’ Protocol in the encrypted session.', 'Das Socialist Millionaires’ Protocol in der verschlüsselten Sitzung beginnen.') },
+    { to: toPerson, secret, question: optional(text({ label: L('Question', 'Frage') }, { maxLength: MAX_SECRET })) },
+  ),
+  'smp-respond': object({ label: L('Answer an SMP question', 'SMP-Frage beantworten') }, { to: toPerson, secret }),
+  'static-publish': object(
+    { label: L('Publish the static key', 'Statischen Schlüssel veröffentlichen'), description: L('The static-key contrast (modelled, not OpenPGP): send our public key.', 'Der Vergleich mit statischen Schlüsseln (modelliert, nicht OpenPGP): den eigenen öffentlichen Schlüssel senden.') },
+    { to: toPerson },
+  ),
+  'send-static': object(
+    { label: L('Send with the static key', 'Mit statischem Schlüssel senden'), description: L('Encrypt to the static public key the recipient published to us.', 'Mit dem statischen öffentlichen Schlüssel verschlüsseln, den der Empfänger uns geschickt hat.') },
+    { to: toPerson, body },
+  ),
+  'send-signed': object(
+    { label: L('Send a signed message', 'Signierte Nachricht senden'), description: L('The signed contrast (modelled): the text signed with our Ed25519 key, in clear.', 'Der Vergleich mit Signaturen (modelliert): der Text mit dem eigenen Ed25519-Schlüssel signiert, im Klartext.') },
+    { to: toPerson, body },
+  ),
+  'keys-stolen': object(
+    { label: L('Keys stolen', 'Schlüssel gestohlen'), internal: true, description: L('Added at each theft of a thief observer, on the robbed device, so the trace shows the theft.', 'Bei jedem Diebstahl eines Dieb-Beobachters auf dem beraubten Gerät eingefügt, damit der Ablauf den Diebstahl zeigt.') },
+    { thief: text({ label: L('Thief', 'Dieb') }), what: list({ label: L('What is stolen', 'Was gestohlen wird') }, stolenKind, 1) },
+  ),
+});
+
+export const scriptStep = object(
+  { label: L('Script step', 'Skriptschritt') },
+  {
+    at: number({ label: L('At (ms)', 'Zeitpunkt (ms)'), description: L('Virtual time at which the action happens.', 'Virtuelle Zeit, zu der die Aktion geschieht.') }, 0, MAX_TIME),
+    node: text({ label: L('Client', 'Client'), description: L('Id of the client that acts.', 'Kennung des Clients, der handelt.') }),
+    action,
+  },
+);
+
+export type Action = Infer<typeof action>;
+export type ScriptStep = Infer<typeof scriptStep>;
+export type SaslMechanismSetting = Infer<typeof saslMechanism>;
+export type StolenKind = Infer<typeof stolenKind>;
+export type PresenceShow = Infer<typeof presenceShow>;
+export type MessageType = Infer<typeof messageType>;

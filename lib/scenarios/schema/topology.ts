@@ -1,0 +1,109 @@
+/**
+ * The topology: servers with their accounts, clients, the links between them with their latency, the
+ * observers, and extra DNS records. Addresses come from the documentation ranges of RFC 5737.
+ * @module
+ */
+import { boolean, integer, list, number, object, optional, record, text, type Infer } from './dsl';
+import { L } from './label';
+import { observer } from './observers';
+
+const nodeId = (en: string, de: string) => text({ label: L('Id', 'Kennung'), description: L(en, de) }, { format: 'id' });
+const ip = text({ label: L('IPv4 address', 'IPv4-Adresse'), description: L('From a documentation range (RFC 5737), shown in the TCP layer.', 'Aus einem Dokumentationsbereich (RFC 5737), gezeigt in der TCP-Schicht.') }, { format: 'ipv4' });
+const password = text({ label: L('Password', 'Passwort') });
+
+export const account = object(
+  { label: L('Account', 'Konto') },
+  { user: text({ label: L('Username', 'Benutzername'), description: L('The localpart, as registered on the server.', 'Der Lokalteil, wie er auf dem Server registriert ist.') }, { format: 'localpart' }), password },
+);
+
+export const server = object(
+  { label: L('Server', 'Server') },
+  {
+    id: nodeId('Node id; by convention the server’s domain.', 'Knotenkennung; üblicherweise die Domain des Servers.'),
+    domain: text({ label: L('Domain', 'Domain') }, { format: 'domain' }),
+    ip,
+    accounts: list({ label: L('Accounts', 'Konten') }, account),
+    down: optional(boolean({ label: L('Switched off', 'Ausgeschaltet'), description: L('The server answers nothing (remote-server-timeout).', 'Der Server antwortet nicht (remote-server-timeout).'), default: false })),
+  },
+);
+
+export const client = object(
+  { label: L('Client', 'Client') },
+  {
+    id: nodeId('Node id, e.g. alice.', 'Knotenkennung, etwa alice.'),
+    jid: text({ label: L('Account (JID)', 'Konto (JID)'), description: L('The account’s bare JID, on its server’s domain.', 'Die reine JID des Kontos, auf der Domain seines Servers.') }, { format: 'bare-jid' }),
+    password,
+    server: text({ label: L('Server', 'Server'), description: L('Id of the server node this client connects to.', 'Kennung des Servers, mit dem sich dieser Client verbindet.') }),
+    resource: optional(text({ label: L('Resource', 'Ressource'), description: L('Asked for when binding; absent: the server chooses.', 'Wird beim Binden erbeten; fehlt sie: der Server wählt.') }, { format: 'resource' })),
+    ip,
+  },
+);
+
+export const link = object(
+  { label: L('Link', 'Leitung') },
+  {
+    id: nodeId('By convention the two ends joined by ~ (alice~a.example).', 'Üblicherweise die beiden Enden, mit ~ verbunden (alice~a.example).'),
+    a: text({ label: L('End A', 'Ende A') }),
+    b: text({ label: L('End B', 'Ende B') }),
+    latencyMs: number({ label: L('Latency (ms)', 'Latenz (ms)'), description: L('One-way, in virtual milliseconds.', 'In eine Richtung, in virtuellen Millisekunden.') }, 0, 60_000),
+  },
+);
+
+const port = (en: string, de: string) => integer({ label: L(en, de) }, 0, 65535);
+
+/** A DNS SRV record (RFC 2782): `_xmpp-server._tcp.b.example. SRV 0 5 5269 xmpp.b.example.` */
+export const srvRecord = object(
+  { label: L('SRV record', 'SRV-Eintrag') },
+  {
+    name: text({ label: L('Name', 'Name') }, { format: 'srv-name' }),
+    priority: port('Priority', 'Priorität'),
+    weight: port('Weight', 'Gewicht'),
+    port: integer({ label: L('Port', 'Port') }, 1, 65535),
+    target: text({ label: L('Target host', 'Zielhost'), description: L('Resolved with an A record.', 'Wird über einen A-Eintrag aufgelöst.') }, { format: 'host' }),
+  },
+);
+
+/** A DNS A record: a host name and its IPv4 address. */
+export const aRecord = object({ label: L('A record', 'A-Eintrag') }, { name: text({ label: L('Host name', 'Hostname') }, { format: 'host' }), ip });
+
+/**
+ * The simulated DNS (RFC 6120 §3.2): every server's own domain has an implicit A record for its IP;
+ * these records come on top.
+ */
+export const dnsZone = object(
+  { label: L('DNS records', 'DNS-Einträge') },
+  { srv: list({ label: L('SRV records', 'SRV-Einträge') }, srvRecord), a: list({ label: L('A records', 'A-Einträge') }, aRecord) },
+);
+
+/** An active box on a link: an attacker, a NAT (lib/sim/middlebox.ts). */
+export const middlebox = object(
+  { label: L('Middlebox', 'Middlebox'), description: L('An active box on a link that may rewrite, drop, delay or inject packets.', 'Ein aktiver Kasten auf einer Leitung, der Pakete umschreiben, verwerfen, verzögern oder einschleusen kann.') },
+  {
+    id: nodeId('Node id, e.g. nat or mallory.', 'Knotenkennung, etwa nat oder mallory.'),
+    machine: text({ label: L('Machine', 'Maschine'), description: L('The machine that runs it, by name (nat, strip-starttls …).', 'Die Maschine, die ihn betreibt, beim Namen (nat, strip-starttls …).') }),
+    link: text({ label: L('Link', 'Leitung'), description: L('The link it sits on; boxes on one link are met in list order from the link’s end A to B.', 'Die Leitung, auf der er sitzt; Kästen auf einer Leitung werden in Listenreihenfolge von Ende A nach B durchlaufen.') }),
+    config: optional(record({ label: L('Configuration', 'Konfiguration'), description: L('Settings for its machine.', 'Einstellungen für seine Maschine.') })),
+  },
+);
+
+export const topology = object(
+  { label: L('Topology', 'Topologie') },
+  {
+    servers: list({ label: L('Servers', 'Server') }, server, 1),
+    clients: list({ label: L('Clients', 'Clients') }, client),
+    links: list({ label: L('Links', 'Leitungen') }, link),
+    observers: list({ label: L('Observers', 'Beobachter'), description: L('Taps, thieves, forgers and men in the middle.', 'Lauscher, Diebe, Fälscher und Men-in-the-Middle.') }, observer),
+    dns: optional(dnsZone),
+    middleboxes: optional(list({ label: L('Middleboxes', 'Middleboxen') }, middlebox)),
+  },
+);
+
+export type Account = Infer<typeof account>;
+export type ServerSpec = Infer<typeof server>;
+export type ClientSpec = Infer<typeof client>;
+export type LinkSpec = Infer<typeof link>;
+export type SrvRecord = Infer<typeof srvRecord>;
+export type ARecord = Infer<typeof aRecord>;
+export type DnsZone = Infer<typeof dnsZone>;
+export type MiddleboxSpec = Infer<typeof middlebox>;
+export type Topology = Infer<typeof topology>;
