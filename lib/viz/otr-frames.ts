@@ -27,7 +27,7 @@ export function otrSessionsOf(nodeState: unknown): OtrSession[] {
 }
 
 /** A server operator's man-in-the-middle sessions (lib/xmpp/server/otr-mitm-relay.ts), each posing as the other end. */
-export function mitmSessionsOf(nodeState: unknown): OtrSession[] {
+function mitmSessionsOf(nodeState: unknown): OtrSession[] {
   return sessionsIn((nodeState as { otrMitm?: unknown } | null)?.otrMitm);
 }
 
