@@ -33,7 +33,7 @@ describe('SMP in the simulated client', () => {
     const results = keysOf(scenario).filter((k) => /smp-(request|success|failure)/.test(k));
     expect(results).toEqual([
       // the responder learns the result first, from SMP message 3; the initiator from message 4
-      'bob:otr.smp-request-question', 'bob:otr.smp-success', 'alice:otr.smp-success',
+      'bob:otr.smp-request-question', 'bob:otr.smp-success-answered', 'alice:otr.smp-success',
       'alice:otr.smp-request', 'alice:otr.smp-failure', 'bob:otr.smp-failure',
     ]);
     // the secret never crosses a link
