@@ -1,5 +1,5 @@
 /**
- * The forger, an observer declared in the scenario (`topology.forgers`): it records one link like a
+ * The forger, an observer declared in the scenario (`topology.observers`, kind 'forger'): it records one link like a
  * tap, collects every OTR Data Message and signed message that crossed it, and makes the edits the
  * scenario asks for (lib/knowledge/forger-edit.ts). Its observation is a tap's; its metadata adds the
  * recording (each message checked as a judge would check it) and the forgeries beside the originals.
