@@ -39,13 +39,18 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ type: fc.constant('send-raw' as const), text: fc.oneof(fc.constantFrom(...raws), fc.string({ maxLength: 20 })) }),
 );
 
+/** Half the steps fall into the first 400 ms, while the streams are still negotiating. */
+const at = (maxTime: number) => fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: maxTime }));
 const script = (nodes: string[], maxTime: number) =>
-  fc.array(fc.record({ at: fc.integer({ min: 0, max: maxTime }), node: fc.constantFrom(...nodes), action }), { maxLength: 25 });
+  fc.array(fc.record({ at: at(maxTime), node: fc.constantFrom(...nodes), action }), { maxLength: 25 });
 
 const tlsPolicy = fc.constantFrom('none', 'starttls', 'required') as fc.Arbitrary<Scenario['settings']['tls']>;
 
-function withScript(base: Scenario, s: Scenario['script'], tls: Scenario['settings']['tls'], sasl: Scenario['settings']['sasl']): Scenario {
-  return { ...structuredClone(base), id: 'random', settings: { ...base.settings, tls, sasl, allowPlainWithoutTls: sasl === 'PLAIN', serverMechanisms: undefined } as Scenario['settings'], script: s };
+function withScript(base: Scenario, s: Scenario['script'], tls: Scenario['settings']['tls'], sasl: Scenario['settings']['sasl'], alicePassword?: string): Scenario {
+  const sc: Scenario = { ...structuredClone(base), id: 'random', settings: { ...base.settings, tls, sasl, allowPlainWithoutTls: sasl === 'PLAIN', serverMechanisms: undefined } as Scenario['settings'], script: s };
+  // A client that knows the wrong password fails, retries and runs out of tries: SASL failure paths.
+  if (alicePassword !== undefined) sc.topology.clients.find((c) => c.id === 'alice')!.password = alicePassword;
+  return sc;
 }
 
 /** Every engine error of a run, with the note beside it, as readable strings (empty when there is none). */
@@ -61,10 +66,10 @@ const sasl = fc.constantFrom('SCRAM-SHA-1', 'SCRAM-SHA-256', 'PLAIN') as fc.Arbi
 describe('no impossible transition in random scripts (fast-check)', () => {
   it('one domain: logins, retries, raw negotiation elements out of turn', () => {
     fc.assert(
-      fc.property(script(['alice', 'bob'], 6000), tlsPolicy, sasl, fc.integer({ min: 1, max: 5 }), (sc, tls, mech, seed) => {
-        expect(engineErrors(withScript(hello, sc, tls, mech), seed)).toEqual([]);
+      fc.property(script(['alice', 'bob'], 6000), tlsPolicy, sasl, fc.constantFrom('wonderland', 'wrong', 'wonderlan'), fc.integer({ min: 1, max: 5 }), (sc, tls, mech, pw, seed) => {
+        expect(engineErrors(withScript(hello, sc, tls, mech, pw), seed)).toEqual([]);
       }),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
   });
 

@@ -7,6 +7,7 @@
  * @module
  */
 import { toHex } from '../../bytes/hex';
+import { fact } from '../../sim/facts';
 import type { HostOutput } from '../../sim/types';
 import { child, text, x, type XmlElement } from '../../xml/element';
 import { serializeOpenTag } from '../../xml/serialize';
@@ -48,11 +49,29 @@ export function newSession(node: string, tcp: TcpEndpoints): Session {
   };
 }
 
+/**
+ * A step the client's input asks for, along server-table.ts: false when the table has no row for it
+ * (the phase stays, and the caller answers it as the client's error).
+ */
 export function go(sess: Session, on: ServerC2sTrigger): boolean {
   const next = nextServerC2sPhase(sess.phase, on);
   if (next === null) return false;
   sess.phase = next;
   return true;
+}
+
+/**
+ * A step the server's own code takes, along server-table.ts. The table refusing it is an engine
+ * defect, never the client's fault: the phase stays, and the outputs say so (a note, and an
+ * engine-error fact that tests look for).
+ */
+export function step(s: ServerState, sess: Session, on: ServerC2sTrigger): HostOutput[] {
+  const from = sess.phase;
+  if (go(sess, on)) return [];
+  return [
+    note('server.impossible-transition', { server: s.domain, client: sess.node, phase: from, trigger: on }),
+    fact({ type: 'engine-error', node: s.id, machine: 'xmpp-server', from, trigger: on }),
+  ];
 }
 
 function tlsUp(sess: Session): boolean {
@@ -112,10 +131,10 @@ function saslFailure(s: ServerState, sess: Session, condition: string, reason: s
   const out: HostOutput[] = [toSession(sess, [piece(failure)], { key: 'server.sasl-failure', params: { server: s.domain, client: sess.node, condition, reason } })];
   if (sess.authFailures >= s.settings.maxAuthAttempts) {
     // RFC 6120 §6.4.5: too many retries end the stream, with <policy-violation/>.
-    go(sess, 'too-many-failures');
+    out.push(...step(s, sess, 'too-many-failures'));
     out.push(...streamError(s, sess, 'policy-violation', ctx, 'Too many failed authentication attempts'));
   } else {
-    go(sess, sess.phase === 'sasl-challenge' ? 'response-failure' : 'auth-failure');
+    out.push(...step(s, sess, sess.phase === 'sasl-challenge' ? 'response-failure' : 'auth-failure'));
   }
   return out;
 }
@@ -125,11 +144,11 @@ function authSucceeded(s: ServerState, sess: Session, username: string, authzid:
   if (authzid !== null && authzid !== `${username}@${s.domain}`) return saslFailure(s, sess, 'invalid-authzid', 'authzid', ctx);
   sess.user = username;
   sess.scram = null;
-  go(sess, sess.phase === 'sasl-challenge' ? 'response-success' : 'auth-success');
+  const moved = step(s, sess, sess.phase === 'sasl-challenge' ? 'response-success' : 'auth-success');
   restartStream(sess.parser);
   const success = x('success', { xmlns: NS_SASL }, finalData === null ? null : encodeSaslPayload(finalData));
   const inner = finalData === null ? undefined : { layer: 'sasl' as const, text: encodeSaslPayload(finalData), label: `SCRAM server-final-message: ${finalData}` };
-  return [toSession(sess, [piece(success, inner)], { key: mechanism === 'PLAIN' ? 'server.sasl-success' : 'server.scram-success', params: { server: s.domain, client: sess.node, user: username, mechanism } })];
+  return [toSession(sess, [piece(success, inner)], { key: mechanism === 'PLAIN' ? 'server.sasl-success' : 'server.scram-success', params: { server: s.domain, client: sess.node, user: username, mechanism } }), ...moved];
 }
 
 function scramHash(m: SaslMechanismName): ScramHash {
@@ -158,7 +177,7 @@ function onAuth(s: ServerState, sess: Session, el: XmlElement, ctx: ServerContex
   const r = scramServerStart(hash, lookup, decoded.text, ctx.randomBytes(18), { unknownUser: { mockSecret: fromHex(s.secret), iterations: s.settings.iterations } });
   if (r.type === 'failure') return saslFailure(s, sess, r.condition, r.reason, ctx);
   sess.scram = r.state;
-  go(sess, 'auth-challenge');
+  const moved = step(s, sess, 'auth-challenge');
   const payload = encodeSaslPayload(r.serverFirstMessage);
   const challenge = x('challenge', { xmlns: NS_SASL }, payload);
   return [
@@ -166,6 +185,7 @@ function onAuth(s: ServerState, sess: Session, el: XmlElement, ctx: ServerContex
       key: accounts[r.state.username] ? 'server.scram-challenge' : 'server.scram-challenge-unknown',
       params: { server: s.domain, client: sess.node, user: r.state.username, iterations: Number(/i=(\d+)/.exec(r.serverFirstMessage)?.[1] ?? 0) },
     }),
+    ...moved,
   ];
 }
 
@@ -182,22 +202,22 @@ function onStarttls(s: ServerState, sess: Session, ctx: ServerContext): HostOutp
   if (s.settings.tls === 'none' || tlsUp(sess)) {
     // RFC 6120 §5.4.2.2: STARTTLS not possible → <failure/> and close the stream.
     const out: HostOutput[] = [toSession(sess, [piece(x('failure', { xmlns: NS_TLS })), STREAM_CLOSE], { key: 'server.starttls-failure', params: { server: s.domain, client: sess.node } })];
-    go(sess, 'stream-error');
+    out.push(...step(s, sess, 'stream-error'));
     return [...out, ...endSession(s, sess, ctx)];
   }
   const proceed = toSession(sess, [piece(x('proceed', { xmlns: NS_TLS }))], { key: 'server.starttls-proceed', params: { server: s.domain, client: sess.node } });
-  go(sess, 'starttls');
+  const moved = step(s, sess, 'starttls');
   if (s.settings.tlsLayer === 'external') {
     // Real TLS (lib/io): the adapter upgrades the socket after <proceed/>; the stream inside TLS starts afresh.
     sess.tls = tlsExternal(`tls:${sess.node}`, 'server');
-    go(sess, 'client-hello');
+    moved.push(...step(s, sess, 'client-hello'));
     sess.parser = createStreamParser();
-    return [proceed, tlsUpgradeNote(s.id, sess.node, 'server', s.domain)];
+    return [proceed, ...moved, tlsUpgradeNote(s.id, sess.node, 'server', s.domain)];
   }
   sess.tls = tlsServerStart(`tls:${s.links[sess.node] ?? `${sess.node}~${s.id}`}`, ctx.randomBytes(64));
   // RFC 6120 §5.4.3.3: the stream inside TLS is a new one; nothing from before the upgrade carries over.
   sess.parser = createStreamParser();
-  return [proceed];
+  return [proceed, ...moved];
 }
 
 function onBind(s: ServerState, sess: Session, el: XmlElement, ctx: ServerContext): HostOutput[] {
@@ -225,7 +245,7 @@ function onBind(s: ServerState, sess: Session, el: XmlElement, ctx: ServerContex
   }
   sess.fullJid = full;
   sess.resource = resource;
-  go(sess, 'bind');
+  out.push(...step(s, sess, 'bind'));
   const result = x('iq', { type: 'result', id: el.attrs.id }, x('bind', { xmlns: NS_BIND }, x('jid', null, full)));
   out.push(toSession(sess, [piece(result)], { key: requested ? 'server.bound' : 'server.bound-generated', params: { server: s.domain, client: sess.node, jid: full } }));
   return out;

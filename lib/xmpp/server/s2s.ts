@@ -24,7 +24,7 @@ import { answering, clientPort, sendBytes, uuidFromBytes } from '../wire';
 import type { ServerContext } from './context';
 import { STREAM_CLOSE, note, piece } from './out';
 import {
-  connOf, dial, DNS_TIMER, ended, fail, go, header, keyName, live, nameConn, onConn, send, stanzaOut, streamErrorOn, TIMEOUT_TIMER, tlsOpen, upgradeNote,
+  connOf, dial, DNS_TIMER, ended, fail, go, header, keyName, live, nameConn, onConn, send, stanzaOut, step, streamErrorOn, TIMEOUT_TIMER, tlsOpen, upgradeNote,
 } from './s2s-conn';
 import { claim, onDialback } from './s2s-dialback';
 import { address, type S2sConn, type ServerState } from './state';
@@ -54,7 +54,7 @@ export function s2sTimer(s: ServerState, name: string, ctx: ServerContext): Host
     const r = resolveServer(s.dns, domain);
     const out: HostOutput[] = r.steps.map((st) => note(st.answer ? 'dns.answer' : 'dns.nxdomain', { server: s.domain, name: st.query, type: st.type, answer: st.answer ?? '' }));
     if (!r.ok) return [...out, ...fail(s, conn, 'remote-server-not-found', ctx)];
-    go(conn, 'dns-answer');
+    out.push(...step(s, conn, 'dns-answer'));
     const node = s.nodeByIp[r.ip];
     const routable = node !== undefined && s.links[node] !== undefined;
     nameConn(s, conn, routable ? node : r.ip, routable);
@@ -111,11 +111,11 @@ export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'byte
       out.push(...tlsKeysNote(s, conn.peerDomain, conn.tls));
       // RFC 6120 §5.4.3.3: a new stream inside TLS; nothing from before the upgrade carries over.
       conn.parser = createStreamParser();
-      go(conn, conn.role === 'initiator' ? 'server-hello' : 'client-hello');
+      out.push(...step(s, conn, conn.role === 'initiator' ? 'server-hello' : 'client-hello'));
       if (conn.role === 'initiator') out.push(send(conn, [header(s, conn)], 's2s.stream-restart', { server: s.domain, domain: conn.peerDomain }));
     }
     if (r.error) {
-      go(conn, 'stream-error');
+      out.push(...step(s, conn, 'stream-error'));
       return [...out, note('tls.failed', { node: s.domain, peer: conn.peerDomain }), ...ended(s, conn, ctx)];
     }
     chunks = r.plaintext;
@@ -131,7 +131,7 @@ export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'byte
           out.push(...onElement(s, conn, ev.element, ctx));
           break;
         case 'stream-close':
-          go(conn, 'stream-close');
+          out.push(...step(s, conn, 'stream-close'));
           out.push(send(conn, [STREAM_CLOSE], 's2s.stream-close', { server: s.domain, domain: conn.peerDomain }), ...ended(s, conn, ctx));
           break;
         case 'error':
@@ -151,7 +151,8 @@ export function tlsKeysNote(s: ServerState, peer: string, tls: NonNullable<S2sCo
 function onStreamOpen(s: ServerState, conn: S2sConn, attrs: Record<string, string>, ctx: ServerContext): HostOutput[] {
   if (conn.role === 'initiator') {
     conn.streamId = attrs.id ?? null;
-    go(conn, 'stream-header');
+    // A header out of turn (another one without a restart) is the peer's error, as on a c2s stream.
+    if (!go(conn, 'stream-header')) return streamErrorOn(s, conn, 'conflict', ctx);
     return [note('s2s.stream-header-in', { server: s.domain, domain: conn.peerDomain, id: conn.streamId ?? '' })];
   }
   const from = attrs.from ?? '';
@@ -167,26 +168,27 @@ function onStreamOpen(s: ServerState, conn: S2sConn, attrs: Record<string, strin
 function onStartTls(s: ServerState, conn: S2sConn, el: XmlElement, ctx: ServerContext): HostOutput[] | null {
   if (el.attrs.xmlns !== NS_TLS) return null;
   if (conn.role === 'initiator' && el.name === 'proceed' && conn.phase === 'awaiting-proceed') {
-    go(conn, 'proceed');
+    const moved = step(s, conn, 'proceed');
     if (s.settings.tlsLayer === 'external') {
       // Real TLS (lib/io): the adapter upgrades the socket; then a new stream inside it (RFC 6120 §5.4.3.3).
       conn.tls = tlsExternal(keyName(conn), 'client');
-      go(conn, 'server-hello');
+      moved.push(...step(s, conn, 'server-hello'));
       conn.parser = createStreamParser();
-      return [upgradeNote(s, conn, 'client', conn.peerDomain), send(conn, [header(s, conn)], 's2s.stream-restart', { server: s.domain, domain: conn.peerDomain })];
+      return [upgradeNote(s, conn, 'client', conn.peerDomain), send(conn, [header(s, conn)], 's2s.stream-restart', { server: s.domain, domain: conn.peerDomain }), ...moved];
     }
     const { conn: tls, hello } = tlsClientStart(keyName(conn), ctx.randomBytes(64));
     conn.tls = tls;
-    return [onConn(conn, sendBytes(conn.peer!, hello, conn.tcp!, { key: 'tls.client-hello', params: { node: s.domain, peer: conn.peerDomain } }, { layer: 'tls', start: 0, end: hello.length, label: 'TLS record: handshake, ClientHello (modelled: random + X25519 key share)' }))];
+    return [onConn(conn, sendBytes(conn.peer!, hello, conn.tcp!, { key: 'tls.client-hello', params: { node: s.domain, peer: conn.peerDomain } }, { layer: 'tls', start: 0, end: hello.length, label: 'TLS record: handshake, ClientHello (modelled: random + X25519 key share)' })), ...moved];
   }
   if (conn.role === 'responder' && el.name === 'starttls') {
     if (s.settings.tls === 'none' || tlsOpen(conn)) return streamErrorOn(s, conn, 'policy-violation', ctx);
+    // STARTTLS comes first on a stream (RFC 6120 §5.3.1): after a dialback claim it is the peer's error.
+    if (!go(conn, 'starttls')) return streamErrorOn(s, conn, 'policy-violation', ctx);
     const out: HostOutput[] = [send(conn, [piece(x('proceed', { xmlns: NS_TLS }))], 's2s.proceed', { server: s.domain, domain: conn.peerDomain })];
-    go(conn, 'starttls');
     conn.parser = createStreamParser();
     if (s.settings.tlsLayer === 'external') {
       conn.tls = tlsExternal(keyName(conn), 'server');
-      go(conn, 'client-hello');
+      out.push(...step(s, conn, 'client-hello'));
       return [...out, upgradeNote(s, conn, 'server', s.domain)];
     }
     conn.tls = tlsServerStart(keyName(conn), ctx.randomBytes(64));
@@ -199,10 +201,12 @@ function onStartTls(s: ServerState, conn: S2sConn, el: XmlElement, ctx: ServerCo
 function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: ServerContext): HostOutput[] {
   const name = el.name;
   if (conn.role === 'initiator' && name === 'stream:features') {
+    // Features come once, right after the peer's header (RFC 6120 §4.3.2); more of them is the peer's error.
+    if (conn.phase !== 'features') return streamErrorOn(s, conn, 'unsupported-stanza-type', ctx);
     const starttls = el.children.some((c) => typeof c !== 'string' && c.name === 'starttls');
     if (starttls && s.settings.tls !== 'none' && !tlsOpen(conn)) {
-      go(conn, 'features-starttls');
-      return [send(conn, [piece(x('starttls', { xmlns: NS_TLS }))], 's2s.starttls', { server: s.domain, domain: conn.peerDomain })];
+      const moved = step(s, conn, 'features-starttls');
+      return [send(conn, [piece(x('starttls', { xmlns: NS_TLS }))], 's2s.starttls', { server: s.domain, domain: conn.peerDomain }), ...moved];
     }
     if (s.settings.tls === 'required' && !tlsOpen(conn)) return streamErrorOn(s, conn, 'policy-violation', ctx);
     return claim(s, conn);
@@ -222,9 +226,9 @@ function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: ServerCon
   }
   if (name === 'stream:error') {
     // RFC 6120 §4.9.1.1: the peer ended the stream; never answer an error with an error.
-    go(conn, 'stream-error');
+    const moved = step(s, conn, 'stream-error');
     const condition = el.children.find((c) => typeof c !== 'string')?.name ?? 'unknown';
-    return [note('s2s.stream-error-received', { server: s.domain, domain: conn.peerDomain, condition }), ...ended(s, conn, ctx)];
+    return [note('s2s.stream-error-received', { server: s.domain, domain: conn.peerDomain, condition }), ...moved, ...ended(s, conn, ctx)];
   }
   return streamErrorOn(s, conn, 'unsupported-stanza-type', ctx);
 }

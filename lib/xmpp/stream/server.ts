@@ -10,7 +10,7 @@ import type { HostInput, HostMachine, HostOutput, ServerSpec } from '../../sim/t
 import { createStreamParser, feed } from '../../xml/stream-parser';
 import { tlsReceive } from '../tls-model/connection';
 import { answering, closing, sendBytes } from '../wire';
-import { go, newSession, onNegotiation, onStreamOpen, streamError } from '../server/c2s';
+import { newSession, onNegotiation, onStreamOpen, step, streamError } from '../server/c2s';
 import { note, STREAM_CLOSE, toSession } from '../server/out';
 import { endSession } from '../server/presence';
 import { serverContext, sessionStanza, type RouterContext } from '../server/router';
@@ -40,7 +40,7 @@ function c2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, 
     }
     if (r.established) {
       out.push(...tlsKeysNote(s, sess.node, sess.tls));
-      go(sess, 'client-hello');
+      out.push(...step(s, sess, 'client-hello'));
       sess.parser = createStreamParser();
     }
     if (r.error) return [...out, note('tls.failed', { node: s.domain, peer: sess.node }), ...endSession(s, sess, ctx)];
