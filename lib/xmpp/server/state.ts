@@ -8,9 +8,10 @@
  * @module
  */
 import { toHex } from '../../bytes/hex';
-import type { DnsZone, HostContext, Scenario, ServerSpec, Settings } from '../../sim/types';
+import type { Account, DnsZone, HostContext, Scenario, ServerSpec, Settings } from '../../sim/types';
 import type { XmlElement } from '../../xml/element';
 import { tryParseJid, type Jid } from '../jid';
+import { saslprepResult } from '../../crypto/saslprep';
 import { createAccountCredentials, type AccountCredentials } from '../sasl/credentials';
 import type { SaslMechanismName } from '../sasl/mechanisms';
 import type { ScramServerState } from '../sasl/scram';
@@ -148,18 +149,26 @@ export function zoneOf(scenario: Scenario): DnsZone {
   return { srv: [...(scenario.topology.dns?.srv ?? [])], a };
 }
 
+/** What createAccountCredentials requires of its input (lib/xmpp/sasl/credentials.ts): a user name and a password, neither empty after SASLprep. */
+function canExist(a: Account): boolean {
+  return [a.user, a.password].every((v) => {
+    const r = saslprepResult(v);
+    return r.type !== 'error' && r.value !== '';
+  });
+}
+
 export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContext): ServerState {
   const st = scenario.settings;
   const iterations = st.scramIterations ?? DEFAULT_ITERATIONS;
   const accounts: Record<string, AccountState> = {};
   for (const a of spec.accounts) {
+    // Every listed account draws its salts, registered or not, so one left out changes no other's.
+    const salts = { sha1: ctx.randomBytes(16), sha256: ctx.randomBytes(16) };
+    // An account that cannot exist (empty, or refused by SASLprep) is not registered; anything
+    // createAccountCredentials throws beyond that is a real error and goes up, labelled.
+    if (!canExist(a)) continue;
     // The server keeps salt, i, StoredKey and ServerKey per hash; the password is forgotten here (RFC 5802 §3).
-    let credentials: AccountCredentials;
-    try {
-      credentials = createAccountCredentials({ username: a.user, password: a.password, iterations, salts: { sha1: ctx.randomBytes(16), sha256: ctx.randomBytes(16) } });
-    } catch {
-      continue; // an account that cannot exist (empty password …) is simply not registered
-    }
+    const credentials = createAccountCredentials({ username: a.user, password: a.password, iterations, salts });
     accounts[credentials.username] = { credentials, roster: {}, offline: [] };
   }
   const nodeByIp: Record<string, string> = {};
