@@ -24,7 +24,7 @@ import type { TraceEvent } from '../sim/types';
 import { child, text, type XmlElement } from '../xml/element';
 import { createStreamParser, feed, type StreamParserState } from '../xml/stream-parser';
 import { emptyKeyring, emptyTheftRecord, learnE2eKeys, recordForTheft, stolenKeyring, type E2eKeyring, type TheftRecord } from './e2e-keyring';
-import { newOtrWireState, readE2eBody, type OtrWireState } from './e2e-reader';
+import { newE2eReaderState, readE2eBody, type E2eReaderState } from './e2e-reader';
 import { forgerMetadata, learnSigningKeys, type ForgerObservation } from './forger';
 import type { RecordedBody } from './forger-edit';
 import { learnMitmSends, mitmPlaintext, type MitmPending } from './mitm';
@@ -53,7 +53,8 @@ export interface KnowledgeState {
   at: number;
   tls: TlsKeyring;
   e2e: E2eKeyring;
-  otr: OtrWireState;
+  /** What the end-to-end readers follow on the wire (OTR: the public DH keys seen). */
+  e2eReader: E2eReaderState;
   /** One XML stream parser per direction (`from\0to`). */
   parsers: Record<string, StreamParserState>;
   /** IP address → node. */
@@ -81,7 +82,7 @@ export function initialKnowledge(o: Observer): KnowledgeState {
     at: 0,
     tls: {},
     e2e: emptyKeyring(),
-    otr: newOtrWireState(),
+    e2eReader: newE2eReaderState(),
     parsers: {},
     addresses: {},
     jids: {},
@@ -162,7 +163,7 @@ function readElement(o: Observer, s: KnowledgeState, el: XmlElement, ev: TraceEv
       const body = child(el, 'body');
       const to = el.attrs.to ?? o.clientJids.get(ev.to) ?? ev.to;
       if (!body || el.attrs.type === 'error') return;
-      const e2e = readE2eBody(s.otr, s.e2e, bare(from), bare(to), text(body));
+      const e2e = readE2eBody(s.e2eReader, s.e2e, bare(from), bare(to), text(body));
       const content = o.logsOnly ? null : e2e ? e2e.content : text(body);
       const index = addMessage(o, s, ev, { seq: ev.seq, time: ev.time, from, to, size, content, ...(e2e ? { kind: e2e.kind } : {}), ...(e2e?.keys ? { keys: e2e.keys } : {}) });
       append(s, 'bodies', { seq: ev.seq, time: ev.time, from, to, body: text(body), message: index });
@@ -237,7 +238,7 @@ export function viewKnowledge(o: Observer, s: KnowledgeState, opts: ViewOptions 
 
 /** The recording read again, from its first body, with a keyring held from the start (a thief's, after the fact). */
 function readWith(ring: E2eKeyring, bodies: LoggedBody[], messages: ObservedMessage[]): ObservedMessage[] {
-  const w = newOtrWireState();
+  const w = newE2eReaderState();
   const out = [...messages];
   for (const b of bodies) {
     const e2e = readE2eBody(w, ring, bare(b.from), bare(b.to), b.body);
