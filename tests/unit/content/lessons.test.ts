@@ -122,7 +122,8 @@ describe('the vocabulary check', () => {
   });
 
   it('links the OTR v3 specification by section title, and rejects a section it does not have', () => {
-    expect(parseSpecRef('OTR v3 §Revealing MAC keys')).toEqual({ kind: 'otr', label: 'OTR v3 §Revealing MAC keys', href: OTR_V3_URL });
+    expect(parseSpecRef('OTR v3 §Revealing MAC keys')).toEqual({ kind: 'otr', label: 'OTR v3 §Revealing MAC keys', href: `${OTR_V3_URL}#:~:text=Whenever%20you%20are%20about%20to%20forget` });
+    expect(parseSpecRef('OTR v3 §D-H Key Message')?.href).toBe(`${OTR_V3_URL}#:~:text=D%2DH%20Key%20Message`);
     expect(parseSpecRef('OTR v3 § d-h commit message')?.label).toBe('OTR v3 §D-H Commit Message');
     expect(parseSpecRef('OTR v3')?.href).toBe(OTR_V3_URL);
     expect(parseSpecRef('OTR v3 §Double Ratchet')).toBeUndefined();
