@@ -9,7 +9,6 @@
  * Pure: plain data in, texts out, no XMPP here (lib/xmpp/server/otr-mitm.ts carries the stanzas).
  * @module
  */
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { CodecError } from '../otr/codec';
 import { fingerprint, fingerprintHuman, generateDsaKey, publicPart, type DsaPrivateKey } from '../otr/dsa';
 import { classify } from '../otr/query';
@@ -148,6 +147,3 @@ export function relayText(st: OtrMitmState, from: string, text: string, ctx: Otr
   }
   return step;
 }
-
-/** The fingerprint each end is shown for the other (the operator's), hex. */
-export const shownFingerprint = (st: OtrMitmState): string => bytesToHex(fingerprint(publicPart(st.key)));

@@ -53,7 +53,7 @@ export function newSession(node: string, tcp: TcpEndpoints): Session {
  * A step the client's input asks for, along server-table.ts: false when the table has no row for it
  * (the phase stays, and the caller answers it as the client's error).
  */
-export function go(sess: Session, on: ServerC2sTrigger): boolean {
+function go(sess: Session, on: ServerC2sTrigger): boolean {
   const next = nextServerC2sPhase(sess.phase, on);
   if (next === null) return false;
   sess.phase = next;
@@ -78,7 +78,7 @@ function tlsUp(sess: Session): boolean {
   return sess.tls !== null && sess.tls.phase === 'open';
 }
 
-export function offered(s: ServerState, sess: Session): SaslMechanismName[] {
+function offered(s: ServerState, sess: Session): SaslMechanismName[] {
   return offeredMechanisms({ tls: tlsUp(sess), allowPlainWithoutTls: s.settings.allowPlainWithoutTls, enabled: s.settings.mechanisms });
 }
 

@@ -20,7 +20,7 @@ import type { ServerContext } from './context';
 import { STREAM_CLOSE, XML_DECL, note, piece } from './out';
 import type { S2sConn, ServerState } from './state';
 
-export const DNS_DELAY_MS = 5;
+const DNS_DELAY_MS = 5;
 export const DNS_TIMER = 'dns ';
 export const TIMEOUT_TIMER = 's2s timeout ';
 
@@ -84,7 +84,7 @@ export function live(conn: S2sConn): boolean {
 }
 
 /** Forget a connection that has ended, so that the state stays bounded and a later stanza dials afresh. */
-export function forget(s: ServerState, conn: S2sConn): void {
+function forget(s: ServerState, conn: S2sConn): void {
   if (s.s2s[conn.peerDomain] === conn) delete s.s2s[conn.peerDomain];
   if (s.s2sIn[conn.id] === conn) delete s.s2sIn[conn.id];
 }
@@ -115,7 +115,7 @@ export function nameConn(s: ServerState, conn: S2sConn, target: string, routable
 }
 
 /** The answer to a claim we could not check: the Authoritative Server is out of reach (XEP-0220 §2.4). */
-export function claimUnverifiable(s: ServerState, incoming: S2sConn, condition: string): HostOutput[] {
+function claimUnverifiable(s: ServerState, incoming: S2sConn, condition: string): HostOutput[] {
   const err = x('db:result', { from: s.domain, to: incoming.peerDomain, type: 'error' }, x('error', { type: 'cancel' }, x(condition, { xmlns: NS_STANZAS })));
   const moved = step(s, incoming, 'db-verify-invalid');
   return [send(incoming, [piece(err)], 's2s.verify-unreachable', { server: s.domain, domain: incoming.peerDomain }), ...moved];

@@ -29,8 +29,7 @@ import {
 import { claim, onDialback } from './s2s-dialback';
 import { address, type S2sConn, type ServerState } from './state';
 
-export const S2S_TIMEOUT_MS = 3000;
-export { DNS_DELAY_MS } from './s2s-conn';
+const S2S_TIMEOUT_MS = 3000;
 
 /** Send a stanza to a remote domain over our outgoing stream, opening it first if needed. */
 export function s2sRoute(s: ServerState, domain: string, stanza: XmlElement): HostOutput[] {

@@ -140,10 +140,10 @@ export interface ServerState {
   otrMitm: OtrMitmState | null;
 }
 
-export const DEFAULT_ITERATIONS = 4096;
+const DEFAULT_ITERATIONS = 4096;
 
 /** The DNS zone of a scenario: the explicit records plus each server domain's implicit A record. */
-export function zoneOf(scenario: Scenario): DnsZone {
+function zoneOf(scenario: Scenario): DnsZone {
   const a = [...(scenario.topology.dns?.a ?? [])];
   for (const s of scenario.topology.servers) if (!a.some((r) => r.name === s.domain)) a.push({ name: s.domain, ip: s.ip });
   return { srv: [...(scenario.topology.dns?.srv ?? [])], a };
