@@ -6,11 +6,12 @@
  * devices held at the moment of each theft — the 'keys-stolen' action the kernel schedules).
  * @module
  */
+import type { E2eKeys } from '../e2e/scheme';
 import type { ThiefSpec, TraceEvent } from '../sim/types';
 import { handlerOf } from './tls-keyring';
 
-/** What an end-to-end reader opens bodies with (lib/knowledge/e2e-reader.ts). */
-export interface E2eKeyring {
+/** The keys an end-to-end scheme's reader opens bodies with (lib/e2e/scheme.ts), and their names for metadata.keys. */
+export interface E2eKeyring extends E2eKeys {
   /** DH private keys by public key (hex) */
   dh: Map<string, bigint>;
   /** static private keys by public key (hex) */
