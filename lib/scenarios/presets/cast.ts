@@ -6,25 +6,25 @@
  */
 import type { Account, ClientSpec, LinkSpec, ServerSpec, Topology } from '../../sim/types';
 
-export const accounts = {
+const accounts = {
   alice: { user: 'alice', password: 'wonderland' },
   bob: { user: 'bob', password: 'builder' },
 } satisfies Record<string, Account>;
 
-export function server(domain: string, ip: string, users: Account[]): ServerSpec {
+function server(domain: string, ip: string, users: Account[]): ServerSpec {
   return { id: domain, domain, ip, accounts: users };
 }
 
-export const aExample = (users: Account[] = [accounts.alice, accounts.bob]): ServerSpec => server('a.example', '198.51.100.10', users);
+const aExample = (users: Account[] = [accounts.alice, accounts.bob]): ServerSpec => server('a.example', '198.51.100.10', users);
 
 /** alice on her laptop, account on a.example. */
-export const aliceLaptop: ClientSpec = { id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' };
+const aliceLaptop: ClientSpec = { id: 'alice', jid: 'alice@a.example', password: 'wonderland', server: 'a.example', resource: 'laptop', ip: '192.0.2.10' };
 
 /** bob on his phone, account on a.example. */
-export const bobPhone: ClientSpec = { id: 'bob', jid: 'bob@a.example', password: 'builder', server: 'a.example', resource: 'phone', ip: '192.0.2.20' };
+const bobPhone: ClientSpec = { id: 'bob', jid: 'bob@a.example', password: 'builder', server: 'a.example', resource: 'phone', ip: '192.0.2.20' };
 
 /** The access link between a client and its server: `alice~a.example`. */
-export function accessLink(client: ClientSpec, latencyMs: number): LinkSpec {
+function accessLink(client: ClientSpec, latencyMs: number): LinkSpec {
   return { id: `${client.id}~${client.server}`, a: client.id, b: client.server, latencyMs };
 }
 

@@ -10,7 +10,7 @@ import { L } from './label';
 /** RFC 7622 caps each JID part at 1023 bytes; a body up to 64 KiB keeps a page responsive. */
 export const MAX_BODY = 64 * 1024;
 export const MAX_SECRET = 1024;
-export const MAX_RAW = 16 * 1024;
+const MAX_RAW = 16 * 1024;
 /** A script spans at most a virtual day. */
 export const MAX_TIME = 24 * 3600 * 1000;
 
@@ -23,13 +23,28 @@ export const saslMechanism = oneOf(
 export const stolenKind = oneOf(
   { label: L('What is stolen', 'Was gestohlen wird'), description: L('Long-term keys, the current OTR session keys, or the static key of the contrast scheme.', 'Langlebige Schlüssel, die aktuellen OTR-Sitzungsschlüssel oder der statische Schlüssel des Vergleichsverfahrens.') },
   ['long-term-keys', 'otr-session', 'static-key'],
+  {
+    'long-term-keys': L('Long-term keys', 'Langlebige Schlüssel'),
+    'otr-session': L('Current OTR session keys', 'Aktuelle OTR-Sitzungsschlüssel'),
+    'static-key': L('Static key', 'Statischer Schlüssel'),
+  },
 );
 
 /** The `show` values of RFC 6121 §4.7.2.1. */
-export const presenceShow = oneOf({ label: L('Show', 'Status'), description: L('RFC 6121 §4.7.2.1; absent: available.', 'RFC 6121 §4.7.2.1; fehlt er: verfügbar.') }, ['away', 'chat', 'dnd', 'xa']);
+const presenceShow = oneOf({ label: L('Show', 'Status'), description: L('RFC 6121 §4.7.2.1; absent: available.', 'RFC 6121 §4.7.2.1; fehlt er: verfügbar.') }, ['away', 'chat', 'dnd', 'xa'], {
+  away: L('Away', 'Abwesend'),
+  chat: L('Free to chat', 'Gesprächsbereit'),
+  dnd: L('Do not disturb', 'Nicht stören'),
+  xa: L('Away for longer', 'Länger abwesend'),
+});
 
 /** Message types of RFC 6121 §5.2.2. */
-export const messageType = oneOf({ label: L('Message type', 'Nachrichtentyp'), description: L('RFC 6121 §5.2.2.', 'RFC 6121 §5.2.2.'), default: 'chat' }, ['chat', 'normal', 'headline', 'groupchat']);
+const messageType = oneOf({ label: L('Message type', 'Nachrichtentyp'), description: L('RFC 6121 §5.2.2.', 'RFC 6121 §5.2.2.'), default: 'chat' }, ['chat', 'normal', 'headline', 'groupchat'], {
+  chat: L('Chat', 'Chat'),
+  normal: L('Normal', 'Normal'),
+  headline: L('Headline', 'Schlagzeile'),
+  groupchat: L('Group chat', 'Gruppenchat'),
+});
 
 const to = text({ label: L('To', 'An'), description: L('The address: a bare or full JID, or a domain.', 'Die Adresse: eine reine oder volle JID oder eine Domain.') }, { format: 'jid' });
 const toOptional = optional(text({ label: L('To', 'An'), description: L('Absent: the own server.', 'Fehlt sie: der eigene Server.') }, { format: 'jid' }));

@@ -44,6 +44,8 @@ export interface EnumSchema<V extends string = string> {
   kind: 'enum';
   meta: Meta;
   values: readonly V[];
+  /** What an editor shows for each value, where the value itself is no word a reader knows (`dnd`). */
+  valueLabels?: Record<V, LocalizedText>;
 }
 export interface LiteralSchema<V extends number | string = number | string> {
   kind: 'literal';
@@ -125,7 +127,7 @@ export const text = (meta: Meta, opts: { minLength?: number; maxLength?: number;
 export const number = (meta: Meta, min: number, max: number): NumberSchema => ({ kind: 'number', meta, min, max, integer: false });
 export const integer = (meta: Meta, min: number, max: number): NumberSchema => ({ kind: 'number', meta, min, max, integer: true });
 export const boolean = (meta: Meta): BooleanSchema => ({ kind: 'boolean', meta });
-export const oneOf = <const V extends string>(meta: Meta, values: readonly V[]): EnumSchema<V> => ({ kind: 'enum', meta, values });
+export const oneOf = <const V extends string>(meta: Meta, values: readonly V[], valueLabels?: Record<NoInfer<V>, LocalizedText>): EnumSchema<V> => ({ kind: 'enum', meta, values, ...(valueLabels ? { valueLabels } : {}) });
 export const literal = <const V extends number | string>(meta: Meta, value: V): LiteralSchema<V> => ({ kind: 'literal', meta, value });
 export const record = (meta: Meta): RecordSchema => ({ kind: 'record', meta });
 export const list = <S extends Schema>(meta: Meta, item: S, minItems?: number): ListSchema<S> => ({ kind: 'list', meta, item, ...(minItems !== undefined ? { minItems } : {}) });
@@ -148,7 +150,7 @@ export function at(path: string, key: string | number): string {
 }
 
 /** A value as it may be quoted in a message: short, and never a throw (whatever it is). */
-export function shown(v: unknown): string {
+function shown(v: unknown): string {
   if (typeof v === 'string') return v.length > 80 ? `${v.slice(0, 80)}…` : v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v;

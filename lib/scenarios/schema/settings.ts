@@ -19,6 +19,7 @@ export const settings = object(
         ),
       },
       ['none', 'starttls', 'required'],
+      { none: L('No TLS', 'Ohne TLS'), starttls: L('STARTTLS offered and used', 'STARTTLS angeboten und genutzt'), required: L('STARTTLS required', 'STARTTLS verlangt') },
     ),
     sasl: { ...saslMechanism, meta: { ...saslMechanism.meta, label: L('SASL mechanism of the clients', 'SASL-Mechanismus der Clients') } },
     serverMechanisms: optional(

@@ -11,12 +11,12 @@ const nodeId = (en: string, de: string) => text({ label: L('Id', 'Kennung'), des
 const ip = text({ label: L('IPv4 address', 'IPv4-Adresse'), description: L('From a documentation range (RFC 5737), shown in the TCP layer.', 'Aus einem Dokumentationsbereich (RFC 5737), gezeigt in der TCP-Schicht.') }, { format: 'ipv4' });
 const password = text({ label: L('Password', 'Passwort') });
 
-export const account = object(
+const account = object(
   { label: L('Account', 'Konto') },
   { user: text({ label: L('Username', 'Benutzername'), description: L('The localpart, as registered on the server.', 'Der Lokalteil, wie er auf dem Server registriert ist.') }, { format: 'localpart' }), password },
 );
 
-export const server = object(
+const server = object(
   { label: L('Server', 'Server') },
   {
     id: nodeId('Node id; by convention the server’s domain.', 'Knotenkennung; üblicherweise die Domain des Servers.'),
@@ -27,7 +27,7 @@ export const server = object(
   },
 );
 
-export const client = object(
+const client = object(
   { label: L('Client', 'Client') },
   {
     id: nodeId('Node id, e.g. alice.', 'Knotenkennung, etwa alice.'),
@@ -39,7 +39,7 @@ export const client = object(
   },
 );
 
-export const link = object(
+const link = object(
   { label: L('Link', 'Leitung') },
   {
     id: nodeId('By convention the two ends joined by ~ (alice~a.example).', 'Üblicherweise die beiden Enden, mit ~ verbunden (alice~a.example).'),
@@ -52,7 +52,7 @@ export const link = object(
 const port = (en: string, de: string) => integer({ label: L(en, de) }, 0, 65535);
 
 /** A DNS SRV record (RFC 2782): `_xmpp-server._tcp.b.example. SRV 0 5 5269 xmpp.b.example.` */
-export const srvRecord = object(
+const srvRecord = object(
   { label: L('SRV record', 'SRV-Eintrag') },
   {
     name: text({ label: L('Name', 'Name') }, { format: 'srv-name' }),
@@ -64,19 +64,19 @@ export const srvRecord = object(
 );
 
 /** A DNS A record: a host name and its IPv4 address. */
-export const aRecord = object({ label: L('A record', 'A-Eintrag') }, { name: text({ label: L('Host name', 'Hostname') }, { format: 'host' }), ip });
+const aRecord = object({ label: L('A record', 'A-Eintrag') }, { name: text({ label: L('Host name', 'Hostname') }, { format: 'host' }), ip });
 
 /**
  * The simulated DNS (RFC 6120 §3.2): every server's own domain has an implicit A record for its IP;
  * these records come on top.
  */
-export const dnsZone = object(
+const dnsZone = object(
   { label: L('DNS records', 'DNS-Einträge') },
   { srv: list({ label: L('SRV records', 'SRV-Einträge') }, srvRecord), a: list({ label: L('A records', 'A-Einträge') }, aRecord) },
 );
 
 /** An active box on a link: an attacker, a NAT (lib/sim/middlebox.ts). */
-export const middlebox = object(
+const middlebox = object(
   { label: L('Middlebox', 'Middlebox'), description: L('An active box on a link that may rewrite, drop, delay or inject packets.', 'Ein aktiver Kasten auf einer Leitung, der Pakete umschreiben, verwerfen, verzögern oder einschleusen kann.') },
   {
     id: nodeId('Node id, e.g. nat or mallory.', 'Knotenkennung, etwa nat oder mallory.'),

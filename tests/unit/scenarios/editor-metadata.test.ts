@@ -46,6 +46,11 @@ describe('the schema’s metadata, as a scenario editor reads it', () => {
           expect(s.values.length).toBeGreaterThan(0);
           for (const v of s.values) ok(v);
           refused(`${s.values[0]}-not`);
+          // Labels for values, where given, cover exactly the allowed values, in both languages.
+          if (s.valueLabels) {
+            expect(Object.keys(s.valueLabels).sort(), path).toEqual([...s.values].sort());
+            for (const l of Object.values(s.valueLabels) as { en: string; de: string }[]) expect(Boolean(l.en.trim() && l.de.trim()), path).toBe(true);
+          }
           break;
         case 'literal':
           ok(s.value);
