@@ -176,7 +176,7 @@ export function step(world: World, state: SimState): TraceEvent | null {
         wire: input.data,
         layers: item.layers ?? [],
         note: item.note ?? { key: 'wire.bytes' },
-        ...(item.transport ? { transport: item.transport } : {}),
+        ...(item.transport ?? input.transport ? { transport: item.transport ?? input.transport } : {}),
       };
     case 'action':
       return {
@@ -237,11 +237,11 @@ function deliver(state: SimState, link: LinkSpec, sent: Packet, o: Outcome): voi
   const d = o.dropped !== undefined ? { proto: p.proto, src: p.src, dst: p.dst } : o.injected !== undefined ? carryInjected(state.conns, p) : carry(state.conns, sent, p);
   const moved = o.injected === undefined && (!sameEndpoint(p.src, sent.src) || !sameEndpoint(p.dst, sent.dst));
   const edited = o.injected === undefined && !sameBytes(p.data, sent.data);
-  const transport: WireTransport = {
-    ...d,
-    ...(moved || edited ? { sent: { src: sent.src, dst: sent.dst, ...(edited ? { data: sent.data } : {}) } } : {}),
-    ...(o.via.length ? { via: o.via } : {}),
-  };
+  // The trace's view differs from the receiver's only where a middlebox did something (kept once otherwise: checkpoints clone the queue).
+  const transport: WireTransport | null =
+    moved || edited || o.via.length
+      ? { ...d, ...(moved || edited ? { sent: { src: sent.src, dst: sent.dst, ...(edited ? { data: sent.data } : {}) } } : {}), ...(o.via.length ? { via: o.via } : {}) }
+      : null;
   enqueue(state, {
     time: state.time + link.latencyMs + o.after,
     node: p.to,
@@ -250,7 +250,7 @@ function deliver(state: SimState, link: LinkSpec, sent: Packet, o: Outcome): voi
     sentAt: state.time,
     note: p.note,
     layers: p.layers,
-    transport,
+    ...(transport ? { transport } : {}),
     ...(o.dropped !== undefined ? { dropped: o.dropped } : {}),
     ...(o.notes.length ? { boxNotes: o.notes } : {}),
   });

@@ -19,6 +19,7 @@ import type { ForgerEdit, ForgerSpec, MitmSpec, ObserverSpec, TapSpec, TheftSpec
 import type { Scenario } from '../scenarios/schema/scenario';
 import type { Settings } from '../scenarios/schema/settings';
 import type { ARecord, Account, ClientSpec, DnsZone, LinkSpec, ServerSpec, SrvRecord, Topology } from '../scenarios/schema/topology';
+import type { MiddleboxSpec } from '../scenarios/schema/topology';
 
 export type { Action, MessageType, PresenceShow, SaslMechanismSetting, ScriptStep, StolenKind };
 export type { LocalizedText };
@@ -155,17 +156,11 @@ export interface WireTransport extends Delivery {
 // Middleboxes: sans-I/O machines on a link that see every segment and datagram crossing it.
 // ---------------------------------------------------------------------------------------------
 
-/** A middlebox in a scenario (`topology.middleboxes`). */
-export interface MiddleboxSpec {
-  /** Node id (`nat`, `mallory`). */
-  id: string;
-  /** The machine that runs it: a key of the run's Machines (`nat`, `strip-starttls` …). */
-  machine: string;
-  /** The link it sits on. Boxes on one link are met in list order going from the link's `a` to its `b`. */
-  link: string;
-  /** Settings for its machine, plain data (a NAT's inside node and public address …). */
-  config?: Record<string, string | number | boolean>;
-}
+/**
+ * A middlebox in a scenario (`topology.middleboxes`, declared in the schema): its node `id`, the `machine`
+ * that runs it (a key of the run's Machines), the `link` it sits on, and plain-data `config` for its machine.
+ */
+export type { MiddleboxSpec };
 
 /** One TCP segment or UDP datagram as it crosses a link. */
 export interface Packet {
@@ -223,7 +218,7 @@ export interface QueueItem {
   sentAt?: number;
   note?: Note;
   layers?: Layer[];
-  /** For bytes: how they travel (what the receiver is told, plus the middleboxes' marks). */
+  /** For bytes a middlebox touched: the trace's view (the receiver's `input.transport` plus the boxes' marks); absent: that one. */
   transport?: WireTransport;
   /** For bytes a middlebox dropped: its id; the event shows the loss and nobody receives them. */
   dropped?: string;
