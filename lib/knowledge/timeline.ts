@@ -32,6 +32,8 @@ export interface KnowledgeTimeline {
   frontier: KnowledgeState;
   /** A thief's reading of the whole run (computed when first needed). */
   whole?: Observation;
+  /** The event the fold failed on (a bug, thrown to the caller): no step after it has an answer. */
+  failure?: { at: number; error: unknown };
 }
 
 const snapshot = ({ log: _log, ...rest }: KnowledgeState): Snapshot => structuredClone(rest);
@@ -48,20 +50,34 @@ export function knowledgeTimeline(scenario: Scenario, trace: Trace, name: string
 
 /** Fold the frontier forward to step `k`, keeping a copy every `every` events. */
 function advance(tl: KnowledgeTimeline, k: number): void {
+  if (tl.failure && k > tl.failure.at) throw tl.failure.error;
   const f = tl.frontier;
   while (f.at < k) {
-    stepKnowledge(tl.observer, f, tl.events[f.at]!);
+    const at = f.at;
+    try {
+      stepKnowledge(tl.observer, f, tl.events[at]!);
+    } catch (error) {
+      // Not swallowed: thrown again now and for every later step. The frontier was half-stepped; it
+      // goes back to the state before this event, so the steps before it still have their answers.
+      tl.failure = { at, error };
+      tl.frontier = replayed(tl, at);
+      throw error;
+    }
     if (f.at % tl.every === 0) tl.checkpoints.push(snapshot(f));
   }
+}
+
+/** A fresh state after the first `k` events (k at most the frontier's), replayed from the checkpoint at or before k. */
+function replayed(tl: KnowledgeTimeline, k: number): KnowledgeState {
+  const s = restore(tl.checkpoints[Math.floor(k / tl.every)]!, tl.frontier.log);
+  while (s.at < k) stepKnowledge(tl.observer, s, tl.events[s.at]!);
+  return s;
 }
 
 /** The fold state after the first `k` events: the frontier itself, or a copy replayed from the checkpoint before k. */
 function stateAt(tl: KnowledgeTimeline, k: number): KnowledgeState {
   advance(tl, k);
-  if (tl.frontier.at === k) return tl.frontier;
-  const s = restore(tl.checkpoints[Math.floor(k / tl.every)]!, tl.frontier.log);
-  while (s.at < k) stepKnowledge(tl.observer, s, tl.events[s.at]!);
-  return s;
+  return tl.frontier.at === k ? tl.frontier : replayed(tl, k);
 }
 
 /** What the observer knows after the first `step` events (clamped to the run). */

@@ -24,6 +24,8 @@ describe('viz/knowledge', () => {
     // A broken trace (an event missing) is a bug in whoever built it: the lens must not turn it into "no such observer".
     const broken = { ...trace, events: [...trace.events.slice(0, 5), undefined as never, ...trace.events.slice(5)] };
     expect(() => observeUpTo(hello, broken, tap.name, 10)).toThrow(TypeError);
+    expect(() => observeUpTo(hello, broken, tap.name, 10), 'asked again: no half-folded answer').toThrow(TypeError);
+    expect(() => observeUpTo(hello, broken, tap.name, 3), 'before the broken event: still fine').not.toThrow();
     expect(() => seenSteps(hello, broken, tap)).toThrow(TypeError);
     expect(observeUpTo(hello, trace, 'nobody', 10)).toBeNull();
   });
