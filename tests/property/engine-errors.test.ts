@@ -73,10 +73,12 @@ describe('no impossible transition in random scripts (fast-check)', () => {
     );
   });
 
-  it('federation: DNS, STARTTLS and dialback, connections dialled and redialled', () => {
+  it('federation: DNS, STARTTLS and dialback, connections dialled and redialled, a peer that is switched off (timeouts)', () => {
     fc.assert(
-      fc.property(script(['alice', 'bob'], 3000), tlsPolicy, fc.integer({ min: 1, max: 5 }), (sc, tls, seed) => {
-        expect(engineErrors(withScript(federation, sc, tls, 'SCRAM-SHA-1'), seed)).toEqual([]);
+      fc.property(script(['alice', 'bob'], 3000), tlsPolicy, fc.boolean(), fc.integer({ min: 1, max: 5 }), (sc, tls, bDown, seed) => {
+        const s = withScript(federation, sc, tls, 'SCRAM-SHA-1');
+        if (bDown) s.topology.servers.find((v) => v.id === 'b.example')!.down = true;
+        expect(engineErrors(s, seed)).toEqual([]);
       }),
       { numRuns: 40 },
     );
