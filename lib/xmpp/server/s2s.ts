@@ -220,7 +220,9 @@ function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: ServerCon
     // RFC 6120 §4.9.3.9, §4.9.3.5: the peer may only speak for its own domain, and only to ours.
     if (!from || from.domain !== conn.peerDomain) return streamErrorOn(s, conn, 'invalid-from', ctx);
     if (!to) return streamErrorOn(s, conn, 'improper-addressing', ctx);
-    if (!ctx.serves(to.domain)) return streamErrorOn(s, conn, 'host-unknown', ctx);
+    // Dialback verified the pair (peer domain, our domain) only: a component's subdomain would need its own
+    // stream and claim (XEP-0220 §2.1, §2.4), which this server does not run yet.
+    if (to.domain !== s.domain) return streamErrorOn(s, conn, 'host-unknown', ctx);
     return [note('s2s.stanza-in', { server: s.domain, domain: conn.peerDomain, element: name }), ...ctx.deliverLocal(el)];
   }
   if (name === 'stream:error') {
