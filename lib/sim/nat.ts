@@ -12,7 +12,7 @@
  * @module
  */
 import { endpointText } from './transport';
-import type { Endpoint, MiddleboxMachine, MiddleboxOutput, MiddleboxSpec, Note, Packet } from './types';
+import type { Endpoint, Layer, MiddleboxMachine, MiddleboxOutput, MiddleboxSpec, Note, Packet } from './types';
 
 export interface NatState {
   id: string;
@@ -49,6 +49,13 @@ export const natBox: MiddleboxMachine<NatState> = {
   },
 };
 
+/** The packet with new addresses, its TCP/UDP layer relabelled to match (the header is what the NAT rewrites). */
+function readdressed(p: Packet, src: Endpoint, dst: Endpoint): Packet {
+  const proto = p.proto.toUpperCase();
+  const layers = p.layers.map((l): Layer => (l.layer === 'tcp' && l.label.startsWith(`${proto} `) ? { ...l, label: `${proto} ${endpointText(src)} → ${endpointText(dst)}` } : l));
+  return { ...p, src, dst, layers };
+}
+
 function outbound(s: NatState, p: Packet): MiddleboxOutput[] {
   const key = `${p.proto} ${endpointText(p.src)}`;
   let port = s.out[key];
@@ -60,12 +67,12 @@ function outbound(s: NatState, p: Packet): MiddleboxOutput[] {
     out.push({ type: 'note', note: note('transport.nat-mapping', { middlebox: s.id, proto: p.proto.toUpperCase(), inside: endpointText(p.src), outside: `${s.publicIp}:${port}` }) });
   }
   const external = { ip: s.publicIp, port };
-  out.push({ type: 'forward', packet: { ...p, src: external }, note: note('transport.nat-out', { middlebox: s.id, from: endpointText(p.src), to: endpointText(external) }) });
+  out.push({ type: 'forward', packet: readdressed(p, external, p.dst), note: note('transport.nat-out', { middlebox: s.id, from: endpointText(p.src), to: endpointText(external) }) });
   return out;
 }
 
 function inbound(s: NatState, p: Packet): MiddleboxOutput[] {
   const inside = p.dst.ip === s.publicIp ? s.in[`${p.proto} ${p.dst.port}`] : undefined;
   if (!inside) return [{ type: 'drop', note: note('transport.nat-no-mapping', { middlebox: s.id, proto: p.proto.toUpperCase(), to: endpointText(p.dst) }) }];
-  return [{ type: 'forward', packet: { ...p, dst: inside }, note: note('transport.nat-in', { middlebox: s.id, from: endpointText(p.dst), to: endpointText(inside) }) }];
+  return [{ type: 'forward', packet: readdressed(p, p.src, inside), note: note('transport.nat-in', { middlebox: s.id, from: endpointText(p.dst), to: endpointText(inside) }) }];
 }

@@ -159,6 +159,25 @@ describe('a NAT box (RFC 4787) on a UDP path', () => {
   });
 });
 
+describe('a NAT box on a TCP path', () => {
+  it('alice logs in and chats from behind it: the server knows her only by the NAT’s address, every segment finds its connection', () => {
+    const sc = withBoxes(hello, [{ id: 'nat', machine: 'nat', link: 'alice~a.example', config: { inside: 'alice', publicIp: '203.0.113.7' } }]);
+    const { trace } = simulate(sc, { seed: 1, machines: { ...xmppMachines, nat: natBox } });
+    const shown = trace.events.flatMap((e) => e.facts).filter((f) => f.type === 'message-shown');
+    expect(shown).toEqual([expect.objectContaining({ node: 'bob', body: 'Hi Bob! Lunch at noon?' })]);
+    const alices = wireEvents(trace.events).filter((e) => e.link === 'alice~a.example');
+    const toServer = alices.filter((e) => e.to === 'a.example');
+    const toAlice = alices.filter((e) => e.to === 'alice');
+    expect(new Set(toServer.map((e) => `${e.transport!.src.ip}:${e.transport!.src.port}`))).toEqual(new Set(['203.0.113.7:62000']));
+    expect(toServer[0]!.layers[0]!.label).toBe('TCP 203.0.113.7:62000 → 198.51.100.10:5222');
+    // The server answers the NAT; the NAT hands it to alice's own address.
+    expect(toAlice[0]!.transport!.sent!.dst).toEqual({ ip: '203.0.113.7', port: 62000 });
+    expect(toAlice[0]!.transport!.dst.ip).toBe('192.0.2.10');
+    expect(new Set(alices.map((e) => e.transport!.conn)).size).toBe(1);
+    expect(alices.filter((e) => e.transport!.opened).length).toBe(1);
+  });
+});
+
 describe('what any middlebox may do', () => {
   /** Holds the first packet back 50 ms, sends a forged copy of it ahead, and drops the third; on a timer it speaks up once. */
   const meddler: MiddleboxMachine<{ n: number }> = {
