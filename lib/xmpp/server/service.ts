@@ -62,6 +62,24 @@ export interface ServerService {
   handle(ctx: ServiceContext, stanza: XmlElement): HostOutput[];
 }
 
+/**
+ * A services list as a server can run it: two services for the same stanza kind, namespace, address
+ * and sender would shadow one another, and a 'service:' address needs a subdomain label. Misuse
+ * throws, labelled; returns the list.
+ */
+export function checkServices(services: readonly ServerService[]): readonly ServerService[] {
+  const seen = new Map<string, string>();
+  for (const v of services) {
+    const m = v.match;
+    if (m.to.startsWith('service:') && !/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(m.to.slice('service:'.length))) throw new Error(`xmpp/server: service '${v.name}' has no subdomain in '${m.to}'`);
+    const key = `${m.stanza} ${m.ns ?? '*'} ${m.to} ${m.from ?? 'anyone'}`;
+    const other = seen.get(key);
+    if (other !== undefined) throw new Error(`xmpp/server: services '${other}' and '${v.name}' both register ${key}`);
+    seen.set(key, v.name);
+  }
+  return services;
+}
+
 /** The namespace of an iq's payload ('' when it has none). */
 export function payloadNs(stanza: XmlElement): string {
   return stanza.children.find(isElement)?.attrs.xmlns ?? '';

@@ -14,7 +14,7 @@ import { newSession, onNegotiation, onStreamOpen, step, streamError } from '../s
 import { note, STREAM_CLOSE, toSession } from '../server/out';
 import { endSession } from '../server/presence';
 import { serverContext, sessionStanza, type RouterContext } from '../server/router';
-import type { ServerService } from '../server/service';
+import { checkServices, type ServerService } from '../server/service';
 import { SERVER_SERVICES } from '../server/services';
 import { s2sBytes, s2sTimer, tlsKeysNote } from '../server/s2s';
 import { initServer, type ServerState } from '../server/state';
@@ -73,7 +73,8 @@ function c2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, 
 }
 
 /** A server host running these services (lib/xmpp/server/service.ts); tests add their own to the list. */
-export function createXmppServer(services: readonly ServerService[]): HostMachine<ServerState> {
+export function createXmppServer(list: readonly ServerService[]): HostMachine<ServerState> {
+  const services = checkServices(list);
   return {
     init: (spec, scenario, ctx) => initServer(spec as ServerSpec, scenario, ctx),
     handle(state, input, hostCtx) {

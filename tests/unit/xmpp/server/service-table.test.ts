@@ -80,3 +80,18 @@ describe('the server handler table', () => {
     expect(withToys.find((t) => t.includes("id='e2'"))).toContain('<remote-server-not-found');
   });
 });
+
+describe('a services list is checked when a server is made', () => {
+  it('refuses two services for the same stanza, namespace, address and sender (one would shadow the other)', () => {
+    const twin: ServerService = { ...timeService, name: 'time-2' };
+    expect(() => createXmppServer([...SERVER_SERVICES, timeService, twin])).toThrow("xmpp/server: services 'time' and 'time-2' both register iq urn:xmpp:time server anyone");
+  });
+
+  it('refuses a component address without a subdomain', () => {
+    expect(() => createXmppServer([{ ...echoService, match: { ...echoService.match, to: 'service:' } }])).toThrow(/has no subdomain/);
+  });
+
+  it('the same namespace at two addresses is two services (disco#info of the server and of an account)', () => {
+    expect(() => createXmppServer(SERVER_SERVICES)).not.toThrow();
+  });
+});
