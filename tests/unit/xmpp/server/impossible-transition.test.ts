@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { federation } from '@/lib/scenarios/presets/federation';
 import { factsOf } from '@/lib/sim/facts';
 import type { HostOutput } from '@/lib/sim/types';
+import { newSession, step as c2sStep } from '@/lib/xmpp/server/c2s';
 import { go, step } from '@/lib/xmpp/server/s2s-conn';
 import type { S2sConn } from '@/lib/xmpp/server/state';
 import { harness } from '../engine/harness';
@@ -37,5 +38,18 @@ describe('server s2s: an impossible transition is a labelled engine error', () =
     const c = conn('established', 'initiator');
     expect(go(c, 'db-result-valid')).toBe(false);
     expect(c.phase).toBe('established');
+  });
+});
+
+describe('server c2s: an impossible transition is a labelled engine error', () => {
+  const { server } = harness(federation, 'a.example');
+
+  it('binding before authentication is refused by server-table.ts: the phase stays, a note and a fact say so', () => {
+    const sess = newSession('alice', { srcIp: '198.51.100.10', srcPort: 5222, dstIp: '192.0.2.10', dstPort: 40000 });
+    expect(c2sStep(server, sess, 'stream-header')).toEqual([]);
+    const out = c2sStep(server, sess, 'bind');
+    expect(sess.phase).toBe('negotiating');
+    expect(facts(out)).toEqual([{ type: 'engine-error', node: 'a.example', machine: 'xmpp-server', from: 'negotiating', trigger: 'bind' }]);
+    expect(notes(out)).toEqual([{ key: 'server.impossible-transition', params: { server: 'a.example', client: 'alice', phase: 'negotiating', trigger: 'bind' } }]);
   });
 });
