@@ -5,7 +5,9 @@
  * right after the bytes before it (the STARTTLS pattern of RFC 6120 §5.4.3), with writes queued
  * until the handshake is done; a dropped connection is reported to the machine; `dial` opens
  * outgoing connections on demand, one socket per connection id (`conn`) even to the same node.
- * Needs openssl (certificate made at test time).
+ * Like the simulator's kernel it says how bytes came (`transport`: real addresses, `opened` on the
+ * first bytes of a socket the peer opened, never on one it dialled), and a send that closes its side
+ * ends the socket. Needs openssl (certificate made at test time).
  */
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
@@ -47,6 +49,7 @@ const toy: HostMachine<ToyState> = {
       s.lines.push(`${input.from}: ${line}`);
       if (line === 'PING') out.push(send(input.from, 'PONG\n'));
       else if (line === 'STARTTLS') out.push(send(input.from, 'GO\n'), { type: 'fact', fact: { type: 'tls-upgrade', node: 'toy', peer: input.from, role: 'server', domain: 'toy.test' } }, send(input.from, 'HELLO INSIDE TLS\n'));
+      else if (line === 'BYE') out.push({ ...send(input.from, 'BYE\n'), transport: { proto: 'tcp', src: input.transport!.dst, dst: input.transport!.src, close: true } });
       else if (line.startsWith('LATER ')) out.push({ type: 'timer', name: `t${line.slice(6)}`, after: Number(line.slice(6)) });
       else if (line.startsWith('VIA ')) {
         // Two connections to the same node, told apart by id (as the s2s machine keeps one per direction).
@@ -179,6 +182,26 @@ describe.skipIf(!!missing)('lib/io/net-host: a HostMachine on real sockets', () 
     // An id nobody can reach: the bytes are dropped, and said so.
     b.write('TELL nowhere lost\n');
     while (!events.some((e) => e.type === 'dropped' && e.to === 'nowhere')) await new Promise((r) => setTimeout(r, 10));
+  }, 10_000);
+
+  it('says how bytes came, as the kernel does: real addresses, `opened` once on an accepted socket, never on a dialled one; a closing send ends the socket', async () => {
+    const a = await client();
+    const id = `c${nextId}`;
+    a.write('PING\n');
+    await readUntil(a, /PONG/);
+    a.write('PING\n');
+    await readUntil(a, /PONG/);
+    while (events.filter((e) => e.type === 'in' && e.from === id).length < 2) await new Promise((r) => setTimeout(r, 10));
+    const ins = events.flatMap((e) => (e.type === 'in' && e.from === id ? [e.transport] : []));
+    expect(ins[0]).toEqual({ proto: 'tcp', src: { ip: '127.0.0.1', port: a.localPort }, dst: { ip: '127.0.0.1', port }, conn: id, opened: true });
+    expect(ins[1]).toEqual({ proto: 'tcp', src: { ip: '127.0.0.1', port: a.localPort }, dst: { ip: '127.0.0.1', port }, conn: id });
+    // Bytes on a socket the host dialled itself open nothing.
+    const fromEcho = events.flatMap((e) => (e.type === 'in' && e.from === 'echo' ? [e.transport] : []));
+    expect(fromEcho.length).toBeGreaterThan(0);
+    expect(fromEcho.every((t) => t !== undefined && t.opened === undefined && t.src.port === echoPort)).toBe(true);
+    const ended = new Promise<void>((r) => a.once('end', () => r()));
+    a.write('BYE\n');
+    await ended;
   }, 10_000);
 
   it('connection ids: two sockets to one node, each dialled once, its bytes heard as from that node on that connection', async () => {
