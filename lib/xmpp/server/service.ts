@@ -64,14 +64,15 @@ export interface ServerService {
 
 /**
  * A services list as a server can run it: two services for the same stanza kind, namespace, address
- * and sender would shadow one another, and a 'service:' address needs a subdomain label. Misuse
- * throws, labelled; returns the list.
+ * and sender would shadow one another, a 'service:' address needs a subdomain label, and `from: 'self'`
+ * goes with the address 'account' only. Misuse throws, labelled; returns the list.
  */
 export function checkServices(services: readonly ServerService[]): readonly ServerService[] {
   const seen = new Map<string, string>();
   for (const v of services) {
     const m = v.match;
     if (m.to.startsWith('service:') && !/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(m.to.slice('service:'.length))) throw new Error(`xmpp/server: service '${v.name}' has no subdomain in '${m.to}'`);
+    if (m.from === 'self' && m.to !== 'account') throw new Error(`xmpp/server: service '${v.name}' listens for its own account's sessions, so its address must be 'account'`);
     const key = `${m.stanza} ${m.ns ?? '*'} ${m.to} ${m.from ?? 'anyone'}`;
     const other = seen.get(key);
     if (other !== undefined) throw new Error(`xmpp/server: services '${other}' and '${v.name}' both register ${key}`);

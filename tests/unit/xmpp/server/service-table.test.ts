@@ -91,6 +91,10 @@ describe('a services list is checked when a server is made', () => {
     expect(() => createXmppServer([{ ...echoService, match: { ...echoService.match, to: 'service:' } }])).toThrow(/has no subdomain/);
   });
 
+  it('refuses from: self anywhere but at the account', () => {
+    expect(() => createXmppServer([{ ...timeService, match: { ...timeService.match, from: 'self' } }])).toThrow(/its address must be 'account'/);
+  });
+
   it('the same namespace at two addresses is two services (disco#info of the server and of an account)', () => {
     expect(() => createXmppServer(SERVER_SERVICES)).not.toThrow();
   });
