@@ -47,6 +47,14 @@ describe('lesson 4 quotes otr-ake', () => {
     ]);
   });
 
+  it('the query goes to bob’s bare JID; from bob’s D-H Commit on, every OTR message goes to a full JID', () => {
+    const to = (k: number) => /<message [^>]*to='([^']+)'/.exec(new TextDecoder().decode(s.at(k).wire))?.[1];
+    expect([s.at(28).from, to(28)]).toEqual(['alice', 'bob@a.example']);
+    const later = s.trace.events.filter((e) => e.seq + 1 > 28 && (e.from === 'alice' || e.from === 'bob') && new TextDecoder().decode(e.wire).includes('?OTR'));
+    expect(later.length).toBeGreaterThan(10);
+    expect(new Set(later.map((e) => to(e.seq + 1)))).toEqual(new Set(['alice@a.example/laptop', 'bob@a.example/phone']));
+  });
+
   it('the D-H Commit fields', () => {
     const f = s.fields(30);
     expect(s.body(30).startsWith('?OTR:AAMCcbFBtQAAAAAAAADE4aVTfgfMVkb4XkihB1xwK9Z0')).toBe(true);
