@@ -3,7 +3,7 @@ import { initialKnowledge, stepKnowledge, viewKnowledge } from '@/lib/knowledge/
 import { listObservers, observe } from '@/lib/knowledge/observe';
 import { observerOf } from '@/lib/knowledge/observers';
 import { knowledgeAt, knowledgeTimeline } from '@/lib/knowledge/timeline';
-import { presets } from '@/lib/scenarios/presets/index';
+import { getPreset, presets } from '@/lib/scenarios/presets/index';
 import { runScenario } from '@/lib/scenarios/run';
 import { referenceObserve, referenceObserveUpTo } from './reference';
 
@@ -49,3 +49,37 @@ describe('the fold state', () => {
     expect(() => knowledgeTimeline(p, trace, 'alice', 0)).toThrow(/every/);
   });
 });
+
+describe('the knowledge timeline', () => {
+  // hello and 410 more chat messages: about 1,255 events.
+  const hello = getPreset('hello')!;
+  const chat = {
+    ...hello,
+    script: [
+      ...hello.script,
+      ...Array.from({ length: 410 }, (_, i) => ({ at: 2000 + i * 10, node: i % 2 ? 'bob' : 'alice', action: { type: 'send-message' as const, to: i % 2 ? 'alice@a.example' : 'bob@a.example', body: `message ${i}` } })),
+    ],
+  };
+  const trace = runScenario(chat, { seed: 1 }).trace;
+
+  it('answers any step by replaying fewer events than its checkpoint interval, at step 100 as at step 1,200', () => {
+    let reads = 0;
+    const events = new Proxy(trace.events, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads += 1;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    expect(trace.events.length).toBeGreaterThan(1_231);
+    const tl = knowledgeTimeline(chat, { ...trace, events }, 'a.example', 32)!;
+    knowledgeAt(tl, trace.events.length);
+    expect(reads).toBe(trace.events.length); // the first answer folds the run once
+    for (const k of [100, 1_200, 1_231, 7]) {
+      reads = 0;
+      const seen = knowledgeAt(tl, k);
+      expect(reads, `step ${k}`).toBeLessThan(32);
+      expect(json(seen), `step ${k}`).toBe(json(observe(chat, { ...trace, events: trace.events.slice(0, k) }, 'a.example')));
+    }
+  });
+});
+
