@@ -49,7 +49,7 @@ const toy: HostMachine<ToyState> = {
       s.lines.push(`${input.from}: ${line}`);
       if (line === 'PING') out.push(send(input.from, 'PONG\n'));
       else if (line === 'STARTTLS') out.push(send(input.from, 'GO\n'), { type: 'fact', fact: { type: 'tls-upgrade', node: 'toy', peer: input.from, role: 'server', domain: 'toy.test' } }, send(input.from, 'HELLO INSIDE TLS\n'));
-      else if (line === 'BYE') out.push({ ...send(input.from, 'BYE\n'), transport: { proto: 'tcp', src: input.transport!.dst, dst: input.transport!.src, close: true } });
+      else if (line === 'BYE') out.push({ type: 'send', to: input.from, data: enc('BYE\n'), note: { key: 'toy.send' }, layers: [], transport: { proto: 'tcp', src: input.transport!.dst, dst: input.transport!.src, close: true } });
       else if (line.startsWith('LATER ')) out.push({ type: 'timer', name: `t${line.slice(6)}`, after: Number(line.slice(6)) });
       else if (line.startsWith('VIA ')) {
         // Two connections to the same node, told apart by id (as the s2s machine keeps one per direction).
