@@ -7,7 +7,7 @@
 import { fromBase64 } from '@/lib/bytes/base64';
 import { utf8DecodeStrict } from '@/lib/bytes/hex';
 import { forge, recordedMessages, type RecordedBody } from '@/lib/knowledge/forger-edit';
-import { newOtrWireState, readE2eBody, type OtrWireState } from '@/lib/knowledge/e2e-reader';
+import { newE2eReaderState, readE2eBody, type E2eReaderState } from '@/lib/knowledge/e2e-reader';
 import type { ForgerObservation } from '@/lib/knowledge/forger';
 import type { ObservedMessage, Observation } from '@/lib/knowledge/observation';
 import { forgersOf, mitmOf, tapsOf, thievesOf } from '@/lib/sim/observers';
@@ -179,7 +179,7 @@ export function referenceObserve(scenario: Scenario, trace: Trace, name: string)
     metadata: { addresses: [], jids: [], contacts: [], presence: [], credentials: [], keys: keysHeld(scenario, trace, name), sealedRecords: 0, events: 0, bytes: 0 },
   };
   const e2e = e2eKeyringFor(trace, vp);
-  const ctx: ReadContext = { clientJid, obs, jids, contacts, counted: new Set(), logsOnly: vp.logsOnly, e2e: { wire: newOtrWireState(), ring: e2e.ring } };
+  const ctx: ReadContext = { clientJid, obs, jids, contacts, counted: new Set(), logsOnly: vp.logsOnly, e2e: { wire: newE2eReaderState(), ring: e2e.ring } };
 
   for (const { event: ev, plaintext, sealed } of read) {
     e2e.upTo(ev.seq);
@@ -218,7 +218,7 @@ interface ReadContext {
   /** Messages already counted as contacts: a server sees each relayed message twice (in and out). */
   counted: Set<string>;
   logsOnly: boolean;
-  e2e: { wire: OtrWireState; ring: E2eKeyring };
+  e2e: { wire: E2eReaderState; ring: E2eKeyring };
 }
 
 function readElement(el: XmlElement, ev: TraceEvent, size: number, c: ReadContext): void {
