@@ -2,7 +2,7 @@
  * The OTR the simulator shows is real OTR: every AKE and data message the simulated clients put in
  * <body> in the otr-ake preset is parsed by libotr's `otr_parse`, and every data message decrypts with
  * libotr's own tools — `otr_sesskeys` derives the session keys from the sender's DH private key (taken
- * from the trace's 'otr.dh-generated' notes) and the recipient's public key, and `otr_readforge`
+ * from the trace's 'dh-key-made' facts) and the recipient's public key, and `otr_readforge`
  * checks the MAC and prints the plaintext.
  * Needs: apt-get install libotr5-bin
  */
@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { dissect } from '../../lib/otr/inspect';
 import { otrAke } from '../../lib/scenarios/presets/otr-ake';
 import { runScenario } from '../../lib/scenarios/run';
-import { notesOf, otrOnLink } from '../unit/otr-sim/trace';
+import { factsOf } from '../../lib/sim/facts';
+import { otrOnLink } from '../unit/otr-sim/trace';
 
 const missing = spawnSync('otr_parse', []).error ? 'otr_parse missing (apt-get install libotr5-bin)' : null;
 const CI = process.env.CI === 'true';
@@ -31,7 +32,8 @@ if (missing) {
 describe.skipIf(!!missing)('the otr-ake preset’s bodies, read by libotr’s toolkit', () => {
   const { trace } = runScenario(otrAke, { seed: 1 });
   const onWire = otrOnLink(trace, 'alice~a.example');
-  const generated = notesOf(trace, 'otr.dh-generated');
+  // private keys are facts, never note parameters
+  const generated = trace.events.flatMap((event) => factsOf(event.facts, 'dh-key-made').map((params) => ({ event, params })));
   const bodies = otrAke.script.flatMap((s) => (s.action.type === 'send-message' ? [s.action.body] : []));
 
   it('otr_parse names every AKE and data message as our dissection does', () => {
