@@ -17,7 +17,11 @@ import { initialKnowledge, stepKnowledge, viewKnowledge, type KnowledgeLog, type
 import type { Observation } from './observation';
 import { observerOf, type Observer } from './observers';
 
-/** Events between two copies of the fold state: a seek replays fewer than this many. */
+/**
+ * Events between two copies of the fold state: a seek replays fewer than this many. Denser than the
+ * kernel's 64 because a copy is small (the log is shared) and replaying an observer's event may mean
+ * opening TLS records and OTR data messages.
+ */
 const KNOWLEDGE_CHECKPOINT_EVERY = 32;
 
 type Snapshot = Omit<KnowledgeState, 'log'>;
