@@ -1,4 +1,4 @@
-/** `<Spec ref="RFC 6120 §4.3" />`: a link to the RFC (rfc-editor.org) or XEP (xmpp.org). Server component. @module */
+/** `<Spec ref="RFC 6120 §4.3" />`: a link to the RFC (rfc-editor.org, at the section), XEP (xmpp.org) or OTR v3 section (a text fragment, spec-ref.ts). Server component. @module */
 import { ExternalIcon } from '../site/icons';
 import { parseSpecRef } from './spec-ref';
 

@@ -1,8 +1,8 @@
 /**
  * `<Spec ref="RFC 6120 §4.3" />` → a link. RFCs go to rfc-editor.org (its HTML has `#section-N.M`
  * anchors), XEPs to xmpp.org/extensions, and `OTR v3 §Revealing MAC keys` to the OTR team's
- * specification (its sections have titles, not numbers). Pure; used by the component and by the
- * build-time check.
+ * specification (its sections have titles, not numbers; the link carries a text fragment that lands on
+ * the section). Pure; used by the component and by the build-time check.
  * @module
  */
 
