@@ -59,7 +59,7 @@ export interface RunningXmppServer {
 
 const STREAM_CLOSE = '</stream:stream>';
 
-export function isLoopback(ip: string): boolean {
+function isLoopback(ip: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip);
 }
 

@@ -52,8 +52,8 @@ export interface SimRun {
   checkpoints: Checkpoint[];
 }
 
-export const DEFAULT_MAX_EVENTS = 200_000;
-export const DEFAULT_CHECKPOINT_EVERY = 64;
+const DEFAULT_MAX_EVENTS = 200_000;
+const DEFAULT_CHECKPOINT_EVERY = 64;
 
 /** A node and the machine that runs it. */
 export type WorldNode =
@@ -321,7 +321,7 @@ function applyOutputs(world: World, state: SimState, from: string, outputs: Host
   return { effects, facts };
 }
 
-export function nodeInfos(scenario: Scenario): NodeInfo[] {
+function nodeInfos(scenario: Scenario): NodeInfo[] {
   return [
     ...scenario.topology.servers.map((s): NodeInfo => ({ id: s.id, kind: 'server', label: s.domain, ip: s.ip, domain: s.domain })),
     ...scenario.topology.clients.map((c): NodeInfo => {

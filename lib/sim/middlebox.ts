@@ -34,7 +34,7 @@ export interface Crossing {
 }
 
 /** Did the box change what the receiver will get (bytes, addresses, ends)? */
-export function changed(a: Packet, b: Packet): boolean {
+function changed(a: Packet, b: Packet): boolean {
   return a.proto !== b.proto || a.from !== b.from || a.to !== b.to || a.conn !== b.conn || !sameEndpoint(a.src, b.src) || !sameEndpoint(a.dst, b.dst) || !sameBytes(a.data, b.data);
 }
 

@@ -29,7 +29,7 @@ export interface TcpEndpoints {
 export const XMPP_CLIENT_PORT = 5222;
 
 /** The kernel's view of these endpoints: a TCP send from src to dst. */
-export function tcpTransport(tcp: TcpEndpoints): SendTransport {
+function tcpTransport(tcp: TcpEndpoints): SendTransport {
   return { proto: 'tcp', src: { ip: tcp.srcIp, port: tcp.srcPort }, dst: { ip: tcp.dstIp, port: tcp.dstPort } };
 }
 
@@ -48,7 +48,7 @@ export function closing<T extends HostOutput>(out: T): T {
   return out.type === 'send' && out.transport ? { ...out, transport: { ...out.transport, close: true } } : out;
 }
 
-export function composeWire(pieces: WirePiece[], tcp: TcpEndpoints): { data: Uint8Array; layers: Layer[] } {
+function composeWire(pieces: WirePiece[], tcp: TcpEndpoints): { data: Uint8Array; layers: Layer[] } {
   const layers: Layer[] = [];
   const chunks: Uint8Array[] = [];
   let offset = 0;
