@@ -97,27 +97,19 @@ type OptionalKeys<F> = { [K in keyof F]: F[K] extends { optional: true } ? K : n
 type InferFields<F extends Fields> = Simplify<{ -readonly [K in Exclude<keyof F, OptionalKeys<F>>]: Infer<F[K]> } & { -readonly [K in OptionalKeys<F>]?: Infer<F[K]> }>;
 
 /** The TypeScript type of the values a schema accepts. */
-export type Infer<S> = S extends TextSchema
-  ? string
-  : S extends NumberSchema
-    ? number
-    : S extends BooleanSchema
-      ? boolean
-      : S extends EnumSchema<infer V>
-        ? V
-        : S extends LiteralSchema<infer V>
-          ? V
-          : S extends RecordSchema
-            ? Record<string, string | number | boolean>
-          : S extends ListSchema<infer I>
-            ? Infer<I>[]
-            : S extends PairSchema<infer I>
-              ? [Infer<I>, Infer<I>]
-              : S extends ObjectSchema<infer F>
-                ? InferFields<F>
-                : S extends UnionSchema<infer K, infer V>
-                  ? { [T in keyof V & string]: Simplify<{ [P in K]: T } & Infer<V[T]>> }[keyof V & string]
-                  : never;
+// prettier-ignore
+export type Infer<S> =
+  S extends TextSchema ? string :
+  S extends NumberSchema ? number :
+  S extends BooleanSchema ? boolean :
+  S extends EnumSchema<infer V> ? V :
+  S extends LiteralSchema<infer V> ? V :
+  S extends RecordSchema ? Record<string, string | number | boolean> :
+  S extends ListSchema<infer I> ? Infer<I>[] :
+  S extends PairSchema<infer I> ? [Infer<I>, Infer<I>] :
+  S extends ObjectSchema<infer F> ? InferFields<F> :
+  S extends UnionSchema<infer K, infer V> ? { [T in keyof V & string]: Simplify<{ [P in K]: T } & Infer<V[T]>> }[keyof V & string] :
+  never;
 
 // ---------------------------------------------------------------------------------------------
 // Constructors.
