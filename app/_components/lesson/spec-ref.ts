@@ -6,6 +6,8 @@
  * @module
  */
 
+import { XEP_ANCHORS } from './xep-anchors';
+
 export interface SpecLink {
   kind: 'rfc' | 'xep' | 'otr';
   /** `RFC 6120 §4.3`, normalised. */
@@ -83,8 +85,10 @@ export function parseSpecRef(ref: string): SpecLink | undefined {
   if (x) {
     const num = x[1]!;
     const sec = x[2];
-    // XEP pages name their anchors by id, not by number: link the document, keep the § in the label.
-    return { kind: 'xep', label: sec ? `XEP-${num} §${sec}` : `XEP-${num}`, href: `https://xmpp.org/extensions/xep-${num}.html` };
+    // XEP pages name their anchors by id, not by number: land on the section where its source gives it an
+    // anchor (xep-anchors.ts), otherwise open the document; the § stays in the label.
+    const anchor = sec ? XEP_ANCHORS[num]?.[sec] : undefined;
+    return { kind: 'xep', label: sec ? `XEP-${num} §${sec}` : `XEP-${num}`, href: `https://xmpp.org/extensions/xep-${num}.html${anchor ? `#${anchor}` : ''}` };
   }
   const o = OTR.exec(ref.trim());
   if (o) {

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OTR_V3_URL, parseSpecRef } from '@/app/_components/lesson/spec-ref';
+import { XEP_ANCHORS } from '@/app/_components/lesson/xep-anchors';
 import { RFC_TOCS, XEP_TOCS, type Toc } from './spec-tocs';
 
 const CONTENT = join(__dirname, '../../../content');
@@ -66,6 +67,14 @@ describe('<Spec ref> in the lessons', () => {
   it('both languages cite the same specifications', () => {
     const docs = (prefix: string) => new Set(refs.filter((r) => r.file.startsWith(prefix)).map((r) => parseSpecRef(r.ref)!.label.replace(/ §.*$/, '')));
     expect([...docs('de/')].sort()).toEqual([...docs('en/')].sort());
+  });
+
+  it('XEP links land on the section where the XEP’s source names an anchor, else open the page', () => {
+    expect(parseSpecRef('XEP-0288 §2.2')?.href).toBe('https://xmpp.org/extensions/xep-0288.html#nego');
+    expect(parseSpecRef('XEP-0220 §2')?.href).toBe('https://xmpp.org/extensions/xep-0220.html#protocol');
+    expect(parseSpecRef('XEP-0220 §2.1.2')?.href).toBe('https://xmpp.org/extensions/xep-0220.html');
+    // both tables come from the same sources: every anchored section is in the table of contents
+    for (const [num, anchors] of Object.entries(XEP_ANCHORS)) for (const sec of Object.keys(anchors)) expect(XEP_TOCS[num]?.[sec], `XEP-${num} §${sec}`).toBeDefined();
   });
 
   it('every OTR v3 section link carries a text fragment', () => {
