@@ -160,6 +160,7 @@ export function step(world: World, state: SimState): TraceEvent | null {
         ? applyBoxOutputs(world, state, item.node, entry.machine.handle(state.nodes[item.node], item.input.type === 'timer' ? item.input : boxMisuse(item.node), context(state, item.node)))
         : applyOutputs(world, state, item.node, entry.machine.handle(state.nodes[item.node], item.input, context(state, item.node)));
   if (item.boxNotes) effects = [...item.boxNotes, ...effects];
+  if (item.boxFacts) facts = [...item.boxFacts, ...facts];
   const base = { seq: state.tick, time: item.time, effects, facts };
   state.tick += 1;
   const input = item.input;
@@ -253,6 +254,7 @@ function deliver(state: SimState, link: LinkSpec, sent: Packet, o: Outcome): voi
     ...(transport ? { transport } : {}),
     ...(o.dropped !== undefined ? { dropped: o.dropped } : {}),
     ...(o.notes.length ? { boxNotes: o.notes } : {}),
+    ...(o.facts?.length ? { boxFacts: o.facts } : {}),
   });
 }
 

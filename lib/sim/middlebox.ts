@@ -8,6 +8,7 @@
  * @module
  */
 import { sameBytes, sameEndpoint } from './transport';
+import type { Fact } from './facts';
 import type { HostContext, MiddleboxMachine, MiddleboxMark, Note, Packet } from './types';
 
 export interface BoxRef {
@@ -22,6 +23,8 @@ export interface Outcome {
   after: number;
   via: MiddleboxMark[];
   notes: Note[];
+  /** What the boxes on the way emitted as facts while handling it. */
+  facts?: Fact[];
   /** The box that dropped it: nobody receives it, the trace shows where it ended. */
   dropped?: string;
   /** A box made it up: it is on no connection its `from` opened. */
@@ -55,6 +58,8 @@ export function crossLink(boxes: readonly BoxRef[], packet: Packet, states: Reco
     for (const f of flying) {
       const outs = box.machine.handle(states[box.id], { type: 'packet', packet: f.packet }, ctxFor(box.id));
       const said = outs.flatMap((o) => (o.type === 'note' ? [o.note] : []));
+      const known = [...(f.facts ?? []), ...outs.flatMap((o) => (o.type === 'fact' ? [o.fact] : []))];
+      const withFacts = known.length ? { facts: known } : {};
       const dropNotes = outs.flatMap((o) => (o.type === 'drop' ? [o.note] : []));
       let forwarded = false;
       for (const o of outs) {
@@ -69,7 +74,7 @@ export function crossLink(boxes: readonly BoxRef[], packet: Packet, states: Reco
           if (o.note) notes.push(o.note);
           else if (rewrote) notes.push(kernelNote('rewrite', box.id, o.packet));
           else if (after > 0) notes.push(kernelNote('delay', box.id, o.packet, after));
-          next.push({ packet: o.packet, after: f.after + after, via, notes });
+          next.push({ packet: o.packet, after: f.after + after, via, notes, ...withFacts });
         } else if (o.type === 'inject') {
           done.push({ packet: o.packet, after: 0, via: [{ middlebox: box.id, did: 'inject' }], notes: [o.note ?? kernelNote('inject', box.id, o.packet)], injected: box.id });
         } else if (o.type === 'timer') {
@@ -78,7 +83,7 @@ export function crossLink(boxes: readonly BoxRef[], packet: Packet, states: Reco
       }
       if (!forwarded) {
         const notes = [...f.notes, ...said, ...(dropNotes.length ? dropNotes : [kernelNote('drop', box.id, f.packet)])];
-        done.push({ packet: f.packet, after: f.after, via: [...f.via, { middlebox: box.id, did: 'drop' }], notes, dropped: box.id });
+        done.push({ packet: f.packet, after: f.after, via: [...f.via, { middlebox: box.id, did: 'drop' }], notes, dropped: box.id, ...withFacts });
       }
     }
     flying = next;

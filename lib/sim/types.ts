@@ -224,6 +224,8 @@ export interface QueueItem {
   dropped?: string;
   /** For bytes: what the middleboxes on the way said, shown first among the event's effects. */
   boxNotes?: Note[];
+  /** For bytes: the facts the middleboxes on the way emitted, first among the event's facts. */
+  boxFacts?: Fact[];
 }
 
 export interface SimState {
