@@ -8,7 +8,7 @@
  * of a socket the peer opened (one handed to `attach`). A `send` output is written
  * to the socket of its `conn` (or of `to` when it names none); a connection id the host does not
  * know yet is dialled (options `dial`); a send that closes its side (`transport.close`) ends the socket
- * after it. `timer` outputs become real timers, randomness comes from node:crypto and `now` from a
+ * after it (a send's `open` needs nothing here: sockets open when dialled or accepted). `timer` outputs become real timers, randomness comes from node:crypto and `now` from a
  * monotonic clock.
  *
  * TLS: the simulator models TLS inside the machines; on a real socket node:tls replaces that model.
