@@ -126,7 +126,7 @@ export const scriptStep = object(
   { label: L('Script step', 'Skriptschritt') },
   {
     at: number({ label: L('At (ms)', 'Zeitpunkt (ms)'), description: L('Virtual time at which the action happens.', 'Virtuelle Zeit, zu der die Aktion geschieht.') }, 0, MAX_TIME),
-    node: text({ label: L('Client', 'Client'), description: L('Id of the client that acts.', 'Kennung des Clients, der handelt.') }),
+    node: text({ label: L('Client', 'Client'), description: L('Id of the client that acts.', 'Kennung des Clients, der handelt.'), ref: 'client' }),
     action,
   },
 );

@@ -20,6 +20,8 @@ export interface Meta {
   default?: string | number | boolean | readonly string[];
   /** Set by the program, never by a user: the validator refuses it in input, the editor hides it. */
   internal?: boolean;
+  /** The id of another part of the scenario (refs.ts checks it exists): an editor offers those ids. */
+  ref?: 'node' | 'client' | 'server' | 'link';
 }
 
 export interface TextSchema {

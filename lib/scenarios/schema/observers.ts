@@ -11,12 +11,12 @@ import { MAX_BODY, MAX_SECRET, MAX_TIME, stolenKind } from './actions';
 import { L } from './label';
 
 const id = text({ label: L('Name', 'Name'), description: L('The observer’s name, unique among nodes and observers.', 'Der Name des Beobachters, eindeutig unter Knoten und Beobachtern.') }, { format: 'id' });
-const link = text({ label: L('Recorded link', 'Mitgeschnittene Leitung'), description: L('The id of the link whose every byte it records.', 'Die Kennung der Leitung, deren Bytes er alle aufzeichnet.') });
+const link = text({ label: L('Recorded link', 'Mitgeschnittene Leitung'), description: L('The id of the link whose every byte it records.', 'Die Kennung der Leitung, deren Bytes er alle aufzeichnet.'), ref: 'link' });
 
 const theft = object(
   { label: L('Theft', 'Diebstahl') },
   {
-    node: text({ label: L('Robbed client', 'Beraubter Client'), description: L('The client whose device is robbed.', 'Der Client, dessen Gerät beraubt wird.') }),
+    node: text({ label: L('Robbed client', 'Beraubter Client'), description: L('The client whose device is robbed.', 'Der Client, dessen Gerät beraubt wird.'), ref: 'client' }),
     at: number({ label: L('At (ms)', 'Zeitpunkt (ms)'), description: L('The thief gets what the device held at this moment.', 'Der Dieb bekommt, was das Gerät in diesem Moment enthielt.') }, 0, MAX_TIME),
     what: list({ label: L('What is stolen', 'Was gestohlen wird') }, stolenKind, 1),
   },
@@ -47,7 +47,7 @@ export const observer = union({ label: L('Observer', 'Beobachter') }, 'kind', {
     { label: L('Man in the middle', 'Man-in-the-Middle'), description: L('The operator of a server answers OTR between two of its accounts itself.', 'Der Betreiber eines Servers beantwortet OTR zwischen zwei seiner Konten selbst.') },
     {
       id,
-      server: text({ label: L('Server', 'Server'), description: L('The server whose operator is in the middle.', 'Der Server, dessen Betreiber in der Mitte sitzt.') }),
+      server: text({ label: L('Server', 'Server'), description: L('The server whose operator is in the middle.', 'Der Server, dessen Betreiber in der Mitte sitzt.'), ref: 'server' }),
       between: pair({ label: L('Between', 'Zwischen'), description: L('Two accounts of that server (bare JIDs).', 'Zwei Konten dieses Servers (reine JIDs).') }, text({ label: L('Account', 'Konto') }, { format: 'bare-jid' })),
     },
   ),

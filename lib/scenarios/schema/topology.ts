@@ -33,7 +33,7 @@ const client = object(
     id: nodeId('Node id, e.g. alice.', 'Knotenkennung, etwa alice.'),
     jid: text({ label: L('Account (JID)', 'Konto (JID)'), description: L('The account’s bare JID, on its server’s domain.', 'Die reine JID des Kontos, auf der Domain seines Servers.') }, { format: 'bare-jid' }),
     password,
-    server: text({ label: L('Server', 'Server'), description: L('Id of the server node this client connects to.', 'Kennung des Servers, mit dem sich dieser Client verbindet.') }),
+    server: text({ label: L('Server', 'Server'), description: L('Id of the server node this client connects to.', 'Kennung des Servers, mit dem sich dieser Client verbindet.'), ref: 'server' }),
     resource: optional(text({ label: L('Resource', 'Ressource'), description: L('Asked for when binding; absent: the server chooses.', 'Wird beim Binden erbeten; fehlt sie: der Server wählt.') }, { format: 'resource' })),
     ip,
   },
@@ -43,8 +43,8 @@ const link = object(
   { label: L('Link', 'Leitung') },
   {
     id: nodeId('By convention the two ends joined by ~ (alice~a.example).', 'Üblicherweise die beiden Enden, mit ~ verbunden (alice~a.example).'),
-    a: text({ label: L('End A', 'Ende A') }),
-    b: text({ label: L('End B', 'Ende B') }),
+    a: text({ label: L('End A', 'Ende A'), ref: 'node' }),
+    b: text({ label: L('End B', 'Ende B'), ref: 'node' }),
     latencyMs: number({ label: L('Latency (ms)', 'Latenz (ms)'), description: L('One-way, in virtual milliseconds.', 'In eine Richtung, in virtuellen Millisekunden.') }, 0, 60_000),
   },
 );
@@ -81,7 +81,7 @@ const middlebox = object(
   {
     id: nodeId('Node id, e.g. nat or mallory.', 'Knotenkennung, etwa nat oder mallory.'),
     machine: text({ label: L('Machine', 'Maschine'), description: L('The machine that runs it, by name (nat, strip-starttls …).', 'Die Maschine, die ihn betreibt, beim Namen (nat, strip-starttls …).') }),
-    link: text({ label: L('Link', 'Leitung'), description: L('The link it sits on; boxes on one link are met in list order from the link’s end A to B.', 'Die Leitung, auf der er sitzt; Kästen auf einer Leitung werden in Listenreihenfolge von Ende A nach B durchlaufen.') }),
+    link: text({ label: L('Link', 'Leitung'), description: L('The link it sits on; boxes on one link are met in list order from the link’s end A to B.', 'Die Leitung, auf der er sitzt; Kästen auf einer Leitung werden in Listenreihenfolge von Ende A nach B durchlaufen.'), ref: 'link' }),
     config: optional(record({ label: L('Configuration', 'Konfiguration'), description: L('Settings for its machine.', 'Einstellungen für seine Maschine.') })),
   },
 );

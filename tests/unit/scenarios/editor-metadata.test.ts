@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '@/lib/scenarios/load';
+import { presets } from '@/lib/scenarios/presets/index';
 import { hello } from '@/lib/scenarios/presets/hello';
 import { action } from '@/lib/scenarios/schema/actions';
-import { checkShape, type Schema } from '@/lib/scenarios/schema/dsl';
+import { at, checkShape, isObject, type Schema } from '@/lib/scenarios/schema/dsl';
 import type { Issue } from '@/lib/scenarios/schema/issues';
 import { observer } from '@/lib/scenarios/schema/observers';
 import { scenario } from '@/lib/scenarios/schema/scenario';
@@ -10,6 +11,22 @@ import { settings } from '@/lib/scenarios/schema/settings';
 import { settableFields } from '@/lib/scenarios/schema/walk';
 
 const fields = settableFields(scenario);
+/** The concrete paths of `value` whose schema has `pick`: walks data and schema together. */
+function concrete(s: Schema, value: unknown, path: string, pick: (s: Schema) => boolean): string[] {
+  const here = pick(s) ? [path] : [];
+  if ((s.kind === 'list' || s.kind === 'pair') && Array.isArray(value)) return [...here, ...value.flatMap((v, i) => concrete(s.item, v, at(path, i), pick))];
+  if (s.kind === 'object' && isObject(value)) return [...here, ...Object.entries(s.fields as Record<string, Schema>).flatMap(([k, f]) => concrete(f, value[k], at(path, k), pick))];
+  if (s.kind === 'union' && isObject(value) && typeof value[s.tag] === 'string' && s.variants[value[s.tag] as string]) return [...here, ...concrete(s.variants[value[s.tag] as string]!, value, path, pick)];
+  return here;
+}
+
+function set(root: any, path: string, value: unknown): void {
+  const keys = path.split(/\.|\[|\]\.?/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  let o = root;
+  for (const k of keys.slice(0, -1)) o = o[k];
+  o[keys.at(-1)!] = value;
+}
+
 const problems = (schema: Schema, value: unknown): Issue[] => {
   const issues: Issue[] = [];
   checkShape(schema, value, '', issues);
@@ -77,6 +94,35 @@ describe('the schema’s metadata, as a scenario editor reads it', () => {
           break;
       }
     }
+  });
+
+  it('every field that names another part is one the validator checks: an id that does not exist is refused there', () => {
+    const refs = fields.filter((f) => f.schema.meta.ref).map((f) => f.path);
+    expect(refs.sort()).toEqual([
+      'script[].node',
+      'topology.clients[].server',
+      'topology.links[].a',
+      'topology.links[].b',
+      'topology.middleboxes[].link',
+      'topology.observers[]<forger>.link',
+      'topology.observers[]<mitm>.server',
+      'topology.observers[]<tap>.link',
+      'topology.observers[]<thief>.link',
+      'topology.observers[]<thief>.steals[].node',
+    ]);
+    let checked = 0;
+    const withBox = { ...hello, topology: { ...hello.topology, middleboxes: [{ id: 'nat', machine: 'nat', link: 'alice~a.example' }] } };
+    expect(loadScenario(withBox).ok).toBe(true);
+    for (const p of [...presets, withBox]) {
+      for (const path of concrete(scenario, p, '', (s) => s.meta.ref !== undefined)) {
+        const bad = structuredClone(p);
+        set(bad, path, 'nobody');
+        const r = loadScenario(bad);
+        expect(r.ok ? [] : r.errors.filter((e) => e.path === path && e.code.startsWith('ref.')).map((e) => e.path), `${p.id} ${path}`).toEqual([path]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('settings: each allowed value and each default makes a valid scenario with the whole loader', () => {
