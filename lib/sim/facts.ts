@@ -121,6 +121,20 @@ export interface MitmReencryptedFact {
   text: string;
 }
 
+/**
+ * Server dialback (XEP-0220) accepted a domain pair on one s2s connection: as Receiving Server, the
+ * peer's claim checked out with its Authoritative Server ('claim-accepted'); as Originating Server, our
+ * own claim was accepted ('our-claim-accepted'). Stanzas between the two domains flow from here on.
+ */
+export interface DialbackAcceptedFact {
+  type: 'dialback-accepted';
+  node: string;
+  domain: string;
+  peerDomain: string;
+  as: 'claim-accepted' | 'our-claim-accepted';
+  conn: string;
+}
+
 /** A client began a SASL exchange with this mechanism. */
 export interface SaslStartedFact {
   type: 'sasl-started';
@@ -194,6 +208,7 @@ export type Fact =
   | MitmReadFact
   | MitmReencryptedFact
   | SaslStartedFact
+  | DialbackAcceptedFact
   | LoginFailedFact
   | SessionOnlineFact
   | StreamEndedFact

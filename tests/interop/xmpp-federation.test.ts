@@ -27,7 +27,7 @@ interface Traced {
   ev: string;
   text?: string;
   conn?: string;
-  note?: string | { key: string; params?: Record<string, unknown> };
+  fact?: { type: string; as?: string; peerDomain?: string };
   info?: Record<string, unknown>;
   id?: string;
 }
@@ -37,7 +37,8 @@ function traced(server: OurServer): Traced[] {
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as never);
 }
-const noteKeys = (server: OurServer) => traced(server).flatMap((e) => (e.ev === 'note' && typeof e.note === 'object' ? [e.note.key] : e.ev === 'out' && typeof e.note === 'string' ? [e.note] : []));
+/** How `server`'s dialback went, from its typed facts: which claims it accepted, in which role. */
+const dialbacks = (server: OurServer) => traced(server).flatMap((e) => (e.ev === 'fact' && e.fact?.type === 'dialback-accepted' ? [e.fact.as] : []));
 
 /**
  * XEP-0220 §2.1.3 as seen from `domain`'s trace: real TLS as the client on its own outgoing stream
@@ -52,7 +53,7 @@ function expectOneConnectionEachWay(server: OurServer, domain: string): void {
   const questions = t.filter((e) => e.ev === 'out' && /^<db:verify [^>]*>[0-9a-f]+<\/db:verify>$/.test(e.text ?? '') && !e.text!.includes('type='));
   expect(questions.length).toBeGreaterThan(0);
   for (const q of questions) expect(own(q.conn), `question on ${q.conn}`).toBe(true);
-  expect(noteKeys(server)).toEqual(expect.arrayContaining(['s2s.dialback-valid', 's2s.db-result-valid']));
+  expect(dialbacks(server)).toEqual(expect.arrayContaining(['our-claim-accepted', 'claim-accepted']));
 }
 
 interface Fed {

@@ -9,6 +9,7 @@
  * (as Prosody does); both servers then verify each other at once and neither waits for the other.
  * @module
  */
+import { fact } from '../../sim/facts';
 import { fromHex } from '../../bytes/hex';
 import type { HostOutput } from '../../sim/types';
 import { text, x, type XmlElement } from '../../xml/element';
@@ -67,10 +68,14 @@ export function onDialback(s: ServerState, conn: S2sConn, el: XmlElement, ctx: S
     // waitingClaim found it 'verifying', so the table has both rows: a refusal is the engine's defect.
     out.push(...step(s, waiting, valid ? 'db-verify-valid' : 'db-verify-invalid'));
     waiting.peerVerified = waiting.phase === 'established';
+    if (waiting.peerVerified) out.push(fact({ type: 'dialback-accepted', node: s.id, domain: s.domain, peerDomain: waiting.peerDomain, as: 'claim-accepted', conn: waiting.id }));
     return out;
   }
   if (conn.role === 'initiator' && name === 'db:result') {
-    if (attrs.type === 'valid' && go(conn, 'db-result-valid')) return [note('s2s.dialback-valid', { server: s.domain, domain: conn.peerDomain }), ...flush(s, conn)];
+    if (attrs.type === 'valid' && go(conn, 'db-result-valid')) {
+      const accepted = fact({ type: 'dialback-accepted', node: s.id, domain: s.domain, peerDomain: conn.peerDomain, as: 'our-claim-accepted', conn: conn.id });
+      return [note('s2s.dialback-valid', { server: s.domain, domain: conn.peerDomain }), accepted, ...flush(s, conn)];
+    }
     return [note('s2s.dialback-invalid', { server: s.domain, domain: conn.peerDomain }), ...fail(s, conn, 'remote-server-not-found', ctx)];
   }
   if (conn.role === 'responder' && name === 'db:result' && attrs.type === undefined) {
