@@ -47,7 +47,7 @@ function actionLabel(locale: Locale, type: ActionType): string {
 }
 
 /** The label of a local event: its action's, or "timer fires"; an action event without its action says only "acts". */
-export function localEventLabel(locale: Locale, kind: 'action' | 'timer', action: ActionType | null | undefined): string {
-  if (kind === 'timer') return other.timer[locale];
+export function localEventLabel(locale: Locale, kind: 'action' | 'timer', action: ActionType | null | undefined, timer?: string): string {
+  if (kind === 'timer') return timer ? `${other.timer[locale]}: ${timer}` : other.timer[locale];
   return action ? actionLabel(locale, action) : other.action[locale];
 }

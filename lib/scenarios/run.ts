@@ -4,13 +4,15 @@
  * the scenario's observers cause (observer-steps.ts), so a replay sees the script the run saw.
  * @module
  */
+import { natBox } from '../sim/nat';
 import { makeWorld, simulate, stateAfter, type SimRun, type World } from '../sim/kernel';
 import type { Machines, Scenario } from '../sim/types';
 import { xmppClient } from '../xmpp/stream/client';
 import { xmppServer } from '../xmpp/stream/server';
 import { withObserverSteps } from './observer-steps';
 
-export const machines: Machines = { client: xmppClient, server: xmppServer };
+/** The machines a scenario can name: the two hosts, and middleboxes by `topology.middleboxes[].machine`. */
+export const machines: Machines = { client: xmppClient, server: xmppServer, nat: natBox };
 
 export function runScenario(scenario: Scenario, opts: { seed: number; maxEvents?: number }): SimRun {
   return simulate(withObserverSteps(scenario), { seed: opts.seed, machines, ...(opts.maxEvents !== undefined ? { maxEvents: opts.maxEvents } : {}) });

@@ -193,7 +193,7 @@ export function step(world: World, state: SimState): TraceEvent | null {
       // A timer is only the occasion; what the host did then (a DNS answer arrived, a timeout struck) is the story.
       const [first, ...rest] = effects;
       const note = first ?? { key: 'timer', params: { node: item.node, name: input.name } };
-      return { ...base, effects: first ? rest : effects, kind: 'timer', from: item.node, to: item.node, layers: [], note };
+      return { ...base, effects: first ? rest : effects, kind: 'timer', from: item.node, to: item.node, layers: [], note, timer: input.name };
     }
   }
 }

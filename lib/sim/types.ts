@@ -281,6 +281,8 @@ export interface TraceEvent {
   facts: Fact[];
   /** For action events: the action itself (the note is only its narration). */
   action?: Action;
+  /** For timer events: the name the host gave its timer (`dns:b.example`, `s2s-timeout`). */
+  timer?: string;
   /** For wire events: protocol, addresses and ports as they arrived, the kernel's connection, middleboxes on the way. */
   transport?: WireTransport;
 }

@@ -453,7 +453,7 @@ function EventsPanel({ events, step, locale, nm, onSelectStep }: { events: reado
               e.kind === 'wire' ? (
                 <LayerChip layer={topLayer(e.layers)} label={eventElementNames(e).join(' + ') || `${e.wire?.length ?? 0} B`} />
               ) : (
-                localEventLabel(locale, e.kind, e.action?.type)
+                localEventLabel(locale, e.kind, e.action?.type, e.timer)
               );
             return (
               <tr key={e.seq} aria-current={s === step ? 'step' : undefined} className={s === step ? 'mlw-row--current' : undefined}>

@@ -28,4 +28,9 @@ describe('action labels', () => {
     expect(localEventLabel('en', 'timer', null)).toBe('timer fires');
     expect(localEventLabel('de', 'timer', null)).toBe('Timer läuft ab');
   });
+
+  it('name the timer when the event carries its name', () => {
+    expect(localEventLabel('en', 'timer', null, 's2s-timeout')).toBe('timer fires: s2s-timeout');
+    expect(localEventLabel('de', 'timer', null, 's2s-timeout')).toBe('Timer läuft ab: s2s-timeout');
+  });
 });

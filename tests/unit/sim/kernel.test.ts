@@ -122,8 +122,8 @@ describe('timer events', () => {
     const sc = scenario({ a: 1 }, [{ at: 0, node: 'a', action: { type: 'connect' } }]);
     const { trace } = simulate(sc, { seed: 1, machines: { client: timed, server: timed } });
     const [busy, idle] = trace.events.filter((e) => e.kind === 'timer');
-    expect(busy).toMatchObject({ time: 5, note: { key: 'first' }, effects: [{ key: 'second' }] });
-    expect(idle).toMatchObject({ time: 9, note: { key: 'timer', params: { node: 'a', name: 'idle' } }, effects: [] });
+    expect(busy).toMatchObject({ time: 5, note: { key: 'first' }, effects: [{ key: 'second' }], timer: 'busy' });
+    expect(idle).toMatchObject({ time: 9, note: { key: 'timer', params: { node: 'a', name: 'idle' } }, effects: [], timer: 'idle' });
   });
 });
 
