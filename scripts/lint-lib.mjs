@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Keeps lib/ pure and deterministic (DESIGN.md): outside lib/io, no clock, no ambient randomness,
-// no timers, no Node built-ins, no React/Next, no DOM. Uses the TypeScript parser, so comments
-// and strings never trip it. Exit 1 with file:line for every violation.
+// Keeps lib/ pure and deterministic (ARCHITECTURE.md): outside lib/io, no clock, no ambient randomness,
+// no timers, no Node built-ins, no React/Next, no DOM. And narration is display only: outside
+// lib/narration (and the kernel, which moves notes), no module in lib/ — lib/io included — reads a
+// note's key or params or an event's effects; decisions read facts, actions or bytes. Uses the
+// TypeScript parser, so comments and strings never trip it. Exit 1 with file:line for every violation.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
@@ -13,14 +15,39 @@ const FORBIDDEN_GLOBALS = new Set(['setTimeout', 'setInterval', 'setImmediate', 
 const NODE = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const FORBIDDEN_IMPORT = (spec) => NODE.has(spec) || spec.startsWith('node:') || /^(react|react-dom|next)(\/|$)/.test(spec);
 
-function* files(dir) {
+function* files(dir, skipIo = true) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) {
-      if (relative(root, p) === join('lib', 'io')) continue;
-      yield* files(p);
+      if (skipIo && relative(root, p) === join('lib', 'io')) continue;
+      yield* files(p, skipIo);
     } else if (/\.(ts|tsx|mts|js|mjs)$/.test(name)) yield p;
   }
+}
+
+/** Reads of narration outside lib/narration: `note.key`, `n.params`, `ev.note.key`, `ev.effects` … */
+export function lintNarrationReads(fileName, text) {
+  if (fileName.startsWith('lib/narration/') || fileName === 'lib/sim/kernel.ts') return [];
+  const problems = [];
+  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+  const visit = (node) => {
+    if (ts.isPropertyAccessExpression(node)) {
+      const obj = node.expression.getText(sf);
+      const name = node.name.text;
+      const at = () => sf.getLineAndCharacterOfPosition(node.getStart(sf));
+      if ((name === 'key' || name === 'params') && /(^|\.)(note|n|nt)$/.test(obj)) {
+        const { line, character } = at();
+        problems.push(`${fileName}:${line + 1}:${character + 1} reads ${obj}.${name} (narration is display only: read a fact, the event's action or its bytes)`);
+      }
+      if (name === 'effects') {
+        const { line, character } = at();
+        problems.push(`${fileName}:${line + 1}:${character + 1} reads ${obj}.effects (an event's notes are display only: read its facts)`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return problems;
 }
 
 export function lintSource(fileName, text) {
@@ -64,10 +91,11 @@ export function lintSource(fileName, text) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const problems = [];
   for (const f of files(join(root, 'lib'))) problems.push(...lintSource(relative(root, f), readFileSync(f, 'utf8')));
+  for (const f of files(join(root, 'lib'), false)) problems.push(...lintNarrationReads(relative(root, f), readFileSync(f, 'utf8')));
   if (problems.length) {
     console.error(problems.join('\n'));
     console.error(`lint: ${problems.length} problem(s) in lib/`);
     process.exit(1);
   }
-  console.log('lint: lib/ is pure (no clock, randomness, timers, Node built-ins, React, Next or DOM outside lib/io)');
+  console.log('lint: lib/ is pure (no clock, randomness, timers, Node built-ins, React, Next or DOM outside lib/io) and reads no narration outside lib/narration');
 }
