@@ -20,10 +20,6 @@ export type E2eReaderState = Record<string, unknown>;
 
 export const newE2eReaderState = (): E2eReaderState => ({});
 
-/** The former names, kept for lib/knowledge/observe.ts until it switches. */
-export type OtrWireState = E2eReaderState;
-export const newOtrWireState = newE2eReaderState;
-
 /** Read one body sent from `from` to `to` (bare JIDs); null when no scheme recognises it (plain text). */
 export function readE2eBody(w: E2eReaderState, ring: E2eKeys, from: string, to: string, body: string, schemes: readonly E2eScheme[] = E2E_SCHEMES): E2eReading | null {
   for (const scheme of schemes) {
