@@ -202,7 +202,8 @@ function startAke(st: OtrSession, offered: OfferedVersions, ctx: OtrContext, o: 
   const version: OtrVersion | null =
     offered.v3 && st.policy.allowV3 ? 3 : offered.v2 && st.policy.allowV2 ? 2 : null;
   if (!version) return;
-  if (version === 2) st.theirInstance = 0;
+  // v2 has no instance tags; a running session keeps its correspondent's until an AKE completes.
+  if (version === 2 && st.msgstate !== 'encrypted') st.theirInstance = 0;
   const commit = initiateAke(st.auth, version, akeCtx(st, ctx));
   o.send.push(...wireOut(st, version, commit));
   o.events.push({ type: 'ake-sent', message: 'DH-Commit', version });
@@ -387,7 +388,12 @@ function receiveEncoded(st: OtrSession, wire: string, ctx: OtrContext, o: OtrOut
 
   // AKE messages. The correspondent's instance becomes known from its D-H Commit / D-H Key.
   const prevTheirInstance = st.theirInstance;
-  if (h.type === MSG_DH_COMMIT || h.type === MSG_DH_KEY) st.theirInstance = h.version === 3 ? h.senderInstance : 0;
+  // While encrypted, the running session keeps its correspondent's instance until another AKE
+  // completes: an AKE message from another instance (a second device, or anyone who can inject a
+  // text — the AKE is unauthenticated until its signatures) is answered to its sender, but must not
+  // redirect the session's Data Messages (libotr gives such an instance its own context).
+  const keepInstance = st.msgstate === 'encrypted';
+  if (keepInstance || h.type === MSG_DH_COMMIT || h.type === MSG_DH_KEY) st.theirInstance = h.version === 3 ? h.senderInstance : 0;
   const res = handleAkeMessage(st.auth, h, r, akeCtx(st, ctx));
   if (res.ignored) {
     st.theirInstance = res.send ? st.theirInstance : prevTheirInstance;
@@ -397,6 +403,8 @@ function receiveEncoded(st: OtrSession, wire: string, ctx: OtrContext, o: OtrOut
     o.send.push(...wireOut(st, h.version, res.send));
     o.events.push({ type: 'ake-sent', message: messageTypeName(new Reader(res.send).buf[2]!), version: h.version });
   }
+  // The reply went to the sender; the running session's instance stays until this AKE completes.
+  if (keepInstance && !res.done) st.theirInstance = prevTheirInstance;
   if (res.done) goEncrypted(st, res.done, ctx, o);
 }
 
