@@ -330,6 +330,11 @@ function parseText(state: StreamParserState, text: string, events: StreamParseEv
     parser = makeParser(ctx);
   }
   const input = ctx.input;
+  // Character data before the header is refused where it stands: saxes would report it only when
+  // its text run ends (the next '<' or the end of the chunk), after any other error in that run,
+  // which would make the report depend on chunking.
+  const junk = state.phase === 'awaiting-header' ? textBeforeRoot(input) : -1;
+  const stopAt = junk >= 0 ? junk : input.length;
 
   // A UTF-16 unit is at most 3 UTF-8 bytes: when even that bound fits the budget, no slicing is needed.
   const off = input.length * 3 > maxStanzaBytes ? utf8Offsets(input) : null;
@@ -342,16 +347,22 @@ function parseText(state: StreamParserState, text: string, events: StreamParseEv
     // Write no further than maxStanzaBytes past the start of the current first-level element
     // (or of the header): an element that does not close within that budget is refused at the
     // same byte however the input was chunked.
-    while (written < input.length) {
+    while (written < stopAt) {
       const start = skipWhitespace(input, ctx.lastEnd);
-      const end = off ? budgetEnd(off, start, maxStanzaBytes) : input.length;
-      if (end <= written) {
+      const budget = off ? budgetEnd(off, start, maxStanzaBytes) : input.length;
+      if (budget <= written) {
         events.push({ type: 'error', condition: 'policy-violation', text: `element larger than ${maxStanzaBytes} bytes` });
         state.phase = 'failed';
         throw STOP;
       }
+      const end = Math.min(budget, stopAt);
       parser.write(input.slice(written, end));
       written = end;
+    }
+    if (junk >= 0) {
+      events.push({ type: 'error', condition: 'not-well-formed', text: 'text before the stream header' });
+      state.phase = 'failed';
+      throw STOP;
     }
   } catch (e) {
     if (e !== STOP) {
