@@ -16,7 +16,6 @@
  *        [Application Data]                        <------->  [Application Data]
  * @module
  */
-import { x25519 } from '@noble/curves/ed25519.js';
 import { fail, type AlertName } from './alert';
 import { signedContent, verify } from './certificate-verify';
 import {
@@ -47,6 +46,7 @@ import { closeConnection, fatal, flush, go, newCore, receiveRecords, sendApplica
 import { clientTransitions, type ClientPhase } from './table';
 import type { Core, Step } from './state';
 import { toHex } from '../bytes/hex';
+import { x25519Public, x25519Shared } from './key-share';
 
 /** The server's leaf key, as the certificate check found it (item 2 parses X.509; here it is given). */
 export interface LeafKey {
@@ -110,7 +110,7 @@ export function startClient(config: ClientConfig, randomBytes: (n: number) => Ui
   const ours: Extension[] = [
     ...(config.serverName !== undefined ? [serverName(config.serverName)] : []),
     supportedGroups(config.supportedGroups ?? [X25519]),
-    keyShareClient([{ group: X25519, keyExchange: x25519.getPublicKey(keyShareSecret) }]),
+    keyShareClient([{ group: X25519, keyExchange: x25519Public(keyShareSecret) }]),
     supportedVersionsClient([TLS13]),
     signatureAlgorithms(config.signatureAlgorithms ?? DEFAULT_SCHEMES),
     ...(config.extraExtensions ?? []),
@@ -321,15 +321,4 @@ function tryRead<T>(f: () => T): T | null {
   } catch {
     return null;
   }
-}
-
-/** X25519(ours, theirs), or null when the result is all zeros (a low-order point: §7.4.2). */
-export function x25519Shared(secret: Uint8Array, theirs: Uint8Array): Uint8Array | null {
-  let out: Uint8Array;
-  try {
-    out = x25519.getSharedSecret(secret, theirs);
-  } catch {
-    return null; // noble refuses the all-zero output itself
-  }
-  return out.some((b) => b !== 0) ? out : null;
 }

@@ -8,7 +8,7 @@
  * @module
  */
 import { concat } from '../bytes/hex';
-import { decodeAlert, encodeAlert, fail, type Alert } from './alert';
+import { AlertDescription, decodeAlert, encodeAlert, fail, type Alert, type AlertName } from './alert';
 import { ContentType, TLS12 } from './constants';
 import { splitHandshakes } from './handshake-codec';
 import { encodeRecord, MAX_PLAINTEXT, protectRecord, splitRecords, unprotectRecord, type RawRecord } from './record';
@@ -66,8 +66,8 @@ function emit(step: Step<AnyCore>, type: number, content: Uint8Array): void {
 export function fatal(step: Step<AnyCore>, alert: Alert): void {
   if (isTerminal(step.state.phase)) return;
   step.state = { ...step.state, pending: [] };
-  if (alert.name !== 'close_notify' && !alert.name.startsWith('unknown'))
-    emit(step, ContentType.alert, encodeAlert(alert.name as Parameters<typeof encodeAlert>[0]));
+  // Only names of §6 go on the wire; `unknown(n)` only ever describes what a peer sent.
+  if (alert.name !== 'close_notify' && alert.name in AlertDescription) emit(step, ContentType.alert, encodeAlert(alert.name as AlertName));
   step.events.push({ type: 'alert', alert, sent: true });
   step.state = { ...step.state, phase: 'failed' };
 }

@@ -7,7 +7,6 @@
  * a recorded trace (RFC 8448's RSA-PSS signature, which is randomised), sends the recorded signature.
  * @module
  */
-import { x25519 } from '@noble/curves/ed25519.js';
 import { fail } from './alert';
 import { sign, signedContent } from './certificate-verify';
 import { ContentType, ExtensionType, TLS12, TLS13, TLS_AES_128_GCM_SHA256, X25519 } from './constants';
@@ -25,7 +24,7 @@ import {
 import { decodeHandshake, encodeHandshake, type ClientHello, type HandshakeMessage, type NewSessionTicket } from './handshake-codec';
 import { applicationSecrets, handshakeSecrets, resumptionMasterSecret, transcriptHash } from './key-schedule';
 import { equalBytes, verifyData } from './finished';
-import { x25519Shared } from './client';
+import { x25519Public, x25519Shared } from './key-share';
 import { closeConnection, fatal, flush, go, newCore, receiveRecords, sendApplicationData, setReadSecret, setWriteSecret } from './connection';
 import { encodeRecord } from './record';
 import { serverTransitions, type ServerPhase } from './table';
@@ -145,7 +144,7 @@ function onClientHello(step: S, ch: ClientHello, bytes: Uint8Array): void {
     legacySessionIdEcho: ch.legacySessionId, // "the contents of the client's legacy_session_id field"
     cipherSuite: TLS_AES_128_GCM_SHA256,
     legacyCompressionMethod: 0,
-    extensions: [keyShareServer({ group: X25519, keyExchange: x25519.getPublicKey(step.state.keyShareSecret) }), supportedVersionsServer(TLS13)],
+    extensions: [keyShareServer({ group: X25519, keyExchange: x25519Public(step.state.keyShareSecret) }), supportedVersionsServer(TLS13)],
   });
   const hs = handshakeSecrets(shared, step.state.transcript);
   step.state = { ...step.state, secrets: { ...step.state.secrets, sharedSecret: shared, ...hs } };
