@@ -47,6 +47,7 @@ import { clientTransitions, type ClientPhase } from './table';
 import type { Core, Step } from './state';
 import { toHex } from '../bytes/hex';
 import { x25519Public, x25519Shared } from './key-share';
+import { onKeyUpdate } from './key-update';
 
 /** The server's leaf key, as the certificate check found it (item 2 parses X.509; here it is given). */
 export interface LeafKey {
@@ -167,6 +168,7 @@ function onMessage(step: S, bytes: Uint8Array, hooks: ClientHooks): void {
   const expect = expected[step.state.phase];
   if (!expect || m.type !== expect) {
     if (step.state.phase === 'connected' && m.type === 'new_session_ticket') return; // §4.6.1; we never resume, so we keep none
+    if (m.type === 'key_update') return onKeyUpdate(step, m);
     if (step.state.phase === 'wait-cert' && m.type === 'other' && bytes[0] === 13)
       return fatal(step, fail('handshake_failure', 'CertificateRequest: client authentication is not implemented'));
     // §6.2 unexpected_message: "An inappropriate message (e.g., the wrong handshake message …) was received."

@@ -47,10 +47,10 @@ export function flush(step: Step<AnyCore>, legacyVersion: number = TLS12): void 
 /** §7.3: "the sender … switches to the new keys" — whatever was queued goes out under the old ones first. */
 export function setWriteSecret(step: Step<AnyCore>, secret: Uint8Array, epoch: Direction['epoch']): void {
   flush(step);
-  step.state = { ...step.state, write: { keys: trafficKeys(secret), seq: 0, epoch } };
+  step.state = { ...step.state, write: { keys: trafficKeys(secret), seq: 0, epoch, secret, generation: 0 } };
 }
 export function setReadSecret(step: Step<AnyCore>, secret: Uint8Array, epoch: Direction['epoch']): void {
-  step.state = { ...step.state, read: { keys: trafficKeys(secret), seq: 0, epoch } };
+  step.state = { ...step.state, read: { keys: trafficKeys(secret), seq: 0, epoch, secret, generation: 0 } };
 }
 
 /** One record of ours: protected under the write keys if there are any. */
@@ -204,8 +204,8 @@ export const newCore = <P extends string>(phase: P): Core<P> => ({
   phase,
   inbox: new Uint8Array(0),
   handshakeInbox: new Uint8Array(0),
-  read: { keys: null, seq: 0, epoch: 'plaintext' },
-  write: { keys: null, seq: 0, epoch: 'plaintext' },
+  read: { keys: null, seq: 0, epoch: 'plaintext', secret: null, generation: 0 },
+  write: { keys: null, seq: 0, epoch: 'plaintext', secret: null, generation: 0 },
   transcript: [],
   pending: [],
   secrets: { clientRandom: null },

@@ -52,6 +52,11 @@ export interface Finished {
   type: 'finished';
   verifyData: Uint8Array;
 }
+/** §4.6.3 `struct { KeyUpdateRequest request_update; } KeyUpdate;` — update_not_requested(0), update_requested(1) */
+export interface KeyUpdate {
+  type: 'key_update';
+  requestUpdate: number;
+}
 export interface NewSessionTicket {
   type: 'new_session_ticket';
   ticketLifetime: number;
@@ -74,6 +79,7 @@ export type HandshakeMessage =
   | CertificateVerify
   | Finished
   | NewSessionTicket
+  | KeyUpdate
   | OtherHandshake;
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -109,6 +115,8 @@ function body(m: HandshakeMessage): { msgType: number; body: Uint8Array } {
       w.u32(m.ticketLifetime).u32(m.ticketAgeAdd).vector(1, m.ticketNonce).vector(2, m.ticket);
       w.bytes(encodeExtensions(m.extensions));
       return { msgType: HandshakeType.new_session_ticket, body: w.finish() };
+    case 'key_update':
+      return { msgType: HandshakeType.key_update, body: Uint8Array.of(m.requestUpdate) };
     case 'other':
       return { msgType: m.msgType, body: m.body };
   }
@@ -179,6 +187,8 @@ function decodeBody(msgType: number, r: Reader, finishedLength: number): Handsha
       return { type: 'certificate_verify', algorithm: r.u16('algorithm'), signature: r.vector(2, 'signature') };
     case HandshakeType.finished:
       return { type: 'finished', verifyData: r.bytesOf(finishedLength, 'verify_data') };
+    case HandshakeType.key_update:
+      return { type: 'key_update', requestUpdate: r.u8('request_update') };
     case HandshakeType.new_session_ticket:
       return {
         type: 'new_session_ticket',

@@ -25,6 +25,7 @@ import { decodeHandshake, encodeHandshake, type ClientHello, type HandshakeMessa
 import { applicationSecrets, handshakeSecrets, resumptionMasterSecret, transcriptHash } from './key-schedule';
 import { equalBytes, verifyData } from './finished';
 import { x25519Public, x25519Shared } from './key-share';
+import { onKeyUpdate } from './key-update';
 import { closeConnection, fatal, flush, go, newCore, receiveRecords, sendApplicationData, setReadSecret, setWriteSecret } from './connection';
 import { encodeRecord } from './record';
 import { serverTransitions, type ServerPhase } from './table';
@@ -92,6 +93,7 @@ function onMessage(step: S, bytes: Uint8Array): void {
   step.events.push({ type: 'handshake', direction: 'received', message: m, bytes });
   if (step.state.phase === 'start' && m.type === 'client_hello') return onClientHello(step, m, bytes);
   if (step.state.phase === 'wait-finished' && m.type === 'finished') return onFinished(step, m, bytes);
+  if (m.type === 'key_update') return onKeyUpdate(step, m);
   fatal(step, fail('unexpected_message', `${m.type} in phase ${step.state.phase}`));
 }
 

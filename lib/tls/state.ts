@@ -15,6 +15,10 @@ export interface Direction {
   seq: number;
   /** which secret the keys come from, for display ('plaintext' before any) */
   epoch: 'plaintext' | 'handshake' | 'application';
+  /** the traffic secret the keys were derived from (§7.3), null in plaintext */
+  secret: Uint8Array | null;
+  /** application_traffic_secret_N: how many KeyUpdates (§4.6.3) this direction has seen */
+  generation: number;
 }
 
 /** The schedule's secrets as this end derived them (§7.1), filled in as the handshake goes. */
