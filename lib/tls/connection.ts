@@ -17,6 +17,9 @@ import { trafficKeys } from './traffic-keys';
 import type { Core, Direction, Step } from './state';
 
 type Terminal = 'closed' | 'failed';
+
+/** The largest handshake message we accept: certificate chains fit well within 256 KiB. */
+export const MAX_HANDSHAKE_MESSAGE = 2 ** 18;
 export type AnyCore = Core<string>;
 
 export const isTerminal = (phase: string): phase is Terminal => phase === 'closed' || phase === 'failed';
@@ -138,6 +141,10 @@ function handleRecord<S extends AnyCore>(
     // §5.1: "Implementations MUST NOT send zero-length fragments of Handshake types"
     if (content.length === 0) return fatal(anyStep, fail('unexpected_message', 'empty handshake record'));
     const { messages, rest } = splitHandshakes(concat(step.state.handshakeInbox, content));
+    // Not a limit of RFC 8446 but of ours, so that a peer cannot make us buffer 2^24 octets: OpenSSL
+    // answers an excessive message size with illegal_parameter too.
+    if (rest.length >= 4 && ((rest[1]! << 16) | (rest[2]! << 8) | rest[3]!) > MAX_HANDSHAKE_MESSAGE)
+      return fatal(anyStep, fail('illegal_parameter', `handshake message over ${MAX_HANDSHAKE_MESSAGE} octets`));
     step.state = { ...step.state, handshakeInbox: rest };
     for (let i = 0; i < messages.length; i++) {
       const before = step.state.read;
