@@ -145,3 +145,4 @@ import { benchOtr } from './bench-otr';
 import { benchXmpp } from './bench-xmpp';
 await benchXmpp();
 await benchOtr();
+await (await import('./bench-tls')).benchTls();
