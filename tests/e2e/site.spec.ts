@@ -72,7 +72,7 @@ test.describe('lesson pages', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Messaging architectures: client and server');
     await expect(page.getByRole('heading', { level: 2, name: 'The XML stream' })).toBeVisible();
     await expect(page.locator('h2#the-xml-stream')).toHaveCount(1);
-    await expect(page.getByRole('link', { name: 'RFC 6120 §13.8' }).first()).toHaveAttribute('href', 'https://www.rfc-editor.org/rfc/rfc6120.html#section-13.8');
+    await expect(page.getByRole('link', { name: 'RFC 6120 §13.8.3', exact: true }).first()).toHaveAttribute('href', 'https://www.rfc-editor.org/rfc/rfc6120.html#section-13.8.3');
     const embed = page.locator('[data-scenario="hello"]');
     await expect(embed).toBeVisible();
     const widget = embed.locator('[data-scenario-widget="hello"]');
