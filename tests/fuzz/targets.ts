@@ -26,6 +26,12 @@ import { plainServerVerify } from '../../lib/xmpp/sasl/plain';
 import { scramClientFinal, scramClientStart, scramClientVerify, scramServerFinal, scramServerStart, type ScramClientState } from '../../lib/xmpp/sasl/scram';
 import type { ScramHash } from '../../lib/crypto/scram';
 import { makeSide, relay, seededCtx, type Side } from '../unit/otr/pair';
+import { receiveClient, type ClientState } from '../../lib/tls/client';
+import { sendApplicationData } from '../../lib/tls/connection';
+import { encodeRecord } from '../../lib/tls/record';
+import { receiveServer, type ServerState } from '../../lib/tls/server';
+import type { TlsEvent } from '../../lib/tls/state';
+import { identity, makePair, run as runTls } from '../unit/tls/pair';
 import { corpus } from './corpus';
 import type { FuzzTarget } from './harness';
 import { mutatedBytes, mutatedText } from './mutate';
@@ -519,4 +525,72 @@ export const saslTarget: FuzzTarget<SaslInput> = {
   },
 };
 
-export const targets: readonly FuzzTarget<any>[] = [xmlStreamTarget, jidTarget, otrWireTarget, otrSessionTarget, scenarioTarget, saslTarget];
+// ---------------------------------------------------------------------------------------------
+// TLS 1.3 records (lib/tls)
+
+interface TlsSetup {
+  ends: { name: string; kind: 'client' | 'server'; state: ClientState | ServerState }[];
+  /** Every record of a real handshake and of application data both ways. */
+  records: Uint8Array[];
+}
+
+let tlsSetup: TlsSetup | null = null;
+
+function setupTls(): TlsSetup {
+  if (tlsSetup) return tlsSetup;
+  const fresh = makePair(identity('ed25519', 'fuzz'));
+  const connected = runTls(fresh.pair, fresh.firstFlight);
+  const fromClient = sendApplicationData(connected.client, enc.encode('<message><body>hi</body></message>')).out;
+  const fromServer = sendApplicationData(connected.server, enc.encode('<message><body>hello</body></message>')).out;
+  tlsSetup = {
+    ends: [
+      { name: 'fresh server', kind: 'server', state: fresh.pair.server },
+      { name: 'client awaiting ServerHello', kind: 'client', state: fresh.pair.client },
+      { name: 'connected client', kind: 'client', state: connected.client },
+      { name: 'connected server', kind: 'server', state: connected.server },
+    ],
+    records: [...connected.clientRecords, ...connected.serverRecords, ...fromClient, ...fromServer],
+  };
+  return tlsSetup;
+}
+
+interface TlsInput {
+  end: number;
+  chunks: Uint8Array[];
+}
+
+export const tlsTarget: FuzzTarget<TlsInput> = {
+  name: 'tls',
+  description:
+    'lib/tls receiveClient()/receiveServer() at four ends (fresh server, client awaiting the ServerHello, both ends connected): random bytes, records with random bodies, ' +
+    'and mutated records of a real handshake and of application data, in 1–3 chunks. Never throws; an alert we raise (other than close_notify) leaves the end failed.',
+  arbitrary: () => {
+    const s = setupTls();
+    const chunk = fc.oneof(
+      { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }) },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom(20, 21, 22, 23), fc.uint8Array({ maxLength: 200 })).map(([t, b]) => encodeRecord(t, b)) },
+      { weight: 4, arbitrary: mutatedBytes(s.records) },
+      { weight: 1, arbitrary: fc.constantFrom(...s.records) },
+    );
+    return fc.record({ end: fc.nat({ max: s.ends.length - 1 }), chunks: fc.array(chunk, { minLength: 1, maxLength: 3 }) });
+  },
+  show: (i) => `end=${setupTls().ends[i.end]!.name} chunks=${JSON.stringify(i.chunks.map((c) => Buffer.from(c).toString('hex')))}`,
+  check: ({ end, chunks }) => {
+    const e = setupTls().ends[end]!;
+    let state = structuredClone(e.state);
+    const events: TlsEvent[] = [];
+    for (const c of chunks) {
+      const step = e.kind === 'client' ? receiveClient(state as ClientState, c) : receiveServer(state as ServerState, c);
+      ensure(Array.isArray(step.out) && step.out.every((r) => r instanceof Uint8Array), 'out is not a list of records');
+      const raised = step.events.some((ev) => ev.type === 'alert' && ev.sent && ev.alert.name !== 'close_notify');
+      ensure(!raised || step.state.phase === 'failed', `raised an alert but phase is ${step.state.phase}`);
+      events.push(...step.events);
+      state = step.state;
+    }
+    const alert = events.find((ev) => ev.type === 'alert');
+    if (alert && alert.type === 'alert') return `${e.name}: ${alert.sent ? 'sent' : 'received'} ${alert.alert.name}`;
+    return `${e.name}: ${state.phase}`;
+  },
+};
+
+export const targets: readonly FuzzTarget<any>[] = [xmlStreamTarget, jidTarget, otrWireTarget, otrSessionTarget, scenarioTarget, saslTarget, tlsTarget];
