@@ -92,6 +92,8 @@ export interface ClientState extends Core<ClientPhase> {
   offeredExtensions: number[];
   serverKey: ServerKey | null;
   signatureScheme: number | null;
+  /** the server asked for a client certificate (§4.3.2); we answer with none, echoing this context */
+  certificateRequestContext: Uint8Array | null;
 }
 
 export interface ClientHooks {
@@ -139,6 +141,7 @@ export function startClient(config: ClientConfig, randomBytes: (n: number) => Ui
     offeredExtensions: extensions.map((e) => e.type),
     serverKey: null,
     signatureScheme: null,
+    certificateRequestContext: null,
     transcript: [bytes],
     pending: [bytes],
     secrets: { clientRandom: random },
@@ -165,12 +168,11 @@ function onMessage(step: S, bytes: Uint8Array, hooks: ClientHooks): void {
   if (!decoded.ok) return fatal(step, fail('decode_error', decoded.reason));
   const m = decoded.value;
   step.events.push({ type: 'handshake', direction: 'received', message: m, bytes });
+  if (step.state.phase === 'wait-cert-cr' && m.type === 'certificate_request') return onCertificateRequest(step, m, bytes);
   const expect = expected[step.state.phase];
   if (!expect || m.type !== expect) {
     if (step.state.phase === 'connected' && m.type === 'new_session_ticket') return; // §4.6.1; we never resume, so we keep none
     if (m.type === 'key_update') return onKeyUpdate(step, m);
-    if (step.state.phase === 'wait-cert' && m.type === 'other' && bytes[0] === 13)
-      return fatal(step, fail('handshake_failure', 'CertificateRequest: client authentication is not implemented'));
     // §6.2 unexpected_message: "An inappropriate message (e.g., the wrong handshake message …) was received."
     return fatal(step, fail('unexpected_message', `${m.type} in phase ${step.state.phase}`));
   }
@@ -180,6 +182,7 @@ function onMessage(step: S, bytes: Uint8Array, hooks: ClientHooks): void {
 const expected: Partial<Record<ClientPhase, HandshakeMessage['type']>> = {
   'wait-sh': 'server_hello',
   'wait-ee': 'encrypted_extensions',
+  'wait-cert-cr': 'certificate',
   'wait-cert': 'certificate',
   'wait-cv': 'certificate_verify',
   'wait-finished': 'finished',
@@ -244,6 +247,20 @@ const onEncryptedExtensions: Handler<'encrypted_extensions'> = (step, ee, bytes)
   go(step, clientTransitions, 'encrypted-extensions');
 };
 
+/**
+ * §4.3.2 CertificateRequest: "The "signature_algorithms" extension MUST be specified". We hold no
+ * client certificate, so §4.4.2.4 applies: "If the server requests client authentication but no
+ * suitable certificate is available, the client MUST send a Certificate message containing no
+ * certificates" — after the server's Finished, before ours.
+ */
+function onCertificateRequest(step: S, cr: Extract<HandshakeMessage, { type: 'certificate_request' }>, bytes: Uint8Array): void {
+  if (!findExtension(cr.extensions, ExtensionType.signature_algorithms))
+    return fatal(step, fail('missing_extension', 'CertificateRequest without signature_algorithms'));
+  push(step, bytes);
+  step.state = { ...step.state, certificateRequestContext: cr.certificateRequestContext };
+  go(step, clientTransitions, 'certificate-request');
+}
+
 const onCertificate: Handler<'certificate'> = (step, cert, bytes, hooks) => {
   // §4.4.2: "in the case of server authentication, this field SHALL be zero length"
   if (cert.certificateRequestContext.length !== 0) return fatal(step, fail('illegal_parameter', 'certificate_request_context not empty'));
@@ -287,7 +304,16 @@ const onFinished: Handler<'finished'> = (step, fin, bytes) => {
   if (!equalBytes(expectedData, fin.verifyData)) return fatal(step, fail('decrypt_error', 'server Finished does not match'));
   push(step, bytes);
   const app = applicationSecrets(secrets.masterSecret!, step.state.transcript);
-  // Our Finished, over ClientHello … server Finished, under the client handshake traffic keys.
+  // Asked for a certificate: an empty one first (§4.4.2.4), in the transcript our Finished covers.
+  const context = step.state.certificateRequestContext;
+  if (context) {
+    const empty = { type: 'certificate' as const, certificateRequestContext: context, certificateList: [] };
+    const emptyBytes = encodeHandshake(empty);
+    push(step, emptyBytes);
+    step.state = { ...step.state, pending: [...step.state.pending, emptyBytes] };
+    step.events.push({ type: 'handshake', direction: 'sent', message: empty, bytes: emptyBytes });
+  }
+  // Our Finished, over ClientHello … server Finished (and our Certificate), under the client handshake traffic keys.
   const ours = { type: 'finished' as const, verifyData: verifyData(secrets.clientHandshakeTrafficSecret!, step.state.transcript) };
   const ourBytes = encodeHandshake(ours);
   push(step, ourBytes);

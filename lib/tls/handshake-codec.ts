@@ -1,9 +1,9 @@
 /**
  * Handshake messages (RFC 8446 §4): the framing `struct { HandshakeType msg_type; uint24 length; … }
  * Handshake;` and the bodies of ClientHello (§4.1.2), ServerHello (§4.1.3), EncryptedExtensions
- * (§4.3.1), Certificate (§4.4.2), CertificateVerify (§4.4.3), Finished (§4.4.4) and
- * NewSessionTicket (§4.6.1). Encode and decode, strict: decoding returns a value or the reason it
- * failed, never throws.
+ * (§4.3.1), Certificate (§4.4.2), CertificateRequest (§4.3.2), CertificateVerify (§4.4.3),
+ * Finished (§4.4.4), NewSessionTicket (§4.6.1) and KeyUpdate (§4.6.3). Encode and decode,
+ * strict: decoding returns a value or the reason it failed, never throws.
  * @module
  */
 import { HandshakeType } from './constants';
@@ -43,6 +43,12 @@ export interface Certificate {
   certificateRequestContext: Uint8Array;
   certificateList: CertificateEntry[];
 }
+/** §4.3.2 `struct { opaque certificate_request_context<0..2^8-1>; Extension extensions<2..2^16-1>; } CertificateRequest;` */
+export interface CertificateRequest {
+  type: 'certificate_request';
+  certificateRequestContext: Uint8Array;
+  extensions: Extension[];
+}
 export interface CertificateVerify {
   type: 'certificate_verify';
   algorithm: number;
@@ -76,6 +82,7 @@ export type HandshakeMessage =
   | ServerHello
   | EncryptedExtensions
   | Certificate
+  | CertificateRequest
   | CertificateVerify
   | Finished
   | NewSessionTicket
@@ -106,6 +113,9 @@ function body(m: HandshakeMessage): { msgType: number; body: Uint8Array } {
       w.vector(1, m.certificateRequestContext).vector(3, list.finish());
       return { msgType: HandshakeType.certificate, body: w.finish() };
     }
+    case 'certificate_request':
+      w.vector(1, m.certificateRequestContext).bytes(encodeExtensions(m.extensions));
+      return { msgType: HandshakeType.certificate_request, body: w.finish() };
     case 'certificate_verify':
       w.u16(m.algorithm).vector(2, m.signature);
       return { msgType: HandshakeType.certificate_verify, body: w.finish() };
@@ -183,6 +193,12 @@ function decodeBody(msgType: number, r: Reader, finishedLength: number): Handsha
       }
       return { type: 'certificate', certificateRequestContext, certificateList };
     }
+    case HandshakeType.certificate_request:
+      return {
+        type: 'certificate_request',
+        certificateRequestContext: r.vector(1, 'certificate_request_context'),
+        extensions: readExtensions(r, 'CertificateRequest.extensions'),
+      };
     case HandshakeType.certificate_verify:
       return { type: 'certificate_verify', algorithm: r.u16('algorithm'), signature: r.vector(2, 'signature') };
     case HandshakeType.finished:

@@ -8,7 +8,7 @@
  * @module
  */
 import { fail } from './alert';
-import { sign, signedContent } from './certificate-verify';
+import { sign, signedContent, SIGNING_SCHEMES } from './certificate-verify';
 import { ContentType, ExtensionType, TLS12, TLS13, TLS_AES_128_GCM_SHA256, X25519 } from './constants';
 import {
   findExtension,
@@ -18,6 +18,7 @@ import {
   readSignatureAlgorithms,
   readSupportedVersionsClient,
   serverNameAck,
+  signatureAlgorithms,
   supportedVersionsServer,
   type Extension,
 } from './extensions';
@@ -42,6 +43,8 @@ export interface ServerConfig {
   replaySignature?: Uint8Array;
   /** sent exactly as given (a recorded trace's); default: the server_name acknowledgement when the client sent one */
   encryptedExtensions?: Extension[];
+  /** send a CertificateRequest (§4.3.2); we verify no client certificates, so only an empty answer is accepted */
+  requestClientCertificate?: boolean;
 }
 
 export interface ServerState extends Core<ServerPhase> {
@@ -92,6 +95,7 @@ function onMessage(step: S, bytes: Uint8Array): void {
   const m = decoded.value;
   step.events.push({ type: 'handshake', direction: 'received', message: m, bytes });
   if (step.state.phase === 'start' && m.type === 'client_hello') return onClientHello(step, m, bytes);
+  if (step.state.phase === 'wait-cert' && m.type === 'certificate') return onClientCertificate(step, m, bytes);
   if (step.state.phase === 'wait-finished' && m.type === 'finished') return onFinished(step, m, bytes);
   if (m.type === 'key_update') return onKeyUpdate(step, m);
   fatal(step, fail('unexpected_message', `${m.type} in phase ${step.state.phase}`));
@@ -157,6 +161,8 @@ function onClientHello(step: S, ch: ClientHello, bytes: Uint8Array): void {
 
   const cfg = step.state.config;
   queue(step, { type: 'encrypted_extensions', extensions: cfg.encryptedExtensions ?? (name !== null ? [serverNameAck()] : []) });
+  if (cfg.requestClientCertificate)
+    queue(step, { type: 'certificate_request', certificateRequestContext: new Uint8Array(0), extensions: [signatureAlgorithms(SIGNING_SCHEMES)] });
   queue(step, {
     type: 'certificate',
     certificateRequestContext: new Uint8Array(0),
@@ -171,6 +177,21 @@ function onClientHello(step: S, ch: ClientHello, bytes: Uint8Array): void {
   setWriteSecret(step, app.serverApplicationTrafficSecret0, 'application');
   setReadSecret(step, hs.clientHandshakeTrafficSecret, 'handshake');
   go(step, serverTransitions, 'client-hello');
+  if (cfg.requestClientCertificate) go(step, serverTransitions, 'send-certificate-request');
+}
+
+/**
+ * The client's answer to our CertificateRequest (§4.4.2). "certificate_request_context: If this
+ * message is in response to a CertificateRequest, the value of certificate_request_context in that
+ * message." We verify no client certificates: an empty list means "no client authentication", which
+ * §4.4.2.4 lets the server accept; a non-empty one we cannot judge: unsupported_certificate.
+ */
+function onClientCertificate(step: S, cert: Extract<HandshakeMessage, { type: 'certificate' }>, bytes: Uint8Array): void {
+  if (cert.certificateRequestContext.length !== 0) return fatal(step, fail('illegal_parameter', 'certificate_request_context does not match'));
+  if (cert.certificateList.length > 0)
+    return fatal(step, fail('unsupported_certificate', 'client certificates are not implemented'));
+  step.state = { ...step.state, transcript: [...step.state.transcript, bytes] };
+  go(step, serverTransitions, 'certificate');
 }
 
 function onFinished(step: S, fin: { verifyData: Uint8Array }, bytes: Uint8Array): void {

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../../../lib/bytes/hex';
 import { encodeHandshake } from '../../../lib/tls/handshake-codec';
-import { encodeRecord } from '../../../lib/tls/record';
+import { encodeRecord, protectRecord } from '../../../lib/tls/record';
+import { trafficKeys } from '../../../lib/tls/traffic-keys';
 import { ContentType } from '../../../lib/tls/constants';
 import { closeClient, receiveClient, sendClient } from '../../../lib/tls/client';
 import { receiveServer, sendServer } from '../../../lib/tls/server';
@@ -201,8 +202,8 @@ describe('tls: our client ↔ our server', () => {
 
   it('the ends move only along their transition tables', () => {
     const phasesOf = (rows: readonly { from: string; to: string }[]) => new Set(rows.flatMap((r) => [r.from, r.to]));
-    expect([...phasesOf(clientTransitions)].sort()).toEqual(['closed', 'connected', 'failed', 'start', 'wait-cert', 'wait-cv', 'wait-ee', 'wait-finished', 'wait-sh']);
-    expect([...phasesOf(serverTransitions)].sort()).toEqual(['closed', 'connected', 'failed', 'start', 'wait-finished']);
+    expect([...phasesOf(clientTransitions)].sort()).toEqual(['closed', 'connected', 'failed', 'start', 'wait-cert', 'wait-cert-cr', 'wait-cv', 'wait-ee', 'wait-finished', 'wait-sh']);
+    expect([...phasesOf(serverTransitions)].sort()).toEqual(['closed', 'connected', 'failed', 'start', 'wait-cert', 'wait-finished']);
   });
 
   it('after close_notify the closing end may not send', () => {
@@ -221,3 +222,25 @@ function findSub(hay: Uint8Array, needle: Uint8Array): number {
   }
   throw new Error('not found');
 }
+
+describe('tls: a server that asks for a client certificate (§4.3.2)', () => {
+  it('our client answers with an empty Certificate before its Finished; the handshake completes', () => {
+    const { pair, firstFlight } = makePair(identity('ecdsa_secp256r1_sha256', 'cr'), { server: { requestClientCertificate: true } });
+    const p = run(pair, firstFlight);
+    expect([p.client.phase, p.server.phase]).toEqual(['connected', 'connected']);
+    const sent = p.clientEvents.flatMap((e) => (e.type === 'handshake' && e.direction === 'sent' ? [e.message.type] : []));
+    expect(sent).toEqual(['client_hello', 'certificate', 'finished']);
+    const got = p.clientEvents.flatMap((e) => (e.type === 'handshake' && e.direction === 'received' ? [e.message.type] : []));
+    expect(got).toEqual(['server_hello', 'encrypted_extensions', 'certificate_request', 'certificate', 'certificate_verify', 'finished']);
+    expect(p.client.secrets).toEqual(p.server.secrets);
+  });
+
+  it('a client certificate we cannot judge: unsupported_certificate', () => {
+    const { pair, firstFlight } = makePair(identity('ed25519', 'cr2'), { server: { requestClientCertificate: true } });
+    const flight = receiveServer(pair.server, firstFlight[0]!);
+    const keys = trafficKeys(flight.state.secrets.clientHandshakeTrafficSecret!);
+    const cert = encodeHandshake({ type: 'certificate', certificateRequestContext: new Uint8Array(0), certificateList: [{ certData: utf8('me'), extensions: [] }] });
+    const s = receiveServer(flight.state, protectRecord(keys, 0, ContentType.handshake, cert));
+    expect(alertsOf(s.events)).toEqual(['sent unsupported_certificate']);
+  });
+});

@@ -21,7 +21,8 @@ describe('tls/handshake-codec', () => {
       { type: 'finished', verifyData: new Uint8Array(32).fill(1) },
       { type: 'key_update', requestUpdate: 1 },
       { type: 'new_session_ticket', ticketLifetime: 7200, ticketAgeAdd: 0xfad6aac5, ticketNonce: Uint8Array.of(0, 0), ticket: Uint8Array.of(5), extensions: [] },
-      { type: 'other', msgType: 13, body: Uint8Array.of(0, 0, 0) },
+      { type: 'certificate_request', certificateRequestContext: new Uint8Array(0), extensions: [{ type: 13, data: Uint8Array.of(0, 2, 8, 7) }] },
+      { type: 'other', msgType: 99, body: Uint8Array.of(0, 0, 0) },
     ];
     for (const m of msgs) expect(decodeHandshake(encodeHandshake(m))).toEqual({ ok: true, value: m });
   });
