@@ -85,3 +85,16 @@ const dec = new TextDecoder(); // lossy: bad UTF-8 becomes U+FFFD, as a transpor
 export function mutatedText(items: readonly string[], maxOps = 4): fc.Arbitrary<string> {
   return mutatedBytes(items.map((s) => enc.encode(s)), maxOps).map((b) => dec.decode(b));
 }
+
+/** A corpus item whose first `keep` bytes (a header) stay as they are and whose rest is mutated: gets past header checks to the body's parser. */
+export function mutatedBody(items: readonly Uint8Array[], keep: number, maxOps = 4): fc.Arbitrary<Uint8Array> {
+  const long = items.filter((b) => b.length > keep);
+  const bodies = long.map((b) => b.subarray(keep));
+  return fc
+    .tuple(fc.nat({ max: long.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: maxOps }))
+    .map(([k, ops]) => {
+      const item = long[k] as Uint8Array;
+      const body = ops.reduce((b, m) => applyMutation(b, m, bodies), item.subarray(keep));
+      return cat(item.subarray(0, keep), body);
+    });
+}

@@ -34,7 +34,7 @@ import type { TlsEvent } from '../../lib/tls/state';
 import { identity, makePair, run as runTls } from '../unit/tls/pair';
 import { corpus } from './corpus';
 import type { FuzzTarget } from './harness';
-import { mutatedBytes, mutatedText } from './mutate';
+import { mutatedBody, mutatedBytes, mutatedText } from './mutate';
 
 /** A broken property: the harness reports it as a failure with the shrunk input. */
 export class PropertyBroken extends Error {
@@ -214,6 +214,7 @@ export const otrWireTarget: FuzzTarget<string> = {
       { weight: 1, arbitrary: whitespaceText },
       { weight: 3, arbitrary: mutatedText(c.otr) },
       { weight: 4, arbitrary: mutatedBytes(bins).map(armor) },
+      { weight: 2, arbitrary: mutatedBody(bins, 11).map(armor) },
       { weight: 2, arbitrary: fc.tuple(header, fc.uint8Array({ maxLength: 400 })).map(([h, b]) => armor(Uint8Array.from([...h, ...b]))) },
     );
   },
@@ -317,6 +318,8 @@ export const otrSessionTarget: FuzzTarget<SessionInput> = {
       { weight: 1, arbitrary: fc.oneof(fragmentText, queryText, whitespaceText) },
       { weight: 3, arbitrary: mutatedText(s.genuine) },
       { weight: 4, arbitrary: mutatedBytes(bins).map(armor) },
+      // v3 header (version, type, instance tags) kept: the mutation reaches the AKE and data message parsers.
+      { weight: 4, arbitrary: mutatedBody(bins, 11).map(armor) },
       { weight: 1, arbitrary: fc.constantFrom(...s.genuine) },
     );
     return fc.record({ state: fc.nat({ max: s.states.length - 1 }), wire });
@@ -570,6 +573,7 @@ export const tlsTarget: FuzzTarget<TlsInput> = {
       { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }) },
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom(20, 21, 22, 23), fc.uint8Array({ maxLength: 200 })).map(([t, b]) => encodeRecord(t, b)) },
       { weight: 4, arbitrary: mutatedBytes(s.records) },
+      { weight: 2, arbitrary: mutatedBody(s.records, 5) },
       { weight: 1, arbitrary: fc.constantFrom(...s.records) },
     );
     return fc.record({ end: fc.nat({ max: s.ends.length - 1 }), chunks: fc.array(chunk, { minLength: 1, maxLength: 3 }) });
