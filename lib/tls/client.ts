@@ -18,7 +18,9 @@
  */
 import { fail, type AlertName } from './alert';
 import { signedContent, verify } from './certificate-verify';
+import { encodeRecord } from './record';
 import {
+  ContentType,
   ExtensionType,
   HELLO_RETRY_REQUEST_RANDOM,
   SignatureScheme,
@@ -79,6 +81,8 @@ export interface ClientConfig {
   extraExtensions?: Extension[];
   /** extension types in the order to send them; types not listed follow in our order */
   extensionOrder?: number[];
+  /** Appendix D.4 middlebox compatibility mode: a session id, and a change_cipher_spec before our second flight (as OpenSSL does) */
+  compatibilityMode?: boolean;
 }
 
 export interface ClientState extends Core<ClientPhase> {
@@ -104,12 +108,15 @@ const RSA_SCHEMES = [0x0401, 0x0501, 0x0601, 0x0804, 0x0805, 0x0806, 0x0809, 0x0
 const DEFAULT_SCHEMES = [SignatureScheme.ecdsa_secp256r1_sha256, SignatureScheme.ed25519];
 
 /**
- * §4.1.2: builds and sends the ClientHello. `randomBytes` is drawn twice, in this order: the 32-octet
- * ClientHello.random, then the 32-octet X25519 private key.
+ * §4.1.2: builds and sends the ClientHello. `randomBytes` is drawn in this order: the 32-octet
+ * ClientHello.random, the 32-octet X25519 private key, and in compatibility mode a 32-octet
+ * legacy_session_id.
  */
 export function startClient(config: ClientConfig, randomBytes: (n: number) => Uint8Array): Step<ClientState> {
   const random = randomBytes(32);
   const keyShareSecret = randomBytes(32);
+  // Appendix D.4: "In compatibility mode, the client … sets legacy_session_id to a … non-empty value".
+  const sessionId = config.compatibilityMode ? randomBytes(32) : new Uint8Array(0);
   const ours: Extension[] = [
     ...(config.serverName !== undefined ? [serverName(config.serverName)] : []),
     supportedGroups(config.supportedGroups ?? [X25519]),
@@ -125,7 +132,7 @@ export function startClient(config: ClientConfig, randomBytes: (n: number) => Ui
     type: 'client_hello',
     legacyVersion: TLS12, // §4.1.2 "legacy_version … MUST be set to 0x0303"
     random,
-    legacySessionId: new Uint8Array(0),
+    legacySessionId: sessionId,
     cipherSuites: config.cipherSuites ?? [TLS_AES_128_GCM_SHA256],
     legacyCompressionMethods: Uint8Array.of(0), // "MUST contain exactly one byte, set to zero"
     extensions,
@@ -157,7 +164,7 @@ export function receiveClient(state: ClientState, bytes: Uint8Array, hooks: Clie
   return receiveRecords(state, bytes, (step, m) => onMessage(step, m, hooks), (s) => s.phase !== 'connected', clientTransitions);
 }
 
-export const sendClient = (state: ClientState, data: Uint8Array): Step<ClientState> => sendApplicationData(state, data);
+export const sendClient = (state: ClientState, data: Uint8Array, padding = 0): Step<ClientState> => sendApplicationData(state, data, padding);
 export const closeClient = (state: ClientState): Step<ClientState> => closeConnection(state, clientTransitions);
 
 type S = Step<ClientState>;
@@ -304,6 +311,8 @@ const onFinished: Handler<'finished'> = (step, fin, bytes) => {
   if (!equalBytes(expectedData, fin.verifyData)) return fatal(step, fail('decrypt_error', 'server Finished does not match'));
   push(step, bytes);
   const app = applicationSecrets(secrets.masterSecret!, step.state.transcript);
+  // Appendix D.4: the client "sends a dummy change_cipher_spec record … before its second flight".
+  if (step.state.config.compatibilityMode) step.out.push(encodeRecord(ContentType.change_cipher_spec, Uint8Array.of(1)));
   // Asked for a certificate: an empty one first (§4.4.2.4), in the transcript our Finished covers.
   const context = step.state.certificateRequestContext;
   if (context) {

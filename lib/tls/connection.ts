@@ -57,10 +57,10 @@ export function setReadSecret(step: Step<AnyCore>, secret: Uint8Array, epoch: Di
 }
 
 /** One record of ours: protected under the write keys if there are any. */
-function emit(step: Step<AnyCore>, type: number, content: Uint8Array): void {
+function emit(step: Step<AnyCore>, type: number, content: Uint8Array, padding = 0): void {
   const w = step.state.write;
   if (w.keys) {
-    step.out.push(protectRecord(w.keys, w.seq, type, content));
+    step.out.push(protectRecord(w.keys, w.seq, type, content, padding));
     step.state = { ...step.state, write: { ...w, seq: w.seq + 1 } };
   } else step.out.push(encodeRecord(type, content));
 }
@@ -180,13 +180,20 @@ function handleRecord<S extends AnyCore>(
   fatal(anyStep, fail('unexpected_message', `content type ${type} not allowed here`));
 }
 
-/** §5.1: application data in records of at most 2^14 octets, under the application traffic keys. */
-export function sendApplicationData<S extends AnyCore>(state: S, data: Uint8Array): Step<S> {
+/**
+ * §5.1: application data in records of at most 2^14 octets, under the application traffic keys.
+ * §5.4 padding: `padding` zero octets are added to each record ("Padding is a string of zero-valued
+ * bytes appended to the ContentType field"), up to what keeps TLSInnerPlaintext within 2^14 + 1.
+ */
+export function sendApplicationData<S extends AnyCore>(state: S, data: Uint8Array, padding = 0): Step<S> {
   if (state.phase !== 'connected' || state.sentCloseNotify)
     throw new Error(`tls/connection: cannot send application data in phase '${state.phase}'${state.sentCloseNotify ? ' after close_notify' : ''}`);
+  if (!Number.isInteger(padding) || padding < 0) throw new Error('tls/connection: padding must be a non-negative integer');
   const step: Step<S> = { state, out: [], events: [] };
-  for (let pos = 0; pos === 0 || pos < data.length; pos += MAX_PLAINTEXT)
-    emit(step as Step<AnyCore>, ContentType.application_data, data.subarray(pos, pos + MAX_PLAINTEXT));
+  for (let pos = 0; pos === 0 || pos < data.length; pos += MAX_PLAINTEXT) {
+    const chunk = data.subarray(pos, pos + MAX_PLAINTEXT);
+    emit(step as Step<AnyCore>, ContentType.application_data, chunk, Math.min(padding, MAX_PLAINTEXT - chunk.length));
+  }
   return step;
 }
 

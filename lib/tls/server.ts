@@ -72,7 +72,7 @@ export function createServer(config: ServerConfig, randomBytes: (n: number) => U
 export function receiveServer(state: ServerState, bytes: Uint8Array): Step<ServerState> {
   return receiveRecords(state, bytes, onMessage, (s) => s.phase !== 'connected', serverTransitions);
 }
-export const sendServer = (state: ServerState, data: Uint8Array): Step<ServerState> => sendApplicationData(state, data);
+export const sendServer = (state: ServerState, data: Uint8Array, padding = 0): Step<ServerState> => sendApplicationData(state, data, padding);
 export const closeServer = (state: ServerState): Step<ServerState> => closeConnection(state, serverTransitions);
 
 /**

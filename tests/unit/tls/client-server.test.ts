@@ -244,3 +244,23 @@ describe('tls: a server that asks for a client certificate (§4.3.2)', () => {
     expect(alertsOf(s.events)).toEqual(['sent unsupported_certificate']);
   });
 });
+
+describe('tls: middlebox compatibility mode and padding', () => {
+  it('Appendix D.4: a session id, change_cipher_spec records both ways, and the handshake completes', () => {
+    const { pair, firstFlight } = makePair(identity('ed25519', 'compat'), { client: { compatibilityMode: true } });
+    const p = run(pair, firstFlight);
+    expect([p.client.phase, p.server.phase]).toEqual(['connected', 'connected']);
+    expect(p.client.sessionId).toHaveLength(32);
+    expect(p.clientRecords.map((r) => r[0])).toEqual([22, 20, 23]); // ClientHello, CCS, Finished
+    expect(p.serverRecords.map((r) => r[0])).toEqual([22, 20, 23]); // ServerHello, CCS, flight
+  });
+
+  it('§5.4: padding hides the length of the content but not from the receiver', () => {
+    const { pair, firstFlight } = makePair(identity('ed25519', 'pad'));
+    const p = run(pair, firstFlight);
+    const plain = sendClient(p.client, utf8('hi')).out[0]!;
+    const padded = sendClient(p.client, utf8('hi'), 100).out[0]!;
+    expect(padded.length - plain.length).toBe(100);
+    expect(receiveServer(p.server, padded).events).toEqual([{ type: 'application-data', data: utf8('hi') }]);
+  });
+});
