@@ -204,6 +204,11 @@ describe('tls: our client ↔ our server', () => {
     const phasesOf = (rows: readonly { from: string; to: string }[]) => new Set(rows.flatMap((r) => [r.from, r.to]));
     expect([...phasesOf(clientTransitions)].sort()).toEqual(['closed', 'connected', 'failed', 'start', 'wait-cert', 'wait-cert-cr', 'wait-cv', 'wait-ee', 'wait-finished', 'wait-sh']);
     expect([...phasesOf(serverTransitions)].sort()).toEqual(['closed', 'connected', 'failed', 'start', 'wait-cert', 'wait-finished']);
+    // §6.2: from every live phase a fatal alert leads to 'failed' (connection.ts relies on these rows).
+    for (const table of [clientTransitions, serverTransitions] as const) {
+      const live = [...phasesOf(table)].filter((ph) => ph !== 'closed' && ph !== 'failed');
+      for (const ph of live) expect(table.some((t) => t.from === ph && t.on === 'fatal-alert' && t.to === 'failed')).toBe(true);
+    }
   });
 
   it('after close_notify the closing end may not send', () => {
