@@ -15,7 +15,9 @@ import { parseDataMessage } from '../../lib/otr/data-message';
 import { emptyFragmentBuffer, parseFragment, receiveFragment } from '../../lib/otr/fragment';
 import { dissect } from '../../lib/otr/inspect';
 import { classify, parseError, parseQuery, stripWhitespaceTag, WHITESPACE_BASE, WHITESPACE_V1, WHITESPACE_V2, WHITESPACE_V3 } from '../../lib/otr/query';
-import { receiveMessage, sendMessage, startOtr, type OtrSession } from '../../lib/otr/session';
+import { receiveMessage, sendMessage, smpStart, startOtr, type OtrSession } from '../../lib/otr/session';
+import { DH_MODULUS, DH_Q } from '../../lib/otr/dh';
+import { encodeSmp1Q, encodeSmpMpis, type Tlv } from '../../lib/otr/tlv';
 import { MSG_DATA, readHeader } from '../../lib/otr/wire';
 import { loadScenario, parseScenarioJson, type LoadResult } from '../../lib/scenarios/load';
 import { formatIssues } from '../../lib/scenarios/schema/messages';
@@ -259,6 +261,11 @@ interface OtrSetup {
   /** The next message alice sends bob (not yet delivered), and its text. */
   probe: string;
   probeText: string;
+  /** alice and bob, encrypted with each other: alice (with the keys) can send bob any plaintext. */
+  alice: OtrSession;
+  bob: OtrSession;
+  /** bob after starting an SMP with alice (expecting SMP message 2). */
+  bobInSmp: OtrSession;
 }
 
 let otrSetup: OtrSetup | null = null;
@@ -295,6 +302,13 @@ function setupOtr(): OtrSetup {
     genuine: [...genuine, ...corpus().otr],
     probe,
     probeText: 'probe after garbage',
+    alice: a.st,
+    bob: b.st,
+    bobInSmp: (() => {
+      const st = structuredClone(b.st);
+      smpStart(st, 'secret', null, seededCtx('fuzz-smp'));
+      return st;
+    })(),
   };
   return otrSetup;
 }
@@ -345,6 +359,58 @@ export const otrSessionTarget: FuzzTarget<SessionInput> = {
     const ev = out.events.find((e) => e.type === 'ignored' || e.type === 'unreadable' || e.type === 'not-in-private');
     if (ev) return `${name}: ${ev.type}${ev.type === 'ignored' ? ` (${ev.reason.replace(/otr\/codec: /, '').replace(/\d+/g, 'N').replace(/^(DH-Commit|DH-Key|Reveal-Signature|Signature|unknown\(N\)): .*/, '$1: …')})` : ''}`;
     return `${name}: ${out.events[0]?.type ?? 'no event'}`;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// OTR: a malicious correspondent inside the encrypted session (any plaintext, any TLVs)
+
+const smpMpi = fc.oneof(
+  fc.constantFrom(0n, 1n, 2n, DH_Q, DH_Q + 1n, DH_MODULUS - 1n, DH_MODULUS, DH_MODULUS + 1n, 2n ** 2000n),
+  fc.bigInt({ min: 0n, max: DH_MODULUS }),
+);
+const tlvArb: fc.Arbitrary<Tlv> = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ type: fc.integer({ min: 0, max: 9 }), value: fc.uint8Array({ maxLength: 64 }) }) },
+  { weight: 3, arbitrary: fc.record({ type: fc.integer({ min: 2, max: 5 }), value: fc.array(smpMpi, { maxLength: 12 }).map(encodeSmpMpis) }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant(7), value: fc.tuple(fc.string({ maxLength: 20 }), fc.array(smpMpi, { minLength: 6, maxLength: 6 })).map(([q, m]) => encodeSmp1Q(q, m)) }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.integer({ min: 0, max: 0xffff }), value: fc.uint8Array({ maxLength: 32 }) }) },
+);
+
+interface PeerInput {
+  inSmp: boolean;
+  text: string;
+  tlvs: Tlv[];
+}
+
+export const otrPeerTarget: FuzzTarget<PeerInput> = {
+  name: 'otr-peer',
+  description:
+    'lib/otr/session.ts receiveMessage() of Data Messages a malicious correspondent encrypts with the real session keys: any text (NULs included) and any TLVs — ' +
+    'SMP messages 1–4 and 1Q with out-of-group, boundary and random MPIs, wrong MPI counts, unknown types — to bob idle and bob in the middle of his own SMP. ' +
+    "Never throws; unless alice disconnected, bob still decrypts alice's next message.",
+  arbitrary: () => {
+    setupOtr();
+    return fc.record({ inSmp: fc.boolean(), text: fc.string({ unit: 'binary', maxLength: 40 }), tlvs: fc.array(tlvArb, { maxLength: 4 }) });
+  },
+  check: ({ inSmp, text, tlvs }) => {
+    const s = setupOtr();
+    const alice = structuredClone(s.alice);
+    const bob = structuredClone(inSmp ? s.bobInSmp : s.bob);
+    const ctx = seededCtx('fuzz-peer');
+    const wire = sendMessage(alice, text, ctx, tlvs).send;
+    const events = wire.flatMap((w) => receiveMessage(bob, w, ctx).events);
+    structuredClone(bob);
+    const next = sendMessage(alice, 'after the TLVs', ctx).send;
+    const got = next.flatMap((w) => receiveMessage(bob, w, ctx).events);
+    if (bob.msgstate === 'encrypted') {
+      ensure(got.some((e) => e.type === 'message' && e.encrypted && e.text === 'after the TLVs'), `session no longer usable: ${JSON.stringify(got)}`);
+    } else ensure(tlvs.some((t) => t.type === 1), `bob left the encrypted state without a disconnect TLV: ${bob.msgstate}`);
+    const where = inSmp ? 'in SMP' : 'idle';
+    for (const e of events) {
+      if (e.type === 'smp') return `${where}: smp ${e.kind}${e.kind === 'cheated' ? ` (${e.reason.replace(/\d+/g, 'N')})` : ''}`;
+      if (e.type === 'disconnected') return `${where}: disconnected`;
+    }
+    return `${where}: message`;
   },
 };
 
@@ -592,9 +658,10 @@ export const tlsTarget: FuzzTarget<TlsInput> = {
       state = step.state;
     }
     const alert = events.find((ev) => ev.type === 'alert');
-    if (alert && alert.type === 'alert') return `${e.name}: ${alert.sent ? 'sent' : 'received'} ${alert.alert.name}`;
+    // A peer's alert may carry any description byte: unknown(N) counts as one kind.
+    if (alert && alert.type === 'alert') return `${e.name}: ${alert.sent ? 'sent' : 'received'} ${alert.alert.name.replace(/\(\d+\)/, '(N)')}`;
     return `${e.name}: ${state.phase}`;
   },
 };
 
-export const targets: readonly FuzzTarget<any>[] = [xmlStreamTarget, jidTarget, otrWireTarget, otrSessionTarget, scenarioTarget, saslTarget, tlsTarget];
+export const targets: readonly FuzzTarget<any>[] = [xmlStreamTarget, jidTarget, otrWireTarget, otrSessionTarget, otrPeerTarget, scenarioTarget, saslTarget, tlsTarget];
