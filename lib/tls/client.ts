@@ -31,8 +31,11 @@ import {
   X25519,
 } from './constants';
 import {
+  cookie,
   findExtension,
   keyShareClient,
+  readCookie,
+  readKeyShareHelloRetry,
   readKeyShareServer,
   readSupportedVersionsServer,
   serverName,
@@ -41,8 +44,8 @@ import {
   supportedVersionsClient,
   type Extension,
 } from './extensions';
-import { decodeHandshake, encodeHandshake, type ClientHello, type HandshakeMessage } from './handshake-codec';
-import { applicationSecrets, handshakeSecrets, resumptionMasterSecret, transcriptHash } from './key-schedule';
+import { decodeHandshake, encodeHandshake, type ClientHello, type HandshakeMessage, type ServerHello } from './handshake-codec';
+import { applicationSecrets, handshakeSecrets, messageHash, resumptionMasterSecret, transcriptHash } from './key-schedule';
 import { equalBytes, verifyData } from './finished';
 import { closeConnection, fatal, flush, go, newCore, receiveRecords, sendApplicationData, setReadSecret, setWriteSecret } from './connection';
 import { clientTransitions, type ClientPhase } from './table';
@@ -98,6 +101,10 @@ export interface ClientState extends Core<ClientPhase> {
   signatureScheme: number | null;
   /** the server asked for a client certificate (§4.3.2); we answer with none, echoing this context */
   certificateRequestContext: Uint8Array | null;
+  /** our ClientHello as sent (the second one after a HelloRetryRequest) */
+  hello: ClientHello;
+  /** the cipher suite of the HelloRetryRequest we answered, or null if none came (§4.1.4) */
+  retriedSuite: number | null;
 }
 
 export interface ClientHooks {
@@ -149,6 +156,8 @@ export function startClient(config: ClientConfig, randomBytes: (n: number) => Ui
     serverKey: null,
     signatureScheme: null,
     certificateRequestContext: null,
+    hello,
+    retriedSuite: null,
     transcript: [bytes],
     pending: [bytes],
     secrets: { clientRandom: random },
@@ -203,8 +212,10 @@ type Handler<T extends HandshakeMessage['type']> = (step: S, m: Extract<Handshak
 
 const onServerHello: Handler<'server_hello'> = (step, sh, bytes) => {
   // §4.1.3: a ServerHello whose random is the special value is a HelloRetryRequest.
-  if (toHex(sh.random) === HELLO_RETRY_REQUEST_RANDOM)
-    return fatal(step, fail('handshake_failure', 'HelloRetryRequest is not implemented'));
+  if (toHex(sh.random) === HELLO_RETRY_REQUEST_RANDOM) return onHelloRetryRequest(step, sh, bytes);
+  // §4.1.4: "clients MUST check that the cipher suite supplied in the ServerHello is the same as that in the HelloRetryRequest"
+  if (step.state.retriedSuite !== null && sh.cipherSuite !== step.state.retriedSuite)
+    return fatal(step, fail('illegal_parameter', 'cipher suite differs from the HelloRetryRequest'));
   // §4.2.1: "If the "supported_versions" extension in the ServerHello contains a version not offered by the client or contains a version prior to TLS 1.3, the client MUST abort the handshake with an "illegal_parameter" alert."
   const sv = findExtension(sh.extensions, ExtensionType.supported_versions);
   if (!sv) return fatal(step, fail('protocol_version', 'server chose TLS 1.2 or older (no supported_versions)'));
@@ -239,6 +250,54 @@ const onServerHello: Handler<'server_hello'> = (step, sh, bytes) => {
   setWriteSecret(step, hs.clientHandshakeTrafficSecret, 'handshake');
   go(step, clientTransitions, 'server-hello');
 };
+
+/**
+ * §4.1.4 HelloRetryRequest: the server wants another ClientHello — with a key share for the group it
+ * names, and/or echoing its cookie. "If a client receives a second HelloRetryRequest in the same
+ * connection …, it MUST abort the handshake with an "unexpected_message" alert." "Clients MUST abort
+ * the handshake with an "illegal_parameter" alert if the HelloRetryRequest would not result in any
+ * change in the ClientHello." §4.2.8: the selected_group must be in supported_groups and not one we
+ * already sent a share for — else illegal_parameter. We compute X25519 only, so a request for any
+ * other group ends in handshake_failure. The transcript restarts from message_hash (§4.4.1).
+ */
+function onHelloRetryRequest(step: S, hrr: ServerHello, bytes: Uint8Array): void {
+  if (step.state.retriedSuite !== null) return fatal(step, fail('unexpected_message', 'a second HelloRetryRequest'));
+  const sv = findExtension(hrr.extensions, ExtensionType.supported_versions);
+  const version = sv ? tryRead(() => readSupportedVersionsServer(sv)) : null;
+  if (version !== TLS13) return fatal(step, fail('illegal_parameter', 'HelloRetryRequest without TLS 1.3 in supported_versions'));
+  if (!equalBytes(hrr.legacySessionIdEcho, step.state.sessionId)) return fatal(step, fail('illegal_parameter', 'legacy_session_id_echo'));
+  if (hrr.cipherSuite !== TLS_AES_128_GCM_SHA256) return fatal(step, fail('illegal_parameter', `cipher_suite 0x${hrr.cipherSuite.toString(16)}`));
+  for (const e of hrr.extensions)
+    if (e.type !== ExtensionType.supported_versions && e.type !== ExtensionType.key_share && e.type !== ExtensionType.cookie)
+      return fatal(step, fail('unsupported_extension', `HelloRetryRequest extension ${e.type}`));
+  const ks = findExtension(hrr.extensions, ExtensionType.key_share);
+  const ck = findExtension(hrr.extensions, ExtensionType.cookie);
+  const group = ks ? tryRead(() => readKeyShareHelloRetry(ks)) : null;
+  const cookieValue = ck ? tryRead(() => readCookie(ck)) : null;
+  if ((ks && group === null) || (ck && cookieValue === null)) return fatal(step, fail('decode_error', 'HelloRetryRequest extensions'));
+  if (group === null && cookieValue === null) return fatal(step, fail('illegal_parameter', 'HelloRetryRequest that changes nothing'));
+  if (group !== null) {
+    const offered = step.state.config.supportedGroups ?? [X25519];
+    if (group === X25519 || !offered.includes(group)) return fatal(step, fail('illegal_parameter', `selected_group 0x${group.toString(16)}`));
+    return fatal(step, fail('handshake_failure', `selected_group 0x${group.toString(16)}: only X25519 is implemented`));
+  }
+  // ClientHello2: the same, plus the cookie (§4.2.2: "When sending the new ClientHello, the client MUST copy the contents of the extension received in the HelloRetryRequest into a "cookie" extension").
+  const first = step.state.hello;
+  const hello: ClientHello = { ...first, extensions: [...first.extensions.filter((e) => e.type !== ExtensionType.cookie), cookie(cookieValue!)] };
+  const helloBytes = encodeHandshake(hello);
+  step.state = {
+    ...step.state,
+    hello,
+    retriedSuite: hrr.cipherSuite,
+    offeredExtensions: [...step.state.offeredExtensions, ExtensionType.cookie],
+    transcript: [messageHash(step.state.transcript[0]!), bytes, helloBytes],
+    pending: [...step.state.pending, helloBytes],
+  };
+  // Appendix D.4: in compatibility mode the dummy change_cipher_spec goes "immediately before its second flight" — here the second ClientHello.
+  if (step.state.config.compatibilityMode) step.out.push(encodeRecord(ContentType.change_cipher_spec, Uint8Array.of(1)));
+  step.events.push({ type: 'handshake', direction: 'sent', message: hello, bytes: helloBytes });
+  go(step, clientTransitions, 'hello-retry-request');
+}
 
 /** Extensions that are never allowed in EncryptedExtensions (§4.2's table: CH, SH, HRR, CT, CR only). */
 const NOT_IN_EE: number[] = [ExtensionType.key_share, ExtensionType.supported_versions, ExtensionType.signature_algorithms, ExtensionType.pre_shared_key, ExtensionType.psk_key_exchange_modes, ExtensionType.cookie];
@@ -312,7 +371,8 @@ const onFinished: Handler<'finished'> = (step, fin, bytes) => {
   push(step, bytes);
   const app = applicationSecrets(secrets.masterSecret!, step.state.transcript);
   // Appendix D.4: the client "sends a dummy change_cipher_spec record … before its second flight".
-  if (step.state.config.compatibilityMode) step.out.push(encodeRecord(ContentType.change_cipher_spec, Uint8Array.of(1)));
+  if (step.state.config.compatibilityMode && step.state.retriedSuite === null)
+    step.out.push(encodeRecord(ContentType.change_cipher_spec, Uint8Array.of(1)));
   // Asked for a certificate: an empty one first (§4.4.2.4), in the transcript our Finished covers.
   const context = step.state.certificateRequestContext;
   if (context) {

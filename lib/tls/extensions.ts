@@ -147,3 +147,21 @@ export function readServerName(d: Uint8Array): string | null {
   return host;
 }
 export const serverNameAck = (): Extension => ({ type: ExtensionType.server_name, data: new Uint8Array(0) });
+
+/** §4.2.8 in a HelloRetryRequest: `struct { NamedGroup selected_group; } KeyShareHelloRetryRequest;` */
+export const keyShareHelloRetry = (group: number): Extension => ({ type: ExtensionType.key_share, data: new Writer().u16(group).finish() });
+export function readKeyShareHelloRetry(d: Uint8Array): number {
+  const r = new Reader(d);
+  const group = r.u16('selected_group');
+  r.end('key_share');
+  return group;
+}
+
+/** §4.2.2 `struct { opaque cookie<1..2^16-1>; } Cookie;` */
+export const cookie = (value: Uint8Array): Extension => ({ type: ExtensionType.cookie, data: new Writer().vector(2, value).finish() });
+export function readCookie(d: Uint8Array): Uint8Array {
+  const r = new Reader(d);
+  const value = r.vector(2, 'cookie', 1);
+  r.end('cookie');
+  return value;
+}

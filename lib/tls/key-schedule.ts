@@ -60,6 +60,18 @@ export const transcriptHash = (messages: readonly Uint8Array[]): Uint8Array => {
   return h.digest();
 };
 
+/**
+ * §4.4.1: after a HelloRetryRequest "the value of ClientHello1 is replaced with a special synthetic
+ * handshake message of handshake type "message_hash" containing Hash(ClientHello1)":
+ * `Transcript-Hash(ClientHello1, HelloRetryRequest, ... Mn) = Hash(message_hash || 00 00 Hash.length || Hash(ClientHello1) || HelloRetryRequest || ... || Mn)`
+ */
+export function messageHash(clientHello1: Uint8Array): Uint8Array {
+  const out = new Uint8Array(4 + HASH_LEN);
+  out.set([254, 0, 0, HASH_LEN]);
+  out.set(sha256(clientHello1), 4);
+  return out;
+}
+
 /** §7.1: `Derive-Secret(Secret, Label, Messages) = HKDF-Expand-Label(Secret, Label, Transcript-Hash(Messages), Hash.length)` */
 export const deriveSecret = (secret: Uint8Array, label: string, messages: readonly Uint8Array[]): Uint8Array =>
   hkdfExpandLabel(secret, label, transcriptHash(messages), HASH_LEN);

@@ -9,10 +9,15 @@
  */
 import { fail } from './alert';
 import { sign, signedContent, SIGNING_SCHEMES } from './certificate-verify';
-import { ContentType, ExtensionType, TLS12, TLS13, TLS_AES_128_GCM_SHA256, X25519 } from './constants';
+import { ContentType, ExtensionType, HELLO_RETRY_REQUEST_RANDOM, TLS12, TLS13, TLS_AES_128_GCM_SHA256, X25519 } from './constants';
+import { fromHex } from '../bytes/hex';
 import {
+  cookie,
   findExtension,
+  keyShareHelloRetry,
   keyShareServer,
+  readCookie,
+  readSupportedGroups,
   readKeyShareClient,
   readServerName,
   readSignatureAlgorithms,
@@ -23,7 +28,7 @@ import {
   type Extension,
 } from './extensions';
 import { decodeHandshake, encodeHandshake, type ClientHello, type HandshakeMessage, type NewSessionTicket } from './handshake-codec';
-import { applicationSecrets, handshakeSecrets, resumptionMasterSecret, transcriptHash } from './key-schedule';
+import { applicationSecrets, handshakeSecrets, messageHash, resumptionMasterSecret, transcriptHash } from './key-schedule';
 import { equalBytes, verifyData } from './finished';
 import { x25519Public, x25519Shared } from './key-share';
 import { onKeyUpdate } from './key-update';
@@ -45,6 +50,8 @@ export interface ServerConfig {
   encryptedExtensions?: Extension[];
   /** send a CertificateRequest (§4.3.2); we verify no client certificates, so only an empty answer is accepted */
   requestClientCertificate?: boolean;
+  /** answer the first ClientHello with a HelloRetryRequest carrying this cookie (§4.2.2), as a stateless server would */
+  helloRetryCookie?: Uint8Array;
 }
 
 export interface ServerState extends Core<ServerPhase> {
@@ -54,6 +61,8 @@ export interface ServerState extends Core<ServerPhase> {
   keyShareSecret: Uint8Array;
   /** the host name the client asked for (server_name), if any */
   serverName: string | null;
+  /** we sent a HelloRetryRequest (§4.1.4); the next ClientHello is the second and last */
+  retried: boolean;
 }
 
 /** `randomBytes` is drawn now, in this order: ServerHello.random (32), then the X25519 private key (32). */
@@ -66,6 +75,7 @@ export function createServer(config: ServerConfig, randomBytes: (n: number) => U
     random: randomBytes(32),
     keyShareSecret: randomBytes(32),
     serverName: null,
+    retried: false,
   };
 }
 
@@ -118,21 +128,37 @@ function onClientHello(step: S, ch: ClientHello, bytes: Uint8Array): void {
   // §4.1.2: "For every TLS 1.3 ClientHello, this vector MUST contain exactly one byte, set to zero … illegal_parameter"
   if (ch.legacyCompressionMethods.length !== 1 || ch.legacyCompressionMethods[0] !== 0)
     return fatal(step, fail('illegal_parameter', 'legacy_compression_methods'));
-  // §4.1.1: "If there is no overlap between the received "supported_groups" and the groups supported by the server, then the server MUST abort the handshake with a "handshake_failure"".
+  // §4.1.1: "If the server is unable to negotiate a supported set of parameters … it MUST abort the handshake with either a "handshake_failure" or "insufficient_security" fatal alert".
   if (!ch.cipherSuites.includes(TLS_AES_128_GCM_SHA256)) return fatal(step, fail('handshake_failure', 'no TLS_AES_128_GCM_SHA256'));
   // §9.2: a ClientHello without a PSK "MUST contain both" signature_algorithms and supported_groups + key_share, else "missing_extension".
   const sa = ext(ExtensionType.signature_algorithms);
   const ks = ext(ExtensionType.key_share);
+  const sg = ext(ExtensionType.supported_groups);
   if (!sa) return fatal(step, fail('missing_extension', 'signature_algorithms'));
-  if (!ks || !ext(ExtensionType.supported_groups)) return fatal(step, fail('missing_extension', 'key_share / supported_groups'));
+  if (!ks || !sg) return fatal(step, fail('missing_extension', 'key_share / supported_groups'));
   const schemes = tryRead(() => readSignatureAlgorithms(sa));
   const shares = tryRead(() => readKeyShareClient(ks));
-  if (!schemes || !shares) return fatal(step, fail('decode_error', 'signature_algorithms or key_share'));
+  const groups = tryRead(() => readSupportedGroups(sg));
+  if (!schemes || !shares || !groups) return fatal(step, fail('decode_error', 'signature_algorithms, key_share or supported_groups'));
   if (!schemes.includes(step.state.config.signatureScheme))
     return fatal(step, fail('handshake_failure', 'client does not accept our signature scheme'));
   const share = shares.find((s) => s.group === X25519);
-  // Without an X25519 share we would need a HelloRetryRequest (§4.1.4), which is not implemented.
-  if (!share) return fatal(step, fail('handshake_failure', 'no X25519 key share (HelloRetryRequest is not implemented)'));
+  const wantedCookie = step.state.config.helloRetryCookie;
+  if (!step.state.retried) {
+    // §4.1.4: "The server will send this message in response to a ClientHello message if it is able to find an acceptable set of parameters but the ClientHello does not contain sufficient information to proceed with the handshake."
+    const askForX25519 = !share && groups.includes(X25519);
+    if (askForX25519 || wantedCookie) return sendHelloRetryRequest(step, ch, bytes, askForX25519);
+  } else if (wantedCookie) {
+    // §4.2.2: the client "MUST copy the contents of the extension received in the HelloRetryRequest into a "cookie" extension in the new ClientHello".
+    const ck = ext(ExtensionType.cookie);
+    const echoed = ck ? tryRead(() => readCookie(ck)) : null;
+    if (!echoed || !equalBytes(echoed, wantedCookie)) return fatal(step, fail('illegal_parameter', 'the second ClientHello does not echo our cookie'));
+  }
+  // §4.2.8: after a HelloRetryRequest the client must share the group asked for ("illegal_parameter" otherwise); without any common group we cannot go on.
+  if (!share)
+    return step.state.retried
+      ? fatal(step, fail('illegal_parameter', 'the second ClientHello has no X25519 key share'))
+      : fatal(step, fail('handshake_failure', 'no X25519 in supported_groups (the only group we compute)'));
   if (share.keyExchange.length !== 32) return fatal(step, fail('illegal_parameter', 'X25519 share is not 32 octets'));
   const shared = x25519Shared(step.state.keyShareSecret, share.keyExchange);
   if (!shared) return fatal(step, fail('illegal_parameter', 'X25519 shared secret is all zeros'));
@@ -140,7 +166,9 @@ function onClientHello(step: S, ch: ClientHello, bytes: Uint8Array): void {
   const name = sn ? tryRead(() => readServerName(sn)) : null;
   if (sn && name === null) return fatal(step, fail('decode_error', 'server_name'));
   const st0 = step.state;
-  step.state = { ...st0, serverName: name, transcript: [bytes], secrets: { ...st0.secrets, clientRandom: ch.random } };
+  // After a HelloRetryRequest the transcript is message_hash(ClientHello1), HelloRetryRequest, ClientHello2 … (§4.4.1).
+  const transcript = st0.retried ? [...st0.transcript, bytes] : [bytes];
+  step.state = { ...st0, serverName: name, transcript, secrets: { ...st0.secrets, clientRandom: ch.random } };
 
   // §4.1.3 ServerHello
   queue(step, {
@@ -156,7 +184,8 @@ function onClientHello(step: S, ch: ClientHello, bytes: Uint8Array): void {
   step.state = { ...step.state, secrets: { ...step.state.secrets, sharedSecret: shared, ...hs } };
   flush(step);
   // Appendix D.4: in middlebox compatibility mode (a non-empty session id) "the server sends a dummy change_cipher_spec record immediately after its first handshake message".
-  if (ch.legacySessionId.length > 0) step.out.push(encodeRecord(ContentType.change_cipher_spec, Uint8Array.of(1)));
+  // (after a HelloRetryRequest it went out after that, the server's first handshake message)
+  if (ch.legacySessionId.length > 0 && !st0.retried) step.out.push(encodeRecord(ContentType.change_cipher_spec, Uint8Array.of(1)));
   setWriteSecret(step, hs.serverHandshakeTrafficSecret, 'handshake');
 
   const cfg = step.state.config;
@@ -178,6 +207,33 @@ function onClientHello(step: S, ch: ClientHello, bytes: Uint8Array): void {
   setReadSecret(step, hs.clientHandshakeTrafficSecret, 'handshake');
   go(step, serverTransitions, 'client-hello');
   if (cfg.requestClientCertificate) go(step, serverTransitions, 'send-certificate-request');
+}
+
+/**
+ * §4.1.4 HelloRetryRequest: a ServerHello whose random is SHA-256("HelloRetryRequest"), with
+ * supported_versions, and the key_share group we want and/or our cookie. The transcript restarts
+ * from message_hash(ClientHello1) (§4.4.1); the next ClientHello is the last we accept.
+ */
+function sendHelloRetryRequest(step: S, ch: ClientHello, bytes: Uint8Array, askForX25519: boolean): void {
+  const wantedCookie = step.state.config.helloRetryCookie;
+  step.state = { ...step.state, transcript: [messageHash(bytes)], retried: true };
+  queue(step, {
+    type: 'server_hello',
+    legacyVersion: TLS12,
+    random: fromHex(HELLO_RETRY_REQUEST_RANDOM),
+    legacySessionIdEcho: ch.legacySessionId,
+    cipherSuite: TLS_AES_128_GCM_SHA256,
+    legacyCompressionMethod: 0,
+    extensions: [
+      supportedVersionsServer(TLS13),
+      ...(askForX25519 ? [keyShareHelloRetry(X25519)] : []),
+      ...(wantedCookie ? [cookie(wantedCookie)] : []),
+    ],
+  });
+  flush(step);
+  // Appendix D.4: "the server sends a dummy change_cipher_spec record immediately after its first handshake message" — here the HelloRetryRequest.
+  if (ch.legacySessionId.length > 0) step.out.push(encodeRecord(ContentType.change_cipher_spec, Uint8Array.of(1)));
+  go(step, serverTransitions, 'send-hello-retry-request');
 }
 
 /**

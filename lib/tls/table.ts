@@ -1,9 +1,9 @@
 /**
  * The handshake state machines of RFC 8446 Appendix A ("State Machine"), A.1 client and A.2 server,
- * as transition tables, restricted to what we implement (full 1-RTT handshake, server authenticated
- * by certificate, no PSK, no 0-RTT, no HelloRetryRequest; a client asked for a certificate answers
- * that it has none; our server may ask, and accepts only that answer). The client and
- * server code move only along these rows (`go` refuses anything else: an engine error, which tests
+ * as transition tables, restricted to what we implement: a full handshake, the server authenticated
+ * by certificate, no PSK, no 0-RTT; HelloRetryRequest for X25519 or a cookie; a client asked for a
+ * certificate answers that it has none, and our server may ask and accepts only that answer. The
+ * client and server code move only along these rows (`go` refuses anything else: an engine error, which tests
  * assert never happens). A lesson can draw its state diagram from this data.
  * @module
  */
@@ -32,6 +32,8 @@ export type TlsTrigger =
   | 'send-client-hello'
   | 'send-certificate-request'
   | 'client-hello'
+  | 'hello-retry-request'
+  | 'send-hello-retry-request'
   | 'server-hello'
   | 'encrypted-extensions'
   | 'certificate-request'
@@ -51,6 +53,7 @@ export interface TlsTransition<Phase extends string> {
 
 export const clientTransitions: readonly TlsTransition<ClientPhase>[] = [
   { from: 'start', on: 'send-client-hello', to: 'wait-sh', spec: 'RFC 8446 §4.1.2' },
+  { from: 'wait-sh', on: 'hello-retry-request', to: 'wait-sh', spec: 'RFC 8446 §4.1.4' }, // ClientHello2 sent
   { from: 'wait-sh', on: 'server-hello', to: 'wait-ee', spec: 'RFC 8446 §4.1.3' },
   { from: 'wait-ee', on: 'encrypted-extensions', to: 'wait-cert-cr', spec: 'RFC 8446 §4.3.1' },
   { from: 'wait-cert-cr', on: 'certificate-request', to: 'wait-cert', spec: 'RFC 8446 §4.3.2' },
@@ -69,6 +72,7 @@ export const clientTransitions: readonly TlsTransition<ClientPhase>[] = [
 ];
 
 export const serverTransitions: readonly TlsTransition<ServerPhase>[] = [
+  { from: 'start', on: 'send-hello-retry-request', to: 'start', spec: 'RFC 8446 §4.1.4' }, // waits for ClientHello2
   { from: 'start', on: 'client-hello', to: 'wait-finished', spec: 'RFC 8446 §4.1.2, §4.1.3' },
   { from: 'wait-finished', on: 'send-certificate-request', to: 'wait-cert', spec: 'RFC 8446 §4.3.2' },
   { from: 'wait-cert', on: 'certificate', to: 'wait-finished', spec: 'RFC 8446 §4.4.2.4' },

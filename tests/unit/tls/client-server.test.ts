@@ -192,11 +192,13 @@ describe('tls: our client ↔ our server', () => {
     expect(alertsOf(receiveServer(pair.server, header).events)).toEqual(['sent record_overflow']);
   });
 
-  it('no X25519 key share in the ClientHello (we would need a HelloRetryRequest): handshake_failure', () => {
+  it('no X25519 in the ClientHello at all (no share, not in supported_groups): handshake_failure', () => {
     const { pair, firstFlight } = makePair(identity('ed25519', 'group'));
     const ch = firstFlight[0]!.slice();
     const at = findSub(ch, Uint8Array.of(0x00, 0x1d, 0x00, 0x20)); // KeyShareEntry x25519, 32 octets
     ch[at + 1] = 0x1e; // x448
+    const groups = findSub(ch, Uint8Array.of(0x00, 0x0a, 0x00, 0x04, 0x00, 0x02, 0x00, 0x1d)); // supported_groups [x25519]
+    ch[groups + 7] = 0x1e;
     expect(alertsOf(receiveServer(pair.server, ch).events)).toEqual(['sent handshake_failure']);
   });
 
