@@ -81,6 +81,8 @@ interface XmlInput {
   cuts: number[];
   /** Small limits exercise policy-violation. */
   small: boolean;
+  /** Continue the chunked feeding from a structuredClone of the state at each cut (a checkpoint restore: the parser is rebuilt, not resumed). */
+  clone: boolean;
 }
 
 function xmlArb(): fc.Arbitrary<XmlInput> {
@@ -93,14 +95,15 @@ function xmlArb(): fc.Arbitrary<XmlInput> {
     { weight: 1, arbitrary: fc.constantFrom(...withHeader) },
   );
   const cuts = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 });
-  return fc.record({ bytes, cuts, small: fc.boolean() });
+  return fc.record({ bytes, cuts, small: fc.boolean(), clone: fc.boolean() });
 }
 
-function parseAll(bytes: Uint8Array, cutAt: number[], small: boolean): StreamParseEvent[] {
-  const st = createStreamParser(small ? { maxStanzaBytes: 200, maxDepth: 4 } : {});
+function parseAll(bytes: Uint8Array, cutAt: number[], small: boolean, clone = false): StreamParseEvent[] {
+  let st = createStreamParser(small ? { maxStanzaBytes: 200, maxDepth: 4 } : {});
   const events: StreamParseEvent[] = [];
   let from = 0;
   for (const at of [...cutAt, bytes.length]) {
+    if (clone) st = structuredClone(st);
     events.push(...feed(st, bytes.subarray(from, at)));
     from = at;
   }
@@ -110,14 +113,14 @@ function parseAll(bytes: Uint8Array, cutAt: number[], small: boolean): StreamPar
 export const xmlStreamTarget: FuzzTarget<XmlInput> = {
   name: 'xml-stream',
   description:
-    'lib/xml/stream-parser.ts feed(): generated XML, random bytes, mutated preset wire streams, each fed whole, in random chunks and (up to 96 bytes) byte by byte. ' +
+    'lib/xml/stream-parser.ts feed(): generated XML, random bytes, mutated preset wire streams, each fed whole, in random chunks (half the time through a structuredClone of the state at every cut, as a checkpoint restore) and (up to 96 bytes) byte by byte. ' +
     'No throw; errors only the RFC 6120 conditions the parser names (no internal "parser failure"); nothing after an error or a close; the same events however chunked.',
   arbitrary: xmlArb,
-  show: (i) => `${showBytes(i.bytes)} cuts=${JSON.stringify(i.cuts)} small=${i.small}`,
-  check: ({ bytes, cuts, small }) => {
+  show: (i) => `${showBytes(i.bytes)} cuts=${JSON.stringify(i.cuts)} small=${i.small} clone=${i.clone}`,
+  check: ({ bytes, cuts, small, clone }) => {
     const whole = parseAll(bytes, [], small);
     const cutAt = [...new Set(cuts.map((f) => Math.floor(f * bytes.length)))].sort((a, b) => a - b);
-    const chunked = parseAll(bytes, cutAt, small);
+    const chunked = parseAll(bytes, cutAt, small, clone);
     ensure(JSON.stringify(chunked) === JSON.stringify(whole), `chunking changed the events:\n whole:   ${JSON.stringify(whole).slice(0, 600)}\n chunked: ${JSON.stringify(chunked).slice(0, 600)}`);
     if (bytes.length <= 96) {
       // Short inputs also byte by byte: every UTF-8 sequence and every token cut.
