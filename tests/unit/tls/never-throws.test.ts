@@ -100,3 +100,32 @@ describe('tls: real flights with one octet changed never make an end throw', () 
     );
   });
 });
+
+describe('tls: a server with HelloRetryRequest and CertificateRequest configured never throws either', () => {
+  const odd = makePair(identity('ecdsa_secp256r1_sha256', 'fuzz-odd'), {
+    server: { helloRetryCookie: Uint8Array.of(1, 2, 3), requestClientCertificate: true },
+    client: { compatibilityMode: true },
+  });
+  it('random input and mutated hellos, one or two at a time', () => {
+    const ch = odd.firstFlight[0]!;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(input, fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })).map(([at, x]) => {
+        const b = ch.slice();
+        b[at % b.length]! ^= x;
+        return b;
+      }), fc.constant(ch)), { maxLength: 3 }), (chunks) => {
+        let st = odd.pair.server;
+        for (const c of chunks) {
+          const s = receiveServer(st, c);
+          expect(consistent(s.events, s.state.phase)).toBe(true);
+          st = s.state;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('and the whole handshake still completes', () => {
+    const p = run(odd.pair, odd.firstFlight);
+    expect([p.client.phase, p.server.phase]).toEqual(['connected', 'connected']);
+  });
+});
