@@ -125,7 +125,14 @@ function handleRecord<S extends AnyCore>(
   const read = step.state.read;
   if (read.keys) {
     const opened = unprotectRecord(read.keys, read.seq, record);
+    if (!opened.ok && step.state.earlyDataToSkip >= record.fragment.length && record.type === ContentType.application_data) {
+      // §4.2.10: "discarding records which fail deprotection (up to the configured max_early_data_size)"
+      step.state = { ...step.state, earlyDataToSkip: step.state.earlyDataToSkip - record.fragment.length };
+      return;
+    }
     if (!opened.ok) return fatal(anyStep, opened.alert);
+    // Once a record deprotects under the handshake keys, early data is over.
+    if (step.state.earlyDataToSkip > 0) step.state = { ...step.state, earlyDataToSkip: 0 };
     step.state = { ...step.state, read: { ...read, seq: read.seq + 1 } };
     ({ type, content } = opened);
   } else {
@@ -225,4 +232,5 @@ export const newCore = <P extends string>(phase: P): Core<P> => ({
   secrets: { clientRandom: null },
   sentCloseNotify: false,
   receivedCloseNotify: false,
+  earlyDataToSkip: 0,
 });

@@ -54,6 +54,9 @@ export interface ServerConfig {
   helloRetryCookie?: Uint8Array;
 }
 
+/** How much rejected 0-RTT data we skip (§4.2.10): one full record's worth. */
+export const EARLY_DATA_SKIP = 2 ** 14 + 256;
+
 export interface ServerState extends Core<ServerPhase> {
   role: 'server';
   config: ServerConfig;
@@ -205,6 +208,10 @@ function onClientHello(step: S, ch: ClientHello, bytes: Uint8Array): void {
   step.state = { ...step.state, secrets: { ...step.state.secrets, ...app } };
   setWriteSecret(step, app.serverApplicationTrafficSecret0, 'application');
   setReadSecret(step, hs.clientHandshakeTrafficSecret, 'handshake');
+  // §4.2.10: we accept no PSK, so no 0-RTT: a client that offered early_data may already have sent
+  // some; skip it. Our limit is what RFC 8448's tickets announce (max_early_data_size 1024) and more:
+  // 2^14 octets plus record overhead, a full record.
+  if (ext(ExtensionType.early_data)) step.state = { ...step.state, earlyDataToSkip: EARLY_DATA_SKIP };
   go(step, serverTransitions, 'client-hello');
   if (cfg.requestClientCertificate) go(step, serverTransitions, 'send-certificate-request');
 }

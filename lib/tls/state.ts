@@ -59,6 +59,11 @@ export interface Core<Phase extends string> {
   secrets: Secrets;
   sentCloseNotify: boolean;
   receivedCloseNotify: boolean;
+  /**
+   * §4.2.10: a server that rejects 0-RTT skips the client's early data — records that fail to
+   * deprotect under the handshake keys — "up to the configured max_early_data_size": octets left.
+   */
+  earlyDataToSkip: number;
 }
 
 export interface HandshakeSummary {

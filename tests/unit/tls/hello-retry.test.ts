@@ -89,3 +89,19 @@ describe('tls: HelloRetryRequest', () => {
     expect(alertsOf(receiveClient(once.state, hrr([supportedVersionsServer(0x0304), cookie(Uint8Array.of(2))])).events)).toEqual(['sent unexpected_message']);
   });
 });
+
+describe('tls: rejected 0-RTT (§4.2.10)', () => {
+  it('a client that offered early_data and sent some: the server skips what does not deprotect, then completes', () => {
+    const { pair, firstFlight } = makePair(identity('ed25519', 'early'), { client: { extraExtensions: [{ type: ExtensionType.early_data, data: new Uint8Array(0) }] } });
+    const early = encodeRecord(ContentType.application_data, new Uint8Array(300).fill(0xee)); // under keys we never derive
+    const p = run(pair, [firstFlight[0]!, early]);
+    expect(alertsOf([...p.clientEvents, ...p.serverEvents])).toEqual([]);
+    expect([p.client.phase, p.server.phase]).toEqual(['connected', 'connected']);
+  });
+  it('without early_data offered, such a record is bad_record_mac', () => {
+    const { pair, firstFlight } = makePair(identity('ed25519', 'early2'));
+    const early = encodeRecord(ContentType.application_data, new Uint8Array(300).fill(0xee));
+    const p = run(pair, [firstFlight[0]!, early]);
+    expect(alertsOf(p.serverEvents)).toEqual(['sent bad_record_mac']);
+  });
+});
