@@ -2,9 +2,10 @@
  * The TLS 1.3 client (RFC 8446 §2 "Protocol Overview", §4 handshake, Appendix A.1 state machine),
  * sans-I/O: `startClient` returns the ClientHello record; `receiveClient(state, bytes)` returns the
  * next state, the records to send and the events; `sendClient` and `closeClient` for application
- * data and close_notify. One full 1-RTT handshake with X25519 and TLS_AES_128_GCM_SHA256; the server
- * is authenticated by the key its certificate carries (checked by the caller's hook or pinned in
- * the config — X.509 is not parsed here).
+ * data and close_notify. A full handshake with X25519 and TLS_AES_128_GCM_SHA256 (after a
+ * HelloRetryRequest if the server wants a cookie, §4.1.4; with an empty Certificate if it asks for
+ * ours, §4.4.2.4); the server is authenticated by the key its certificate carries (checked by the
+ * caller's hook or pinned in the config — X.509 is not parsed here).
  *
  *        ClientHello + key_share + signature_algorithms + supported_versions  -------->
  *                                                   ServerHello + key_share

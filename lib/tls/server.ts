@@ -3,8 +3,10 @@
  * random and key share up front; `receiveServer(state, bytes)` answers a ClientHello with the whole
  * first flight — ServerHello, then {EncryptedExtensions}, {Certificate}, {CertificateVerify},
  * {Finished} under the server handshake traffic keys — and then waits for the client's Finished.
- * Certificates are opaque DER here (item 2 makes them); the server signs with its key, or, to replay
- * a recorded trace (RFC 8448's RSA-PSS signature, which is randomised), sends the recorded signature.
+ * It may first ask for a cookie or a missing X25519 share (HelloRetryRequest, §4.1.4) and may ask for
+ * a client certificate (§4.3.2, accepting only "none"). Certificates are opaque DER here (X.509 is
+ * made and checked elsewhere, issue #10 item 2); the server signs with its key, or, to replay a
+ * recorded trace (RFC 8448's RSA-PSS signature, which is randomised), sends the recorded signature.
  * @module
  */
 import { fail } from './alert';
