@@ -466,7 +466,7 @@ function checkLoad(r: LoadResult): string {
 export const scenarioTarget: FuzzTarget<ScenarioInput> = {
   name: 'scenario',
   description:
-    'lib/scenarios/load.ts parseScenarioJson() and loadScenario(): random text and JSON, mutated preset JSON text, presets with one field replaced by a random value or removed. ' +
+    'lib/scenarios/load.ts parseScenarioJson() and loadScenario(): random text and JSON, mutated preset JSON text, presets with one field replaced by a random value or removed and another replaced. ' +
     'Never throws; a refusal lists at least one issue, each with a path and a code, formatted in English and German.',
   arbitrary: () => {
     const texts = corpus().scenarios;
