@@ -259,8 +259,10 @@ export const otrWireTarget: FuzzTarget<string> = {
 interface OtrSetup {
   /** Sessions to feed, by name: fresh, mid-AKE, encrypted (v3). */
   states: { name: string; st: OtrSession }[];
-  /** Real texts: AKE messages, data messages, query, fragments. */
+  /** Real texts: AKE messages, data messages, query, fragments (the harness's own, then the presets'). */
   genuine: string[];
+  /** Only the texts alice and bob exchanged here. */
+  own: string[];
   /** The next message alice sends bob (not yet delivered), and its text. */
   probe: string;
   probeText: string;
@@ -303,6 +305,7 @@ function setupOtr(): OtrSetup {
       { name: 'encrypted', st: b.st },
     ],
     genuine: [...genuine, ...corpus().otr],
+    own: genuine,
     probe,
     probeText: 'probe after garbage',
     alice: a.st,
@@ -314,6 +317,21 @@ function setupOtr(): OtrSetup {
     })(),
   };
   return otrSetup;
+}
+
+/**
+ * The harness's real messages went between alice and bob; a v3 message addressed to either is
+ * readdressed to the session fed, so that it gets past the instance check to the AKE and data code.
+ * (Messages from the preset traces keep their strangers' instance tags.)
+ */
+function readdress(wire: string, from: readonly number[], to: number): string {
+  if (!wire.startsWith('?OTR:')) return wire;
+  const bin = dearmor(wire);
+  if (!bin || bin.length < 11 || bin[0] !== 0 || bin[1] !== 3) return wire;
+  const view = new DataView(bin.buffer, bin.byteOffset, bin.byteLength);
+  if (!from.includes(view.getUint32(7))) return wire;
+  view.setUint32(7, to);
+  return armor(bin) + wire.slice(wire.indexOf('.', 5) + 1);
 }
 
 interface SessionInput {
@@ -330,13 +348,14 @@ export const otrSessionTarget: FuzzTarget<SessionInput> = {
   arbitrary: () => {
     const s = setupOtr();
     const bins = s.genuine.map((t) => dearmor(t)).filter((b): b is Uint8Array => b !== null);
+    const ownBins = s.own.map((t) => dearmor(t)).filter((b): b is Uint8Array => b !== null);
     const wire = fc.oneof(
       { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
       { weight: 1, arbitrary: fc.oneof(fragmentText, queryText, whitespaceText) },
       { weight: 3, arbitrary: mutatedText(s.genuine) },
       { weight: 4, arbitrary: mutatedBytes(bins).map(armor) },
       // v3 header (version, type, instance tags) kept: the mutation reaches the AKE and data message parsers.
-      { weight: 4, arbitrary: mutatedBody(bins, 11).map(armor) },
+      { weight: 4, arbitrary: mutatedBody(ownBins, 11).map(armor) },
       { weight: 1, arbitrary: fc.constantFrom(...s.genuine) },
     );
     return fc.record({ state: fc.nat({ max: s.states.length - 1 }), wire });
@@ -348,7 +367,7 @@ export const otrSessionTarget: FuzzTarget<SessionInput> = {
     const st = structuredClone(original);
     // A fresh, seeded context per input: the same input gives the same run (replayable).
     const ctx = seededCtx(`fuzz-${name}`);
-    const out = receiveMessage(st, wire, ctx);
+    const out = receiveMessage(st, readdress(wire, [s.bob.ourInstance, s.alice.ourInstance], st.ourInstance), ctx);
     ensure(Array.isArray(out.send) && out.send.every((t) => typeof t === 'string'), 'send is not a list of texts');
     structuredClone(st);
     const types = new Set(out.events.map((e) => e.type));
