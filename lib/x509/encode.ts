@@ -51,7 +51,7 @@ export function name(n: { commonName: string; organization?: string; country?: s
 }
 
 /** Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE (omitted when false, X.690 §11.5), extnValue OCTET STRING }. */
-const extension = (id: string, critical: boolean, value: Uint8Array): Uint8Array => seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
+export const extension = (id: string, critical: boolean, value: Uint8Array): Uint8Array => seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
 
 /** KeyUsage as a DER named BIT STRING: X.690 §11.2.2 drops trailing zero bits and counts them as unused. */
 function keyUsage(bits: number[]): Uint8Array {
@@ -82,6 +82,10 @@ export interface TbsFields {
   ca: boolean;
   dns?: string[];
   xmppAddrs?: string[];
+  /** overrides the usual key usage (tests build wrong certificates with it) */
+  keyUsage?: number[];
+  /** more Extension TLVs, appended (tests: an unknown critical extension) */
+  extraExtensions?: Uint8Array[];
 }
 
 /** TBSCertificate (§4.1) with v3, and the extensions §4.2.1 asks of a CA (§4.2.1.9 critical basicConstraints) or a TLS server. */
@@ -89,7 +93,7 @@ export function tbsCertificate(f: TbsFields): Uint8Array {
   const exts = [
     extension(OID.basicConstraints, true, f.ca ? seq(bool(true)) : seq()),
     // §4.2.1.3: "conforming CAs SHOULD mark this extension as critical"
-    extension(OID.keyUsage, true, keyUsage(f.ca ? [KeyUsageBit.digitalSignature, KeyUsageBit.keyCertSign, KeyUsageBit.cRLSign] : [KeyUsageBit.digitalSignature])),
+    extension(OID.keyUsage, true, keyUsage(f.keyUsage ?? (f.ca ? [KeyUsageBit.digitalSignature, KeyUsageBit.keyCertSign, KeyUsageBit.cRLSign] : [KeyUsageBit.digitalSignature]))),
     extension(OID.subjectKeyIdentifier, false, octets(keyIdentifier(f.subjectKey.publicKey))),
     extension(OID.authorityKeyIdentifier, false, seq(tlv(ctxTag(0, false), keyIdentifier(f.issuerPublicKey)))),
   ];
@@ -97,6 +101,7 @@ export function tbsCertificate(f: TbsFields): Uint8Array {
   const xmpp = f.xmppAddrs ?? [];
   // §4.2.1.6: a SAN with an empty subject must be critical; our subjects always carry a CN, so non-critical
   if (dns.length + xmpp.length > 0) exts.push(extension(OID.subjectAltName, false, subjectAltName(dns, xmpp)));
+  exts.push(...(f.extraExtensions ?? []));
   return seq(
     ctx(0, int(2)), // version v3 (§4.1.2.1: "When extensions are used … version MUST be 3 (value is 2)")
     uint(f.serial),
