@@ -4,8 +4,9 @@
  * <message type='chat'> with the hints XEP-0364 §4.3 names as best practice (<no-copy/>,
  * <no-permanent-store/> of XEP-0334 and <private/> of XEP-0280); following §4.2 the conversation is
  * bound to the full JID the correspondent answers from. Like Pidgin, a typed message goes out
- * encrypted whenever the session with that person is encrypted. Each step leaves notes: what was
- * sent and why, the DH keys generated and forgotten, the MAC keys published.
+ * encrypted whenever the session with that person is encrypted. Each step leaves notes (what was
+ * sent and why, the DH keys generated and forgotten, the MAC keys published) and, for modules, facts:
+ * the keys themselves, private halves included, travel only in facts.
  * @module
  */
 import { fact, type ForgetReason } from '../../sim/facts';
@@ -47,7 +48,7 @@ function ensureDsa(o: OtrClientState, host: OtrHost, ctx: HostContext, out: Host
   if (o.dsa) return o.dsa;
   o.dsa = generateDsaKey(ctx.randomBytes);
   const fp = fingerprintHuman(fingerprint(publicPart(o.dsa)));
-  out.push(note('otr.long-term-key', { node: host.client, fingerprint: fp, x: o.dsa.x.toString(16), y: o.dsa.y.toString(16) }));
+  out.push(note('otr.long-term-key', { node: host.client, fingerprint: fp, y: o.dsa.y.toString(16) }));
   out.push(fact({ type: 'long-term-key-made', node: host.client, scheme: 'otr-dsa', fingerprint: fp, x: o.dsa.x.toString(16), y: o.dsa.y.toString(16) }));
   return o.dsa;
 }
@@ -96,7 +97,7 @@ function run(o: OtrClientState, host: OtrHost, peer: string, ctx: HostContext, c
     }
   }
   for (const k of change.generated) {
-    out.push(note('otr.dh-generated', { node: host.client, peer, keyid: k.keyid, priv: k.priv.toString(16), pub: k.pub.toString(16) }));
+    out.push(note('otr.dh-generated', { node: host.client, peer, keyid: k.keyid, pub: k.pub.toString(16) }));
     out.push(fact({ type: 'dh-key-made', node: host.client, peer, keyid: k.keyid, priv: k.priv.toString(16), pub: k.pub.toString(16) }));
   }
   for (const k of change.forgotten) {

@@ -1,8 +1,8 @@
 /**
  * Which DH private keys one OTR session holds, and what changed across one call into the engine:
- * the keys it generated and the keys it forgot. The notes this yields ('otr.dh-generated',
- * 'otr.dh-forgotten') put every key's life on the trace, so observers (a thief at time T, the
- * ratchet view) can tell exactly which keys a device held when. The engine itself is not touched:
+ * the keys it generated and the keys it forgot. The facts this yields ('dh-key-made',
+ * 'dh-key-forgotten'; notes beside them for the reader) put every key's life on the trace, so
+ * observers (a thief at time T, the ratchet view) can tell exactly which keys a device held when. The engine itself is not touched:
  * the diff reads its plain-data state before and after.
  * @module
  */

@@ -2,8 +2,8 @@
  * The static-key contrast inside the XMPP client (lib/contrast/static-key.ts, modelled, not OpenPGP):
  * a long-lived X25519 key pair per device, made from the seeded randomness on first use; public keys
  * travel as armored blocks in <body> (as people mail PGP keys to each other); `send-static` encrypts
- * to the recipient's published key. Notes put the private key on the trace when it is made, so a
- * thief's keyring can hold it.
+ * to the recipient's published key. The 'static-key-made' fact puts the private key on the trace when
+ * it is made, so a thief's keyring can hold it; the note beside it names only the public half.
  * @module
  */
 import { fact } from '../../sim/facts';
@@ -29,7 +29,7 @@ const bare = (jid: string): string => (jid.includes('/') ? jid.slice(0, jid.inde
 function ensureKey(s: StaticClientState, host: StaticHost, ctx: HostContext, out: HostOutput[]): StaticKeyPair {
   if (s.key) return s.key;
   s.key = generateStaticKey(ctx.randomBytes);
-  out.push({ type: 'note', note: { key: 'static.key-generated', params: { node: host.client, priv: s.key.priv, pub: s.key.pub } } });
+  out.push({ type: 'note', note: { key: 'static.key-generated', params: { node: host.client, pub: s.key.pub } } });
   out.push(fact({ type: 'static-key-made', node: host.client, priv: s.key.priv, pub: s.key.pub }));
   return s.key;
 }

@@ -131,12 +131,10 @@ export function tlsKeysFact(conn: TlsConn, node: string, peer: string): TlsKeysF
 }
 
 /**
- * What the 'tls.established' note carries: the key name, this end's role and the keys, hex. The
- * note is an effect at this node only, so exactly the parties at the two ends hold the keys —
- * which is what lib/knowledge's keyrings read.
+ * What the 'tls.established' note names: the keys' name, this end's role, the cipher. The keys
+ * themselves are a fact (tlsKeysFact), which lib/knowledge's keyrings read; narration never carries them.
  */
 export function keyParams(conn: TlsConn): Record<string, string> {
-  const k = conn.keys;
-  if (!k) throw new Error('tls-model: connection not open');
-  return { keyName: conn.keyName, role: conn.role, cipher: 'AES-128-GCM', ...k };
+  if (!conn.keys) throw new Error('tls-model: connection not open');
+  return { keyName: conn.keyName, role: conn.role, cipher: 'AES-128-GCM' };
 }

@@ -1,7 +1,8 @@
 /**
  * The knowledge lens as it was before the fold (kept to test lib/knowledge/fold.ts and timeline.ts against):
  * "what X knows by step k" is observe() run again on the first k events, reading the hosts' narration
- * notes ('tls.established', 'otr.dh-generated', 'signed.key-published' …) instead of their facts. Slow
+ * notes ('tls.established', 'otr.dh-generated', 'signed.key-published' …) instead of their facts — except
+ * the private halves of keys, which no note carries (a fact of the same event does: privOf). Slow
  * (O(k) per step) and simple on purpose: a readable reference beside the fast version.
  */
 import { fromBase64 } from '@/lib/bytes/base64';
@@ -61,12 +62,15 @@ function learnKeys(ev: TraceEvent, node: string, keyring: Map<string, HeldKey>):
   for (const n of ev.effects) {
     const p = n.params ?? {};
     if (n.key !== 'tls.established' || p.node !== node || typeof p.keyName !== 'string') continue;
+    // the keys themselves: the tls-keys fact of the same event (notes name them, never carry them)
+    const k = ev.facts.find((f) => f.type === 'tls-keys' && f.node === node && f.keyName === p.keyName);
+    if (k?.type !== 'tls-keys') continue;
     keyring.set(p.keyName, {
       role: p.role === 'server' ? 'server' : 'client',
-      clientWriteKey: String(p.clientWriteKey),
-      clientWriteIv: String(p.clientWriteIv),
-      serverWriteKey: String(p.serverWriteKey),
-      serverWriteIv: String(p.serverWriteIv),
+      clientWriteKey: k.clientWriteKey,
+      clientWriteIv: k.clientWriteIv,
+      serverWriteKey: k.serverWriteKey,
+      serverWriteIv: k.serverWriteIv,
       sent: 0,
       received: 0,
     });
@@ -299,14 +303,23 @@ const handler = (ev: TraceEvent): string => (ev.kind === 'wire' ? ev.to : ev.fro
 
 const str = (n: Note, k: string): string => String(n.params?.[k] ?? '');
 
+/** The private half of the key a note names by its public half, from the facts of the same event. */
+function privOf(ev: TraceEvent, pub: string): string {
+  for (const f of ev.facts) {
+    if ((f.type === 'dh-key-made' || f.type === 'static-key-made') && f.pub === pub) return f.priv;
+    if (f.type === 'long-term-key-made' && f.y === pub) return f.x;
+  }
+  return '';
+}
+
 /** Learn the keys `node` made at this event (its own notes). */
 function learnE2eKeys(ev: TraceEvent, node: string, ring: E2eKeyring): void {
   if (handler(ev) !== node) return;
   for (const n of ev.effects) {
     if (str(n, 'node') !== node) continue;
-    if (n.key === 'otr.dh-generated') addDh(ring, node, str(n, 'peer'), Number(n.params?.keyid), str(n, 'priv'), str(n, 'pub'));
+    if (n.key === 'otr.dh-generated') addDh(ring, node, str(n, 'peer'), Number(n.params?.keyid), privOf(ev, str(n, 'pub')), str(n, 'pub'));
     else if (n.key === 'otr.long-term-key') ring.names.add(`otr-dsa:${node}`);
-    else if (n.key === 'static.key-generated') addStatic(ring, node, str(n, 'priv'), str(n, 'pub'));
+    else if (n.key === 'static.key-generated') addStatic(ring, node, privOf(ev, str(n, 'pub')), str(n, 'pub'));
   }
 }
 
@@ -329,14 +342,14 @@ function keyLives(trace: Trace): { dh: DhKeyLife[]; longTerm: LongTermKey[] } {
     for (const n of ev.effects) {
       if (str(n, 'node') !== node) continue;
       if (n.key === 'otr.dh-generated') {
-        dh.push({ node, peer: str(n, 'peer'), keyid: Number(n.params?.keyid), priv: BigInt(`0x${str(n, 'priv')}`), pub: BigInt(`0x${str(n, 'pub')}`), born: ev.time, died: null });
+        dh.push({ node, peer: str(n, 'peer'), keyid: Number(n.params?.keyid), priv: BigInt(`0x${privOf(ev, str(n, 'pub'))}`), pub: BigInt(`0x${str(n, 'pub')}`), born: ev.time, died: null });
       } else if (n.key.startsWith('otr.dh-forgotten')) {
         const life = dh.find((k) => k.node === node && k.died === null && k.pub === BigInt(`0x${str(n, 'pub')}`));
         if (life) life.died = ev.time;
       } else if (n.key === 'otr.long-term-key') {
-        longTerm.push({ node, kind: 'otr-dsa', priv: str(n, 'x'), pub: str(n, 'y'), born: ev.time });
+        longTerm.push({ node, kind: 'otr-dsa', priv: privOf(ev, str(n, 'y')), pub: str(n, 'y'), born: ev.time });
       } else if (n.key === 'static.key-generated') {
-        longTerm.push({ node, kind: 'static', priv: str(n, 'priv'), pub: str(n, 'pub'), born: ev.time });
+        longTerm.push({ node, kind: 'static', priv: privOf(ev, str(n, 'pub')), pub: str(n, 'pub'), born: ev.time });
       }
     }
   }
