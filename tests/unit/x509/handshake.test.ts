@@ -10,7 +10,7 @@ import { issueServerCert, type Issued } from '../../../lib/x509/lab-ca';
 import { certificateChecker } from '../../../lib/x509/validate';
 import { DAY, NOW, T0, T1, lab, seededRandom } from './fixtures';
 
-function handshake(server: Issued, chain: Uint8Array[], o: { anchors: Uint8Array[]; now: number; serverName: string }) {
+function handshake(server: Issued, chain: Uint8Array[], o: { anchors: readonly Uint8Array[]; now: number; serverName: string }) {
   const id = { scheme: schemeOf(server.key.type), privateKey: server.key.privateKey, publicKey: server.key.publicKey, certificate: server.der };
   const hooks = { checkCertificate: certificateChecker({ anchors: o.anchors, now: o.now, service: 'xmpp' }) };
   const { pair, firstFlight } = makePair(id, { client: { serverName: o.serverName, serverKey: undefined }, server: { certificateChain: chain }, hooks });
