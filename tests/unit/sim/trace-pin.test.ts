@@ -14,19 +14,19 @@ import { pinOf } from './trace-pin-hash';
 // To print the current values: npx tsx scripts/pin-traces.ts
 const PINNED: Record<string, { events: number; wire: string; story: string }> = {
   'hello': { events: 25, wire: '0aed805e6d0eb057', story: '923ae80c9e16034a' },
-  'c2s-login': { events: 31, wire: '9a0492bdb46b85c9', story: '500d50c477700789' },
-  'chat-local': { events: 76, wire: '22edcd928f495dde', story: '9ac44b39e4ec52eb' },
-  'presence-subscription': { events: 94, wire: '92894d4e3c7e30e6', story: '793627319726f6a5' },
-  'offline-message': { events: 50, wire: '3a758d1d8635818e', story: '55e6cb443b07ae3a' },
-  'federation': { events: 79, wire: '3ee6ff6d86f926b5', story: 'ca44a15d91cc89d9' },
-  'bad-password': { events: 48, wire: 'b82112529c2e3181', story: '11a5909d142f6f99' },
+  'c2s-login': { events: 31, wire: '9a0492bdb46b85c9', story: '7452eac69a2ffe83' },
+  'chat-local': { events: 76, wire: '22edcd928f495dde', story: '571b7fb5515b249b' },
+  'presence-subscription': { events: 94, wire: '92894d4e3c7e30e6', story: 'dbbe786e4b50c78b' },
+  'offline-message': { events: 50, wire: '3a758d1d8635818e', story: '8fea239c7500087e' },
+  'federation': { events: 79, wire: '3ee6ff6d86f926b5', story: '71e50468a6ebf2a3' },
+  'bad-password': { events: 48, wire: 'b82112529c2e3181', story: '72171cb4f4f1a43c' },
   'malformed-xml': { events: 48, wire: '6182ef808cb48486', story: '9c519b4d4d6418d7' },
-  'unknown-domain': { events: 34, wire: 'f47f0bec5c44c8d1', story: 'bd9e0de0d38891aa' },
-  'otr-ake': { events: 58, wire: '57ef27ab0710b498', story: 'f146729d0efb2002' },
-  'otr-forward-secrecy': { events: 72, wire: 'bd5e9f3d8721add8', story: '44e11d983a3785d7' },
-  'otr-post-compromise': { events: 68, wire: '5bb6c55a8e3703f5', story: '45b58e1cbaecf25b' },
-  'otr-deniability': { events: 55, wire: 'd1a970045d6fe444', story: '8abe278179781594' },
-  'otr-mitm': { events: 56, wire: '55e8c2f543b07872', story: 'd46abd974dcfface' },
+  'unknown-domain': { events: 34, wire: 'f47f0bec5c44c8d1', story: '2fdae3758b5a0f04' },
+  'otr-ake': { events: 58, wire: '57ef27ab0710b498', story: '1bb2196fa0609827' },
+  'otr-forward-secrecy': { events: 72, wire: 'bd5e9f3d8721add8', story: 'a9dcc9da0d03cfa1' },
+  'otr-post-compromise': { events: 68, wire: '5bb6c55a8e3703f5', story: '14254b4c41363817' },
+  'otr-deniability': { events: 55, wire: 'd1a970045d6fe444', story: '0765c50694cca19e' },
+  'otr-mitm': { events: 56, wire: '55e8c2f543b07872', story: '6a811f71df57742f' },
 };
 
 describe('every preset trace is pinned', () => {
