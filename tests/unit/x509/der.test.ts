@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { fromHex, toHex } from '../../../lib/bytes/hex';
 import {
   DerError,
@@ -118,4 +119,29 @@ describe('DER strictness: everything BER allows but DER forbids is refused', () 
     ['invalid UTF-8', () => readString(rd('0c02c328'))],
     ['8-bit IA5String', () => readString(rd('1601e9'))],
   ])('%s', (_, f) => expect(f).toThrow(DerError));
+});
+
+describe('DER round trips (fast-check)', () => {
+  it('OIDs, unsigned integers, strings, octets and times decode to what was written', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 39 }), fc.array(fc.nat(), { maxLength: 8 })),
+        fc.uint8Array({ maxLength: 40 }),
+        fc.string({ unit: 'grapheme', maxLength: 30 }),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.integer({ min: Date.UTC(1950, 0, 1) / 1000, max: Date.UTC(9999, 11, 31, 23, 59, 59) / 1000 }),
+        ([a, b, rest], mag, text, bytes, seconds) => {
+          const dotted = [a, b, ...rest].join('.');
+          expect(readOid(readOne(oid(dotted)))).toBe(dotted);
+          const m = readUint(readOne(uint(mag)));
+          const stripped = mag.subarray(mag.findIndex((x) => x !== 0) === -1 ? Math.max(mag.length - 1, 0) : mag.findIndex((x) => x !== 0));
+          expect(toHex(m)).toBe(mag.length === 0 ? '00' : toHex(stripped));
+          expect(readString(readOne(utf8String(text)))).toBe(text);
+          expect(readOne(octets(bytes)).value).toEqual(bytes);
+          expect(readTime(readOne(time(seconds * 1000)))).toBe(seconds * 1000);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
