@@ -80,6 +80,8 @@ export interface TbsFields {
   issuerPublicKey: Uint8Array;
   signerType: KeyType;
   ca: boolean;
+  /** §4.2.1.9 pathLenConstraint, for a CA: how many intermediates may follow below it */
+  pathLen?: number;
   dns?: string[];
   xmppAddrs?: string[];
   /** overrides the usual key usage (tests build wrong certificates with it) */
@@ -91,7 +93,7 @@ export interface TbsFields {
 /** TBSCertificate (§4.1) with v3, and the extensions §4.2.1 asks of a CA (§4.2.1.9 critical basicConstraints) or a TLS server. */
 export function tbsCertificate(f: TbsFields): Uint8Array {
   const exts = [
-    extension(OID.basicConstraints, true, f.ca ? seq(bool(true)) : seq()),
+    extension(OID.basicConstraints, true, f.ca ? seq(bool(true), ...(f.pathLen === undefined ? [] : [int(f.pathLen)])) : seq()),
     // §4.2.1.3: "conforming CAs SHOULD mark this extension as critical"
     extension(OID.keyUsage, true, keyUsage(f.keyUsage ?? (f.ca ? [KeyUsageBit.digitalSignature, KeyUsageBit.keyCertSign, KeyUsageBit.cRLSign] : [KeyUsageBit.digitalSignature]))),
     extension(OID.subjectKeyIdentifier, false, octets(keyIdentifier(f.subjectKey.publicKey))),

@@ -89,6 +89,8 @@ export interface ServerCertOptions {
   randomBytes: RandomBytes;
   /** issue a CA certificate instead (an intermediate), for chain tests */
   ca?: boolean;
+  /** with `ca`: its pathLenConstraint */
+  pathLen?: number;
 }
 
 export function issueServerCert(issuer: Issuer, o: ServerCertOptions): Issued {
@@ -103,6 +105,7 @@ export function issueServerCert(issuer: Issuer, o: ServerCertOptions): Issued {
     issuerPublicKey: issuer.key.publicKey,
     signerType: issuer.key.type,
     ca: o.ca ?? false,
+    ...(o.pathLen === undefined ? {} : { pathLen: o.pathLen }),
     dns: o.dns ?? [o.domain],
     xmppAddrs: o.xmppAddrs ?? [],
   });

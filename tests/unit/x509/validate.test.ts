@@ -9,7 +9,7 @@ import { DAY, NOW, T0, T1, lab, seededRandom } from './fixtures';
 
 const { ca, server } = lab();
 const opts = (o: Partial<ValidateOptions> = {}): ValidateOptions => ({ anchors: [ca.der], now: NOW, name: 'a.example', ...o });
-const issue = (issuer: Issuer, seed: string, o: { domain?: string; dns?: string[]; xmppAddrs?: string[]; ca?: boolean; keyType?: KeyType } = {}): Issued =>
+const issue = (issuer: Issuer, seed: string, o: { domain?: string; dns?: string[]; xmppAddrs?: string[]; ca?: boolean; pathLen?: number; keyType?: KeyType } = {}): Issued =>
   issueServerCert(issuer, { domain: o.domain ?? 'a.example', notBefore: T0, notAfter: T1, randomBytes: seededRandom(seed), ...o });
 
 /** A leaf built field by field, for the wrong certificates a CA would never issue. */
@@ -63,6 +63,15 @@ describe('validateChain: each failure is its own value with its alert', () => {
     expect(validateChain([Uint8Array.of(0x30, 0x03, 1, 2, 3)], opts())).toMatchObject({ ok: false, failure: 'malformed', alert: 'bad_certificate', index: 0 });
     expect(validateChain([server.der, Uint8Array.of(1)], opts())).toMatchObject({ failure: 'malformed', index: 1 });
     expect(validateChain([], opts())).toMatchObject({ failure: 'malformed' });
+  });
+  it('path-too-long: pathLenConstraint 0 on an intermediate that signs another CA (§6.1.4 (l))', () => {
+    const i1 = issue(ca, 'pl-1', { domain: 'Intermediate 1', dns: [], ca: true, pathLen: 0 });
+    expect(i1.cert.basicConstraints).toEqual({ ca: true, pathLen: 0 });
+    const i2 = issue(i1, 'pl-2', { domain: 'Intermediate 2', dns: [], ca: true });
+    const leaf = issue(i2, 'pl-leaf');
+    expect(validateChain([leaf.der, i2.der, i1.der], opts())).toMatchObject({ ok: false, failure: 'path-too-long', index: 2 });
+    const direct = issue(i1, 'pl-direct');
+    expect(validateChain([direct.der, i1.der], opts()).ok).toBe(true);
   });
   it('unknown-ca: another lab CA issued it', () => {
     const other = lab('p256', 'mallory');
