@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toHex } from '../../../lib/bytes/hex';
+import { fromHex, toHex } from '../../../lib/bytes/hex';
+import { rfc8448Simple1Rtt } from '../../fixtures/rfc8448-simple-1rtt';
+import { validateChain } from '../../../lib/x509/validate';
 import { commonName, decodeCertificate } from '../../../lib/x509/certificate';
 import { keyIdentifier, verifySignature } from '../../../lib/x509/encode';
 import { KeyUsageBit, OID } from '../../../lib/x509/oids';
@@ -80,5 +82,27 @@ describe('decoding refuses what the profile refuses', () => {
     const mutated = hex.slice(0, last) + other + hex.slice(last + ecdsa.length);
     const d = decodeCertificate(Uint8Array.from(Buffer.from(mutated, 'hex')));
     expect(d).toMatchObject({ ok: false, reason: expect.stringContaining('differ') });
+  });
+});
+
+describe('a certificate from the RFCs: RFC 8448 §3 server certificate (RSA, CN=rsa)', () => {
+  // the Certificate message: 4-octet handshake header, context length, list length, entry length, then 0x1b0 octets of DER
+  const der = fromHex(rfc8448Simple1Rtt.certificate).slice(11, 11 + 0x1b0);
+  it('decodes: v3, sha256WithRSAEncryption, validity 2016-07-30 01:23:59 to 2026-07-30 01:23:59, basicConstraints and keyUsage', () => {
+    const d = decodeCertificate(der);
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    expect(commonName(d.cert.subject)).toBe('rsa');
+    expect(d.cert.signatureAlgorithm).toBe('1.2.840.113549.1.1.11');
+    expect(d.cert.publicKey).toEqual({ type: 'unsupported', algorithm: '1.2.840.113549.1.1.1' });
+    expect(d.cert.notBefore).toBe(Date.UTC(2016, 6, 30, 1, 23, 59));
+    expect(d.cert.notAfter).toBe(Date.UTC(2026, 6, 30, 1, 23, 59));
+    expect(d.cert.basicConstraints).toEqual({ ca: false, pathLen: null });
+    expect(d.cert.keyUsage).toEqual([KeyUsageBit.digitalSignature, 2]); // digitalSignature, keyEncipherment
+    expect(toHex(d.cert.serial)).toBe('02');
+  });
+  it('is refused as a TLS key we cannot use, even as its own trust anchor', () => {
+    expect(validateChain([der], { anchors: [der], now: Date.UTC(2020, 0, 1), name: 'rsa' })).toMatchObject({ ok: false, failure: 'unsupported-algorithm', alert: 'unsupported_certificate' });
+    expect(validateChain([der], { anchors: [der], now: Date.UTC(2027, 0, 1), name: 'rsa' })).toMatchObject({ failure: 'expired' });
   });
 });
