@@ -13,7 +13,7 @@
  * `{ oid, critical, value }` so the validator can refuse unknown critical ones (§4.2).
  * @module
  */
-import { DerError, Reader, ascii7, Tag, ctxTag, readBitString, readBool, readOid, readOne, readSmallUint, readString, readTime, readUint, type Tlv } from './der';
+import { DerError, Reader, STRING_TAGS, ascii7, Tag, ctxTag, readBitString, readBool, readOid, readOne, readSmallUint, readString, readTime, readUint, type Tlv } from './der';
 import { OID } from './oids';
 
 export interface NameAttribute {
@@ -94,7 +94,7 @@ function parse(der: Uint8Array): Certificate {
   const version = versionTlv ? readSmallUint(readOne(versionTlv.value)) + 1 : 1;
   if (version !== 3) throw new DerError(`version ${version}: only v3 certificates are accepted`);
   const serial = readUint(tbs.next());
-  // §4.1.2.2: "Conforming CAs MUST NOT use serialNumber values longer than 20 octets" (we allow a little slack, as OpenSSL does not)
+  // §4.1.2.2: "Conforming CAs MUST NOT use serialNumber values longer than 20 octets"
   if (serial.length > 20) throw new DerError('serialNumber longer than 20 octets');
   const innerAlgorithm = readAlgorithm(tbs.next(Tag.SEQUENCE));
   // §4.1.1.2: signatureAlgorithm "MUST contain the same algorithm identifier as the signature field in the sequence tbsCertificate"
@@ -157,7 +157,7 @@ function readName(t: Tlv): Name {
       const oid = readOid(atv.next());
       const v = atv.next();
       atv.end();
-      attributes.push({ oid, value: [Tag.UTF8String, Tag.PrintableString, Tag.IA5String].includes(v.tag as never) ? readString(v) : null });
+      attributes.push({ oid, value: STRING_TAGS.includes(v.tag) ? readString(v) : null });
     }
   }
   return { attributes, der: t.raw };

@@ -120,16 +120,15 @@ export function oid(dotted: string): Uint8Array {
 /**
  * RFC 5280 §4.1.2.5: "CAs conforming to this profile MUST always encode certificate validity dates
  * through the year 2049 as UTCTime; certificate validity dates in 2050 or later MUST be encoded as
- * GeneralizedTime", both in Zulu with seconds and no fractions. `ms` is milliseconds since 1970.
+ * GeneralizedTime", both in Zulu with seconds and no fractions. `ms` is milliseconds since 1970;
+ * sub-second parts are dropped (the certificate then says the whole second before).
  */
 export function time(ms: number): Uint8Array {
   const iso = new Date(ms).toISOString(); // pure: formats a given instant, reads no clock
   const digits = iso.slice(0, 19).replace(/[-T:]/g, '');
   const year = Number(iso.slice(0, 4));
   if (year < 1950 || year > 9999) throw new DerError(`time: year ${year} outside X.509 range`);
-  return year < 2050
-    ? tlv(Tag.UTCTime, ascii(`${digits.slice(2)}Z`, /^.*$/, 'UTCTime'))
-    : tlv(Tag.GeneralizedTime, ascii(`${digits}Z`, /^.*$/, 'GeneralizedTime'));
+  return year < 2050 ? tlv(Tag.UTCTime, ia5Bytes(`${digits.slice(2)}Z`)) : tlv(Tag.GeneralizedTime, ia5Bytes(`${digits}Z`));
 }
 
 /** Octets as Latin-1 text (callers check, or a regex checks, that they are 7-bit). */
@@ -267,7 +266,7 @@ export function readOid(t: Tlv): string {
   return [...head, ...arcs.slice(1)].join('.');
 }
 
-const STRING_TAGS: readonly number[] = [Tag.UTF8String, Tag.PrintableString, Tag.IA5String];
+export const STRING_TAGS: readonly number[] = [Tag.UTF8String, Tag.PrintableString, Tag.IA5String];
 
 /** UTF8String (strictly valid UTF-8), PrintableString or IA5String (7-bit) → text. */
 export function readString(t: Tlv): string {
