@@ -35,6 +35,11 @@ export interface SequenceOptions {
   gutter: number;
   /** Font size of labels (to estimate label boxes). */
   fontSize: number;
+  /**
+   * The names an arrow shows instead of its element names (the "Seen by" lens: `TLS record, 204 B` for a
+   * record its observer cannot open); null or absent: the element names.
+   */
+  namesOf?: (e: TraceEvent) => string[] | null;
 }
 
 const DEFAULT_SEQUENCE_OPTIONS: SequenceOptions = {
@@ -218,7 +223,8 @@ export function layoutSequence(trace: Trace, step: number, options: Partial<Sequ
       const x1 = laneX(e.from);
       const x2 = laneX(e.to);
       const wire = e.wire ?? new Uint8Array(0);
-      const label = eventLabel(e);
+      const lensed = o.namesOf?.(e) ?? null;
+      const label = lensed ? lensed.join(' + ') : eventLabel(e);
       const labelWidth = label.length * charW + 12;
       // Label centred on the arrow; further along when the arrow leaves a local event's row, whose label sits there.
       const t = localRow.has(y1) ? 0.68 : 0.5;
@@ -231,7 +237,7 @@ export function layoutSequence(trace: Trace, step: number, options: Partial<Sequ
         time: e.time,
         layer: topLayer(e.layers),
         label,
-        names: eventElementNames(e),
+        names: lensed ?? eventElementNames(e),
         bytes: wire.length,
         x1: r1(x1),
         y1: r1(y1),

@@ -27,6 +27,9 @@ import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { RatchetView } from '../ratchet/RatchetView';
 import { JsonTree } from './JsonTree';
 import { OtrDissection } from './OtrDissection';
+import { layerLabel } from '../../_i18n/layer-label';
+import { lensEvent, type EventLens } from '../../../lib/viz/lens';
+import { lensedNames, shownNames, type LensMeans } from '../scenario/lens-words';
 
 export type InspectorTab = 'xml' | 'layers' | 'hex' | 'state' | 'events' | 'knowledge' | 'ratchet';
 const ALL_TABS: { id: InspectorTab; key: WidgetKey }[] = [
@@ -63,9 +66,11 @@ export interface InspectorProps {
   who?(o: ObserverInfo): string;
   /** Show the Ratchet tab (the scenario has OTR sessions). */
   otr?: boolean;
+  /** The lens's keys and seen steps: the XML, Layers, Hex and Events tabs show only what it can open. */
+  means?: LensMeans | null;
 }
 
-export function Inspector({ scenario, run, step, locale, selectedNode, onSelectNode, onSelectStep, observers = [], lens = null, onLens, who = (o) => o.name, otr = false }: InspectorProps) {
+export function Inspector({ scenario, run, step, locale, selectedNode, onSelectNode, onSelectStep, observers = [], lens = null, onLens, who = (o) => o.name, otr = false, means = null }: InspectorProps) {
   const [tabRaw, setTab] = useState<InspectorTab>('xml');
   const TABS = ALL_TABS.filter((t) => (t.id === 'ratchet' ? otr : t.id === 'knowledge' ? observers.length > 0 && !!onLens : true));
   const tab = TABS.some((t) => t.id === tabRaw) ? tabRaw : 'xml';
@@ -75,6 +80,7 @@ export function Inspector({ scenario, run, step, locale, selectedNode, onSelectN
   const ev = step >= 1 ? (trace.events[step - 1] ?? null) : null;
   const names = useMemo(() => new Map(trace.nodes.map((n) => [n.id, shortName(n)])), [trace.nodes]);
   const nm = (id: string) => names.get(id) ?? id;
+  const seenBy = means && lens ? { means, who: who(lens) } : null;
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = TABS.findIndex((t) => t.id === tab);
@@ -96,26 +102,26 @@ export function Inspector({ scenario, run, step, locale, selectedNode, onSelectN
     case 'xml':
       panel = (
         <>
-          <XmlPanel ev={ev} step={step} locale={locale} nm={nm} extra={otrSection} />
+          <XmlPanel ev={ev} step={step} locale={locale} nm={nm} seenBy={seenBy} extra={otrSection} />
         </>
       );
       break;
     case 'layers':
       panel = (
         <>
-          <LayersPanel ev={ev} step={step} locale={locale} nm={nm} />
+          <LayersPanel ev={ev} step={step} locale={locale} nm={nm} seenBy={seenBy} />
           {otrSection}
         </>
       );
       break;
     case 'hex':
-      panel = <HexPanel ev={ev} step={step} locale={locale} nm={nm} />;
+      panel = <HexPanel ev={ev} step={step} locale={locale} nm={nm} seenBy={seenBy} />;
       break;
     case 'state':
       panel = <StatePanel scenario={scenario} run={run} step={step} ev={ev} locale={locale} selectedNode={selectedNode} onSelectNode={onSelectNode} nm={nm} />;
       break;
     case 'events':
-      panel = <EventsPanel events={trace.events} step={step} locale={locale} nm={nm} onSelectStep={onSelectStep} />;
+      panel = <EventsPanel events={trace.events} step={step} locale={locale} nm={nm} means={means} onSelectStep={onSelectStep} />;
       break;
     case 'knowledge':
       panel = <KnowledgePanel scenario={scenario} trace={trace} step={step} locale={locale} observers={observers} lens={lens} onLens={onLens ?? (() => {})} who={who} onSelectStep={onSelectStep} />;
@@ -168,16 +174,35 @@ interface PanelProps {
   step: number;
   locale: Locale;
   nm(id: string): string;
+  /** The "Seen by" lens (its means and its name on screen); null: show everything. */
+  seenBy?: { means: LensMeans; who: string } | null;
+}
+
+/** What the lens lets its observer see of the panel's event; null without a lens or a wire event. */
+function lensOf({ ev, seenBy }: PanelProps): EventLens | null {
+  return ev?.kind === 'wire' && seenBy ? lensEvent(ev, seenBy.means) : null;
+}
+
+/** Under a lens, an event its observer never saw: the header, then only that sentence. */
+function NotSeen(props: PanelProps) {
+  return (
+    <>
+      <WireHeader {...props} />
+      <p className="mlw-panel-note" data-testid="lens-not-seen">
+        {wt(props.locale, 'lensNotSeen', { who: props.seenBy?.who ?? '' })}
+      </p>
+    </>
+  );
 }
 
 /** The line above a panel: which step, who to whom, how many bytes, when. Null when there is no wire event. */
-function WireHeader({ ev, step, locale, nm }: PanelProps) {
+function WireHeader({ ev, step, locale, nm, seenBy = null }: PanelProps) {
   if (!ev) return <p className="mlw-panel-note">{wt(locale, 'inspectStart')}</p>;
   if (ev.kind !== 'wire') return <p className="mlw-panel-note">{wt(locale, 'inspectLocal', { step, node: nm(ev.from) })}</p>;
   const layer = topLayer(ev.layers);
   return (
     <p className="mlw-panel-head">
-      <LayerChip layer={layer} label={eventElementNames(ev).join(' + ') || wt(locale, LAYER_KEYS[layer])} />
+      <LayerChip layer={layer} label={(lensedNames(locale, ev, seenBy?.means ?? null) ?? eventElementNames(ev)).join(' + ') || wt(locale, LAYER_KEYS[layer])} />
       <span>{wt(locale, 'inspectWire', { step, from: nm(ev.from), to: nm(ev.to), bytes: ev.wire?.length ?? 0, sent: ev.sentAt ?? ev.time, time: ev.time })}</span>
     </p>
   );
@@ -246,14 +271,14 @@ function innerLayerMarks(wire: Uint8Array, layers: readonly Layer[], pretty: str
   return marks;
 }
 
-function XmlText({ text, marks }: { text: string; marks: Marked[] }) {
+function XmlText({ text, marks, locale }: { text: string; marks: Marked[]; locale: Locale }) {
   if (marks.length === 0) return <XmlRuns text={text} keyBase="x" />;
   const parts: ReactNode[] = [];
   let last = 0;
   marks.forEach((m, i) => {
     if (m.from > last) parts.push(<XmlRuns key={`r${i}`} text={text.slice(last, m.from)} keyBase={`r${i}`} />);
     parts.push(
-      <mark key={`m${i}`} className={`mlw-mark mlw-layer-${m.layer.layer}`} title={m.layer.label}>
+      <mark key={`m${i}`} className={`mlw-mark mlw-layer-${m.layer.layer}`} title={layerLabel(locale, m.layer)}>
         {text.slice(m.from, m.to)}
       </mark>,
     );
@@ -266,20 +291,28 @@ function XmlText({ text, marks }: { text: string; marks: Marked[] }) {
 /** `extra`: shown right under the header (the OTR dissection: what matters most in an OTR step). */
 function XmlPanel({ extra, ...props }: PanelProps & { extra?: ReactNode }) {
   const { ev, locale } = props;
+  const lens = lensOf(props);
+  if (lens?.state === 'unseen') return <NotSeen {...props} />;
   if (ev?.kind === 'wire' && isEncrypted(ev.layers)) {
     const tls = ev.layers.find((l) => l.layer === 'tls' && l.key !== undefined)!;
+    const sealed = lens?.sealedBy?.layer === 'tls';
     return (
       <>
         <WireHeader {...props} />
         <p className="mlw-panel-note mlw-encrypted">
-          <LayerChip layer="tls" label={wt(locale, 'layerTls')} /> {wt(locale, 'encrypted', { what: eventElementNames(ev).join(' + '), key: tls.key ?? '' })}
+          <LayerChip layer="tls" label={wt(locale, 'layerTls')} />{' '}
+          {sealed
+            ? wt(locale, 'lensEncrypted', { key: tls.key ?? '', who: props.seenBy?.who ?? '' })
+            : wt(locale, 'encrypted', { what: eventElementNames(ev).join(' + '), key: tls.key ?? '' })}
         </p>
       </>
     );
   }
   const text = ev?.wire ? utf8DecodeStrict(ev.wire) : null;
   const pretty = text === null ? '' : prettyPrint(text);
-  const marks = ev?.wire && text !== null ? innerLayerMarks(ev.wire, ev.layers, pretty) : [];
+  // Under a lens, a layer inside one it cannot open is not marked: its label would tell what it cannot read.
+  const open = ev && lens ? ev.layers.filter((_, i) => lens.layers[i] !== 'hidden') : (ev?.layers ?? []);
+  const marks = ev?.wire && text !== null ? innerLayerMarks(ev.wire, open, pretty) : [];
   return (
     <>
       <WireHeader {...props} />
@@ -291,7 +324,7 @@ function XmlPanel({ extra, ...props }: PanelProps & { extra?: ReactNode }) {
           <>
             <pre className="mlw-code" data-testid="inspector-xml">
               <code>
-                <XmlText text={pretty} marks={marks} />
+                <XmlText text={pretty} marks={marks} locale={locale} />
               </code>
             </pre>
             {marks.length > 0 && (
@@ -299,7 +332,7 @@ function XmlPanel({ extra, ...props }: PanelProps & { extra?: ReactNode }) {
                 {marks.map((m, i) => (
                   <li key={i}>
                     <LayerChip layer={m.layer.layer} label={wt(locale, LAYER_KEYS[m.layer.layer])} />{' '}
-                    {wt(locale, 'markedLayer', { label: m.layer.label })}
+                    {wt(locale, 'markedLayer', { label: layerLabel(locale, m.layer) })}
                     {(() => {
                       const plain = decodeBase64Text(pretty.slice(m.from, m.to));
                       return plain === null ? null : (
@@ -322,6 +355,11 @@ function XmlPanel({ extra, ...props }: PanelProps & { extra?: ReactNode }) {
 function LayersPanel(props: PanelProps) {
   const { ev, locale } = props;
   const total = ev?.wire?.length ?? 0;
+  const lens = lensOf(props);
+  if (lens?.state === 'unseen') return <NotSeen {...props} />;
+  // Under a lens, the layers inside one its observer cannot open are left out, and a sentence says so.
+  const rows = ev ? ev.layers.filter((_, i) => !lens || lens.layers[i] !== 'hidden') : [];
+  const hidden = ev ? ev.layers.length - rows.length : 0;
   return (
     <>
       <WireHeader {...props} />
@@ -330,13 +368,13 @@ function LayersPanel(props: PanelProps) {
           <p className="mlw-panel-note">{wt(locale, 'noLayers')}</p>
         ) : (
           <ol className="mlw-layers">
-            {ev.layers.map((l, i) => {
+            {rows.map((l, i) => {
               const left = total > 0 ? (l.start / total) * 100 : 0;
               const width = total > 0 ? (Math.max(0, l.end - l.start) / total) * 100 : 0;
               return (
                 <li key={i} className="mlw-layer-row">
                   <LayerChip layer={l.layer} label={wt(locale, LAYER_KEYS[l.layer])} />
-                  <span className="mlw-layer-label">{l.label}</span>
+                  <span className="mlw-layer-label">{layerLabel(locale, l)}</span>
                   <span className="mlw-layer-range">{wt(locale, 'layerRange', { start: l.start, end: l.end, n: l.end - l.start })}</span>
                   <span className="mlw-layer-key">{l.key ? wt(locale, 'layerKey', { key: l.key }) : wt(locale, 'layerOpen')}</span>
                   <span className="mlw-layer-track" aria-hidden="true">
@@ -347,6 +385,11 @@ function LayersPanel(props: PanelProps) {
             })}
           </ol>
         ))}
+      {hidden > 0 && props.seenBy && (
+        <p className="mlw-panel-note mlw-encrypted" data-testid="lens-sealed">
+          {wt(locale, hidden === 1 ? 'lensSealedOne' : 'lensSealed', { n: hidden, key: lens?.sealedBy?.key ?? '', who: props.seenBy.who })}
+        </p>
+      )}
     </>
   );
 }
@@ -366,6 +409,7 @@ function hexLines(bytes: Uint8Array): { offset: string; hex: string; text: strin
 function HexPanel(props: PanelProps) {
   const { ev, locale } = props;
   const lines = useMemo(() => (ev?.wire ? hexLines(ev.wire) : []), [ev]);
+  if (lensOf(props)?.state === 'unseen') return <NotSeen {...props} />;
   return (
     <>
       <WireHeader {...props} />
@@ -432,7 +476,7 @@ function StatePanel({
   );
 }
 
-function EventsPanel({ events, step, locale, nm, onSelectStep }: { events: readonly TraceEvent[]; step: number; locale: Locale; nm(id: string): string; onSelectStep(step: number): void }) {
+function EventsPanel({ events, step, locale, nm, means, onSelectStep }: { events: readonly TraceEvent[]; step: number; locale: Locale; nm(id: string): string; means: LensMeans | null; onSelectStep(step: number): void }) {
   return (
     <div className="mlw-events-wrap">
       <table className="mlw-events">
@@ -451,7 +495,7 @@ function EventsPanel({ events, step, locale, nm, onSelectStep }: { events: reado
             const s = e.seq + 1;
             const what =
               e.kind === 'wire' ? (
-                <LayerChip layer={topLayer(e.layers)} label={eventElementNames(e).join(' + ') || `${e.wire?.length ?? 0} B`} />
+                <LayerChip layer={topLayer(e.layers)} label={shownNames(locale, e, means).join(' + ') || `${e.wire?.length ?? 0} B`} />
               ) : (
                 localEventLabel(locale, e.kind, e.action?.type, e.timer)
               );

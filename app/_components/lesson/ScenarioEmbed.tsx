@@ -4,6 +4,7 @@
  * @module
  */
 import type { Locale } from '../../_i18n/locales';
+import { wt } from '../../_i18n/widget';
 import { ScenarioWidget } from '../scenario/ScenarioWidget';
 import type { ScenarioView } from './vocabulary';
 
@@ -11,6 +12,10 @@ export function ScenarioEmbed({ id, view, initialStep, locale }: { id: string; v
   const step = initialStep === undefined ? undefined : Number(initialStep);
   return (
     <div className="breakout scenario-embed" data-scenario={id}>
+      {/* Among the page's widgets, ←/→ belong to the one that has focus: say how to give it focus. */}
+      <p className="mlw-embed-hint" data-testid="widget-keys-hint">
+        {wt(locale, 'keysHint')}
+      </p>
       <ScenarioWidget id={id} locale={locale} view={view} initialStep={step} titleAs="h3" />
     </div>
   );

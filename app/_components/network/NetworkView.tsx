@@ -16,6 +16,7 @@ import { travelMs } from '../../../lib/viz/playback';
 import { arrowHead, cylinder, shorten } from '../../../lib/viz/shapes';
 import { EyeGlyph, LayerGlyph } from '../scenario/Glyphs';
 import { useBoxSize } from '../scenario/useBoxSize';
+import { lensedNames, type LensMeans } from '../scenario/lens-words';
 
 export interface NetworkViewProps {
   trace: Trace;
@@ -31,9 +32,11 @@ export interface NetworkViewProps {
   onSelectNode(id: string): void;
   /** The knowledge lens's observer did not see this step's packet: draw it faint. */
   unseen?: boolean;
+  /** The lens's keys and seen steps: the packet names only what its observer can open. Null: no lens. */
+  means?: LensMeans | null;
 }
 
-export function NetworkView({ trace, step, locale, title, scale = 1, animate, speed, selectedNode, onSelectNode, unseen = false }: NetworkViewProps) {
+export function NetworkView({ trace, step, locale, title, scale = 1, animate, speed, selectedNode, onSelectNode, unseen = false, means = null }: NetworkViewProps) {
   const [progress, setProgress] = useState(1);
   const prevStep = useRef(step);
   const titleId = useId();
@@ -79,11 +82,12 @@ export function NetworkView({ trace, step, locale, title, scale = 1, animate, sp
   const geo = useMemo(() => layoutNetwork(trace, step, size, progress), [trace, step, size, progress]);
   const names = new Map(geo.nodes.map((n) => [n.id, n.name]));
   const ev = geo.event;
+  const lensed = ev && geo.packet ? lensedNames(locale, ev, means) : null;
   const now =
     ev === null
       ? wt(locale, 'networkIdle')
       : geo.packet
-        ? wt(locale, 'networkPacket', { step, what: geo.packet.names.join(' + ') || geo.packet.label, from: names.get(ev.from) ?? ev.from, to: names.get(ev.to) ?? ev.to, bytes: geo.packet.bytes })
+        ? wt(locale, 'networkPacket', { step, what: (lensed ?? geo.packet.names).join(' + ') || geo.packet.label, from: names.get(ev.from) ?? ev.from, to: names.get(ev.to) ?? ev.to, bytes: geo.packet.bytes })
         : wt(locale, 'networkLocal', { step, node: names.get(ev.from) ?? ev.from });
   const p = geo.packet;
 
@@ -133,7 +137,7 @@ export function NetworkView({ trace, step, locale, title, scale = 1, animate, sp
       )}
       {p && (
         <text x={p.labelX} y={p.labelY} textAnchor={p.labelAnchor} className={`mlw-packet-label${unseen ? ' mlw-unseen' : ''}`}>
-          {p.label}
+          {lensed ? lensed.join(' + ') : p.label}
         </text>
       )}
     </svg>

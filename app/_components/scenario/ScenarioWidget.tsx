@@ -26,7 +26,8 @@ import type { SimRun } from '../../../lib/sim/kernel';
 import type { Scenario } from '../../../lib/sim/types';
 import { listObservers, type ObserverInfo } from '../../../lib/knowledge/observe';
 import { shortName } from '../../../lib/viz/entities';
-import { observerDisplayName, seenSteps, sortObservers } from '../../../lib/viz/knowledge';
+import { observeUpTo, observerDisplayName, seenSteps, sortObservers } from '../../../lib/viz/knowledge';
+import type { LensMeans } from '../../../lib/viz/lens';
 import { hasOtr } from '../../../lib/viz/otr-frames';
 import { stepDelayMs } from '../../../lib/viz/playback';
 import { kindLabel } from '../knowledge/ObserverGlyph';
@@ -143,6 +144,8 @@ function Widget({
   const [syncUrl, setSyncUrl] = useState(false);
   const [ready, setReady] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  /** The control that got focus from a click (not from Tab): Space on it plays/pauses (see handleKey). */
+  const clicked = useRef<Element | null>(null);
   const headingId = useId();
   const title = scenario.title[locale];
 
@@ -236,7 +239,14 @@ function Widget({
           return true;
         case ' ':
         case 'Spacebar':
-          if (target && target.closest(ACTIVATES)) return false; // Space presses the focused button
+          {
+            // Space presses a button the reader reached with the keyboard: that is what Space means on a
+            // button (WCAG 2.1.1), and screen readers announce it so. A button that has focus only because
+            // it was clicked is not where the reader is: there Space does what the footer says, play/pause
+            // (click "Step forward", then Space plays). Focus itself never moves.
+            const control = target?.closest(ACTIVATES) ?? null;
+            if (control && control !== clicked.current) return false;
+          }
           togglePlay();
           return true;
         default:
@@ -300,6 +310,17 @@ function Widget({
   const who = useCallback((o: ObserverInfo) => observerDisplayName(o, trace, (id) => names.get(id) ?? id), [trace, names]);
   const lens = observers.find((o) => o.name === lensName) ?? null;
   const seen = useMemo(() => (lens ? seenSteps(scenario, trace, lens) : null), [scenario, trace, lens]);
+  // What the lens's observer can open: the keys it holds by this step (a key learned later opens nothing
+  // yet). If its knowledge cannot be folded, it holds none: the lens then shows less, never more.
+  const keyNames = useMemo(() => {
+    if (!lens) return '';
+    try {
+      return (observeUpTo(scenario, trace, lens.name, step)?.metadata.keys ?? []).join('\n');
+    } catch {
+      return '';
+    }
+  }, [scenario, trace, lens, step]);
+  const means = useMemo<LensMeans | null>(() => (lens && seen ? { keys: new Set(keyNames ? keyNames.split('\n') : []), seen } : null), [lens, seen, keyNames]);
   const otr = useMemo(() => hasOtr(trace), [trace]);
   const lensId = useId();
   const showNetwork = view !== 'sequence';
@@ -316,6 +337,13 @@ function Widget({
       aria-labelledby={headingId}
       tabIndex={-1}
       onKeyDown={onKeyDown}
+      onPointerDownCapture={(e) => {
+        clicked.current = e.target instanceof Element ? e.target.closest(ACTIVATES) : null;
+      }}
+      onFocus={(e) => {
+        // Focus that arrives anywhere but on the clicked control came from the keyboard (or a script).
+        if (e.target !== clicked.current) clicked.current = null;
+      }}
     >
       <div className="mlw-header">
         <Heading id={headingId} className="mlw-title">
@@ -363,12 +391,13 @@ function Widget({
               selectedNode={selectedNode}
               onSelectNode={selectNode}
               unseen={!!seen && step >= 1 && !seen.has(step)}
+              means={means}
             />
           </div>
         )}
         {showSequence && (
           <div className="mlw-pane mlw-pane--sequence">
-            <SequenceView trace={trace} step={step} locale={locale} title={title} scale={presenter ? 1.6 : 1} seen={seen} onSelectStep={go} />
+            <SequenceView trace={trace} step={step} locale={locale} title={title} scale={presenter ? 1.6 : 1} seen={seen} means={means} onSelectStep={go} />
           </div>
         )}
       </div>
@@ -395,6 +424,7 @@ function Widget({
         onLens={setLens}
         who={who}
         otr={otr}
+        means={means}
       />
       <Timeline
         locale={locale}

@@ -17,6 +17,7 @@ import { arrowHead, cylinder, shorten } from '../../../lib/viz/shapes';
 import { LayerGlyph } from '../scenario/Glyphs';
 import { useBoxSize } from '../scenario/useBoxSize';
 import { followScroll } from './follow';
+import { lensedNames, type LensMeans } from '../scenario/lens-words';
 
 export interface SequenceViewProps {
   trace: Trace;
@@ -27,6 +28,8 @@ export interface SequenceViewProps {
   scale?: number;
   /** The knowledge lens: the steps its observer saw; every other event is dimmed. Null: no lens. */
   seen?: ReadonlySet<number> | null;
+  /** The lens's keys and seen steps: an arrow names only what its observer can open. Null: no lens. */
+  means?: LensMeans | null;
   onSelectStep(step: number): void;
 }
 
@@ -37,11 +40,11 @@ function dotLabel(locale: Locale, d: Pick<SeqDot, 'kind' | 'action'>): string {
   return localEventLabel(locale, d.kind, d.action);
 }
 
-export function SequenceView({ trace, step, locale, title, scale = 1, seen = null, onSelectStep }: SequenceViewProps) {
+export function SequenceView({ trace, step, locale, title, scale = 1, seen = null, means = null, onSelectStep }: SequenceViewProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const measured = useBoxSize(scroller);
   const width = measured ? Math.round(Math.max(360, Math.min(820, measured.width / scale))) : 760;
-  const geo = useMemo(() => layoutSequence(trace, step, { width }), [trace, step, width]);
+  const geo = useMemo(() => layoutSequence(trace, step, { width, namesOf: means ? (e) => lensedNames(locale, e, means) : undefined }), [trace, step, width, means, locale]);
   const titleId = useId();
   const descId = useId();
   const names = useMemo(() => new Map(geo.lanes.map((l) => [l.id, l.name])), [geo.lanes]);

@@ -18,6 +18,34 @@ export const knowledgeStrings = {
     en: 'The diagrams dim what {who} did not see.',
     de: 'Die Diagramme blenden ab, was {who} nicht gesehen hat.',
   },
+  lensTlsRecord: {
+    en: 'TLS record, {n} B',
+    de: 'TLS-Record, {n} B',
+  },
+  lensSealedBytes: {
+    en: 'sealed, {n} B',
+    de: 'versiegelt, {n} B',
+  },
+  lensUnseenEvent: {
+    en: 'not seen',
+    de: 'nicht gesehen',
+  },
+  lensSealed: {
+    en: 'Seen by {who}: {n} more layers inside need the key “{key}”, which {who} does not hold, so what they carry stays hidden here.',
+    de: 'Aus Sicht von {who}: {n} weitere Schichten darin brauchen den Schlüssel „{key}“, den {who} nicht hat; was sie tragen, bleibt hier verborgen.',
+  },
+  lensSealedOne: {
+    en: 'Seen by {who}: one more layer inside needs the key “{key}”, which {who} does not hold, so what it carries stays hidden here.',
+    de: 'Aus Sicht von {who}: eine weitere Schicht darin braucht den Schlüssel „{key}“, den {who} nicht hat; was sie trägt, bleibt hier verborgen.',
+  },
+  lensEncrypted: {
+    en: 'On this link the bytes are a TLS record: ciphertext under the key “{key}”, which {who} does not hold. {who} sees its length and the two addresses, nothing of what it carries.',
+    de: 'Auf dieser Leitung sind die Bytes ein TLS-Record: Geheimtext unter dem Schlüssel „{key}“, den {who} nicht hat. {who} sieht seine Länge und die beiden Adressen, nichts von dem, was er trägt.',
+  },
+  lensNotSeen: {
+    en: '{who} did not see this step: nothing of it reaches {who}.',
+    de: '{who} hat diesen Schritt nicht gesehen: nichts davon kommt bei {who} an.',
+  },
   lensFailed: {
     en: 'The observers of this scenario could not be listed, so “Seen by” is missing. The error: {message}',
     de: 'Die Beobachter dieses Szenarios ließen sich nicht ermitteln, deshalb fehlt „Sicht von“. Der Fehler: {message}',

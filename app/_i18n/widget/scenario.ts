@@ -62,6 +62,10 @@ export const scenarioStrings = {
     en: 'Simulated with seed {seed}: every run shows exactly the same bytes.',
     de: 'Simuliert mit Seed {seed}: Jeder Durchlauf zeigt genau dieselben Bytes.',
   },
+  keysHint: {
+    en: 'Click the diagram or press Tab to use ←/→ (step) and Space (play/pause).',
+    de: 'Zum Steuern ins Diagramm klicken oder mit Tab hineinspringen: ←/→ gehen schrittweise, die Leertaste spielt ab und hält an.',
+  },
   keysHelp: {
     en: 'Keys: ← → step · Space play/pause · Home/End first/last',
     de: 'Tasten: ← → Schritt · Leertaste Abspielen/Anhalten · Pos1/Ende erster/letzter',
