@@ -15,7 +15,9 @@ import { verify } from '../../../lib/tls/certificate-verify';
 import { issueServerCert } from '../../../lib/x509/lab-ca';
 import { OID } from '../../../lib/x509/oids';
 import { fromPem, fromPkcs8 } from '../../../lib/x509/pem';
-import { validateChain } from '../../../lib/x509/validate';
+import { certificateChecker, validateChain } from '../../../lib/x509/validate';
+import { serverIdentity } from '../../../lib/x509/identity';
+import { alertsOf, makePair, run } from '../tls/pair';
 import { NOW, T0, T1, lab, seededRandom } from './fixtures';
 
 const CI = process.env.CI === 'true';
@@ -116,6 +118,24 @@ describe.skipIf(!!missing).each(['p256', 'ed25519'] as const)('x509 ↔ OpenSSL 
     const now = c.notBefore + 86_400_000;
     expect(validateChain([der], { anchors: [der], now, name: 'o.example' }).ok).toBe(true);
     expect(validateChain([der], { anchors: [der], now, name: 'p.example' })).toMatchObject({ failure: 'name-mismatch' });
+  });
+
+  it('our TLS server runs on OpenSSL’s certificate and key (serverIdentity), our client validates it', () => {
+    const newkey = kt === 'p256' ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'] : ['-newkey', 'ed25519'];
+    const r = openssl('req', '-x509', ...newkey, '-nodes', '-keyout', `${kt}-s-key.pem`, '-out', `${kt}-s-cert.pem`, '-days', '30', '-subj', '/CN=s.example', '-addext', 'subjectAltName=DNS:s.example');
+    expect(r.status, r.out).toBe(0);
+    const id = serverIdentity(read(`${kt}-s-cert.pem`), read(`${kt}-s-key.pem`));
+    expect(id.ok).toBe(true);
+    if (!id.ok) return;
+    const now = certOf(`${kt}-s-cert.pem`).notBefore + 60_000;
+    const hooks = { checkCertificate: certificateChecker({ anchors: id.certificateChain, now }) };
+    const pseudo = { scheme: id.signatureScheme, privateKey: id.privateKey, publicKey: new Uint8Array(0), certificate: id.certificateChain[0]! };
+    const { pair, firstFlight } = makePair(pseudo, { client: { serverName: 's.example', serverKey: undefined }, hooks });
+    const p = run(pair, firstFlight, hooks);
+    expect(p.client.phase).toBe('connected');
+    expect(alertsOf(p.clientEvents)).toEqual([]);
+    // a key that is not the certificate's is refused before any handshake
+    expect(serverIdentity(read(`${kt}-s-cert.pem`), server.keyPem)).toMatchObject({ ok: false, reason: expect.stringContaining('does not belong') });
   });
 
   it('we validate a chain OpenSSL issued (openssl x509 -req -CA), and refuse it under the wrong CA', () => {
