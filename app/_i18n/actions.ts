@@ -5,6 +5,7 @@
  * @module
  */
 import type { Action } from '../../lib/sim/types';
+import { DNS_TIMER, TIMEOUT_TIMER } from '../../lib/xmpp/server/s2s-conn';
 import type { Bilingual, Locale } from './locales';
 
 export type ActionType = Action['type'];
@@ -46,8 +47,20 @@ function actionLabel(locale: Locale, type: ActionType): string {
   return (Object.hasOwn(actionLabels, type) ? actionLabels[type] : other.action)[locale];
 }
 
+/** The engine's timers by name prefix (lib/xmpp/server/s2s-conn.ts), in words; `{x}`: the rest of the name. */
+const timers: readonly (readonly [string, Bilingual])[] = [
+  [DNS_TIMER, { en: 'DNS answer for {x}', de: 'DNS-Antwort für {x}' }],
+  [TIMEOUT_TIMER, { en: 'server-to-server timeout {x}', de: 'Zeitlimit Server-zu-Server {x}' }],
+];
+
+/** A timer's name in words (`dns b.example` → `DNS answer for b.example`); a name of unknown shape as it is. */
+function timerLabel(locale: Locale, name: string): string {
+  for (const [prefix, words] of timers) if (name.startsWith(prefix)) return words[locale].replace('{x}', name.slice(prefix.length).replace('>', ' → '));
+  return name;
+}
+
 /** The label of a local event: its action's, or "timer fires"; an action event without its action says only "acts". */
 export function localEventLabel(locale: Locale, kind: 'action' | 'timer', action: ActionType | null | undefined, timer?: string): string {
-  if (kind === 'timer') return timer ? `${other.timer[locale]}: ${timer}` : other.timer[locale];
+  if (kind === 'timer') return timer ? `${other.timer[locale]}: ${timerLabel(locale, timer)}` : other.timer[locale];
   return action ? actionLabel(locale, action) : other.action[locale];
 }

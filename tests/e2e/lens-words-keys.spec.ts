@@ -66,6 +66,14 @@ test('item 7: German dot labels and layer notes are German', async ({ page }) =>
   await expect(page.getByRole('tabpanel')).not.toContainText('counter');
 });
 
+test('item 7: German Events rows name timers in words, not by their internal names', async ({ page }) => {
+  await open(page, '/de/scenarios/federation/', 'federation');
+  await page.getByRole('tab', { name: 'Ereignisse', exact: true }).click();
+  const rows = (await page.locator('.mlw-events tbody').textContent()) ?? '';
+  expect(rows).toContain('DNS-Antwort für b.example');
+  expect(rows).not.toMatch(/dns b\.example|s2s timeout|action\./);
+});
+
 test('item 8: after clicking “Step forward”, Space plays and pauses', async ({ page }) => {
   await open(page, '/en/scenarios/hello/', 'hello');
   await page.getByRole('button', { name: 'Step forward' }).click();
