@@ -53,6 +53,18 @@ test('item 4: seen by the tap on alice’s link, step 12 of c2s-login is a TLS r
   await expect(page.locator('.mlw-seq .mlw-arrow--current .mlw-arrow-text')).toHaveText('<response>');
 });
 
+test('item 4: under a lens the Ratchet tab shows only the cards of the program the observer is', async ({ page }) => {
+  await open(page, '/en/scenarios/otr-ake/?step=39', 'otr-ake');
+  await page.getByRole('tab', { name: 'Ratchet', exact: true }).click();
+  await expect(page.locator('[data-testid="ratchet"] [data-party="bob"]')).toHaveCount(1);
+  await page.getByTestId('lens-select').selectOption('tap:alice~a.example');
+  await expect(page.getByTestId('ratchet-lens-none')).toBeVisible();
+  await expect(page.locator('[data-testid="ratchet"] [data-party]')).toHaveCount(0);
+  await page.getByTestId('lens-select').selectOption('alice');
+  await expect(page.locator('[data-testid="ratchet"] [data-party="alice"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="ratchet"] [data-party="bob"]')).toHaveCount(0);
+});
+
 test('item 7: German dot labels and layer notes are German', async ({ page }) => {
   await open(page, '/de/scenarios/otr-ake/?step=39', 'otr-ake');
   const dots = (await page.locator('.mlw-seq .mlw-dot-label').allTextContents()).join('\n');

@@ -29,6 +29,7 @@ import { JsonTree } from './JsonTree';
 import { OtrDissection } from './OtrDissection';
 import { layerLabel } from '../../_i18n/layer-label';
 import { lensEvent, type EventLens } from '../../../lib/viz/lens';
+import { lensNode } from '../../../lib/viz/knowledge';
 import { lensedNames, shownNames, type LensMeans } from '../scenario/lens-words';
 
 export type InspectorTab = 'xml' | 'layers' | 'hex' | 'state' | 'events' | 'knowledge' | 'ratchet';
@@ -127,7 +128,7 @@ export function Inspector({ scenario, run, step, locale, selectedNode, onSelectN
       panel = <KnowledgePanel scenario={scenario} trace={trace} step={step} locale={locale} observers={observers} lens={lens} onLens={onLens ?? (() => {})} who={who} onSelectStep={onSelectStep} />;
       break;
     case 'ratchet':
-      panel = <RatchetView scenario={scenario} run={run} step={step} locale={locale} nm={nm} onSelectStep={onSelectStep} />;
+      panel = <RatchetView scenario={scenario} run={run} step={step} locale={locale} nm={nm} onSelectStep={onSelectStep} seenBy={lens ? { node: lensNode(lens), who: who(lens) } : undefined} />;
       break;
   }
 

@@ -49,9 +49,14 @@ export interface RatchetViewProps {
   locale: Locale;
   nm(id: string): string;
   onSelectStep(step: number): void;
+  /**
+   * The "Seen by" lens: the node whose OTR program the observer is (its own cards only), null for an
+   * observer that runs none (a tap, a thief: it holds none of these keys); absent without a lens.
+   */
+  seenBy?: { node: string | null; who: string };
 }
 
-export function RatchetView({ scenario, run, step, locale, nm, onSelectStep }: RatchetViewProps) {
+export function RatchetView({ scenario, run, step, locale, nm, onSelectStep, seenBy }: RatchetViewProps) {
   const h = useMemo(() => history(scenario, run), [scenario, run]);
   const view = useMemo(() => ratchetView(h.frames, step, h.reveals), [h, step]);
   const byJid = useMemo(() => new Map(scenario.topology.clients.map((c) => [c.jid, c.id])), [scenario]);
@@ -61,10 +66,17 @@ export function RatchetView({ scenario, run, step, locale, nm, onSelectStep }: R
     return id ? nm(id) : bare;
   };
   if (view.conversations.length === 0) return <p className="mlw-panel-note">{wt(locale, 'ratchetNone')}</p>;
+  // Under a lens, only the cards of the program the observer is: the others hold keys it does not have.
+  const conversations = seenBy ? view.conversations.map((c) => ({ ...c, parties: c.parties.filter((p) => p.node === seenBy.node) })).filter((c) => c.parties.length > 0) : view.conversations;
   return (
     <div className="mlw-rk" data-testid="ratchet">
       <p className="mlw-panel-note mlw-rk-lead">{wt(locale, 'ratchetLead')}</p>
-      {view.conversations.map((c) => (
+      {seenBy && conversations.length === 0 && (
+        <p className="mlw-panel-note mlw-encrypted" data-testid="ratchet-lens-none">
+          {wt(locale, 'ratchetLensNone', { who: seenBy.who })}
+        </p>
+      )}
+      {conversations.map((c) => (
         <div key={c.id} className={`mlw-rk-conv${c.parties.length > 3 ? ' mlw-rk-conv--pairs' : ''}`}>
           {c.parties.map((p) => (
             <Party key={`${p.node}-${p.peer}`} p={p} step={step} locale={locale} holder={nm(p.node)} peer={person(p.peer)} account={person(p.account)} onSelectStep={onSelectStep} />

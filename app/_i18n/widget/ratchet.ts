@@ -10,6 +10,10 @@ export const ratchetStrings = {
     en: 'No OTR session yet at this step.',
     de: 'In diesem Schritt gibt es noch keine OTR-Sitzung.',
   },
+  ratchetLensNone: {
+    en: 'Seen by {who}: these cards show what the OTR programs hold in memory, and {who} runs none of them, so it holds none of these keys.',
+    de: 'Aus Sicht von {who}: Diese Karten zeigen, was die OTR-Programme im Speicher halten; {who} betreibt keines davon und hat daher keinen dieser Schlüssel.',
+  },
   ratchetLead: {
     en: 'Every Data Message carries the sender’s next DH key. Once the other side has used it, the older private key is forgotten and the MAC keys of the retired key pair are published.',
     de: 'Jede Datennachricht trägt den nächsten DH-Schlüssel des Absenders. Sobald die Gegenseite ihn benutzt hat, wird der ältere private Schlüssel vergessen, und die MAC-Schlüssel des ausgemusterten Schlüsselpaars werden veröffentlicht.',
