@@ -49,7 +49,7 @@ export function slugify(text: string): string {
 }
 
 /** Every problem in one lesson's tree, as `line:col message` strings. */
-export function checkTree(tree: MdNode, isScenario: (id: string) => boolean): string[] {
+function checkTree(tree: MdNode, isScenario: (id: string) => boolean): string[] {
   const problems: string[] = [];
   const seen = new Map<string, number>();
   const at = (n: MdNode) => (n.position ? `${n.position.start.line}:${n.position.start.column}` : '?');

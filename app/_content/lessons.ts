@@ -7,9 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
-import { locales, type Locale } from '../_i18n/locales';
+import type { Locale } from '../_i18n/locales';
 
-export const CONTENT_DIR = join(process.cwd(), 'content');
+const CONTENT_DIR = join(process.cwd(), 'content');
 
 /** `01-client-server.mdx` → order prefix `01`, slug `client-server`. */
 const FILE_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
@@ -78,11 +78,6 @@ export function listLessons(locale: Locale): LessonMeta[] {
 
 export function getLesson(locale: Locale, slug: string): LessonMeta | undefined {
   return listLessons(locale).find((l) => l.slug === slug);
-}
-
-/** Every (locale, slug) pair that has a page. */
-export function allLessonParams(): { locale: Locale; slug: string }[] {
-  return locales.flatMap((locale) => listLessons(locale).map(({ slug }) => ({ locale, slug })));
 }
 
 export function lessonHref(locale: Locale, slug: string): string {

@@ -71,7 +71,7 @@ export function generateDsaParams(initialSeed: Uint8Array, L = 1024, N = 160): D
 }
 
 /** A.2.3: g = Hash(seed ‖ "ggen" ‖ index ‖ count)^((p−1)/q) mod p, first count giving g ≥ 2. */
-export function generateG(p: bigint, q: bigint, seed: Uint8Array, index: number): bigint {
+function generateG(p: bigint, q: bigint, seed: Uint8Array, index: number): bigint {
   const e = (p - 1n) / q;
   const ggen = Uint8Array.of(0x67, 0x67, 0x65, 0x6e);
   for (let count = 1; count < 0x10000; count++) {

@@ -28,7 +28,7 @@ export const DH_GENERATOR = 2n;
 /** q = (p − 1) / 2, the order of the subgroup SMP works in. */
 export const DH_Q = (DH_MODULUS - 1n) / 2n;
 /** Private exponent size in bytes (320 bits). */
-export const DH_PRIVATE_BYTES = 40;
+const DH_PRIVATE_BYTES = 40;
 
 export interface DhKeyPair {
   priv: bigint;

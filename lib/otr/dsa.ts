@@ -21,7 +21,7 @@ import { DSA_G, DSA_P, DSA_Q } from './dsa-params';
 export type { DsaPrivateKey, DsaPublicKey };
 
 /** Pubkey type for DSA. */
-export const PUBKEY_TYPE_DSA = 0x0000;
+const PUBKEY_TYPE_DSA = 0x0000;
 
 /** A fresh long-term key over the shipped parameters; x from the injected randomness. */
 export function generateDsaKey(randomBytes: (n: number) => Uint8Array): DsaPrivateKey {
@@ -57,7 +57,7 @@ export function fingerprintHuman(fp: Uint8Array): string {
 }
 
 /** len(q) in bytes: the size of each SIG half. */
-export const qLength = (key: DsaPublicKey): number => Math.ceil(key.q.toString(2).length / 8);
+const qLength = (key: DsaPublicKey): number => Math.ceil(key.q.toString(2).length / 8);
 
 /** sig(M): DSA over the integer value of the 32-byte M, "taken modulo q … and not hashed again". */
 export function signMac(key: DsaPrivateKey, m: Uint8Array, randomBytes: (n: number) => Uint8Array): Uint8Array {

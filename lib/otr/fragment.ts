@@ -80,8 +80,6 @@ export function parseFragment(text: string): ParsedFragment | null {
   return null;
 }
 
-export const isFragment = (text: string): boolean => text.includes('?OTR|') || text.includes('?OTR,');
-
 /** "Receiving Fragments": update (K, N, F); returns F when "N > 0 and K == N", else null. */
 export function receiveFragment(buf: FragmentBuffer, frag: ParsedFragment): string | null {
   const { k, n, piece } = frag;

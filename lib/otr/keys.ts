@@ -10,7 +10,7 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { encodeMpi } from './codec';
 
 /** "Write the value of s as a minimum-length MPI … Let this (4+len)-byte value be secbytes." */
-export const secbytes = (s: bigint): Uint8Array => encodeMpi(s);
+const secbytes = (s: bigint): Uint8Array => encodeMpi(s);
 
 function prefixed(b: number, sec: Uint8Array): Uint8Array {
   const buf = new Uint8Array(1 + sec.length);
@@ -19,9 +19,9 @@ function prefixed(b: number, sec: Uint8Array): Uint8Array {
   return buf;
 }
 /** h2(b) = SHA256(b ‖ secbytes). */
-export const h2 = (b: number, sec: Uint8Array): Uint8Array => sha256(prefixed(b, sec));
+const h2 = (b: number, sec: Uint8Array): Uint8Array => sha256(prefixed(b, sec));
 /** h1(b) = SHA1(b ‖ secbytes). */
-export const h1 = (b: number, sec: Uint8Array): Uint8Array => sha1(prefixed(b, sec));
+const h1 = (b: number, sec: Uint8Array): Uint8Array => sha1(prefixed(b, sec));
 
 export interface AkeKeys {
   /** first 64 bits of h2(0x00) */

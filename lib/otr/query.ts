@@ -10,7 +10,7 @@ export const WHITESPACE_BASE = ' \t  \t\t\t\t \t \t \t  ';
 export const WHITESPACE_V1 = ' \t \t  \t ';
 export const WHITESPACE_V2 = '  \t\t  \t ';
 export const WHITESPACE_V3 = '  \t\t  \t\t';
-export const ERROR_PREFIX = '?OTR Error:';
+const ERROR_PREFIX = '?OTR Error:';
 
 export interface OfferedVersions {
   v1: boolean;

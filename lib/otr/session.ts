@@ -47,7 +47,7 @@ export interface OtrPolicy {
 }
 
 /** libotr's OTRL_POLICY_DEFAULT: ALLOW_V2 | ALLOW_V3 | WHITESPACE_START_AKE | ERROR_START_AKE. */
-export const DEFAULT_POLICY: OtrPolicy = {
+const DEFAULT_POLICY: OtrPolicy = {
   allowV2: true,
   allowV3: true,
   requireEncryption: false,
@@ -183,7 +183,7 @@ const allowedVersions = (p: OtrPolicy): OtrVersion[] =>
   [...(p.allowV2 ? [2 as const] : []), ...(p.allowV3 ? [3 as const] : [])];
 
 /** Our fingerprint (SHA-1 of our PUBKEY without the type bytes). */
-export const ourFingerprint = (st: OtrSession): Uint8Array => fingerprint(publicPart(st.longTerm));
+const ourFingerprint = (st: OtrSession): Uint8Array => fingerprint(publicPart(st.longTerm));
 
 /** "User requests to start an OTR conversation": send an OTR Query Message. */
 export function startOtr(st: OtrSession): OtrOutput {

@@ -8,7 +8,6 @@
  */
 import { CodecError, Reader, Writer } from './codec';
 
-export const TLV_PADDING = 0;
 export const TLV_DISCONNECTED = 1;
 export const TLV_SMP1 = 2;
 export const TLV_SMP2 = 3;

@@ -28,9 +28,3 @@ export function randomBytes(state: RngState, n: number): Uint8Array {
   state.counter += 1;
   return chacha20(hexToBytes(state.key), nonce, new Uint8Array(n));
 }
-
-/** A uniform float in [0, 1) with 32 bits of randomness. */
-export function randomFloat(state: RngState): number {
-  const b = randomBytes(state, 4);
-  return (((b[0]! << 24) >>> 0) + (b[1]! << 16) + (b[2]! << 8) + b[3]!) / 2 ** 32;
-}

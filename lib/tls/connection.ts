@@ -19,10 +19,10 @@ import type { Core, Direction, Step } from './state';
 type Terminal = 'closed' | 'failed';
 
 /** The largest handshake message we accept: certificate chains fit well within 256 KiB. */
-export const MAX_HANDSHAKE_MESSAGE = 2 ** 18;
+const MAX_HANDSHAKE_MESSAGE = 2 ** 18;
 export type AnyCore = Core<string>;
 
-export const isTerminal = (phase: string): phase is Terminal => phase === 'closed' || phase === 'failed';
+const isTerminal = (phase: string): phase is Terminal => phase === 'closed' || phase === 'failed';
 
 /** Moves along a row of the table; a missing row is our bug, not the peer's: throw, labelled. */
 export function go<P extends string>(step: Step<Core<P>>, table: readonly TlsTransition<P>[], on: TlsTrigger): void {

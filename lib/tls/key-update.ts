@@ -33,7 +33,7 @@ export function onKeyUpdate(step: Step<AnyCore>, m: KeyUpdate): void {
 }
 
 /** Sends a KeyUpdate under the current keys, then moves our sending keys on. */
-export function queueKeyUpdate(step: Step<AnyCore>, requestUpdate: 0 | 1): void {
+function queueKeyUpdate(step: Step<AnyCore>, requestUpdate: 0 | 1): void {
   const m: KeyUpdate = { type: 'key_update', requestUpdate };
   const bytes = encodeHandshake(m);
   step.state = { ...step.state, pending: [...step.state.pending, bytes] };

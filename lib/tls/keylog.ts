@@ -8,7 +8,7 @@
 import { toHex } from '../bytes/hex';
 import type { Secrets } from './state';
 
-export const KEYLOG_LABELS = {
+const KEYLOG_LABELS = {
   CLIENT_HANDSHAKE_TRAFFIC_SECRET: 'clientHandshakeTrafficSecret',
   SERVER_HANDSHAKE_TRAFFIC_SECRET: 'serverHandshakeTrafficSecret',
   CLIENT_TRAFFIC_SECRET_0: 'clientApplicationTrafficSecret0',

@@ -17,7 +17,7 @@ import { recordNonce, type TrafficKeys } from './traffic-keys';
 /** §5.1 "The length MUST NOT exceed 2^14 bytes." */
 export const MAX_PLAINTEXT = 2 ** 14;
 /** §5.2 "The length MUST NOT exceed 2^14 + 256 bytes." */
-export const MAX_CIPHERTEXT = 2 ** 14 + 256;
+const MAX_CIPHERTEXT = 2 ** 14 + 256;
 const TAG_LEN = 16;
 
 export interface RawRecord {

@@ -57,7 +57,7 @@ export interface ServerConfig {
 }
 
 /** How much rejected 0-RTT data we skip (§4.2.10): one full record's worth. */
-export const EARLY_DATA_SKIP = 2 ** 14 + 256;
+const EARLY_DATA_SKIP = 2 ** 14 + 256;
 
 export interface ServerState extends Core<ServerPhase> {
   role: 'server';

@@ -10,8 +10,8 @@
 import { hkdfExpandLabel } from './key-schedule';
 
 /** AES-128-GCM: 16-octet key; §5.3 "iv_length … max(8 bytes, N_MIN)" = 12 for the AEADs of RFC 5116. */
-export const KEY_LEN = 16;
-export const IV_LEN = 12;
+const KEY_LEN = 16;
+const IV_LEN = 12;
 
 export interface TrafficKeys {
   key: Uint8Array;

@@ -79,8 +79,3 @@ export function shortName(node: NodeInfo): string {
 export function r1(n: number): number {
   return Math.round(n * 10) / 10;
 }
-
-/** Which trace event a step shows: step 0 is the initial state (no event), step k shows event seq k − 1. */
-export function eventIndexOfStep(step: number): number {
-  return step - 1;
-}

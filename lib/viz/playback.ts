@@ -7,9 +7,9 @@
  */
 import type { TraceEvent } from '../sim/types';
 
-export const TRAVEL_CAP_MS = 600;
+const TRAVEL_CAP_MS = 600;
 /** Wall-clock ms per virtual ms of latency. */
-export const TRAVEL_PER_LATENCY_MS = 15;
+const TRAVEL_PER_LATENCY_MS = 15;
 
 /** How long the packet of a wire event takes to cross its link on screen, at speed 1. */
 export function travelMs(latencyMs: number): number {

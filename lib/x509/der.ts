@@ -66,7 +66,6 @@ export const seq = (...items: Uint8Array[]): Uint8Array => tlv(Tag.SEQUENCE, ...
 /** X.690 §11.6: SET OF components in ascending order of their encodings (we only ever write one). */
 export const set = (...items: Uint8Array[]): Uint8Array => tlv(Tag.SET, ...[...items].sort(compareBytes));
 export const ctx = (n: number, ...items: Uint8Array[]): Uint8Array => tlv(ctxTag(n, true), ...items);
-export const nul = (): Uint8Array => Uint8Array.of(Tag.NULL, 0);
 export const bool = (v: boolean): Uint8Array => Uint8Array.of(Tag.BOOLEAN, 1, v ? 0xff : 0x00); // §11.1
 export const octets = (b: Uint8Array): Uint8Array => tlv(Tag.OCTET_STRING, b);
 export const utf8String = (s: string): Uint8Array => tlv(Tag.UTF8String, new TextEncoder().encode(s));
@@ -134,7 +133,7 @@ export function time(ms: number): Uint8Array {
 /** Octets as Latin-1 text (callers check, or a regex checks, that they are 7-bit). */
 export const ascii7 = (b: Uint8Array): string => Array.from(b, (c) => String.fromCharCode(c)).join('');
 
-export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return a.length - b.length;
 }
@@ -149,7 +148,7 @@ export interface Tlv {
 }
 
 /** Reads one TLV at `offset`; strict DER: low tag numbers only, definite minimal lengths. */
-export function readTlv(bytes: Uint8Array, offset: number): Tlv {
+function readTlv(bytes: Uint8Array, offset: number): Tlv {
   if (offset + 2 > bytes.length) throw new DerError('truncated header');
   const tag = bytes[offset]!;
   if ((tag & 0x1f) === 0x1f) throw new DerError('high tag numbers are not used in X.509');
@@ -207,7 +206,7 @@ export class Reader {
   }
 }
 
-export function expectTag(t: Tlv, tag: number): void {
+function expectTag(t: Tlv, tag: number): void {
   if (t.tag !== tag) throw new DerError(`expected tag 0x${tag.toString(16)}, got 0x${t.tag.toString(16)}`);
 }
 

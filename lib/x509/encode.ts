@@ -32,7 +32,7 @@ export function keyPairFrom(type: KeyType, privateKey: Uint8Array): KeyPair {
 const signatureAlgorithm = (type: KeyType): Uint8Array => seq(oid(type === 'p256' ? OID.ecdsaWithSha256 : OID.ed25519));
 
 /** SubjectPublicKeyInfo (RFC 5480 §2.1.1 with namedCurve prime256v1; RFC 8410 §4). */
-export function spki(key: { type: KeyType; publicKey: Uint8Array }): Uint8Array {
+function spki(key: { type: KeyType; publicKey: Uint8Array }): Uint8Array {
   const alg = key.type === 'p256' ? seq(oid(OID.ecPublicKey), oid(OID.prime256v1)) : seq(oid(OID.ed25519));
   return seq(alg, bitString(key.publicKey));
 }

@@ -19,7 +19,7 @@ export type Service = 'xmpp' | 'dns';
 const norm = (d: string): string => d.toLowerCase().replace(/\.$/, '');
 
 /** §6.4.1 / §6.4.3: one presented DNS-ID against the reference domain. */
-export function dnsIdMatches(presented: string, reference: string): boolean {
+function dnsIdMatches(presented: string, reference: string): boolean {
   const p = norm(presented);
   const r = norm(reference);
   if (p === '' || r === '') return false;

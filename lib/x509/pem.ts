@@ -14,7 +14,7 @@ import { keyPairFrom } from './encode';
 import { OID } from './oids';
 
 /** RFC 7468 §2: base64 lines of exactly 64 characters except the last, between BEGIN/END lines with the same label. */
-export function toPem(label: string, der: Uint8Array): string {
+function toPem(label: string, der: Uint8Array): string {
   const b64 = toBase64(der);
   const lines: string[] = [];
   for (let i = 0; i < b64.length; i += 64) lines.push(b64.slice(i, i + 64));

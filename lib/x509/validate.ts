@@ -37,7 +37,7 @@ export type Failure =
   | 'name-mismatch';
 
 /** RFC 8446 §6.2: "bad_certificate: A certificate was corrupt, contained signatures that did not verify correctly, etc." … */
-export const ALERT_FOR: Record<Failure, AlertName> = {
+const ALERT_FOR: Record<Failure, AlertName> = {
   malformed: 'bad_certificate',
   'unknown-ca': 'unknown_ca', // "a valid certificate chain … was received, but the certificate was not accepted because the CA certificate could not be located"
   'not-a-ca': 'bad_certificate',

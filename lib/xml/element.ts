@@ -48,9 +48,3 @@ export function text(el: XmlElement | undefined): string {
   if (!el) return '';
   return el.children.filter((c): c is string => typeof c === 'string').join('');
 }
-
-/** The local part of a qualified name: `stream:features` → `features`. */
-export function localName(name: string): string {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-}

@@ -3,7 +3,7 @@
  * them; only the five predefined entities are ever produced (RFC 6120 §11.1).
  * @module
  */
-import type { XmlElement, XmlNode } from './element';
+import type { XmlNode } from './element';
 
 // A literal CR would be turned into LF by the receiver's end-of-line handling (XML 1.0 §2.11), and
 // literal TAB/LF/CR in attribute values into spaces by attribute-value normalisation (§3.3.3); a

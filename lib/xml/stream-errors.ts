@@ -14,9 +14,6 @@ export type StreamErrorCondition =
   | 'bad-format' // §4.9.3.1
   | 'invalid-xml'; // §4.9.3.11
 
-/** Namespace of the error conditions, for building `<stream:error>` (RFC 6120 §4.9.2). */
-export const NS_XMPP_STREAMS = 'urn:ietf:params:xml:ns:xmpp-streams';
-
 /**
  * Map a saxes error message to a stream error condition. saxes prefixes messages with
  * `line:column: `; we drop that (positions in our re-fed buffer mean nothing to the peer, and

@@ -9,7 +9,7 @@ import type { StreamErrorCondition } from './stream-errors';
 export const NS_STREAMS = 'http://etherx.jabber.org/streams';
 /** RFC 6120 §4.8.2 content namespaces: jabber:client and jabber:server (RFC 6120 §4.8.3 lists them);
  *  jabber:component:accept (XEP-0114) is accepted too, so that components can use this parser. */
-export const CONTENT_NAMESPACES: readonly string[] = ['jabber:client', 'jabber:server', 'jabber:component:accept'];
+const CONTENT_NAMESPACES: readonly string[] = ['jabber:client', 'jabber:server', 'jabber:component:accept'];
 
 /**
  * Validate a stream header. `uri` is the namespace saxes resolved for the element's prefix,

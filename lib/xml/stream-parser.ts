@@ -46,7 +46,7 @@ export interface StreamParserLimits {
   maxDepth: number;
 }
 
-export const DEFAULT_LIMITS: StreamParserLimits = { maxStanzaBytes: 256 * 1024, maxDepth: 64 };
+const DEFAULT_LIMITS: StreamParserLimits = { maxStanzaBytes: 256 * 1024, maxDepth: 64 };
 
 export type StreamParserPhase = 'awaiting-header' | 'open' | 'closed' | 'failed';
 
@@ -90,10 +90,6 @@ export function restartStream(state: StreamParserState): void {
   }
   state.phase = 'awaiting-header';
   state.header = null;
-}
-
-export function isStreamOpen(state: StreamParserState): boolean {
-  return state.phase === 'open';
 }
 
 /** Feed received bytes; returns the events they complete. Mutates `state`; never throws on peer input. */

@@ -12,9 +12,6 @@ export const NS_DELAY = 'urn:xmpp:delay';
 /** XEP-0220 dialback elements (`db:` prefix) and its stream feature. */
 export const NS_DIALBACK = 'jabber:server:dialback';
 export const NS_DIALBACK_FEATURE = 'urn:xmpp:features:dialback';
-/** XEP-0288 bidirectional server-to-server streams: the feature and the request. */
-export const NS_BIDI_FEATURE = 'urn:xmpp:features:bidi';
-export const NS_BIDI = 'urn:xmpp:bidi';
 /** XEP-0030 service discovery. */
 export const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 export const NS_DISCO_ITEMS = 'http://jabber.org/protocol/disco#items';

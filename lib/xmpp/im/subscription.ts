@@ -15,8 +15,6 @@ export const SUB_STATES: readonly SubState[] = ['none', 'none+out', 'none+in', '
 
 export type SubscriptionType = 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed';
 
-export const SUBSCRIPTION_TYPES: readonly SubscriptionType[] = ['subscribe', 'subscribed', 'unsubscribe', 'unsubscribed'];
-
 /** One cell of a table: the new state (undefined = "no state change"). */
 type Row = Partial<Record<SubState, SubState>>;
 

@@ -27,10 +27,6 @@ export const SASL_MECHANISMS: readonly SaslMechanismInfo[] = [
   { name: 'PLAIN', spec: 'RFC 4616', hash: null, revealsPassword: true, mutual: false },
 ];
 
-export function isSaslMechanismName(name: string): name is SaslMechanismName {
-  return SASL_MECHANISMS.some((m) => m.name === name);
-}
-
 export interface OfferOptions {
   /** The stream is TLS-protected (after STARTTLS, RFC 6120 §5). */
   tls: boolean;

@@ -26,10 +26,6 @@ import { saslFailure, type SaslFailure, type SaslFailureCondition } from './fail
 
 export type ScramMechanismName = 'SCRAM-SHA-1' | 'SCRAM-SHA-256';
 
-export function scramMechanismName(hash: ScramHash): ScramMechanismName {
-  return hash === 'SHA-1' ? 'SCRAM-SHA-1' : 'SCRAM-SHA-256';
-}
-
 /** RFC 5802 §7 server-error-value (without the open-ended server-error-value-ext). */
 export type ScramServerError =
   | 'invalid-encoding' | 'extensions-not-supported' | 'invalid-proof' | 'channel-bindings-dont-match'
@@ -37,7 +33,7 @@ export type ScramServerError =
   | 'unknown-user' | 'invalid-username-encoding' | 'no-resources' | 'other-error';
 
 /** How a server-error-value maps onto the RFC 6120 §6.5 condition the XMPP layer reports. */
-export const SCRAM_ERROR_CONDITION: Readonly<Record<ScramServerError, SaslFailureCondition>> = {
+const SCRAM_ERROR_CONDITION: Readonly<Record<ScramServerError, SaslFailureCondition>> = {
   'invalid-encoding': 'incorrect-encoding',
   'extensions-not-supported': 'malformed-request',
   'invalid-proof': 'not-authorized',

@@ -10,7 +10,7 @@
 import { x25519 } from '@noble/curves/ed25519.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { concat, fromHex, toHex, utf8 } from '../../bytes/hex';
+import { concat, toHex, utf8 } from '../../bytes/hex';
 
 /** RFC 8446 §5.1 ContentType values used here. */
 export const CONTENT_HANDSHAKE = 22;
@@ -74,6 +74,3 @@ export function deriveKeys(privateKey: Uint8Array, peerShare: Uint8Array, client
   };
 }
 
-export function hexBytes(h: string): Uint8Array {
-  return fromHex(h);
-}

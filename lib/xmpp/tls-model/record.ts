@@ -15,7 +15,7 @@ export const MAX_PLAINTEXT = 16384;
 export const HEADER_LENGTH = 5;
 const TAG_LENGTH = 16;
 
-export function recordHeader(type: number, length: number): Uint8Array {
+function recordHeader(type: number, length: number): Uint8Array {
   return new Uint8Array([type, 0x03, 0x03, (length >> 8) & 0xff, length & 0xff]);
 }
 

@@ -10,7 +10,7 @@ import { encodeRecord, protectRecord } from '../../../lib/tls/record';
 import { trafficKeys } from '../../../lib/tls/traffic-keys';
 import { ContentType } from '../../../lib/tls/constants';
 import { closeClient, receiveClient, sendClient } from '../../../lib/tls/client';
-import { receiveServer, sendServer } from '../../../lib/tls/server';
+import { closeServer, receiveServer, sendServer } from '../../../lib/tls/server';
 import { clientTransitions, serverTransitions } from '../../../lib/tls/table';
 import { plainDataProblems } from '../../helpers/plain-data';
 import { alertsOf, identity, makePair, run, type Scheme } from './pair';
@@ -211,6 +211,17 @@ describe('tls: our client ↔ our server', () => {
       const live = [...phasesOf(table)].filter((ph) => ph !== 'closed' && ph !== 'failed');
       for (const ph of live) expect(table.some((t) => t.from === ph && t.on === 'fatal-alert' && t.to === 'failed')).toBe(true);
     }
+  });
+
+  it('the server may close first (§6.1): its close_notify reaches the client, which answers with its own', () => {
+    const { pair, firstFlight } = makePair(identity('ecdsa_secp256r1_sha256', 'server-closes'));
+    let p = run(pair, firstFlight);
+    const bye = closeServer(p.server);
+    expect(() => sendServer(bye.state, utf8('x'))).toThrow(/close_notify/);
+    p = run({ ...p, server: bye.state }, [], {}, bye.out);
+    expect(alertsOf(p.clientEvents)).toEqual(['received close_notify']);
+    expect(p.client.phase).toBe('closed');
+    expect(p.server.phase).toBe('closed');
   });
 
   it('after close_notify the closing end may not send', () => {
