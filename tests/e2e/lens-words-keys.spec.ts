@@ -48,6 +48,11 @@ test('item 4: seen by the tap on alice’s link, step 12 of c2s-login is a TLS r
   await expect(page.getByRole('tabpanel')).toContainText('TLS record: application_data');
   await expect(page.getByTestId('lens-sealed')).toBeVisible();
 
+  // The tap is no machine: the State tab shows no one's memory (alice's would hold her SCRAM secrets).
+  await page.getByRole('tab', { name: 'State', exact: true }).click();
+  await expect(page.getByTestId('state-lens-none')).toBeVisible();
+  await expect(page.getByTestId('inspector-state')).toHaveCount(0);
+
   // alice holds the key: her lens opens the record again.
   await page.getByTestId('lens-select').selectOption('alice');
   await expect(page.locator('.mlw-seq .mlw-arrow--current .mlw-arrow-text')).toHaveText('<response>');

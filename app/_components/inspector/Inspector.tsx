@@ -119,7 +119,7 @@ export function Inspector({ scenario, run, step, locale, selectedNode, onSelectN
       panel = <HexPanel ev={ev} step={step} locale={locale} nm={nm} seenBy={seenBy} />;
       break;
     case 'state':
-      panel = <StatePanel scenario={scenario} run={run} step={step} ev={ev} locale={locale} selectedNode={selectedNode} onSelectNode={onSelectNode} nm={nm} />;
+      panel = <StatePanel scenario={scenario} run={run} step={step} ev={ev} locale={locale} selectedNode={selectedNode} onSelectNode={onSelectNode} nm={nm} seenBy={seenBy} own={lens ? lensNode(lens) : undefined} />;
       break;
     case 'events':
       panel = <EventsPanel events={trace.events} step={step} locale={locale} nm={nm} means={means} onSelectStep={onSelectStep} />;
@@ -446,13 +446,22 @@ function StatePanel({
   selectedNode,
   onSelectNode,
   nm,
-}: PanelProps & { scenario: Scenario; run: SimRun; selectedNode: string | null; onSelectNode(id: string): void }) {
-  const nodes = run.trace.nodes;
-  const node = selectedNode ?? ev?.to ?? nodes.find((n) => n.kind === 'client')?.id ?? nodes[0]?.id ?? '';
+  seenBy = null,
+  own,
+}: PanelProps & { scenario: Scenario; run: SimRun; selectedNode: string | null; onSelectNode(id: string): void; own?: string | null }) {
+  // Under a lens, only the memory of the node the observer is (none for a tap or a thief).
+  const nodes = own === undefined ? run.trace.nodes : run.trace.nodes.filter((n) => n.id === own);
+  const node = own ?? selectedNode ?? ev?.to ?? nodes.find((n) => n.kind === 'client')?.id ?? nodes[0]?.id ?? '';
   // A replay that fails is an engine bug: it throws to the panel's error boundary, which shows it.
   const states = useMemo(() => nodeStatesAfter(scenario, run, step - 1), [scenario, run, step]);
   const selectId = useId();
   const state = states[node];
+  if (own === null)
+    return (
+      <p className="mlw-panel-note mlw-encrypted" data-testid="state-lens-none">
+        {wt(locale, 'stateLensNone', { who: seenBy?.who ?? '' })}
+      </p>
+    );
   return (
     <>
       <p className="mlw-panel-head">

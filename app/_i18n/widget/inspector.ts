@@ -150,6 +150,10 @@ export const inspectorStrings = {
     en: 'Go to step {step}',
     de: 'Zu Schritt {step}',
   },
+  stateLensNone: {
+    en: 'Seen by {who}: this tab shows what a machine holds in memory, and {who} is none of them, so it sees none of it.',
+    de: 'Aus Sicht von {who}: Dieser Reiter zeigt, was ein Rechner im Speicher hält; {who} ist keiner davon und sieht daher nichts davon.',
+  },
   markedLayer: {
     en: 'marked above: {label}',
     de: 'oben markiert: {label}',
