@@ -7,7 +7,6 @@
  * key's prefix), each key written once with its languages side by side; this module merges them.
  * @module
  */
-import type { Note } from '../sim/types';
 import type { NoteLocale, NoteTable } from './note-table';
 import { actionNotes } from './notes/actions';
 import { clientNotes } from './notes/client';
@@ -74,7 +73,7 @@ export function isNoteKey(key: string): key is NoteKey {
  * `{name}` is a parameter; `{count:one key|# keys}` picks the singular when the parameter is 1 and
  * the plural otherwise, with `#` standing for the number — so no sentence has to say "key(s)".
  */
-export function formatNote(note: Note, locale: NoteLocale): string {
+export function formatNote(note: { key: string; params?: Record<string, string | number> }, locale: NoteLocale): string {
   const template = isNoteKey(note.key) ? notes[locale][note.key] : note.key;
   const params = note.params ?? {};
   return template

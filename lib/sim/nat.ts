@@ -11,6 +11,7 @@
  * first external port it hands out (default 62000, counting up).
  * @module
  */
+import type { NoteKey } from '../narration/notes';
 import { endpointText } from './transport';
 import type { Endpoint, Layer, MiddleboxMachine, MiddleboxOutput, MiddleboxSpec, Note, Packet } from './types';
 
@@ -29,7 +30,7 @@ function config(spec: MiddleboxSpec, name: string): string | number | boolean | 
   return spec.config?.[name];
 }
 
-function note(key: string, params: Record<string, string | number>): Note {
+function note(key: NoteKey, params: Record<string, string | number>): Note {
   return { key, params };
 }
 

@@ -4,6 +4,7 @@
  * states can be checkpointed with structuredClone, compared, replayed and shown in the inspector.
  * @module
  */
+import type { NoteKey } from '../narration/notes';
 import type { Fact } from './facts';
 import type { RngState } from './rng';
 
@@ -31,8 +32,12 @@ export type { ARecord, Account, ClientSpec, DnsZone, LinkSpec, ServerSpec, SrvRe
 // Notes: narration as i18n keys with parameters; the UI translates, the CLI prints English.
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A note names its sentence by a key the narration has in both languages (lib/narration/notes/*.ts):
+ * a key that does not exist is a type error where the note is written.
+ */
 export interface Note {
-  key: string;
+  key: NoteKey;
   params?: Record<string, string | number>;
 }
 

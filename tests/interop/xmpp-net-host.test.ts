@@ -9,6 +9,7 @@
  * first bytes of a socket the peer opened, never on one it dialled), and a send that closes its side
  * ends the socket. Needs openssl (certificate made at test time).
  */
+import { toyNote } from '../helpers/toy-note';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import tls from 'node:tls';
@@ -28,7 +29,7 @@ interface ToyState {
 }
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const send = (to: string, text: string, conn?: string): HostOutput => ({ type: 'send', to, data: enc(text), note: { key: 'toy.send' }, layers: [], ...(conn ? { conn } : {}) });
+const send = (to: string, text: string, conn?: string): HostOutput => ({ type: 'send', to, data: enc(text), note: toyNote('toy.send'), layers: [], ...(conn ? { conn } : {}) });
 
 /** "PING" → "PONG"; "STARTTLS" → "GO" and upgrade; "LATER n" → a timer; "TELL id text" → send to another connection; "VIA conn text" → to node echo on connection conn. */
 const toy: HostMachine<ToyState> = {
@@ -49,7 +50,7 @@ const toy: HostMachine<ToyState> = {
       s.lines.push(`${input.from}: ${line}`);
       if (line === 'PING') out.push(send(input.from, 'PONG\n'));
       else if (line === 'STARTTLS') out.push(send(input.from, 'GO\n'), { type: 'fact', fact: { type: 'tls-upgrade', node: 'toy', peer: input.from, role: 'server', domain: 'toy.test' } }, send(input.from, 'HELLO INSIDE TLS\n'));
-      else if (line === 'BYE') out.push({ type: 'send', to: input.from, data: enc('BYE\n'), note: { key: 'toy.send' }, layers: [], transport: { proto: 'tcp', src: input.transport!.dst, dst: input.transport!.src, close: true } });
+      else if (line === 'BYE') out.push({ type: 'send', to: input.from, data: enc('BYE\n'), note: toyNote('toy.send'), layers: [], transport: { proto: 'tcp', src: input.transport!.dst, dst: input.transport!.src, close: true } });
       else if (line.startsWith('LATER ')) out.push({ type: 'timer', name: `t${line.slice(6)}`, after: Number(line.slice(6)) });
       else if (line.startsWith('VIA ')) {
         // Two connections to the same node, told apart by id (as the s2s machine keeps one per direction).

@@ -4,6 +4,7 @@
  * pushes, disco#info about itself, ping); service-unavailable for anything else (RFC 6120 §8.4).
  * @module
  */
+import type { NoteKey } from '../../narration/notes';
 import type { Action, HostOutput } from '../../sim/types';
 import { child, children, isElement, x, type XmlElement } from '../../xml/element';
 import { NS_DISCO_INFO, NS_DISCO_ITEMS, NS_PING, NS_ROSTER, NS_STANZAS } from '../namespaces';
@@ -28,7 +29,7 @@ export function serviceAction(s: ClientState, a: Action): HostOutput[] | null {
   }
 }
 
-function reply(s: ClientState, req: XmlElement, payload: XmlElement | null, key: string): HostOutput {
+function reply(s: ClientState, req: XmlElement, payload: XmlElement | null, key: NoteKey): HostOutput {
   return send(s, [piece(x('iq', { type: 'result', id: req.attrs.id, to: req.attrs.from }, payload))], { key, params: { client: s.id, to: req.attrs.from ?? s.domain } });
 }
 

@@ -5,6 +5,7 @@
  * never ignores it.
  * @module
  */
+import type { NoteKey } from '../../narration/notes';
 import { fact } from '../../sim/facts';
 import type { Action, ClientSpec, HostOutput, Note, SaslMechanismSetting, Scenario } from '../../sim/types';
 import { serialize, serializeOpenTag } from '../../xml/serialize';
@@ -143,7 +144,7 @@ export function send(s: ClientState, pieces: WirePiece[], note: Note): HostOutpu
   return sendOutput(s.serverNode, pieces, s.tcp, note, s.tls);
 }
 
-export function note(key: string, params: Record<string, string | number>): HostOutput {
+export function note(key: NoteKey, params: Record<string, string | number>): HostOutput {
   return { type: 'note', note: { key, params } };
 }
 

@@ -9,6 +9,7 @@
  * the keys themselves, private halves included, travel only in facts.
  * @module
  */
+import type { NoteKey } from '../../narration/notes';
 import { fact, type ForgetReason } from '../../sim/facts';
 import { fingerprint, fingerprintHuman, generateDsaKey, publicPart, type DsaPrivateKey } from '../../otr/dsa';
 import { classify, stripWhitespaceTag } from '../../otr/query';
@@ -40,7 +41,7 @@ type OtrHost = E2eHost;
 
 const bare = (jid: string): string => (jid.includes('/') ? jid.slice(0, jid.indexOf('/')) : jid);
 
-function note(key: string, params: Record<string, string | number>): HostOutput {
+function note(key: NoteKey, params: Record<string, string | number>): HostOutput {
   return { type: 'note', note: { key, params } };
 }
 
@@ -72,7 +73,7 @@ function forgetReason(st: OtrSession, keyid: number): ForgetReason {
   return keyid === st.keys.ourKeyid - 2 ? 'rotation' : 'restart';
 }
 
-const FORGET_NOTE: Record<ForgetReason, string> = { rotation: 'otr.dh-forgotten', end: 'otr.dh-forgotten-end', restart: 'otr.dh-forgotten-restart' };
+const FORGET_NOTE: Record<ForgetReason, NoteKey> = { rotation: 'otr.dh-forgotten', end: 'otr.dh-forgotten-end', restart: 'otr.dh-forgotten-restart' };
 
 interface Call {
   purposes: DataPurpose[] | null;

@@ -5,6 +5,7 @@
  * heartbeat), which the caller knows and the ciphertext does not show.
  * @module
  */
+import type { NoteKey } from '../../narration/notes';
 import { fromHex } from '../../bytes/hex';
 import { fingerprintHuman } from '../../otr/dsa';
 import { dissect } from '../../otr/inspect';
@@ -34,7 +35,7 @@ export interface Parties {
   plainLink?: boolean;
 }
 
-const AKE_NOTES: Record<string, string> = {
+const AKE_NOTES: Record<string, NoteKey> = {
   'DH-Commit': 'otr.dh-commit-send',
   'DH-Key': 'otr.dh-key-send',
   'Reveal-Signature': 'otr.reveal-signature-send',
@@ -64,7 +65,7 @@ export function describeSends(out: OtrOutput, p: Parties, purposes: DataPurpose[
   return out.send.map((text): SendDescription => {
     const layer = otrLayer(text, p.account, p.peer) ?? { label: 'OTR' };
     const dis = dissect(text);
-    const described = (key: string, params: Record<string, string | number> = base): SendDescription => ({ note: { key, params }, label: layer.label, revealed: [] });
+    const described = (key: NoteKey, params: Record<string, string | number> = base): SendDescription => ({ note: { key, params }, label: layer.label, revealed: [] });
     if (dis.kind === 'query') return described(p.plainLink ? 'otr.query-send-plain-link' : 'otr.query-send');
     if (dis.kind === 'error') return described('otr.error-send', { ...base, error: dis.error });
     if (dis.kind !== 'encoded') return described('otr.other-send');
@@ -79,7 +80,7 @@ export function describeSends(out: OtrOutput, p: Parties, purposes: DataPurpose[
     const params: Record<string, string | number> = { ...base, senderKeyid: s, recipientKeyid: r, nextKeyid: s + 1, counter: ev ? Number(BigInt(`0x${ev.ctr}`)) : 0, revealed: revealed.length };
     if (purpose === 'text') params.body = extra.text ?? '';
     if (purpose === 'smp1') params.question = extra.question ?? '';
-    const key = purpose === 'smp1' && extra.question ? 'otr.smp1q-send' : `otr.${purpose}-send`;
+    const key: NoteKey = purpose === 'smp1' && extra.question ? 'otr.smp1q-send' : `otr.${purpose}-send`;
     return { note: { key, params }, label: layer.label, ...(layer.key ? { key: layer.key } : {}), revealed };
   });
 }

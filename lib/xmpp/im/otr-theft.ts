@@ -6,12 +6,13 @@
  * now, the long-term DSA key.
  * @module
  */
+import type { NoteKey } from '../../narration/notes';
 import { fingerprint, fingerprintHuman, publicPart } from '../../otr/dsa';
 import type { HostOutput, StolenKind } from '../../sim/types';
 import type { OtrClientState } from './otr-client';
 import { heldDhKeys } from './otr-held-keys';
 
-function note(key: string, params: Record<string, string | number>): HostOutput {
+function note(key: NoteKey, params: Record<string, string | number>): HostOutput {
   return { type: 'note', note: { key, params } };
 }
 

@@ -6,6 +6,7 @@
  * does) and checks every later message against it.
  * @module
  */
+import type { NoteKey } from '../../narration/notes';
 import { fact } from '../../sim/facts';
 import { newSigningKey, parseSigned, signMessage, verifySigned, type SigningKey } from '../../contrast/signed';
 import type { Action, HostContext, HostOutput } from '../../sim/types';
@@ -25,7 +26,7 @@ export const newSignedClientState = (): SignedClientState => ({ key: null, known
 type SignedHost = E2eHost;
 
 const bare = (jid: string): string => (jid.includes('/') ? jid.slice(0, jid.indexOf('/')) : jid);
-const note = (key: string, params: Record<string, string | number>): HostOutput => ({ type: 'note', note: { key, params } });
+const note = (key: NoteKey, params: Record<string, string | number>): HostOutput => ({ type: 'note', note: { key, params } });
 
 export function signedAction(s: SignedClientState, host: SignedHost, a: Action, ctx: HostContext): HostOutput[] | null {
   if (a.type !== 'send-signed') return null;

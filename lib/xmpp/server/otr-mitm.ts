@@ -7,6 +7,7 @@
  * Protocol") reveals it. Hooked into router.ts for stanzas from c2s sessions.
  * @module
  */
+import type { NoteKey } from '../../narration/notes';
 import { fact } from '../../sim/facts';
 import type { HostContext, HostOutput, Note } from '../../sim/types';
 import { child, text, x, type XmlElement } from '../../xml/element';
@@ -51,7 +52,7 @@ function targets(s: ServerState, jid: string): Session[] {
 }
 
 /** Which note narrates a text the operator delivers. */
-function deliverNote(send: MitmSend): string {
+function deliverNote(send: MitmSend): NoteKey {
   const dis = dissect(send.text);
   if (dis.kind === 'query') return 'mitm.deliver-query';
   if (dis.kind !== 'encoded') return 'mitm.deliver-other';

@@ -1,4 +1,5 @@
 /** Small output helpers shared by the server's modules: a stanza as a wire piece, a send to a c2s session. @module */
+import type { NoteKey } from '../../narration/notes';
 import type { HostOutput, Note } from '../../sim/types';
 import type { XmlElement } from '../../xml/element';
 import { serialize } from '../../xml/serialize';
@@ -16,7 +17,7 @@ export function toSession(sess: Session, pieces: WirePiece[], note: Note): HostO
   return sendOutput(sess.node, pieces, sess.tcp, note, sess.tls);
 }
 
-export function note(key: string, params: Record<string, string | number> = {}): HostOutput {
+export function note(key: NoteKey, params: Record<string, string | number> = {}): HostOutput {
   return { type: 'note', note: { key, params } };
 }
 

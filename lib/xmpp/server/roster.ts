@@ -4,6 +4,7 @@
  * the asking session, without a 'from' (RFC 6121 §2.1.4: the reply comes from the account itself).
  * @module
  */
+import type { NoteKey } from '../../narration/notes';
 import type { HostOutput } from '../../sim/types';
 import { children, isElement, x, type XmlElement } from '../../xml/element';
 import { asks, pendingIn, userReceivesPresence, contactReceivesPresence } from '../im/subscription';
@@ -16,7 +17,7 @@ import { itemElement, rosterPush, storeItem } from './roster-store';
 import type { ServerService } from './service';
 import { address, type RosterItem, type ServerState, type Session } from './state';
 
-function reply(s: ServerState, sess: Session, iq: XmlElement, payload: XmlElement | null, key: string): HostOutput {
+function reply(s: ServerState, sess: Session, iq: XmlElement, payload: XmlElement | null, key: NoteKey): HostOutput {
   const result = x('iq', { type: 'result', id: iq.attrs.id, to: sess.fullJid ?? undefined }, payload);
   return toSession(sess, [piece(result)], { key, params: { server: s.domain, client: sess.node } });
 }

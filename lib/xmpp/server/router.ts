@@ -7,6 +7,7 @@
  * `serverContext` binds it to one server for one input.
  * @module
  */
+import type { NoteKey } from '../../narration/notes';
 import { stampFor } from '../wire';
 import type { HostContext, HostOutput } from '../../sim/types';
 import { isElement, x, type XmlElement } from '../../xml/element';
@@ -50,7 +51,7 @@ function routeStanza(s: ServerState, stanza: XmlElement, ctx: RouterContext): Ho
  * Send something this server generated (a result, an error) to `stanza.attrs.to`: straight down a
  * local session with its own narration, or routed like any stanza.
  */
-function replyTo(s: ServerState, stanza: XmlElement, key: string, params: Record<string, string | number>, ctx: RouterContext): HostOutput[] {
+function replyTo(s: ServerState, stanza: XmlElement, key: NoteKey, params: Record<string, string | number>, ctx: RouterContext): HostOutput[] {
   const to = address(stanza.attrs.to);
   if (to && to.domain === s.domain && to.local !== null && to.resource !== null) {
     const target = sessionsOf(s, to.local).find((o) => o.resource === to.resource);
@@ -94,7 +95,7 @@ function serve(s: ServerState, stanza: XmlElement, at: ServiceAddress, to: Addre
   );
 }
 
-function deliverTo(s: ServerState, sess: Session, stanza: XmlElement, key: string): HostOutput {
+function deliverTo(s: ServerState, sess: Session, stanza: XmlElement, key: NoteKey): HostOutput {
   return toSession(sess, [piece(stanza)], { key, params: { server: s.domain, client: sess.node, from: stanza.attrs.from ?? '', to: sess.fullJid ?? '' } });
 }
 

@@ -6,6 +6,7 @@
  * carries the peer's.
  * @module
  */
+import type { NoteKey } from '../../narration/notes';
 import { fact } from '../../sim/facts';
 import type { HostOutput } from '../../sim/types';
 import { x, type XmlElement } from '../../xml/element';
@@ -29,7 +30,7 @@ export function keyName(conn: S2sConn): string {
   return `tls:${conn.id}`;
 }
 
-export function send(conn: S2sConn, pieces: WirePiece[], key: string, params: Record<string, string | number>): HostOutput {
+export function send(conn: S2sConn, pieces: WirePiece[], key: NoteKey, params: Record<string, string | number>): HostOutput {
   return onConn(conn, sendOutput(conn.peer!, pieces, conn.tcp!, { key, params }, conn.tls));
 }
 

@@ -6,6 +6,7 @@
  * the session, `route`, `reply`, `error`), never by importing the router.
  * @module
  */
+import type { NoteKey } from '../../narration/notes';
 import type { HostOutput } from '../../sim/types';
 import { isElement, type XmlElement } from '../../xml/element';
 import type { StanzaErrorCondition } from '../im/stanza-error';
@@ -43,7 +44,7 @@ export interface ServiceContext {
   /** Route a stanza this service makes (a notification, a message to a room's occupant). */
   route(stanza: XmlElement): HostOutput[];
   /** The iq result to the sender (RFC 6120 §8.2.3), from the address it asked, narrated with `key`. */
-  reply(payload: XmlElement | null, key: string): HostOutput[];
+  reply(payload: XmlElement | null, key: NoteKey): HostOutput[];
   /** The stanza error RFC 6120 §8.3.3 names, back to the sender. */
   error(condition: StanzaErrorCondition): HostOutput[];
   /** The JIDs of this server's components (the 'service:' addresses), for disco#items (XEP-0030 §4). */

@@ -3,6 +3,7 @@
  * prefix, with a non-empty English and German sentence using the same placeholders; every note a preset
  * emits (seed 1, the event's note and its effects) has a sentence.
  */
+import type { Note } from '../../../lib/sim/types';
 import { describe, expect, it } from 'vitest';
 import { formatNote, isNoteKey, noteAreas, notes } from '@/lib/narration/notes';
 import type { NoteTable } from '@/lib/narration/note-table';
@@ -68,6 +69,13 @@ describe('narration areas', () => {
     // @ts-expect-error — a language the site does not have
     const extra = { 'x.extra': { en: 'a', de: 'b', fr: 'c' } } satisfies NoteTable;
     expect([onlyEnglish, extra].length).toBe(2);
+  });
+
+  it('is typed where a note is written: a key the narration lacks does not compile (checked by tsc)', () => {
+    const known: Note = { key: 'client.stream-open', params: { client: 'alice', server: 'a.example' } };
+    // @ts-expect-error — no such sentence in lib/narration
+    const unknown: Note = { key: 'client.no-such-note' };
+    expect([known, unknown].length).toBe(2);
   });
 
   it('does not take inherited names for keys', () => {

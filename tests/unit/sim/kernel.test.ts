@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toyNote } from '../../helpers/toy-note';
 import { simulate, stateAfter } from '@/lib/sim/kernel';
 import type { HostMachine, Machines, Scenario } from '@/lib/sim/types';
 
@@ -10,7 +11,7 @@ const toyClient: HostMachine<Toy> = {
     if (input.type === 'action') {
       s.nonce = Array.from(ctx.randomBytes(4), (b) => b.toString(16)).join('');
       s.log.push(`send@${ctx.now}`);
-      return [{ type: 'send', to: 'srv', data: new Uint8Array([1]), note: { key: 'ping' }, layers: [] }];
+      return [{ type: 'send', to: 'srv', data: new Uint8Array([1]), note: toyNote('ping'), layers: [] }];
     }
     if (input.type === 'bytes') s.log.push(`recv@${ctx.now}`);
     if (input.type === 'timer') s.log.push(`timer:${input.name}@${ctx.now}`);
@@ -23,8 +24,8 @@ const toyServer: HostMachine<Toy> = {
     if (input.type !== 'bytes') return [];
     s.log.push(`from:${input.from}@${ctx.now}`);
     return [
-      { type: 'send', to: input.from, data: new Uint8Array([2]), note: { key: 'pong' }, layers: [] },
-      { type: 'note', note: { key: 'answered', params: { to: input.from } } },
+      { type: 'send', to: input.from, data: new Uint8Array([2]), note: toyNote('pong'), layers: [] },
+      { type: 'note', note: toyNote('answered', { to: input.from }) },
     ];
   },
 };
@@ -70,7 +71,7 @@ describe('sim kernel', () => {
   it('keeps wire metadata: link, send time, note, and the receiver’s effects', () => {
     const { trace } = simulate(scenario({ a: 7 }, [{ at: 3, node: 'a', action: { type: 'connect' } }]), { seed: 1, machines });
     const ping = trace.events[1]!;
-    expect(ping).toMatchObject({ kind: 'wire', from: 'a', to: 'srv', link: 'a~srv', sentAt: 3, time: 10, note: { key: 'ping' } });
+    expect(ping).toMatchObject({ kind: 'wire', from: 'a', to: 'srv', link: 'a~srv', sentAt: 3, time: 10, note: toyNote('ping') });
     expect(ping.effects).toEqual([{ key: 'answered', params: { to: 'a' } }]);
     expect(Array.from(ping.wire!)).toEqual([1]);
   });
@@ -78,7 +79,7 @@ describe('sim kernel', () => {
   it('stops at the event limit and says so', () => {
     const echo: HostMachine<null> = {
       init: () => null,
-      handle: (_s, input) => (input.type === 'bytes' || input.type === 'action' ? [{ type: 'send', to: input.type === 'bytes' ? input.from : 'srv', data: new Uint8Array(0), note: { key: 'x' }, layers: [] }] : []),
+      handle: (_s, input) => (input.type === 'bytes' || input.type === 'action' ? [{ type: 'send', to: input.type === 'bytes' ? input.from : 'srv', data: new Uint8Array(0), note: toyNote('x'), layers: [] }] : []),
     };
     const { trace } = simulate(scenario({ a: 1 }, [{ at: 0, node: 'a', action: { type: 'connect' } }]), { seed: 1, machines: { client: echo, server: echo }, maxEvents: 50 });
     expect(trace.events).toHaveLength(50);
@@ -86,7 +87,7 @@ describe('sim kernel', () => {
   });
 
   it('rejects a send over a link that does not exist, naming both ends', () => {
-    const rogue: HostMachine<null> = { init: () => null, handle: () => [{ type: 'send', to: 'nowhere', data: new Uint8Array(0), note: { key: 'x' }, layers: [] }] };
+    const rogue: HostMachine<null> = { init: () => null, handle: () => [{ type: 'send', to: 'nowhere', data: new Uint8Array(0), note: toyNote('x'), layers: [] }] };
     expect(() => simulate(scenario({ a: 1 }, [{ at: 0, node: 'a', action: { type: 'connect' } }]), { seed: 1, machines: { client: rogue, server: toyServer } })).toThrow(/no link from 'a' to 'nowhere'/);
   });
 
@@ -116,13 +117,13 @@ describe('timer events', () => {
         input.type === 'action'
           ? [{ type: 'timer', name: 'busy', after: 5 }, { type: 'timer', name: 'idle', after: 9 }]
           : input.type === 'timer' && input.name === 'busy'
-            ? [{ type: 'note', note: { key: 'first' } }, { type: 'note', note: { key: 'second' } }]
+            ? [{ type: 'note', note: toyNote('first') }, { type: 'note', note: toyNote('second') }]
             : [],
     };
     const sc = scenario({ a: 1 }, [{ at: 0, node: 'a', action: { type: 'connect' } }]);
     const { trace } = simulate(sc, { seed: 1, machines: { client: timed, server: timed } });
     const [busy, idle] = trace.events.filter((e) => e.kind === 'timer');
-    expect(busy).toMatchObject({ time: 5, note: { key: 'first' }, effects: [{ key: 'second' }], timer: 'busy' });
+    expect(busy).toMatchObject({ time: 5, note: toyNote('first'), effects: [{ key: 'second' }], timer: 'busy' });
     expect(idle).toMatchObject({ time: 9, note: { key: 'timer', params: { node: 'a', name: 'idle' } }, effects: [], timer: 'idle' });
   });
 });
@@ -135,12 +136,12 @@ describe('sim kernel: connections', () => {
       handle(s: { got: string[] }, input) {
         if (input.type === 'bytes') s.got.push(input.conn ?? 'default');
         if (input.type !== 'action') return [];
-        return ['first', 'second'].map((conn) => ({ type: 'send' as const, to: 'srv', conn, data: new Uint8Array([1]), note: { key: 'ping' }, layers: [] }));
+        return ['first', 'second'].map((conn) => ({ type: 'send' as const, to: 'srv', conn, data: new Uint8Array([1]), note: toyNote('ping'), layers: [] }));
       },
     },
     server: {
       init: () => ({}),
-      handle: (_s, input) => (input.type === 'bytes' ? [{ type: 'send', to: input.from, ...(input.conn ? { conn: input.conn } : {}), data: new Uint8Array([2]), note: { key: 'pong' }, layers: [] }] : []),
+      handle: (_s, input) => (input.type === 'bytes' ? [{ type: 'send', to: input.from, ...(input.conn ? { conn: input.conn } : {}), data: new Uint8Array([2]), note: toyNote('pong'), layers: [] }] : []),
     },
   };
 

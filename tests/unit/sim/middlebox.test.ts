@@ -5,6 +5,7 @@
  * what any box may do: hold back, drop, send its own packets, on its own timers. Every change shows in
  * the trace, named after the box.
  */
+import { toyNote } from '../../helpers/toy-note';
 import { describe, expect, it } from 'vitest';
 import { simulate, stateAfter } from '@/lib/sim/kernel';
 import { natBox } from '@/lib/sim/nat';
@@ -92,7 +93,7 @@ describe('a NAT box (RFC 4787) on a UDP path', () => {
       if (input.type === 'bytes') s.got.push({ from: input.transport!.src, to: input.transport!.dst, text: text(input.data) });
       if (input.type !== 'action' || input.action.type !== 'send-raw') return [];
       const port = Number(/port (\d+)/.exec(input.action.text)?.[1] ?? STUN.port);
-      return [{ type: 'send', to: 'srv', data: bytes(input.action.text), note: { key: 'toy' }, layers: [], transport: { proto: 'udp', src: INSIDE, dst: { ...STUN, port } } }];
+      return [{ type: 'send', to: 'srv', data: bytes(input.action.text), note: toyNote('toy'), layers: [], transport: { proto: 'udp', src: INSIDE, dst: { ...STUN, port } } }];
     },
   };
   /** The server answers each datagram to the address it came from, saying what it saw; then probes the next port up. */
@@ -102,7 +103,7 @@ describe('a NAT box (RFC 4787) on a UDP path', () => {
       if (input.type !== 'bytes') return [];
       const t = input.transport!;
       s.got.push({ from: t.src, to: t.dst, text: text(input.data) });
-      const reply = (port: number, body: string) => ({ type: 'send' as const, to: input.from, data: bytes(body), note: { key: 'toy' }, layers: [], transport: { proto: 'udp' as const, src: t.dst, dst: { ...t.src, port } } });
+      const reply = (port: number, body: string) => ({ type: 'send' as const, to: input.from, data: bytes(body), note: toyNote('toy'), layers: [], transport: { proto: 'udp' as const, src: t.dst, dst: { ...t.src, port } } });
       return [reply(t.src.port, `you are ${t.src.ip}:${t.src.port}`), reply(t.src.port + 1, 'unasked')];
     },
   };
@@ -192,10 +193,10 @@ describe('what any middlebox may do', () => {
       return [{ type: 'forward', packet: p }];
     },
   };
-  const forged: Packet = { proto: 'tcp', src: { ip: '198.51.100.1', port: 0 }, dst: { ip: '192.0.2.1', port: 0 }, from: 'srv', to: 'a', data: bytes(''), layers: [], note: { key: 'forged' } };
+  const forged: Packet = { proto: 'tcp', src: { ip: '198.51.100.1', port: 0 }, dst: { ip: '192.0.2.1', port: 0 }, from: 'srv', to: 'a', data: bytes(''), layers: [], note: toyNote('forged') };
   const ping: HostMachine<null> = {
     init: () => null,
-    handle: (_s, input) => (input.type === 'action' ? [{ type: 'send', to: 'srv', data: bytes('ping'), note: { key: 'ping' }, layers: [] }] : []),
+    handle: (_s, input) => (input.type === 'action' ? [{ type: 'send', to: 'srv', data: bytes('ping'), note: toyNote('ping'), layers: [] }] : []),
   };
   const quiet: HostMachine<null> = { init: () => null, handle: () => [] };
   const sc: Scenario = {

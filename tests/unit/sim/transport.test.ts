@@ -4,6 +4,7 @@
  * and is forgotten once both sides sent their FIN; a UDP datagram rides no connection. The receiver is
  * told when a connection is new — the XMPP server relies on nothing else.
  */
+import { toyNote } from '../../helpers/toy-note';
 import { describe, expect, it } from 'vitest';
 import { simulate, stateAfter } from '@/lib/sim/kernel';
 import type { Endpoint, HostMachine, HostOutput, Machines, Scenario, SendTransport } from '@/lib/sim/types';
@@ -22,7 +23,7 @@ const bytes = (s: string) => new TextEncoder().encode(s);
  */
 function toyClient(bare = false): HostMachine<null> {
   const tcp = (extra: Partial<SendTransport> = {}): SendTransport => ({ proto: 'tcp', src: ALICE, dst: SRV, ...extra });
-  const send = (text: string, transport?: SendTransport): HostOutput => ({ type: 'send', to: 'srv', data: bytes(text), note: { key: 'toy' }, layers: [], ...(transport && !bare ? { transport } : {}) });
+  const send = (text: string, transport?: SendTransport): HostOutput => ({ type: 'send', to: 'srv', data: bytes(text), note: toyNote('toy'), layers: [], ...(transport && !bare ? { transport } : {}) });
   return {
     init: () => null,
     handle(_s, input) {
@@ -44,7 +45,7 @@ const toyServer: HostMachine<null> = {
     if (input.type !== 'bytes') return [];
     const t = input.transport;
     const transport: SendTransport | undefined = t && { proto: t.proto, src: t.dst, dst: t.src, ...(t.closed ? { close: true as const } : {}) };
-    return [{ type: 'send', to: input.from, data: bytes('ack'), note: { key: 'ack' }, layers: [], ...(transport ? { transport } : {}) }];
+    return [{ type: 'send', to: input.from, data: bytes('ack'), note: toyNote('ack'), layers: [], ...(transport ? { transport } : {}) }];
   },
 };
 
