@@ -63,6 +63,10 @@ test('item 4: under a lens the Ratchet tab shows only the cards of the program t
   await page.getByRole('tab', { name: 'Ratchet', exact: true }).click();
   await expect(page.locator('[data-testid="ratchet"] [data-party="bob"]')).toHaveCount(1);
   await page.getByTestId('lens-select').selectOption('tap:alice~a.example');
+  // What bob does on his own device never reaches the tap on alice's link: its dots say only that.
+  const dots = (await page.locator('.mlw-seq .mlw-dot-label').allTextContents()).join('\n');
+  expect(dots).toContain('bob: not seen');
+  expect(dots).not.toMatch(/bob (sends|starts|answers)/);
   await expect(page.getByTestId('ratchet-lens-none')).toBeVisible();
   await expect(page.locator('[data-testid="ratchet"] [data-party]')).toHaveCount(0);
   await page.getByTestId('lens-select').selectOption('alice');

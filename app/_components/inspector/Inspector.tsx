@@ -506,6 +506,8 @@ function EventsPanel({ events, step, locale, nm, means, onSelectStep }: { events
             const what =
               e.kind === 'wire' ? (
                 <LayerChip layer={topLayer(e.layers)} label={shownNames(locale, e, means).join(' + ') || `${e.wire?.length ?? 0} B`} />
+              ) : means && !means.seen.has(e.seq + 1) ? (
+                wt(locale, 'lensUnseenEvent')
               ) : (
                 localEventLabel(locale, e.kind, e.action?.type, e.timer)
               );

@@ -36,8 +36,10 @@ export interface SequenceViewProps {
 const HEADER_H = 78;
 const BADGE_W = 26;
 
-function dotLabel(locale: Locale, d: Pick<SeqDot, 'kind' | 'action'>): string {
-  return localEventLabel(locale, d.kind, d.action);
+/** What a dot says: `alice starts OTR`, or under a lens whose observer did not see it, `alice: not seen`. */
+function dotText(locale: Locale, who: string, d: Pick<SeqDot, 'kind' | 'action' | 'step'>, seen: ReadonlySet<number> | null): string {
+  if (seen && !seen.has(d.step)) return `${who}: ${wt(locale, 'lensUnseenEvent')}`;
+  return `${who} ${localEventLabel(locale, d.kind, d.action)}`;
 }
 
 export function SequenceView({ trace, step, locale, title, scale = 1, seen = null, means = null, onSelectStep }: SequenceViewProps) {
@@ -111,11 +113,11 @@ export function SequenceView({ trace, step, locale, title, scale = 1, seen = nul
           ))}
           {geo.dots.map((d) => (
             <g key={d.seq} className={`mlw-dot mlw-dot--${d.state}${seen && !seen.has(d.step) ? ' mlw-unseen' : ''}`} onClick={() => onSelectStep(d.step)}>
-              <title>{`${wt(locale, 'colStep')} ${d.step}: ${names.get(d.node) ?? d.node} ${dotLabel(locale, d)}`}</title>
+              <title>{`${wt(locale, 'colStep')} ${d.step}: ${dotText(locale, names.get(d.node) ?? d.node, d, seen)}`}</title>
               {d.state === 'current' && <circle cx={d.x} cy={d.y} r={13} className="mlw-dot-halo" />}
               <circle cx={d.x} cy={d.y} r={7} />
               <text x={d.labelX} y={d.y} dy="0.35em" textAnchor={d.anchor} className="mlw-dot-label">
-                {`${names.get(d.node) ?? d.node} ${dotLabel(locale, d)}`}
+                {dotText(locale, names.get(d.node) ?? d.node, d, seen)}
               </text>
             </g>
           ))}
