@@ -2,7 +2,7 @@
 // `npm test`: every check the project has, in one command, ending with "N passed, M failed".
 //  1. brings what the tests need: Debian's Chromium and the interop peers (as root where apt exists,
 //     it installs the missing packages itself; elsewhere it names the one command to run);
-//  2. lint (lib/ purity), type check, unit + property + component + interop tests (vitest),
+//  2. lint (lib/ purity, no narration read outside lib/narration, no dead exports), type check, unit + property + component + interop tests (vitest),
 //     static build + a check of the exported JS, end-to-end + accessibility tests (Playwright).
 // Under CI=true a missing browser or peer is a failure, never a skip.
 import { spawnSync } from 'node:child_process';
@@ -93,7 +93,10 @@ if (!browserReady) {
 }
 if (CI && !env.ok) record('interop peers (Debian packages)', 0, 1);
 
-if (only('lint')) record('lint lib/', ...(run('node', ['scripts/lint-lib.mjs']) ? [1, 0] : [0, 1]));
+if (only('lint')) {
+  record('lint lib/', ...(run('node', ['scripts/lint-lib.mjs']) ? [1, 0] : [0, 1]));
+  record('no dead exports', ...(run('node', ['scripts/unused-exports.mjs']) ? [1, 0] : [0, 1]));
+}
 if (only('typecheck')) record('type check', ...(run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) ? [1, 0] : [0, 1]));
 
 if (only('unit')) {

@@ -26,7 +26,7 @@ export function forgerMetadata(md: Observation['metadata']): ForgerMetadata | nu
 }
 
 /** A widget string whose `{placeholders}` may be elements (step links, quotations), not only text. */
-export function rich(locale: Locale, key: WidgetKey, params: Record<string, ReactNode>): ReactNode {
+function rich(locale: Locale, key: WidgetKey, params: Record<string, ReactNode>): ReactNode {
   return widget[locale][key].split(/\{(\w+)\}/).map((part, i) => (i % 2 === 0 ? part : <Fragment key={i}>{params[part] ?? `{${part}}`}</Fragment>));
 }
 

@@ -10,7 +10,7 @@ import { useId, useMemo } from 'react';
 import type { Observation, ObserverInfo } from '../../../lib/knowledge/observe';
 import { classify } from '../../../lib/otr/query';
 import type { Scenario, Trace } from '../../../lib/sim/types';
-import { lensNode, observeUpTo, theftAt } from '../../../lib/viz/knowledge';
+import { observeUpTo, theftAt } from '../../../lib/viz/knowledge';
 import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
 import { JsonTree } from '../inspector/JsonTree';

@@ -8,7 +8,7 @@ import type { ObserverKind } from '../../../lib/knowledge/observe';
 import type { Locale } from '../../_i18n/locales';
 import { wt, type WidgetKey } from '../../_i18n/widget';
 
-export const KIND_KEYS: Record<ObserverKind, WidgetKey> = {
+const KIND_KEYS: Record<ObserverKind, WidgetKey> = {
   client: 'kindClient',
   server: 'kindServer',
   tap: 'kindTap',
