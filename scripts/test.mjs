@@ -19,6 +19,8 @@ export const DEBIAN_PACKAGES = {
   otr: ['python3-potr', 'python3-pycryptodome', 'libotr5', 'libotr5-dev', 'libotr5-bin', 'gcc', 'libc6-dev', 'pkg-config'],
   // XMPP interop peers: Prosody (with lua-unbound for private s2s name lookups) and slixmpp.
   xmpp: ['prosody', 'lua-unbound', 'python3-slixmpp'],
+  // TLS and X.509 interop: OpenSSL reads our certificates and keys, and makes certificates we read.
+  tls: ['openssl'],
 };
 
 const results = [];
