@@ -123,7 +123,12 @@ function handleRecord<S extends AnyCore>(
   let type: number;
   let content: Uint8Array;
   const read = step.state.read;
-  if (read.keys) {
+  // §6: alerts are "encrypted as specified by the current connection state". A peer that rejects our
+  // first encrypted flight (say, our certificate) may still write in plaintext — OpenSSL's client
+  // does — so until a record has come under the handshake keys a plaintext alert is the peer's
+  // alert (OpenSSL's server allows the same: ENC_READ_STATE_ALLOW_PLAIN_ALERTS).
+  const plainAlert = record.type === ContentType.alert && read.epoch === 'handshake' && read.seq === 0 && awaitingPeerFinished(step.state);
+  if (read.keys && !plainAlert) {
     const opened = unprotectRecord(read.keys, read.seq, record);
     if (!opened.ok && step.state.earlyDataToSkip >= record.fragment.length && record.type === ContentType.application_data) {
       // §4.2.10: "discarding records which fail deprotection (up to the configured max_early_data_size)"
