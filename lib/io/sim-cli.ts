@@ -1,11 +1,13 @@
 /**
  * The headless simulator: `npm run sim -- list | run ID [--seed N] [--json] | observers ID --json |
- * observe ID --observer NAME [--seed N] --json`. Same engine, same traces as the browser.
+ * observe ID --observer NAME [--seed N] --json |
+ * ledger ID --observer NAME [--seed N] [--json]`. Same engine, same traces as the browser.
  * A scenario file path (ending in .json) works wherever an ID does.
  * @module
  */
 import { readFileSync } from 'node:fs';
 import { toHex } from '../bytes/hex';
+import { LEDGER_KINDS, ledgerOf, type Ledger } from '../knowledge/ledger';
 import { listObservers, observe } from '../knowledge/observe';
 import { formatNote } from '../narration/notes';
 import { getPreset, presets } from '../scenarios/presets/index';
@@ -19,6 +21,7 @@ const USAGE = `usage:
   npm run sim -- run ID [--seed N] [--json]
   npm run sim -- observers ID --json
   npm run sim -- observe ID --observer NAME [--seed N] --json
+  npm run sim -- ledger ID --observer NAME [--seed N] [--json]
 ID is a preset id (see list) or the path of a scenario file (.json).`;
 
 class CliError extends Error {}
@@ -98,6 +101,17 @@ function main(argv: string[]): number {
       out(json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
       return 0;
     }
+    case 'ledger': {
+      const scenario = loadScenario(id);
+      const name = option(args, '--observer');
+      if (!name) throw new CliError('ledger needs --observer NAME (see: npm run sim -- observers ID)');
+      const { trace } = runScenario(scenario, { seed: seedOf(args) });
+      const ledger = ledgerOf(scenario, trace, name);
+      if (!ledger) throw new CliError(`no observer “${name}” in ${scenario.id}; known: ${listObservers(scenario).map((o) => o.name).join(', ')}`);
+      if (json) out(JSON.stringify(ledger));
+      else for (const line of ledgerTable(ledger)) out(line);
+      return 0;
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -106,6 +120,23 @@ function main(argv: string[]): number {
     default:
       throw new CliError(`unknown command “${command}”\n${USAGE}`);
   }
+}
+
+/** The ledger as a table: one block per kind, one row per fact, its step (seq) first. */
+function ledgerTable(ledger: Ledger): string[] {
+  const lines = [`what ${ledger.observer} learned (step = the event that leaked it)`];
+  for (const kind of LEDGER_KINDS) {
+    const rows = ledger.facts.filter((f) => f.kind === kind);
+    if (rows.length === 0) continue;
+    lines.push('', `${kind} (${rows.length})`);
+    for (const f of rows) {
+      const { kind: _kind, seq, ...rest } = f;
+      const cells = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'string' || v === null ? String(v) : JSON.stringify(v)}`);
+      lines.push(`  ${String(seq).padStart(4)}  ${cells.join('  ')}`);
+    }
+  }
+  if (ledger.facts.length === 0) lines.push('', '(nothing)');
+  return lines;
 }
 
 try {
