@@ -185,7 +185,7 @@ function readElement(ctx: LedgerContext, s: LedgerState, el: XmlElement, ev: Tra
     case 'presence':
       return readPresence(ctx, s, el, ev, from, to);
     case 'iq':
-      return readIq(s, el, ev, to);
+      return readIq(o, s, el, ev);
     case 'auth':
     case 'challenge':
       return readSasl(ctx, s, el, ev);
@@ -224,7 +224,7 @@ function readPresence(ctx: LedgerContext, s: LedgerState, el: XmlElement, ev: Tr
   s.available[bare(from)] = available ? [...list, from] : list;
 }
 
-function readIq(s: LedgerState, el: XmlElement, ev: TraceEvent, to: string): void {
+function readIq(o: Observer, s: LedgerState, el: XmlElement, ev: TraceEvent): void {
   const bind = child(el, 'bind', 'urn:ietf:params:xml:ns:xmpp-bind');
   const jid = bind && child(bind, 'jid');
   if (el.attrs.type === 'result' && jid) {
@@ -236,8 +236,9 @@ function readIq(s: LedgerState, el: XmlElement, ev: TraceEvent, to: string): voi
   const query = child(el, 'query', 'jabber:iq:roster');
   if (!query || (el.attrs.type !== 'result' && el.attrs.type !== 'set')) return;
   const items = children(query, 'item').map((i) => ({ jid: i.attrs.jid ?? '', subscription: i.attrs.subscription ?? 'none' }));
-  // A roster set from a client edits its own roster; a result or a push from the server shows it.
-  if (items.length > 0) add(s, { kind: 'roster', seq: ev.seq, owner: bare(to), items });
+  // Whose roster: the client's end of the connection (a set from it, a result or a push to it).
+  const owner = s.bound[ev.to] ?? o.clientJids.get(ev.to) ?? s.bound[ev.from] ?? o.clientJids.get(ev.from) ?? el.attrs.to ?? ev.to;
+  if (items.length > 0) add(s, { kind: 'roster', seq: ev.seq, owner: bare(owner), items });
 }
 
 const SCRAM_HASH: Record<string, ScramHash> = { 'SCRAM-SHA-1': 'SHA-1', 'SCRAM-SHA-256': 'SHA-256' };
