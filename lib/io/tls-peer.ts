@@ -1,7 +1,7 @@
 /**
  * `npm run peer:tls -- ca --dir D --name a.example [--key-type p256|ed25519]`
- * `npm run peer:tls -- server --port P --cert F --key F [--host 127.0.0.1]`
- * `npm run peer:tls -- client --connect 127.0.0.1:P --servername N --ca F`
+ * `npm run peer:tls -- server --port P --cert F --key F [--host 127.0.0.1] [--keylog F]`
+ * `npm run peer:tls -- client --connect 127.0.0.1:P --servername N --ca F [--keylog F]`
  *
  * lib/tls and lib/x509 as a real peer, for interop with OpenSSL (tests/interop/tls-openssl.test.ts):
  *  - `ca` writes a lab CA (ca.pem) and a server certificate for the name (cert.pem: DNS-ID and
@@ -15,16 +15,19 @@
  *    prints what comes back. A failed handshake exits 1 with the alert named on stderr, e.g.
  *    `tls: alert unknown_ca (we sent it): unknown-ca: …` or `tls: alert handshake_failure (peer sent it)`.
  * Both stop cleanly on SIGTERM/SIGINT and when stdin (a pipe or terminal) closes — the client after
- * its close_notify has been answered. Usage errors exit 2.
+ * its close_notify has been answered. Usage errors exit 2. `--keylog F` appends each connection's
+ * secrets in the NSS key log format (SSLKEYLOGFILE: Wireshark reads it; OpenSSL writes the same
+ * lines with -keylogfile, which is how the tests compare key schedules).
  * @module
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
-import { fstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, fstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { closeClient, receiveClient, sendClient, startClient, type ClientState } from '../tls/client';
 import { closeServer, createServer, receiveServer, sendServer, type ServerState } from '../tls/server';
-import type { Step, TlsEvent } from '../tls/state';
+import { keyLogLines } from '../tls/keylog';
+import type { Secrets, Step, TlsEvent } from '../tls/state';
 import type { KeyType } from '../x509/encode';
 import { serverIdentity } from '../x509/identity';
 import { issueServerCert, makeLabCa } from '../x509/lab-ca';
@@ -32,8 +35,8 @@ import { fromPem } from '../x509/pem';
 import { certificateChecker } from '../x509/validate';
 
 const USAGE = `usage: tls-peer ca --dir D --name a.example [--key-type p256|ed25519]
-       tls-peer server --port P --cert F --key F [--host 127.0.0.1]
-       tls-peer client --connect 127.0.0.1:P --servername N --ca F
+       tls-peer server --port P --cert F --key F [--host 127.0.0.1] [--keylog F]
+       tls-peer client --connect 127.0.0.1:P --servername N --ca F [--keylog F]
 `;
 
 function usage(msg: string): never {
@@ -85,6 +88,11 @@ function onStop(stop: (why: string) => void, watchStdin: boolean): void {
 const describeAlert = (ev: Extract<TlsEvent, { type: 'alert' }>): string =>
   `tls: alert ${ev.alert.name} (${ev.sent ? 'we sent it' : 'peer sent it'})${ev.alert.reason ? `: ${ev.alert.reason}` : ''}`;
 
+/** Appends the key log lines of a finished handshake (all five secrets are known by then). */
+function writeKeyLog(file: string | undefined, secrets: Secrets): void {
+  if (file) appendFileSync(file, keyLogLines(secrets).map((l) => `${l}\n`).join(''), { mode: 0o600 });
+}
+
 // ---------------------------------------------------------------------------------------------
 // ca
 
@@ -130,7 +138,7 @@ function lineSplitter(): (data: Uint8Array) => Uint8Array[] {
 }
 
 function server(args: string[]): void {
-  const o = parse(args, ['port', 'cert', 'key', 'host']);
+  const o = parse(args, ['port', 'cert', 'key', 'host', 'keylog']);
   const port = Number(o.port);
   if (o.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) usage('server: --port must be a port number (0 = any free port)');
   if (!o.cert || !o.key) usage('server: --cert and --key are required');
@@ -150,7 +158,10 @@ function server(args: string[]): void {
       state = step.state;
       for (const record of step.out) socket.write(record);
       for (const ev of step.events) {
-        if (ev.type === 'handshake-complete') process.stderr.write(`tls: [${who}] handshake complete${ev.serverName ? ` for ${ev.serverName}` : ''}\n`);
+        if (ev.type === 'handshake-complete') {
+          writeKeyLog(o.keylog, state.secrets);
+          process.stderr.write(`tls: [${who}] handshake complete${ev.serverName ? ` for ${ev.serverName}` : ''}\n`);
+        }
         else if (ev.type === 'alert') process.stderr.write(`${describeAlert(ev).replace('tls:', `tls: [${who}]`)}\n`);
         else if (ev.type === 'application-data')
           for (const line of lines(ev.data)) if (state.phase === 'connected' && !state.sentCloseNotify) apply(sendServer(state, line));
@@ -183,7 +194,7 @@ function server(args: string[]): void {
 // client
 
 function client(args: string[]): void {
-  const o = parse(args, ['connect', 'servername', 'ca']);
+  const o = parse(args, ['connect', 'servername', 'ca', 'keylog']);
   const m = /^(.+):(\d+)$/.exec(o.connect ?? '');
   if (!m) usage('client: --connect host:port is required');
   const host = m[1]!;
@@ -217,7 +228,10 @@ function client(args: string[]): void {
       if (ev.type === 'alert' && ev.alert.name !== 'close_notify') {
         failed = true;
         process.stderr.write(describeAlert(ev) + '\n');
-      } else if (ev.type === 'handshake-complete') process.stderr.write(`tls: handshake complete with ${o.servername}\n`);
+      } else if (ev.type === 'handshake-complete') {
+        writeKeyLog(o.keylog, state.secrets);
+        process.stderr.write(`tls: handshake complete with ${o.servername}\n`);
+      }
       else if (ev.type === 'application-data') process.stdout.write(ev.data);
     }
     if (state.phase === 'connected' && !state.sentCloseNotify)

@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CI,
+  keyLog,
   opensslCerts,
   opensslUnavailable,
   ourCerts,
@@ -68,20 +69,30 @@ describe.skipIf(!!missing).each(cases)('TLS 1.3 ↔ OpenSSL, certificates by %s,
   beforeAll(async () => {
     files = certs(maker, kt);
     stranger = certs(maker, kt, '-stranger');
-    [sServer, ourServer] = await Promise.all([startSServer(files), startOurServer(files)]);
+    [sServer, ourServer] = await Promise.all([
+      startSServer(files, ['-keylogfile', join(dir, `${maker}-${kt}`, 's_server.keylog')]),
+      startOurServer(files, ['--keylog', join(dir, `${maker}-${kt}`, 'our-server.keylog')]),
+    ]);
     servers.push(sServer, ourServer);
   }, 15_000);
 
-  it('our client ↔ s_server: handshake, each line echoed reversed, clean close', async () => {
-    const r = await runOurClient(sServer.port, NAME, files.ca, 'hello world\nsecond line\n');
+  it('our client ↔ s_server: handshake, each line echoed reversed, clean close, the same key schedule', async () => {
+    const ours = join(dir, `${maker}-${kt}`, 'our-client.keylog');
+    const r = await runOurClient(sServer.port, NAME, files.ca, 'hello world\nsecond line\n', ['--keylog', ours]);
     expect(r.stderr).toContain(`tls: handshake complete with ${NAME}`);
     expect(r.stdout).toBe('dlrow olleh\nenil dnoces\n');
     expect(r.code).toBe(0);
     expect(sServer.log()).toMatch(/Protocol version: TLSv1\.3[\s\S]*Ciphersuite: TLS_AES_128_GCM_SHA256/);
+    // all five secrets of RFC 8446 §7.1 (handshake, traffic, exporter) as OpenSSL derived them
+    expect(keyLog(ours)).toHaveLength(5);
+    expect(keyLog(join(dir, `${maker}-${kt}`, 's_server.keylog'))).toEqual(expect.arrayContaining(keyLog(ours)));
   });
 
-  it('s_client ↔ our server: Verify return code 0 (ok), the line echoed', async () => {
-    const r = await runSClient(ourServer.port, NAME, files.ca, 'ping from openssl\n', 'ping from openssl');
+  it('s_client ↔ our server: Verify return code 0 (ok), the line echoed, the same key schedule', async () => {
+    const theirs = join(dir, `${maker}-${kt}`, 's_client.keylog');
+    const r = await runSClient(ourServer.port, NAME, files.ca, 'ping from openssl\n', 'ping from openssl', ['-keylogfile', theirs]);
+    expect(keyLog(theirs)).toHaveLength(5);
+    expect(keyLog(join(dir, `${maker}-${kt}`, 'our-server.keylog'))).toEqual(expect.arrayContaining(keyLog(theirs)));
     expect(r.stdout).toContain('Verify return code: 0 (ok)');
     expect(r.stdout).toContain(`Verified peername: ${NAME}`);
     expect(r.stdout).toMatch(/New, TLSv1\.3, Cipher is TLS_AES_128_GCM_SHA256/);
@@ -117,6 +128,48 @@ describe.skipIf(!!missing).each(cases)('TLS 1.3 ↔ OpenSSL, certificates by %s,
     expect(r.code).not.toBe(0);
     expect(r.stdout).toMatch(/Verify return code: 2[01] \(unable to (get local issuer certificate|verify the first certificate)\)/);
     await expect.poll(() => ourServer.log()).toMatch(/tls: \[\d+\] alert unknown_ca \(peer sent it\)/);
+  });
+});
+
+describe.skipIf(!!missing)('TLS 1.3 ↔ OpenSSL, beyond the plain handshake', () => {
+  let files: CertFiles;
+  beforeAll(() => {
+    files = certs('openssl', 'p256', '-more');
+  });
+  const start = async (s: Promise<Server>): Promise<Server> => {
+    const server = await s;
+    servers.push(server);
+    return server;
+  };
+
+  it('s_client offering a P-256 key share first: our server asks for X25519 (HelloRetryRequest), then completes', async () => {
+    const ours = await start(startOurServer(files));
+    const r = await runSClient(ours.port, NAME, files.ca, 'retry\n', 'retry', ['-groups', 'P-256:X25519', '-msg']);
+    expect(r.stdout).toContain('Verify return code: 0 (ok)');
+    expect(r.stdout).toMatch(/<<< TLS 1\.3, Handshake \[length [0-9a-f]+\], ServerHello[\s\S]*>>> TLS 1\.3, Handshake \[length [0-9a-f]+\], ClientHello[\s\S]*<<< TLS 1\.3, Handshake \[length [0-9a-f]+\], ServerHello/);
+    expect(r.stdout).toMatch(/Server Temp Key: X25519/);
+    expect(r.stdout.split('\n')).toContain('retry');
+  });
+
+  it('a 40 000-octet line from s_client comes back whole, in several records (§5.1: at most 2^14 each)', async () => {
+    const ours = await start(startOurServer(files));
+    const line = 'x'.repeat(40_000);
+    const r = await runSClient(ours.port, NAME, files.ca, `${line}\n`, line);
+    expect(r.stdout.split('\n')).toContain(line);
+  });
+
+  it('s_server asking for a client certificate (-verify): our client answers with none and goes on', async () => {
+    const s = await start(startSServer(files, ['-verify', '1']));
+    const r = await runOurClient(s.port, NAME, files.ca, 'no certificate\n');
+    expect(r.stdout).toBe('etacifitrec on\n');
+    expect(r.code).toBe(0);
+  });
+
+  it('s_server with no group in common (P-384 only): our client exits 1 naming the alert it got', async () => {
+    const s = await start(startSServer(files, ['-groups', 'P-384']));
+    const r = await runOurClient(s.port, NAME, files.ca, 'hello\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/tls: alert handshake_failure \(peer sent it\)/);
   });
 });
 

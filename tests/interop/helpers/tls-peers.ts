@@ -5,7 +5,7 @@
  * a CA and a server certificate it issues) or by our lab CA (`peer:tls ca`).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { REPO, stopProcess } from './xmpp-peers';
@@ -45,6 +45,14 @@ export function ourCerts(dir: string, name: string, kt: KeyType): CertFiles {
   return { ca: join(dir, 'ca.pem'), cert: join(dir, 'cert.pem'), key: join(dir, 'key.pem') };
 }
 
+/** An NSS key log (SSLKEYLOGFILE) as a sorted list of its secret lines, comments dropped. */
+export function keyLog(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .sort();
+}
+
 /** A long-running server process: its port, and its stderr (and stdout) so far. */
 export interface Server {
   proc: ChildProcess;
@@ -80,16 +88,16 @@ function firstLine(proc: ChildProcess, re: RegExp, what: string, log: () => stri
 }
 
 /** `openssl s_server -tls1_3 -rev`: each line it reads comes back reversed. */
-export async function startSServer(files: Pick<CertFiles, 'cert' | 'key'>): Promise<Server> {
-  const proc = spawn('openssl', ['s_server', '-tls1_3', '-accept', '127.0.0.1:0', '-cert', files.cert, '-key', files.key, '-rev'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startSServer(files: Pick<CertFiles, 'cert' | 'key'>, extra: string[] = []): Promise<Server> {
+  const proc = spawn('openssl', ['s_server', '-tls1_3', '-accept', '127.0.0.1:0', '-cert', files.cert, '-key', files.key, '-rev', ...extra], { stdio: ['pipe', 'pipe', 'pipe'] });
   const log = collect(proc);
   const m = await firstLine(proc, /^ACCEPT 127\.0\.0\.1:(\d+)$/, 'openssl s_server', log);
   return { proc, port: Number(m[1]), log, stop: () => stopProcess(proc, 2000) };
 }
 
 /** Our server (`peer:tls server --port 0`): echoes each line. */
-export async function startOurServer(files: Pick<CertFiles, 'cert' | 'key'>): Promise<Server> {
-  const proc = spawn(process.execPath, [...PEER, 'server', '--port', '0', '--cert', files.cert, '--key', files.key], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startOurServer(files: Pick<CertFiles, 'cert' | 'key'>, extra: string[] = []): Promise<Server> {
+  const proc = spawn(process.execPath, [...PEER, 'server', '--port', '0', '--cert', files.cert, '--key', files.key, ...extra], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
   const log = collect(proc);
   const m = await firstLine(proc, /^(\{.*\})$/, 'peer:tls server', log);
   return { proc, port: (JSON.parse(m[1]!) as { listening: number }).listening, log, stop: () => stopProcess(proc, 2000) };
@@ -121,8 +129,11 @@ function finish(proc: ChildProcess, timeoutMs: number, what: string): Promise<Ru
 }
 
 /** Our client: `input` on stdin (then closed), what came back on stdout. */
-export function runOurClient(port: number, servername: string, ca: string, input: string, timeoutMs = 10_000): Promise<Run> {
-  const proc = spawn(process.execPath, [...PEER, 'client', '--connect', `127.0.0.1:${port}`, '--servername', servername, '--ca', ca], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+export function runOurClient(port: number, servername: string, ca: string, input: string, extra: string[] = [], timeoutMs = 10_000): Promise<Run> {
+  const proc = spawn(process.execPath, [...PEER, 'client', '--connect', `127.0.0.1:${port}`, '--servername', servername, '--ca', ca, ...extra], {
+    cwd: REPO,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const done = finish(proc, timeoutMs, 'peer:tls client');
   proc.stdin!.end(input);
   return done;
@@ -133,10 +144,10 @@ export function runOurClient(port: number, servername: string, ca: string, input
  * (-verify_return_error). stdin stays open until `until` appears on stdout (s_client quits at EOF,
  * which could be before the answer arrives), or until it exits by itself.
  */
-export function runSClient(port: number, servername: string, ca: string, input: string, until: string, timeoutMs = 10_000): Promise<Run> {
+export function runSClient(port: number, servername: string, ca: string, input: string, until: string, extra: string[] = [], timeoutMs = 10_000): Promise<Run> {
   const proc = spawn(
     'openssl',
-    ['s_client', '-tls1_3', '-connect', `127.0.0.1:${port}`, '-servername', servername, '-verify_hostname', servername, '-CAfile', ca, '-verify_return_error'],
+    ['s_client', '-tls1_3', '-connect', `127.0.0.1:${port}`, '-servername', servername, '-verify_hostname', servername, '-CAfile', ca, '-verify_return_error', ...extra],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const done = finish(proc, timeoutMs, 'openssl s_client');
