@@ -73,13 +73,15 @@ function readText(path: string, what: string): string {
   }
 }
 
-/** Stop on SIGTERM/SIGINT, and when stdin closes if it is a pipe or a terminal (not /dev/null). */
-function onStop(stop: (why: string) => void, watchStdin: boolean): void {
+/**
+ * Stop on SIGTERM/SIGINT, and when stdin ends: for a server only if stdin is a pipe or a terminal
+ * (a server started with </dev/null runs until signalled); for a client always (no more input).
+ */
+function onStop(stop: (why: string) => void, stdin: 'pipe-or-tty' | 'always'): void {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  if (!watchStdin) return;
   const st = fstatSync(0);
-  if (st.isFIFO() || st.isSocket() || process.stdin.isTTY) {
+  if (stdin === 'always' || st.isFIFO() || st.isSocket() || process.stdin.isTTY) {
     process.stdin.on('end', () => stop('stdin closed'));
     process.stdin.resume();
   }
@@ -183,7 +185,7 @@ function server(args: string[]): void {
     process.stderr.write(`tls-peer: stopping (${why})\n`);
     for (const s of sockets) s.destroy();
     listener.close(() => process.exit(0));
-  }, true);
+  }, 'pipe-or-tty');
   listener.on('error', (e) => usage(`server: ${e.message}`));
   listener.listen({ host, port }, () => {
     process.stdout.write(JSON.stringify({ listening: (listener.address() as net.AddressInfo).port, host, pid: process.pid }) + '\n');
@@ -276,7 +278,7 @@ function client(args: string[]): void {
     }
     if (state.phase === 'connected') apply(closeClient(state));
     finish(0);
-  }, true);
+  }, 'always');
 }
 
 // ---------------------------------------------------------------------------------------------
