@@ -28,12 +28,16 @@ import { learnTlsKeys, openWire, type TlsKeyring } from './tls-keyring';
 export type LedgerFact =
   /** A chat message (from the knowledge fold): who, to whom, when, how big; the text when readable. */
   | { kind: 'message'; seq: number; time: number; from: string; to: string; size: number; content: string | null; e2e?: string }
+  /** Traffic it could not open (TLS records): from which address to which, when, how big — not what, nor whose. */
+  | { kind: 'sealed'; seq: number; time: number; from: string; to: string; size: number; records: number }
   /** Who wrote to whom (bare JIDs) and how often; `seq` is the first such message, `lastSeq` the latest. */
   | { kind: 'contact'; seq: number; from: string; to: string; count: number; lastSeq: number }
   /** An IP address, first seen here, and the node it belongs to. */
   | { kind: 'address'; seq: number; ip: string; node: string }
   /** A transport connection (`ip:port` of the side that spoke first → the other): packets, bytes and times seen on it. */
   | { kind: 'connection'; seq: number; time: number; proto: string; src: string; dst: string; conn: string | null; packets: number; bytes: number; lastSeq: number; lastTime: number }
+  /** A stream header read (in clear before STARTTLS, as SNI would be): the domains it names, first seen here. */
+  | { kind: 'stream'; seq: number; from: string | null; to: string | null }
   /** A JID read in an address attribute, first seen here. */
   | { kind: 'jid'; seq: number; jid: string }
   /** Presence: online (available) or gone (unavailable), and when. */
@@ -76,6 +80,8 @@ export interface LedgerState {
   parsers: Record<string, StreamParserState>;
   ips: Record<string, true>;
   jids: Record<string, true>;
+  /** Stream headers seen, `from\0to`. */
+  streams: Record<string, true>;
   /** Connections by their endpoint pair; their counts grow, so they live in the state (few per run). */
   conns: Record<string, ConnectionFact>;
   /** Client node → its bound full JID (a server learns it when it answers the bind). */
@@ -98,7 +104,7 @@ export function ledgerContext(scenario: Scenario, o: Observer): LedgerContext {
 }
 
 export function initialLedger(): LedgerState {
-  return { at: 0, tls: {}, parsers: {}, ips: {}, jids: {}, conns: {}, bound: {}, available: {}, sasl: {}, stored: {}, seen: 0, log: [] };
+  return { at: 0, tls: {}, parsers: {}, ips: {}, jids: {}, streams: {}, conns: {}, bound: {}, available: {}, sasl: {}, stored: {}, seen: 0, log: [] };
 }
 
 const bare = (jid: string): string => {
@@ -125,7 +131,8 @@ export function stepLedger(ctx: LedgerContext, s: LedgerState, ev: TraceEvent): 
   }
   if (ev.kind !== 'wire') return s;
   learnTransport(o, s, ev);
-  const { plaintext } = openWire(ev, o.node, s.tls);
+  const { plaintext, sealed } = openWire(ev, o.node, s.tls);
+  if (sealed > 0) add(s, { kind: 'sealed', seq: ev.seq, time: ev.time, from: o.ips.get(ev.from) ?? ev.from, to: o.ips.get(ev.to) ?? ev.to, size: ev.wire?.length ?? 0, records: sealed });
   if (!plaintext) return s;
   const direction = `${ev.from}\u0000${ev.to}`;
   // A stream header starts a new stream (RFC 6120 §4.3.3), as in the knowledge fold.
@@ -133,6 +140,7 @@ export function stepLedger(ctx: LedgerContext, s: LedgerState, ev: TraceEvent): 
   if (!Object.hasOwn(s.parsers, direction) || head.startsWith('<?xml') || head.startsWith('<stream:stream')) s.parsers[direction] = createStreamParser();
   for (const pe of feed(s.parsers[direction]!, plaintext)) {
     if (pe.type === 'element') readElement(ctx, s, pe.element, ev);
+    if (pe.type === 'stream-open') readHeader(s, pe.attrs, ev);
   }
   return s;
 }
@@ -167,15 +175,27 @@ function learnTransport(o: Observer, s: LedgerState, ev: TraceEvent): void {
   row.lastTime = ev.time;
 }
 
-function readElement(ctx: LedgerContext, s: LedgerState, el: XmlElement, ev: TraceEvent): void {
-  const o = ctx.observer;
+function readHeader(s: LedgerState, attrs: Record<string, string>, ev: TraceEvent): void {
+  learnJids(s, attrs, ev);
+  const id = `${attrs.from ?? ''}\u0000${attrs.to ?? ''}`;
+  if (Object.hasOwn(s.streams, id)) return;
+  s.streams[id] = true;
+  add(s, { kind: 'stream', seq: ev.seq, from: attrs.from ?? null, to: attrs.to ?? null });
+}
+
+function learnJids(s: LedgerState, attrs: Record<string, string>, ev: TraceEvent): void {
   for (const attr of ['from', 'to'] as const) {
-    const v = el.attrs[attr];
+    const v = attrs[attr];
     if (v && v.includes('@') && !Object.hasOwn(s.jids, v)) {
       s.jids[v] = true;
       add(s, { kind: 'jid', seq: ev.seq, jid: v });
     }
   }
+}
+
+function readElement(ctx: LedgerContext, s: LedgerState, el: XmlElement, ev: TraceEvent): void {
+  const o = ctx.observer;
+  learnJids(s, el.attrs, ev);
   // Stanzas from a client carry no 'from' (RFC 6120 §8.1.2.1): the connection says who it is.
   const from = el.attrs.from ?? s.bound[ev.from] ?? o.clientJids.get(ev.from) ?? ev.from;
   const to = el.attrs.to ?? s.bound[ev.to] ?? o.clientJids.get(ev.to) ?? ev.to;

@@ -26,6 +26,7 @@ export interface Ledger {
 /** The order kinds are listed in, in a table and within one event. */
 export const LEDGER_KINDS: readonly LedgerKind[] = [
   'message',
+  'sealed',
   'contact',
   'offline',
   'presence',
@@ -33,6 +34,7 @@ export const LEDGER_KINDS: readonly LedgerKind[] = [
   'roster',
   'subscription',
   'jid',
+  'stream',
   'address',
   'connection',
   'peer-domain',
@@ -97,14 +99,18 @@ const bare = (jid: string): string => {
 };
 
 function merge(obs: Observation, s: LedgerState): LedgerFact[] {
-  const facts: LedgerFact[] = obs.messages.map((m) => ({ kind: 'message', seq: m.seq, time: m.time, from: m.from, to: m.to, size: m.size, content: m.content, ...(m.kind ? { e2e: m.kind } : {}) }));
+  const own = s.log.slice(0, s.seen);
+  // The knowledge fold lists each sealed record as a message without content; here it is 'sealed' traffic, not a message.
+  const sealed = new Set(own.filter((f) => f.kind === 'sealed').map((f) => `${f.seq} ${f.from} ${f.to} ${f.size}`));
+  const messages = obs.messages.filter((m) => !(m.content === null && m.kind === undefined && sealed.has(`${m.seq} ${m.from} ${m.to} ${m.size}`)));
+  const facts: LedgerFact[] = messages.map((m) => ({ kind: 'message', seq: m.seq, time: m.time, from: m.from, to: m.to, size: m.size, content: m.content, ...(m.kind ? { e2e: m.kind } : {}) }));
   // Contacts come counted by the knowledge fold (a relayed message once); their first and latest message name the steps.
   for (const c of obs.metadata.contacts) {
     const seqs = obs.messages.filter((m) => bare(m.from) === c.from && bare(m.to) === c.to).map((m) => m.seq);
     if (seqs.length === 0) continue;
     facts.push({ kind: 'contact', seq: Math.min(...seqs), from: c.from, to: c.to, count: c.count, lastSeq: Math.max(...seqs) });
   }
-  facts.push(...s.log.slice(0, s.seen));
+  facts.push(...own);
   for (const c of Object.values(s.conns)) facts.push({ ...c });
   const rank = (f: LedgerFact) => LEDGER_KINDS.indexOf(f.kind);
   return facts.map((f, i) => ({ f, i })).sort((a, b) => a.f.seq - b.f.seq || rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);

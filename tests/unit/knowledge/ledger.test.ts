@@ -36,15 +36,17 @@ describe('the ledger of a tap', () => {
     expect(conn?.src).toMatch(/^192\.0\.2\.10:\d+$/);
     expect(conn!.packets).toBeGreaterThan(10);
     expect(conn!.bytes).toBeGreaterThan(1000);
-    const sealed = of(l, 'message').filter((m) => m.seq >= tls);
+    // Every record after the handshake is sealed traffic: addresses, size, time — not a message it could name.
+    const sealed = of(l, 'sealed');
     expect(sealed.length).toBeGreaterThan(5);
+    expect(sealed[0]!.seq).toBe(tls);
     for (const m of sealed) {
-      expect(m.content).toBeNull();
       expect(m.size).toBeGreaterThan(0);
+      expect(m.records).toBeGreaterThan(0);
       expect([m.from, m.to].sort()).toEqual(['192.0.2.10', '198.51.100.10']);
     }
     expect(JSON.stringify(l)).not.toContain('@');
-    for (const kind of ['jid', 'password', 'scram', 'stored-credential', 'presence', 'resource', 'contact', 'roster'] as const) expect(of(l, kind), kind).toEqual([]);
+    for (const kind of ['message', 'jid', 'password', 'scram', 'stored-credential', 'presence', 'resource', 'contact', 'roster'] as const) expect(of(l, kind), kind).toEqual([]);
   });
 
   it('hello, no TLS: it reads alice’s password and her message, each with the step that leaked it', () => {
@@ -57,6 +59,14 @@ describe('the ledger of a tap', () => {
     expect(m).toMatchObject({ from: 'alice@a.example', to: 'bob@a.example', content: 'Hi Bob! Lunch at noon?' });
     expect(trace.events[m!.seq]?.link).toBe('alice~a.example');
     expect(of(l, 'jid').map((j) => j.jid)).toContain('bob@a.example');
+  });
+
+  it('federation, the link between the servers: the two domains from the clear stream headers, then sealed records; no JID', () => {
+    const l = ledger('federation', 'tap:a.example~b.example');
+    expect(of(l, 'stream').map(({ from, to }) => `${from}>${to}`)).toEqual(['a.example>b.example', 'b.example>a.example']);
+    expect(of(l, 'sealed').length).toBeGreaterThan(0);
+    expect(of(l, 'connection').map((c) => c.dst.split(':')[1])).toEqual(['5269', '5269']);
+    expect(JSON.stringify(l)).not.toContain('@');
   });
 });
 
