@@ -44,8 +44,8 @@ export const clientNotes = {
     de: 'Der Client von {client} beginnt {mechanism}: Er schickt seinen Benutzernamen und eine zufällige Nonce, aber nicht das Passwort.',
   },
   'client.scram-proof': {
-    en: '{client}’s client computes its proof from the password, the salt and {iterations} iterations, and sends only the proof. The password never leaves the device.',
-    de: 'Der Client von {client} berechnet aus Passwort, Salt und {iterations} Iterationen einen Beweis und schickt nur diesen. Das Passwort verlässt das Gerät nie.',
+    en: '{client}’s client computes its proof from the password, the salt and {iterations} iterations, and sends only the proof. At login the password stays on the device (it left it once, when the account was registered).',
+    de: 'Der Client von {client} berechnet aus Passwort, Salt und {iterations} Iterationen einen Beweis und schickt nur diesen. Beim Anmelden bleibt das Passwort auf dem Gerät (verlassen hat es das Gerät einmal: bei der Registrierung des Kontos).',
   },
   'client.scram-verified': {
     en: '{client}’s client checks the server’s signature: only a server that really stores the account’s credentials can produce it. Login complete; the stream restarts.',
