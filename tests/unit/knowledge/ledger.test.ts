@@ -5,7 +5,7 @@ import { listObservers } from '@/lib/knowledge/observe';
 import { getPreset, presets } from '@/lib/scenarios/presets/index';
 import { runScenario } from '@/lib/scenarios/run';
 import type { Scenario, Trace } from '@/lib/sim/types';
-import { seenSteps } from '@/lib/viz/knowledge';
+import { observeUpTo, seenSteps } from '@/lib/viz/knowledge';
 
 const runs = new Map<string, { scenario: Scenario; trace: Trace }>();
 function run(id: string): { scenario: Scenario; trace: Trace } {
@@ -179,6 +179,22 @@ describe('ledgerAt(k): the ledger of the first k events, from any checkpoint', (
       }
     }, 60_000);
   }
+
+  it('every preset and observer, thieves included: its messages are the lens’s messages at that step, with the same content', () => {
+    for (const p of presets) {
+      const { scenario, trace } = run(p.id);
+      const n = trace.events.length;
+      for (const o of listObservers(scenario)) {
+        const tl = ledgerTimeline(scenario, trace, o.name, 7)!;
+        for (const k of [n, Math.floor(n / 2), 1, Math.floor((2 * n) / 3)]) {
+          const lens = observeUpTo(scenario, trace, o.name, k)!;
+          const l = ledgerAt(tl, k);
+          const rows = [...of(l, 'message').map((m) => `${m.seq} ${m.content}`), ...of(l, 'sealed').map((m) => `${m.seq} null`)].sort();
+          expect(rows, `${p.id} · ${o.name} at ${k}`).toEqual(lens.messages.map((m) => `${m.seq} ${m.content}`).sort());
+        }
+      }
+    }
+  }, 120_000);
 
   it('a fact appears at the step that leaked it, not before', () => {
     const { scenario, trace } = run('hello');
