@@ -69,7 +69,11 @@ export function carry(table: ConnTable, sent: Packet, arrived: Packet): Delivery
     socket.fin = true;
     if (table.sockets[theirs]?.fin) forget(table, mine);
   }
-  return { ...base, conn, ...(opened ? { opened: true as const } : {}), ...(sent.close ? { closed: true as const } : {}) };
+  // Field by field, not by spreads: one hidden class for all deliveries (see kernel.ts step).
+  const d: Delivery = { proto: arrived.proto, src: arrived.src, dst: arrived.dst, conn };
+  if (opened) d.opened = true;
+  if (sent.close) d.closed = true;
+  return d;
 }
 
 /**
