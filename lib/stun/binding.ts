@@ -40,6 +40,11 @@ export function bindingRequest(transactionId: Uint8Array, options: BindingReques
   return { method: METHOD_BINDING, cls: 'request', transactionId, attributes };
 }
 
+/*
+ * SOFTWARE goes only to RFC 8489 clients: at the same type (0x8022) RFC 3489 §11.2.10 had SERVER,
+ * whose "length MUST be a multiple of 4", and a classic client rejects other lengths ("Bad length").
+ */
+
 /** The fields of a request that a response to it copies (§6.3.1.1: "same transaction ID"). */
 type RequestIds = Pick<StunMessage, 'method' | 'transactionId' | 'classic' | 'classicId'>;
 const replyTo = (req: RequestIds): Pick<StunMessage, 'method' | 'transactionId' | 'classic' | 'classicId'> =>
@@ -54,7 +59,7 @@ export function bindingSuccess(request: RequestIds, source: TransportAddress, so
   const attributes: StunAttribute[] = request.classic
     ? [{ type: ATTR.MAPPED_ADDRESS, value: encodeMappedAddress(source) }]
     : [{ type: ATTR.XOR_MAPPED_ADDRESS, value: encodeXorMappedAddress(source, request.transactionId) }];
-  if (software) attributes.push({ type: ATTR.SOFTWARE, value: textValue(software) });
+  if (software && !request.classic) attributes.push({ type: ATTR.SOFTWARE, value: textValue(software) });
   return { ...replyTo(request), cls: 'success', attributes };
 }
 
@@ -62,7 +67,7 @@ export function bindingSuccess(request: RequestIds, source: TransportAddress, so
 export function errorResponse(request: RequestIds, code: number, reason: string, unknown: readonly number[] = [], software?: string): StunMessage {
   const attributes: StunAttribute[] = [{ type: ATTR.ERROR_CODE, value: encodeErrorCode(code, reason) }];
   if (unknown.length) attributes.push({ type: ATTR.UNKNOWN_ATTRIBUTES, value: encodeUnknownAttributes(unknown) });
-  if (software) attributes.push({ type: ATTR.SOFTWARE, value: textValue(software) });
+  if (software && !request.classic) attributes.push({ type: ATTR.SOFTWARE, value: textValue(software) });
   return { ...replyTo(request), cls: 'error', attributes };
 }
 

@@ -1,0 +1,169 @@
+/**
+ * `npm run peer:stun -- binding --server 127.0.0.1:P [--fingerprint] [--rto MS]`
+ * `npm run peer:stun -- serve --port P [--host 127.0.0.1]`
+ *
+ * lib/stun as a real UDP peer, for interop with coturn and Debian's STUN clients
+ * (tests/interop/stun-coturn.test.ts):
+ *  - `binding` runs one Binding transaction (RFC 8489 §6.2.1 retransmissions, driven by real
+ *    timers here) and prints the reflexive address the server reports, `127.0.0.1:PORT`, then exits
+ *    0. Details go to stderr (`stun: FINGERPRINT valid`, the server's SOFTWARE). An error response
+ *    exits 1 naming the code (`stun: error 420 Unknown Attribute`); no answer exits 1 after the
+ *    transaction times out (39.5 s with the default RTO of 500 ms; `--rto` shortens it).
+ *  - `serve` answers Binding requests on UDP with the source address it saw (XOR-MAPPED-ADDRESS;
+ *    MAPPED-ADDRESS for RFC 3489 clients). Prints one JSON line {"listening":port} (port 0 = any
+ *    free one); each datagram's outcome goes to stderr. Stops on SIGTERM/SIGINT, and when stdin
+ *    closes if stdin is a pipe or terminal.
+ * Loopback (127.x) only. Usage errors exit 2.
+ * @module
+ */
+import { randomBytes as nodeRandomBytes } from 'node:crypto';
+import dgram from 'node:dgram';
+import { fstatSync } from 'node:fs';
+import { ATTR, decodeText } from '../stun/attributes';
+import { bindingRequest, formatAddress, newTransactionId } from '../stun/binding';
+import { onDatagram, onTimer, startTransaction, type Step } from '../stun/client-transaction';
+import { checkFingerprint, encodeSigned } from '../stun/integrity';
+import { findAttribute } from '../stun/message';
+import { handleDatagram } from '../stun/server';
+
+const USAGE = `usage: stun-peer binding --server 127.0.0.1:P [--fingerprint] [--rto MS]
+       stun-peer serve --port P [--host 127.0.0.1]
+`;
+const SOFTWARE = 'Messenger Lab STUN peer';
+
+function usage(msg: string): never {
+  process.stderr.write(`stun-peer: ${msg}\n${USAGE}`);
+  process.exit(2);
+}
+
+function parse(args: string[], known: readonly string[], flags: readonly string[] = []): Record<string, string> {
+  const opts: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') continue;
+    if (!a.startsWith('--')) usage(`unexpected argument ${a}`);
+    const name = a.slice(2);
+    if (flags.includes(name)) {
+      opts[name] = 'true';
+      continue;
+    }
+    if (!known.includes(name)) usage(`unknown option --${name}`);
+    const v = args[++i];
+    if (v === undefined) usage(`--${name} needs a value`);
+    opts[name] = v;
+  }
+  return opts;
+}
+
+/** Loopback only: these peers are for tests on one machine, never a listener on the network. */
+const isLoopback = (host: string): boolean => /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+const randomBytes = (n: number): Uint8Array => new Uint8Array(nodeRandomBytes(n));
+const log = (line: string): void => void process.stderr.write(`stun: ${line}\n`);
+
+function onStop(stop: (why: string) => void): void {
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  const st = fstatSync(0);
+  if (st.isFIFO() || st.isSocket() || process.stdin.isTTY) {
+    process.stdin.on('end', () => stop('stdin closed'));
+    process.stdin.resume();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// binding
+
+function binding(args: string[]): void {
+  const o = parse(args, ['server', 'rto'], ['fingerprint']);
+  const m = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}):(\d{1,5})$/.exec(o.server ?? '');
+  if (!m) usage('binding: --server must be 127.x.y.z:PORT');
+  const [host, port] = [m[1]!, Number(m[2])];
+  if (port < 1 || port > 65535) usage('binding: port out of range');
+  const rto = o.rto === undefined ? 500 : Number(o.rto);
+  if (!Number.isInteger(rto) || rto < 1) usage('binding: --rto must be a positive number of milliseconds');
+
+  const request = encodeSigned(bindingRequest(newTransactionId(randomBytes), { software: SOFTWARE }), { fingerprint: o.fingerprint === 'true' });
+  const sock = dgram.createSocket('udp4');
+  let timer: NodeJS.Timeout | undefined;
+  let state = startTransaction(request, Date.now(), { rto }).state;
+  const finish = (code: number): void => {
+    clearTimeout(timer);
+    sock.close();
+    process.exitCode = code;
+  };
+  const apply = (step: Step): void => {
+    state = step.state;
+    for (const out of step.outputs) {
+      if (out.type === 'send') {
+        if (out.attempt > 0) log(`retransmission ${out.attempt}`);
+        sock.send(out.bytes, port, host);
+      } else if (out.type === 'timer') {
+        clearTimeout(timer);
+        timer = setTimeout(() => apply(onTimer(state, Date.now())), Math.max(0, out.at - Date.now()));
+      } else if (out.type === 'ignored') log(`ignored a datagram: ${out.reason}`);
+      else if (out.type === 'timeout') {
+        log(`no response after ${out.sent} requests (RFC 8489 §6.2.1 timeout)`);
+        finish(1);
+      } else if (out.type === 'error-response') {
+        log(`error ${out.code ?? '?'} ${out.reason}`);
+        finish(1);
+      } else {
+        const sw = findAttribute(out.message, ATTR.SOFTWARE);
+        if (sw) log(`server SOFTWARE ${decodeText(sw.value)}`);
+        log(`FINGERPRINT ${checkFingerprint(out.message)}`);
+        if (!out.mapped) {
+          log('success response without a (XOR-)MAPPED-ADDRESS');
+          finish(1);
+          return;
+        }
+        process.stdout.write(`${formatAddress(out.mapped)}\n`);
+        finish(0);
+      }
+    }
+  };
+  sock.on('message', (msg) => apply(onDatagram(state, new Uint8Array(msg))));
+  sock.on('error', (e) => {
+    log(`socket error: ${e.message}`);
+    finish(1);
+  });
+  sock.bind(0, '127.0.0.1', () => apply(startTransaction(request, Date.now(), { rto })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// serve
+
+function serve(args: string[]): void {
+  const o = parse(args, ['port', 'host']);
+  const port = Number(o.port);
+  if (o.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) usage('serve: --port must be a port number (0 = any free port)');
+  const host = o.host ?? '127.0.0.1';
+  if (!isLoopback(host)) usage(`serve: --host must be a 127.x address, not ${host}`);
+  const sock = dgram.createSocket('udp4');
+  sock.on('message', (msg, rinfo) => {
+    const source = { family: 4 as const, address: rinfo.address, port: rinfo.port };
+    const r = handleDatagram(new Uint8Array(msg), source, { software: SOFTWARE });
+    const ev = r.event;
+    const from = formatAddress(source);
+    if (ev.type === 'answered') log(`answered ${from}${ev.classic ? ' (RFC 3489 client, MAPPED-ADDRESS)' : ''}`);
+    else if (ev.type === 'rejected') log(`rejected ${from}: ${ev.code} ${ev.reason}`);
+    else log(`dropped a datagram from ${from}: ${ev.reason}`);
+    if (r.reply) sock.send(r.reply, rinfo.port, rinfo.address);
+  });
+  sock.on('error', (e) => {
+    log(`socket error: ${e.message}`);
+    process.exit(1);
+  });
+  let stopping = false;
+  onStop((why) => {
+    if (stopping) return;
+    stopping = true;
+    log(`stopping (${why})`);
+    sock.close(() => process.exit(0));
+  });
+  sock.bind(port, host, () => process.stdout.write(JSON.stringify({ listening: sock.address().port }) + '\n'));
+}
+
+const [cmd, ...rest] = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
+if (cmd === 'binding') binding(rest);
+else if (cmd === 'serve') serve(rest);
+else usage(cmd ? `unknown command ${cmd}` : 'a command is required');
