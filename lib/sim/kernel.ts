@@ -72,6 +72,8 @@ export interface World {
   boxes: Map<string, BoxRef[]>;
   /** The script as queue items, sorted by (time, script order); their seq numbers come first. */
   script: QueueItem[];
+  /** The strings the trace repeats, one copy each (see `interned`): a cache, not part of the run's meaning. */
+  strings: Map<string, string>;
 }
 
 function middleboxMachine(machines: Machines, box: MiddleboxSpec): MiddleboxMachine<any> {
@@ -102,7 +104,7 @@ export function makeWorld(scenario: Scenario, machines: Machines): World {
     .map((s, i) => ({ s, i }))
     .sort((x, y) => x.s.at - y.s.at || x.i - y.i)
     .map(({ s }, seq): QueueItem => ({ time: s.at, seq, node: s.node, input: { type: 'action', action: s.action } }));
-  return { scenario, machines, specs, links, boxes, script };
+  return { scenario, machines, specs, links, boxes, script, strings: new Map() };
 }
 
 function context(state: SimState, self: string): HostContext {
@@ -163,6 +165,10 @@ export function step(world: World, state: SimState): TraceEvent | null {
         : applyOutputs(world, state, item.node, entry.machine.handle(state.nodes[item.node], item.input, context(state, item.node)));
   if (item.boxNotes) effects = [...item.boxNotes, ...effects];
   if (item.boxFacts) facts = [...item.boxFacts, ...facts];
+  // The trace keeps every event: arrays filled by push carry spare capacity (17 slots for one note), so keep exact copies.
+  effects = effects.length ? effects.slice() : [];
+  facts = facts.length ? facts.slice() : [];
+  for (const n of effects) internNote(world, n);
   const seq = state.tick;
   state.tick += 1;
   const input = item.input;
@@ -175,8 +181,10 @@ export function step(world: World, state: SimState): TraceEvent | null {
       if (input.conn !== undefined) ev.conn = input.conn;
       if (item.sentAt !== undefined) ev.sentAt = item.sentAt;
       ev.wire = input.data;
-      ev.layers = item.layers ?? [];
-      ev.note = item.note ?? { key: 'wire.bytes' };
+      const layers = item.layers ? item.layers.slice() : [];
+      for (const l of layers) l.label = interned(world, l.label);
+      ev.layers = layers;
+      ev.note = internNote(world, item.note ?? { key: 'wire.bytes' });
       const transport = item.transport ?? input.transport;
       if (transport) ev.transport = transport;
       return ev as unknown as TraceEvent;
@@ -191,7 +199,7 @@ export function step(world: World, state: SimState): TraceEvent | null {
         from: item.node,
         to: item.node,
         layers: [],
-        note: { key: `action.${input.action.type}`, params: actionParams(item.node, input.action) },
+        note: internNote(world, { key: `action.${input.action.type}`, params: actionParams(item.node, input.action) }),
         action: input.action,
       };
     case 'timer': {
@@ -201,6 +209,25 @@ export function step(world: World, state: SimState): TraceEvent | null {
       return { seq, time: item.time, effects: first ? rest : effects, facts, kind: 'timer', from: item.node, to: item.node, layers: [], note, timer: input.name };
     }
   }
+}
+
+/**
+ * One copy of each string the trace repeats (layer labels, note keys, JIDs in note params): each send
+ * builds them afresh, as chains of concatenations or slices of a whole stanza, and a long trace kept
+ * tens of thousands of equal copies. Same values, fewer strings.
+ */
+function interned<T extends string>(world: World, s: T): T {
+  const known = world.strings.get(s) as T | undefined;
+  if (known !== undefined) return known;
+  world.strings.set(s, s);
+  return s;
+}
+
+function internNote(world: World, note: Note): Note {
+  note.key = interned(world, note.key);
+  const params = note.params;
+  if (params) for (const k in params) if (typeof params[k] === 'string') params[k] = interned(world, params[k]);
+  return note;
 }
 
 function actionParams(node: string, action: import('./types').Action): Record<string, string | number> {
