@@ -188,9 +188,27 @@ export function makeJid(parts: { local?: string | undefined; domain: string; res
   return Object.freeze(jid);
 }
 
+/**
+ * Parsed JIDs by their text. Preparing a JID (PRECIS, NFC, label checks) was a sixth of a long chat's
+ * run, and servers parse the same few addresses on every stanza. JIDs are frozen values, so handing out
+ * the same one again changes nothing; only valid ones are kept, and the table is emptied when it fills
+ * (a bound, not a policy: a miss only costs the parse).
+ */
+const parsed = new Map<string, Jid>();
+const PARSED_MAX = 4096;
+
 /** RFC 7622 §3.1 parsing order: resource at the first '/', then localpart before the first '@'. */
 export function parseJid(s: string): Jid {
   if (typeof s !== 'string') throw new Error('xmpp/jid: parseJid expects a string');
+  const known = parsed.get(s);
+  if (known) return known;
+  const jid = parseJidText(s);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(s, jid);
+  return jid;
+}
+
+function parseJidText(s: string): Jid {
   let rest = s;
   let resource: string | undefined;
   // 1. "Remove any portion from the first '/' character to the end of the string (if there is a

@@ -217,11 +217,19 @@ export interface Address {
   full: string;
 }
 
+/** Addresses by their text (a server reads the same few on every stanza); bounded like lib/xmpp/jid.ts's table. */
+const addresses = new Map<string, Readonly<Address>>();
+
 export function address(s: string | undefined): Address | null {
   if (s === undefined) return null;
-  const r = tryParseJid(s);
-  if (!r.ok) return null;
-  return fromJid(r.jid);
+  let a = addresses.get(s);
+  if (!a) {
+    const r = tryParseJid(s);
+    if (!r.ok) return null;
+    if (addresses.size >= 4096) addresses.clear();
+    addresses.set(s, (a = fromJid(r.jid)));
+  }
+  return { local: a.local, domain: a.domain, resource: a.resource, bare: a.bare, full: a.full }; // a copy: callers own what they get
 }
 
 function fromJid(j: Jid): Address {
