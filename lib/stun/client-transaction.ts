@@ -55,7 +55,7 @@ export interface Step {
  * passed without a response ... the client SHOULD consider the transaction to have failed"
  * (39500 ms in the RFC's example).
  */
-export function sendTime(t: Pick<ClientTransaction, 'startedAt' | 'rto'>, attempt: number): number {
+function sendTime(t: Pick<ClientTransaction, 'startedAt' | 'rto'>, attempt: number): number {
   return t.startedAt + t.rto * (2 ** attempt - 1);
 }
 

@@ -25,7 +25,7 @@ import {
 } from './message';
 
 /** §14.7: "XOR'ed with the 32-bit value 0x5354554e" (ASCII "STUN"). */
-export const FINGERPRINT_XOR = 0x5354554e;
+const FINGERPRINT_XOR = 0x5354554e;
 
 export type Check = 'absent' | 'valid' | 'invalid';
 

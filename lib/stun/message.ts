@@ -70,7 +70,7 @@ export function splitMessageType(type: number): { method: number; cls: StunClass
 }
 
 /** §14: "each STUN attribute MUST end on a 32-bit boundary". */
-export const padded = (n: number): number => (n + 3) & ~3;
+const padded = (n: number): number => (n + 3) & ~3;
 
 export interface EncodeOptions {
   /**
