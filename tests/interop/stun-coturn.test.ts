@@ -4,13 +4,15 @@
  *  - coturn's `turnutils_stunclient` and Debian's `stun` (stun-client, RFC 3489) ↔ our `peer:stun serve`:
  *    each gets the source address it sent from;
  *  - FINGERPRINT both ways: coturn answers a request carrying our FINGERPRINT, its response carries
- *    one that our check accepts, and a request whose FINGERPRINT is wrong gets no success response.
+ *    one that our check accepts, and a request whose FINGERPRINT is wrong gets no answer at all;
+ *  - the CLI's conventions (usage errors exit 2, loopback only, timeout, stop on stdin close), which need no peer.
  * Needs coturn and stun-client: a visible skip without them, a failure when CI=true.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { CI, removeDir, tempDir } from './helpers/xmpp-peers';
-import { run, runOurBinding, startCoturn, startOurServe, stunPeersUnavailable, udpExchange, type Running } from './helpers/stun-peers';
+import { CI, REPO, removeDir, tempDir } from './helpers/xmpp-peers';
+import { freeUdpPort, run, runOurBinding, startCoturn, startOurServe, stunPeersUnavailable, udpExchange, type Running } from './helpers/stun-peers';
 import { ATTR, decodeText } from '../../lib/stun/attributes';
 import { bindingRequest, newTransactionId, reflexiveAddress } from '../../lib/stun/binding';
 import { checkFingerprint, encodeSigned } from '../../lib/stun/integrity';
@@ -56,7 +58,7 @@ if (missing) {
       expect(r.stderr).toMatch(/FINGERPRINT valid/);
     });
 
-    it('raw: the XOR-MAPPED-ADDRESS is our socket; a wrong FINGERPRINT gets no success', async () => {
+    it('raw: the XOR-MAPPED-ADDRESS is our socket; a wrong FINGERPRINT gets no answer', async () => {
       const good = encodeSigned(bindingRequest(newTransactionId(rnd), { software: 'lab test' }), { fingerprint: true });
       const { reply, localPort } = await udpExchange(coturn.port, good);
       expect(reply).not.toBeNull();
@@ -70,9 +72,8 @@ if (missing) {
 
       const bad = encodeSigned(bindingRequest(newTransactionId(rnd)), { fingerprint: true });
       bad[bad.length - 1]! ^= 0xff;
-      const answer = await udpExchange(coturn.port, bad, 700);
-      const decoded = answer.reply ? decodeMessage(answer.reply) : null;
-      expect(decoded?.ok ? decoded.message.cls : 'no answer').not.toBe('success');
+      // coturn treats it as not STUN (RFC 8489 §7.3: FINGERPRINT tells STUN from other traffic) and stays silent.
+      expect((await udpExchange(coturn.port, bad, 700)).reply).toBeNull();
     });
   });
 
@@ -102,3 +103,29 @@ if (missing) {
     });
   });
 }
+
+describe('peer:stun CLI conventions', () => {
+  const peer = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'lib/io/stun-peer.ts', ...args]);
+  it('usage errors exit 2: no command, a non-loopback server or host, a bad port', async () => {
+    for (const args of [[], ['binding', '--server', '192.0.2.1:3478'], ['serve', '--port', '1', '--host', '0.0.0.0'], ['serve', '--port', 'x'], ['binding']]) {
+      const r = await peer(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^stun-peer: .*\nusage:/);
+    }
+  });
+  it('binding to a silent port gives up after the §6.2.1 schedule (7 sends, then 16·RTO) and exits 1', async () => {
+    const r = await peer(['binding', '--server', `127.0.0.1:${await freeUdpPort()}`, '--rto', '20']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/retransmission 6\n/);
+    expect(r.stderr).toMatch(/no response after 7 requests/);
+    expect(r.ms).toBeGreaterThanOrEqual(20 * 63 + 16 * 20);
+  });
+  it('serve stops cleanly when its stdin closes', async () => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'lib/io/stun-peer.ts', 'serve', '--port', '0'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+    const line = await new Promise<string>((res) => proc.stdout.once('data', (d: Buffer) => res(d.toString())));
+    expect(line).toMatch(/^\{"listening":\d+\}\n$/);
+    const code = new Promise<number | null>((res) => proc.once('exit', res));
+    proc.stdin.end();
+    expect(await code).toBe(0);
+  });
+});
