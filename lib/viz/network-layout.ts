@@ -111,6 +111,8 @@ const CLIENT_R = 34;
 const SERVER_R = 40;
 const REGION_PAD = 22;
 const LABEL_SPACE = 46; // room under a node for its name and address
+/** Least distance between two servers' centres: an address (13 monospace characters at 19.5 units) and a gap. */
+const SERVER_GAP = 13 * 19.5 * 0.6 + 24;
 
 /** Angles (degrees, SVG: 0 = right, 90 = down) for a domain's clients; `before` of them go left of the server. */
 function clientAngles(count: number, before: number, groupIndex: number, groupCount: number): number[] {
@@ -157,8 +159,11 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
     const k = g.clients.length;
     const rowFits = groups.length === 1 || colW >= 2 * CLIENT_R * Math.max(1, k) + 2 * REGION_PAD;
     const fan = groups.length === 1 || (dy >= 80 && colW >= 150 && rowFits);
-    const sx = groups.length === 1 || fan ? colX + colW / 2 : gi === 0 ? colX + colW * 0.68 : gi === groups.length - 1 ? colX + colW * 0.32 : colX + colW / 2;
     const radius = Math.max(70, Math.min(groups.length === 1 ? width * 0.34 : colW * 0.45, height * 0.4));
+    // Beside each other at the border of their columns, two servers keep SERVER_GAP apart where their
+    // clients' arc leaves the room, so that their addresses ("198.51.100.10") never run together.
+    const inset = Math.min(colW / 2, Math.max(colW * 0.32, Math.min(SERVER_GAP / 2, colW - radius - CLIENT_R)));
+    const sx = groups.length === 1 || fan ? colX + colW / 2 : gi === 0 ? colX + colW - inset : gi === groups.length - 1 ? colX + inset : colX + colW / 2;
     const angles = clientAngles(g.clients.length, before, gi, groups.length);
     const dx = Math.max((k - 1) * CLIENT_R, Math.min(colW / 2 - 70, 190));
     const contentTop = Math.max(4, (height - (dy + 230)) / 2);
@@ -208,11 +213,14 @@ export function layoutNetwork(trace: Trace, step: number, size: Size = DEFAULT_N
       const x1 = Math.max(...members.map((m) => m.x + m.r)) + REGION_PAD;
       const y0 = Math.min(...members.map((m) => m.y - m.r - (m.labelSide === 'above' ? LABEL_SPACE : 0))) - REGION_PAD - 18;
       const y1 = Math.max(...members.map((m) => m.y + m.r + (m.labelSide === 'below' ? LABEL_SPACE : 0))) + REGION_PAD - 8;
-      // Wide enough for its label ("Domain a.example", up to 19.5 px bold in presenter mode), within its column.
-      const need = (g.domain.length + 8) * 10.5 + 28;
-      const grow = Math.max(0, Math.min(need, colW - 8) - (x1 - x0)) / 2;
-      const x = Math.max(Math.max(4, colX + 4), x0 - grow);
-      const w = Math.min(Math.min(width - 4, colX + colW - 4), x1 + grow) - x;
+      // Wide enough for its label ("Domain a.example", up to 19.5 px bold in presenter mode), within its
+      // column: grown on both sides, then shifted back inside the column rather than cut by it.
+      const need = (g.domain.length + 8) * 12 + 28;
+      const left = Math.max(4, colX + 4);
+      const right = Math.min(width - 4, colX + colW - 4);
+      const want = Math.max(x1 - x0, Math.min(need, right - left));
+      const x = Math.max(left, Math.min((x0 + x1) / 2 - want / 2, right - want));
+      const w = Math.min(want, right - x);
       const y = Math.max(4, y0);
       const h = Math.min(height - 4, y1) - y;
       domains.push({ domain: g.domain, x: r1(x), y: r1(y), width: r1(w), height: r1(h), rx: 18, labelX: r1(x + 14), labelY: r1(y + 24) });

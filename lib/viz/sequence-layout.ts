@@ -35,6 +35,8 @@ export interface SequenceOptions {
   gutter: number;
   /** Font size of labels (to estimate label boxes). */
   fontSize: number;
+  /** Width the view adds to a label's box (the layer badge before the text). */
+  labelPad: number;
   /**
    * The names an arrow shows instead of its element names (the "Seen by" lens: `TLS record, 204 B` for a
    * record its observer cannot open); null or absent: the element names.
@@ -52,6 +54,7 @@ const DEFAULT_SEQUENCE_OPTIONS: SequenceOptions = {
   breakGap: 46,
   gutter: 64,
   fontSize: 15,
+  labelPad: 26,
 };
 
 export type StepState = 'past' | 'current' | 'future';
@@ -184,6 +187,56 @@ function timeRows(events: readonly TraceEvent[], o: SequenceOptions): { ys: numb
   return { ys, breaks, at: (t: number) => scale(t) };
 }
 
+/** Where along its arrow a label may sit, tried in this order: the middle first, then ever further out. */
+const LABEL_SPOTS = [0, 0.2, -0.2, 0.32, -0.32, 0.12, -0.12, 0.26, -0.26];
+
+/**
+ * Moves labels along their arrows until no two boxes meet. Events at the same instant (`<db:result>`
+ * and `<db:verify>` crossing between two servers) otherwise put their labels on top of each other.
+ * Greedy in seq order: each label takes the first spot that is free of the labels placed before it, or
+ * the least crowded one. Deterministic.
+ */
+function separateLabels(arrows: SeqArrow[], o: SequenceOptions): void {
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const boxAt = (a: SeqArrow, t: number) => {
+    const cx = a.x1 + (a.x2 - a.x1) * t;
+    const cy = a.y1 + (a.y2 - a.y1) * t - o.fontSize * 0.55;
+    const w = a.labelWidth + o.labelPad;
+    return { x0: cx - w / 2, x1: cx + w / 2, y0: cy - 12, y1: cy + 12, cx, cy };
+  };
+  const crowd = (b: { x0: number; x1: number; y0: number; y1: number }): number => {
+    let area = 0;
+    for (let i = placed.length - 1; i >= 0 && i >= placed.length - 40; i--) {
+      const p = placed[i]!;
+      const w = Math.min(b.x1, p.x1) - Math.max(b.x0, p.x0);
+      const h = Math.min(b.y1, p.y1) - Math.max(b.y0, p.y0);
+      if (w > 0 && h > 0) area += w * h;
+    }
+    return area;
+  };
+  for (const a of arrows) {
+    const len = Math.abs(a.x2 - a.x1) || 1;
+    const t0 = (a.labelX - a.x1) / (a.x2 - a.x1 || 1);
+    let best = boxAt(a, t0);
+    let bestCrowd = crowd(best);
+    for (const d of LABEL_SPOTS) {
+      if (bestCrowd === 0) break;
+      const t = t0 + d;
+      // Keep the label on its arrow, clear of both lanes' heads.
+      if (t < 0.1 || t > 0.9 || (a.labelWidth + o.labelPad) / 2 > len * Math.min(t, 1 - t) + 40) continue;
+      const b = boxAt(a, t);
+      const c = crowd(b);
+      if (c < bestCrowd) {
+        best = b;
+        bestCrowd = c;
+      }
+    }
+    a.labelX = r1(best.cx);
+    a.labelY = r1(best.cy);
+    placed.push(best);
+  }
+}
+
 /** Compute the sequence diagram for one step. */
 export function layoutSequence(trace: Trace, step: number, options: Partial<SequenceOptions> = {}): SequenceGeometry {
   const o: SequenceOptions = { ...DEFAULT_SEQUENCE_OPTIONS, ...options };
@@ -257,6 +310,8 @@ export function layoutSequence(trace: Trace, step: number, options: Partial<Sequ
     }
     lastRowAt.set(`${e.to}@${e.time}`, y2);
   });
+
+  separateLabels(arrows, o);
 
   const lastY = ys.length > 0 ? ys[ys.length - 1]! : o.top;
   const height = r1(lastY + 34);
