@@ -5,13 +5,18 @@
  * retain state"): a datagram and its source in, a reply (or none) and what happened out.
  * @module
  */
-import { ATTR, isComprehensionRequired, type TransportAddress } from './attributes';
+import { ATTR, decodeText, isComprehensionRequired, type TransportAddress } from './attributes';
 import { bindingSuccess, errorResponse } from './binding';
-import { checkFingerprint, encodeSigned } from './integrity';
+import { checkFingerprint, checkIntegrity, encodeSigned, shortTermKey } from './integrity';
 import { decodeMessage, findAttribute, METHOD_BINDING } from './message';
 
 export interface ServerOptions {
   readonly software?: string;
+  /**
+   * Short-term credentials (§9.1), username → password: when given, every request must carry
+   * USERNAME and MESSAGE-INTEGRITY(-SHA256), as ICE's connectivity checks do; without, anyone may ask.
+   */
+  readonly users?: Readonly<Record<string, string>>;
 }
 
 /** Attribute types this server understands in a Binding request (RFC 3489's CHANGE-REQUEST too, see below). */
@@ -55,8 +60,24 @@ export function handleDatagram(bytes: Uint8Array, source: TransportAddress, opti
     .filter((a) => !(req.classic && a.type === CHANGE_REQUEST && a.value.every((b) => b === 0)))
     .map((a) => a.type);
   if (unknown.length) return reject(420, 'Unknown Attribute', unknown);
-  return {
-    reply: sign(bindingSuccess(req, source, options.software)),
-    event: { type: 'answered', mapped: source, classic: req.classic === true },
-  };
+  let key: Uint8Array | undefined;
+  if (options.users) {
+    // §9.1.3, in its order. 1. "If the message does not contain 1) a MESSAGE-INTEGRITY or a
+    // MESSAGE-INTEGRITY-SHA256 attribute and 2) a USERNAME attribute: ... 400 (Bad Request)."
+    const user = findAttribute(req, ATTR.USERNAME);
+    const sha256 = findAttribute(req, ATTR.MESSAGE_INTEGRITY_SHA256) !== undefined;
+    if (!user || (!sha256 && !findAttribute(req, ATTR.MESSAGE_INTEGRITY))) return reject(400, 'Bad Request: USERNAME and MESSAGE-INTEGRITY required');
+    // 2. "If the USERNAME does not contain a username value currently valid within the server: ... 401 (Unauthenticated)."
+    const password = Object.hasOwn(options.users, decodeText(user.value)) ? options.users[decodeText(user.value)] : undefined;
+    if (password === undefined) return reject(401, 'Unauthenticated: unknown USERNAME');
+    // 3./4. MESSAGE-INTEGRITY-SHA256 if present, else MESSAGE-INTEGRITY; a mismatch is 401 too.
+    key = shortTermKey(password);
+    if (checkIntegrity(req, key, sha256 ? 'sha256' : 'sha1') !== 'valid') return reject(401, 'Unauthenticated: MESSAGE-INTEGRITY does not match');
+  }
+  // §9.1.4: a success response to an authenticated request carries MESSAGE-INTEGRITY with the same key.
+  const reply = encodeSigned(bindingSuccess(req, source, options.software), {
+    fingerprint: !req.classic && findAttribute(req, ATTR.FINGERPRINT) !== undefined,
+    ...(key ? { integrityKey: key } : {}),
+  });
+  return { reply, event: { type: 'answered', mapped: source, classic: req.classic === true } };
 }

@@ -126,3 +126,28 @@ describe('Binding server (RFC 8489 §6.3.1)', () => {
     expect(handleDatagram(alloc, source).event).toMatchObject({ type: 'rejected', code: 400 });
   });
 });
+
+describe('Binding server with short-term credentials (RFC 8489 §9.1.3)', () => {
+  const users = { 'evtj:h6vY': 'VOkJxbRl1RmTxUk/WvJxBt' };
+  const key = shortTermKey(users['evtj:h6vY']);
+  const code = (bytes: Uint8Array): number | null => {
+    const r = handleDatagram(bytes, source, { users });
+    return r.event.type === 'rejected' ? r.event.code : null;
+  };
+  const req = (username?: string) => bindingRequest(newTransactionId(fakeRandom), username ? { username } : {});
+  it('400 without USERNAME or MESSAGE-INTEGRITY, 401 for an unknown user or a wrong key', () => {
+    expect(code(encodeSigned(req()))).toBe(400);
+    expect(code(encodeSigned(req('evtj:h6vY')))).toBe(400);
+    expect(code(encodeSigned(req('mallory'), { integrityKey: key }))).toBe(401);
+    expect(code(encodeSigned(req('evtj:h6vY'), { integrityKey: shortTermKey('guess') }))).toBe(401);
+  });
+  it('answers an authenticated request (SHA-1 or SHA-256) with MESSAGE-INTEGRITY the client transaction accepts', () => {
+    for (const opt of [{ integrityKey: key }, { integritySha256Key: key }]) {
+      const bytes = encodeSigned(req('evtj:h6vY'), opt);
+      const r = handleDatagram(bytes, source, { users });
+      expect(r.event.type).toBe('answered');
+      const step = onDatagram(startTransaction(bytes, 0, { integrityKey: key }).state, r.reply!);
+      expect(step.outputs).toMatchObject([{ type: 'success', mapped: source }]);
+    }
+  });
+});
