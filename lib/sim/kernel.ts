@@ -9,6 +9,7 @@
  * whether that connection is new, the peer's address as it appears there.
  * @module
  */
+import { clonePlain } from './clone';
 import type { Fact } from './facts';
 import { crossLink, type BoxRef, type Outcome } from './middlebox';
 import { tapsOf } from './observers';
@@ -366,7 +367,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): SimRun {
   const every = options.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY;
   const world = makeWorld(scenario, options.machines);
   const state = initialState(world, options.seed);
-  const checkpoints: Checkpoint[] = [{ tick: 0, state: structuredClone(state) }];
+  const checkpoints: Checkpoint[] = [{ tick: 0, state: clonePlain(state) }];
   const events: TraceEvent[] = [];
   let truncated = false;
   for (;;) {
@@ -377,7 +378,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): SimRun {
     const ev = step(world, state);
     if (!ev) break;
     events.push(ev);
-    if (state.tick % every === 0) checkpoints.push({ tick: state.tick, state: structuredClone(state) });
+    if (state.tick % every === 0) checkpoints.push({ tick: state.tick, state: clonePlain(state) });
   }
   const trace: Trace = {
     scenarioId: scenario.id,
@@ -401,7 +402,7 @@ export function stateAfter(scenario: Scenario, machines: Machines, run: SimRun, 
   let best = run.checkpoints[0]!;
   for (const c of run.checkpoints) if (c.tick <= target && c.tick >= best.tick) best = c;
   const world = makeWorld(scenario, machines);
-  const state = structuredClone(best.state);
+  const state = clonePlain(best.state);
   while (state.tick < target) if (!step(world, state)) break;
   return state;
 }

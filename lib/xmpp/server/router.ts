@@ -29,7 +29,10 @@ export interface RouterContext extends ServerContext {
 /** Routing bound to server `s` and its services for one input (the host builds it for each). */
 export function serverContext(s: ServerState, host: HostContext, services: readonly ServerService[]): RouterContext {
   const ctx: RouterContext = {
-    ...host,
+    // HostContext's fields by name, not `...host`: a spread gave every context a hidden class of its own.
+    now: host.now,
+    self: host.self,
+    randomBytes: host.randomBytes,
     services,
     route: (stanza) => routeStanza(s, stanza, ctx),
     deliverLocal: (stanza) => deliverLocal(s, stanza, ctx),
