@@ -91,16 +91,23 @@ function binding(args: string[]): void {
     sock.close();
     process.exitCode = code;
   };
+  // Date.now() and the timer clock can disagree by a millisecond, so a timer may fire just before
+  // the deadline; onTimer then does nothing, and we wait again rather than hang.
+  const arm = (at: number): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const step = onTimer(state, Date.now());
+      if (step.outputs.length === 0 && step.state.status === 'waiting') arm(step.state.nextAt);
+      else apply(step);
+    }, Math.max(1, at - Date.now()));
+  };
   const apply = (step: Step): void => {
     state = step.state;
     for (const out of step.outputs) {
       if (out.type === 'send') {
         if (out.attempt > 0) log(`retransmission ${out.attempt}`);
         sock.send(out.bytes, port, host);
-      } else if (out.type === 'timer') {
-        clearTimeout(timer);
-        timer = setTimeout(() => apply(onTimer(state, Date.now())), Math.max(0, out.at - Date.now()));
-      } else if (out.type === 'ignored') log(`ignored a datagram: ${out.reason}`);
+      } else if (out.type === 'timer') arm(out.at); else if (out.type === 'ignored') log(`ignored a datagram: ${out.reason}`);
       else if (out.type === 'timeout') {
         log(`no response after ${out.sent} requests (RFC 8489 §6.2.1 timeout)`);
         finish(1);
