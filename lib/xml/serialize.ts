@@ -8,11 +8,16 @@ import type { XmlNode } from './element';
 // A literal CR would be turned into LF by the receiver's end-of-line handling (XML 1.0 §2.11), and
 // literal TAB/LF/CR in attribute values into spaces by attribute-value normalisation (§3.3.3); a
 // character reference survives both, so what we send is what the peer's parser reports.
+const TEXT_SPECIAL = /[&<>\r]/;
+const ATTR_SPECIAL = /[&<>'"\t\n\r]/;
+
 export function escapeText(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s; // most text needs nothing: skip the four passes
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 export function escapeAttr(s: string): string {
+  if (!ATTR_SPECIAL.test(s)) return s;
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

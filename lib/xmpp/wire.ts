@@ -65,11 +65,14 @@ function composeWire(pieces: WirePiece[], tcp: TcpEndpoints): { data: Uint8Array
     chunks.push(bytes);
     offset += bytes.length;
   }
-  const data = new Uint8Array(offset);
-  let o = 0;
-  for (const c of chunks) {
-    data.set(c, o);
-    o += c.length;
+  // One piece (most sends): its bytes are the wire bytes, no second copy.
+  const data = chunks.length === 1 ? chunks[0]! : new Uint8Array(offset);
+  if (chunks.length !== 1) {
+    let o = 0;
+    for (const c of chunks) {
+      data.set(c, o);
+      o += c.length;
+    }
   }
   layers.unshift({ layer: 'tcp', start: 0, end: offset, label: `TCP ${tcp.srcIp}:${tcp.srcPort} → ${tcp.dstIp}:${tcp.dstPort}` });
   return { data, layers };
