@@ -15,15 +15,19 @@ afterEach(() => {
   document.body.style.overflow = '';
 });
 
-describe('presenter mode folds the extra narration', () => {
+describe('the extra narration folds behind "More (+N)", on the page and in presenter mode', () => {
   for (const locale of ['en', 'de'] as const) {
     const w = widget[locale];
     it(`${locale}: the notes fold behind a button, stay in the live region, and open with it`, () => {
       render(<ScenarioWidget id="otr-forward-secrecy" locale={locale} initialStep={72} />);
       const effects = theft.effects.map((n) => formatNote(n, locale));
       expect(effects.length).toBeGreaterThan(1);
-      // On the page, nothing folds.
-      expect(screen.queryByTestId('narration-fold')).toBeNull();
+      // On the page the notes fold too, so the sticky band keeps its height (issue #9, item 3)…
+      const onPage = screen.getByTestId('narration-fold');
+      expect(onPage.getAttribute('aria-expanded')).toBe('false');
+      expect(onPage.textContent).toBe(`${w.narrationMore} (+${effects.length + 1})`);
+      // …and the main sentence is whole, in presenter mode as well (issue #9, item 1).
+      expect(screen.getByTestId('narration').querySelector('.mlw-narration-main')?.textContent).toBe(formatNote(theft.note, locale));
       fireEvent.click(screen.getByRole('button', { name: w.presenterEnter }));
       const fold = screen.getByTestId('narration-fold');
       expect(fold.getAttribute('aria-expanded')).toBe('false');

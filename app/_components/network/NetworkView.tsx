@@ -48,9 +48,11 @@ export function NetworkView({ trace, step, locale, title, scale = 1, animate, sp
   const size: Size = useMemo(() => {
     if (!measured) return DEFAULT_NETWORK_SIZE;
     // Fewer units than pixels on big screens: the picture (and its type) grows with the pane.
-    // In presenter mode a small screen gets a little less than the full ×1.6 (never under ×1.25), so
+    // In presenter mode a small screen gets a little less than the full ×1.6 (×1.25 at least, unless too flat), so
     // that three nodes and their links still fit side by side; the CSS raises the type to compensate.
-    const k = scale > 1 ? Math.max(1.25, Math.min(scale, measured.width / 440)) : 1;
+    // A pane too flat for the fan layout (servers below, clients above: about 370 units high) gets a
+    // little more room rather than a cramped fallback where addresses run together.
+    const k = scale > 1 ? Math.max(1, Math.min(Math.max(1.25, Math.min(scale, measured.width / 440)), measured.height / 370)) : 1;
     const width = Math.max(360, Math.min(520, measured.width / k));
     const height = Math.max(240, Math.min(900, (measured.height * width) / measured.width));
     return { width: Math.round(width), height: Math.round(height) };
@@ -99,9 +101,9 @@ export function NetworkView({ trace, step, locale, title, scale = 1, animate, sp
       {geo.domains.map((d) => (
         <g key={d.domain} className="mlw-domain">
           <rect x={d.x} y={d.y} width={d.width} height={d.height} rx={d.rx} />
-          <text x={d.labelX} y={d.labelY} className="mlw-domain-label">
+          <FitText x={d.labelX} y={d.labelY} max={d.x + d.width - 10 - d.labelX} typeKey={scale} className="mlw-domain-label">
             {wt(locale, 'domain', { domain: d.domain })}
-          </text>
+          </FitText>
         </g>
       ))}
       {geo.links.map((l) => (
@@ -189,5 +191,29 @@ function NodeShape({ node: n, selected, onSelect, locale }: { node: NetNode; sel
         {n.ip}
       </text>
     </g>
+  );
+}
+
+/**
+ * A label that keeps within `max` units: when the font draws it wider (a wide bold face, a long German
+ * word, presenter type), it is condensed to fit rather than cut by its box's edge. The attributes are
+ * set on the element directly: it must be measured without them whenever the size or type may change.
+ */
+function FitText({ x, y, max, typeKey, className, children }: { x: number; y: number; max: number; typeKey: number; className: string; children: string }) {
+  const ref = useRef<SVGTextElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof el.getComputedTextLength !== 'function') return;
+    el.removeAttribute('textLength');
+    el.removeAttribute('lengthAdjust');
+    if (max > 0 && el.getComputedTextLength() > max) {
+      el.setAttribute('textLength', String(Math.round(max)));
+      el.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+    }
+  }, [max, typeKey, children]);
+  return (
+    <text ref={ref} x={x} y={y} className={className}>
+      {children}
+    </text>
   );
 }

@@ -112,6 +112,22 @@ function WidgetFailure({ locale, title, body }: { locale: Locale; title: string;
 const FORM_FIELD = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
 const ACTIVATES = 'button, a[href], summary, [role="button"], [role="tab"], [role="link"]';
 
+/**
+ * A focused control under the sticky narration band scrolls up until it is clear of it (WCAG 2.2 SC
+ * 2.4.11): the CSS scroll-margin covers focus that scrolls, this covers focus on a control the browser
+ * counts as visible although the band hides it.
+ */
+function keepClearOfBand(target: EventTarget, widget: HTMLElement | null): void {
+  if (!(target instanceof HTMLElement) || !widget || target === widget) return;
+  const band = widget.querySelector<HTMLElement>(':scope > .mlw-timeline');
+  if (!band || band.contains(target) || getComputedStyle(band).position !== 'sticky') return;
+  const r = target.getBoundingClientRect();
+  const top = band.getBoundingClientRect().top;
+  // A region taller than the room above the band (the sequence diagram) only needs its top in view.
+  const hidden = r.height + 16 > top ? r.top + 48 - top : r.bottom + 8 - top;
+  if (hidden > 0) window.scrollBy({ top: hidden, behavior: 'instant' });
+}
+
 function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -146,6 +162,7 @@ function Widget({
   const root = useRef<HTMLDivElement>(null);
   /** The control that got focus from a click (not from Tab): Space on it plays/pauses (see handleKey). */
   const clicked = useRef<Element | null>(null);
+  const pointerDown = useRef(false); // a pointer is pressed inside the widget (focus it causes is no keyboard focus)
   const headingId = useId();
   const title = scenario.title[locale];
 
@@ -257,6 +274,7 @@ function Widget({
   );
 
   const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    pointerDown.current = false;
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     if (handleKey(e.key, e.target as Element, e.shiftKey)) e.preventDefault();
   };
@@ -288,6 +306,25 @@ function Widget({
       document.documentElement.style.overflow = prev;
     };
   }, [presenter]);
+
+  // The heights of the header and of the narration band, as CSS variables: presenter mode sizes the
+  // diagrams to the room the band leaves (so the band, opened or not, never lies over them), and on the
+  // page a focused control keeps clear of the sticky band (scroll-margin, WCAG 2.2 SC 2.4.11).
+  useEffect(() => {
+    const el = root.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const head = el.querySelector<HTMLElement>(':scope > .mlw-header');
+    const band = el.querySelector<HTMLElement>(':scope > .mlw-timeline');
+    const update = () => {
+      if (head) el.style.setProperty('--w-head-h', `${Math.ceil(head.offsetHeight)}px`);
+      if (band) el.style.setProperty('--w-band-h', `${Math.ceil(band.offsetHeight)}px`);
+    };
+    update();
+    const ro = new ResizeObserver(update);
+    if (head) ro.observe(head);
+    if (band) ro.observe(band);
+    return () => ro.disconnect();
+  }, []);
 
   const ev = step >= 1 ? (trace.events[step - 1] ?? null) : null;
   // Step 0 tells what the scenario is about; every other step narrates its event and what it caused.
@@ -339,10 +376,19 @@ function Widget({
       onKeyDown={onKeyDown}
       onPointerDownCapture={(e) => {
         clicked.current = e.target instanceof Element ? e.target.closest(ACTIVATES) : null;
+        pointerDown.current = true;
+      }}
+      onPointerUpCapture={() => {
+        pointerDown.current = false;
+      }}
+      onPointerCancelCapture={() => {
+        pointerDown.current = false;
       }}
       onFocus={(e) => {
         // Focus that arrives anywhere but on the clicked control came from the keyboard (or a script).
         if (e.target !== clicked.current) clicked.current = null;
+        // Keyboard focus only: scrolling under a pressed pointer would turn its click into nothing.
+        if (!presenter && !pointerDown.current) keepClearOfBand(e.target, root.current);
       }}
     >
       <div className="mlw-header">
@@ -352,7 +398,7 @@ function Widget({
         <div className="mlw-header-tools">
           <label className="mlw-viewsel">
             <span>{wt(locale, 'viewLabel')}</span>
-            <select className="mlw-select" value={view} onChange={(e) => setView(e.target.value as ScenarioViewMode)}>
+            <select className="mlw-select" value={view} onChange={(e) => setView(e.target.value as ScenarioViewMode)} data-testid="view-select">
               <option value="both">{wt(locale, 'viewBoth')}</option>
               <option value="network">{wt(locale, 'viewNetwork')}</option>
               <option value="sequence">{wt(locale, 'viewSequence')}</option>
@@ -435,7 +481,6 @@ function Widget({
         speed={speed}
         narration={narration}
         effects={effects}
-        compact={presenter}
         onStep={go}
         onTogglePlay={togglePlay}
         onSpeed={setSpeed}

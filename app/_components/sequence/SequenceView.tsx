@@ -12,6 +12,7 @@ import type { Locale } from '../../_i18n/locales';
 import { localEventLabel } from '../../_i18n/actions';
 import { wt } from '../../_i18n/widget';
 import type { Trace } from '../../../lib/sim/types';
+import { shortName } from '../../../lib/viz/entities';
 import { layoutSequence, type SeqArrow, type SeqDot, type SeqLane } from '../../../lib/viz/sequence-layout';
 import { arrowHead, cylinder, shorten } from '../../../lib/viz/shapes';
 import { LayerGlyph } from '../scenario/Glyphs';
@@ -35,6 +36,9 @@ export interface SequenceViewProps {
 
 const HEADER_H = 78;
 const BADGE_W = 26;
+/** The layout's time gutter, and the width of one character of a lane header (16 px bold sans). */
+const LANE_GUTTER = 64;
+const LANE_CHAR_W = 10.5;
 
 /** What a dot says: `alice starts OTR`, or under a lens whose observer did not see it, `alice: not seen`. */
 function dotText(locale: Locale, who: string, d: Pick<SeqDot, 'kind' | 'action' | 'step'>, seen: ReadonlySet<number> | null): string {
@@ -45,7 +49,10 @@ function dotText(locale: Locale, who: string, d: Pick<SeqDot, 'kind' | 'action' 
 export function SequenceView({ trace, step, locale, title, scale = 1, seen = null, means = null, onSelectStep }: SequenceViewProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const measured = useBoxSize(scroller);
-  const width = measured ? Math.round(Math.max(360, Math.min(820, measured.width / scale))) : 760;
+  // Lay out in units of "CSS px ÷ scale" (presenter type is larger), but never so few that the lane
+  // headers ("a.example", 16 units bold) run into each other: then the type shrinks a little instead.
+  const laneNeed = useMemo(() => LANE_GUTTER + trace.nodes.length * (Math.max(0, ...trace.nodes.map((n) => shortName(n).length)) * LANE_CHAR_W + 18), [trace.nodes]);
+  const width = measured ? Math.round(Math.max(360, Math.min(820, Math.max(measured.width / scale, Math.min(laneNeed, measured.width))))) : 760;
   const geo = useMemo(() => layoutSequence(trace, step, { width, namesOf: means ? (e) => lensedNames(locale, e, means) : undefined }), [trace, step, width, means, locale]);
   const titleId = useId();
   const descId = useId();

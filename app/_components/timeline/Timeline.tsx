@@ -12,9 +12,6 @@ import { BackIcon, FirstIcon, ForwardIcon, LastIcon, PauseIcon, PlayIcon } from 
 
 const SPEEDS = [0.5, 1, 2, 4] as const;
 
-/** About three lines at presenter size on a 1280 px projector: longer narration gets the fold button too. */
-const LONG_NARRATION = 150;
-
 export interface TimelineProps {
   locale: Locale;
   step: number;
@@ -26,22 +23,22 @@ export interface TimelineProps {
   narration: string;
   /** Extra sentences (what the receiver did), shown after the narration. */
   effects: string[];
-  /**
-   * Presenter mode: the narration keeps to a few lines and the extra sentences fold away behind a
-   * button, so the sticky bar leaves the diagrams on a projector. Folded text stays in the live region.
-   */
-  compact?: boolean;
   onStep(step: number): void;
   onTogglePlay(): void;
   onSpeed(speed: number): void;
 }
 
-export function Timeline({ locale, step, total, time, playing, speed, narration, effects, compact = false, onStep, onTogglePlay, onSpeed }: TimelineProps) {
+/**
+ * The main sentence is always shown whole; the extra sentences fold away behind "More (+N)" (on the page
+ * and in presenter mode alike), so the bar keeps a steady, modest height and leaves the diagrams in
+ * view. Folded text stays in the live region, so a screen reader hears everything.
+ */
+export function Timeline({ locale, step, total, time, playing, speed, narration, effects, onStep, onTogglePlay, onSpeed }: TimelineProps) {
   const scrubId = useId();
   const speedId = useId();
   const effectsId = useId();
   const [open, setOpen] = useState(false);
-  const foldable = compact && (effects.length > 0 || narration.length > LONG_NARRATION);
+  const foldable = effects.length > 0;
   const folded = foldable && !open;
   return (
     <div className="mlw-timeline" role="group" aria-label={wt(locale, 'timeline')}>
@@ -100,7 +97,7 @@ export function Timeline({ locale, step, total, time, playing, speed, narration,
         <div className="mlw-narration" aria-live="polite" aria-atomic="true" aria-label={wt(locale, 'narration')} data-testid="narration">
           <p className="mlw-narration-main">{narration}</p>
           {effects.length > 0 && (
-            <ul id={effectsId} className={folded ? 'mlw-effects mlw-visually-hidden' : 'mlw-effects'}>
+            <ul id={effectsId} className={folded ? 'mlw-effects mlw-visually-hidden' : 'mlw-effects'} tabIndex={folded ? undefined : 0}>
               {effects.map((e, i) => (
                 <li key={i}>{e}</li>
               ))}
@@ -108,9 +105,9 @@ export function Timeline({ locale, step, total, time, playing, speed, narration,
           )}
         </div>
         {foldable && (
-          <button type="button" className="mlw-btn mlw-btn--text mlw-fold" aria-expanded={open} aria-controls={effects.length > 0 ? effectsId : undefined} onClick={() => setOpen((o) => !o)} data-testid="narration-fold">
+          <button type="button" className="mlw-btn mlw-btn--text mlw-fold" aria-expanded={open} aria-controls={effectsId} onClick={() => setOpen((o) => !o)} data-testid="narration-fold">
             {wt(locale, open ? 'narrationLess' : 'narrationMore')}
-            {!open && effects.length > 0 && ` (+${effects.length})`}
+            {!open && ` (+${effects.length})`}
           </button>
         )}
       </div>

@@ -38,9 +38,10 @@ export const scenarioStrings = {
     en: 'Presenter mode',
     de: 'Präsentationsmodus',
   },
+  // Short, so that the presenter header's tools fit one row on a 1280 px projector.
   presenterExit: {
-    en: 'Leave presenter mode (Esc)',
-    de: 'Präsentationsmodus verlassen (Esc)',
+    en: 'Leave (Esc)',
+    de: 'Beenden (Esc)',
   },
   viewLabel: {
     en: 'Show',
