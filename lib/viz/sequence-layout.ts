@@ -199,7 +199,9 @@ const LABEL_SPOTS = [0, 0.2, -0.2, 0.32, -0.32, 0.12, -0.12, 0.26, -0.26];
 function separateLabels(arrows: SeqArrow[], o: SequenceOptions): void {
   const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
   const boxAt = (a: SeqArrow, t: number) => {
-    const cx = a.x1 + (a.x2 - a.x1) * t;
+    const half = (a.labelWidth + o.labelPad) / 2;
+    // Inside the picture: a long label near the last lane would be cut by the pane's edge.
+    const cx = Math.max(Math.min(a.x1 + (a.x2 - a.x1) * t, o.width - 4 - half), Math.min(o.width / 2, 4 + half));
     const cy = a.y1 + (a.y2 - a.y1) * t - o.fontSize * 0.55;
     const w = a.labelWidth + o.labelPad;
     return { x0: cx - w / 2, x1: cx + w / 2, y0: cy - 12, y1: cy + 12, cx, cy };

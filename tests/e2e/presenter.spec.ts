@@ -84,6 +84,8 @@ test.describe('item 1: presenter mode at 1280×800 shows the point of the step',
         await expect(page.locator('.mlw-effects')).toBeVisible();
         await expectWholeSentence(page);
         await expectDiagramsUncovered(page);
+        // The window did not scroll: the header and the diagrams' top are still in view.
+        expect((await box(page.locator('.mlw-header'))).y).toBeGreaterThanOrEqual(0);
         // The diagrams keep a useful size.
         expect((await box(page.locator('.mlw-views'))).height).toBeGreaterThanOrEqual(160);
       });
