@@ -8,6 +8,7 @@
 import type { Observation, ObserverInfo } from '../knowledge/observation';
 import { observerOf, sees } from '../knowledge/observers';
 import { knowledgeAt, knowledgeTimeline, theftAt as theftOf, type KnowledgeTimeline, type Theft } from '../knowledge/timeline';
+import { classify } from '../otr/query';
 import { thievesOf } from '../sim/observers';
 import type { Scenario, Trace } from '../sim/types';
 
@@ -78,4 +79,10 @@ export function observerDisplayName(info: ObserverInfo, trace: Trace, nm: (id: s
   if (node !== null) return nm(node);
   const rest = info.name.replace(/^[a-z]+:/, '');
   return trace.nodes.some((n) => n.id === rest) ? nm(rest) : info.name;
+}
+
+/** A message's content that is still OTR on the wire (an encoded message or a fragment): the observer holds it, but not its meaning. */
+export function isCiphertext(content: string): boolean {
+  const k = classify(content);
+  return k === 'encoded' || k === 'fragment';
 }

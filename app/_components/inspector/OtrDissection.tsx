@@ -12,11 +12,11 @@ import { dissect, type Dissection } from '../../../lib/otr/inspect';
 import type { OfferedVersions } from '../../../lib/otr/query';
 import { MSG_DATA } from '../../../lib/otr/wire';
 import type { Scenario, Trace, TraceEvent } from '../../../lib/sim/types';
-import { observeUpTo } from '../../../lib/viz/knowledge';
+import { isCiphertext, observeUpTo } from '../../../lib/viz/knowledge';
+import { groupHex } from './hex-text';
 import { otrTextOf } from '../../../lib/viz/otr-frames';
 import type { Locale } from '../../_i18n/locales';
 import { wt, type WidgetKey } from '../../_i18n/widget';
-import { isCiphertext } from '../knowledge/KnowledgePanel';
 import { LockGlyph } from '../knowledge/LockGlyph';
 import { LayerChip, WarningIcon } from '../scenario/Glyphs';
 
@@ -41,10 +41,6 @@ const FIELD_KEYS: Record<string, WidgetKey> = {
 const SIZED = new Set(['Encrypted gx', 'Encrypted signature', 'Encrypted message']);
 
 /** Hex in groups of four digits, like the Hex tab. */
-export function groupHex(hex: string): string {
-  return hex.replace(/(.{4})(?=.)/g, '$1 ');
-}
-
 const versions = (o: OfferedVersions) => [o.v1 && '1', o.v2 && '2', o.v3 && '3'].filter(Boolean).join(', ');
 const tag = (n: number) => `0x${n.toString(16).padStart(8, '0')}`;
 

@@ -9,7 +9,7 @@ import type { Forgery, RecordedMessage } from '../../../lib/knowledge/forger-edi
 import type { Observation } from '../../../lib/knowledge/observe';
 import type { Locale } from '../../_i18n/locales';
 import { widget, type WidgetKey } from '../../_i18n/widget';
-import { groupHex } from '../inspector/OtrDissection';
+import { groupHex } from '../inspector/hex-text';
 
 export interface ForgerMetadata {
   recorded: RecordedMessage[];

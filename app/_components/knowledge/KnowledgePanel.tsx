@@ -8,9 +8,8 @@
  */
 import { useId, useMemo } from 'react';
 import type { Observation, ObserverInfo } from '../../../lib/knowledge/observe';
-import { classify } from '../../../lib/otr/query';
 import type { Scenario, Trace } from '../../../lib/sim/types';
-import { observeUpTo, theftAt } from '../../../lib/viz/knowledge';
+import { isCiphertext, observeUpTo, theftAt } from '../../../lib/viz/knowledge';
 import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
 import { JsonTree } from '../inspector/JsonTree';
@@ -40,11 +39,6 @@ export interface KnowledgePanelProps {
 export const KNOWN_METADATA: ReadonlySet<string> = new Set(['addresses', 'jids', 'contacts', 'presence', 'credentials', 'keys', 'sealedRecords', 'events', 'bytes', ...FORGER_FIELDS]);
 
 /** Text an observer "read" that is still OTR ciphertext (the body as it travels): not plaintext to it. */
-export function isCiphertext(content: string): boolean {
-  const k = classify(content);
-  return k === 'encoded' || k === 'fragment';
-}
-
 export function KnowledgePanel({ scenario, trace, step, locale, observers, lens, onLens, who, onSelectStep }: KnowledgePanelProps) {
   const group = useId();
   const obs = useMemo(() => (lens ? observeUpTo(scenario, trace, lens.name, step) : null), [scenario, trace, lens, step]);

@@ -16,7 +16,7 @@ import { otrFrames, wireReveals } from '../../../lib/viz/otr-frames';
 import { ratchetView, type KeyView, type PartyView, type SessionAt, type WireReveal } from '../../../lib/viz/ratchet';
 import type { Locale } from '../../_i18n/locales';
 import { wt, type WidgetKey } from '../../_i18n/widget';
-import { groupHex } from '../inspector/OtrDissection';
+import { groupHex } from '../inspector/hex-text';
 import { LockGlyph } from '../knowledge/LockGlyph';
 import { WarningIcon } from '../scenario/Glyphs';
 import '../knowledge/knowledge.css';
