@@ -16,15 +16,14 @@
  * Loopback (127.x) only. Usage errors exit 2.
  * @module
  */
-import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
-import { fstatSync } from 'node:fs';
 import { ATTR, decodeText } from '../stun/attributes';
 import { bindingRequest, formatAddress, newTransactionId } from '../stun/binding';
 import { onDatagram, onTimer, startTransaction, type Step } from '../stun/client-transaction';
 import { checkFingerprint, encodeSigned } from '../stun/integrity';
 import { findAttribute } from '../stun/message';
 import { handleDatagram } from '../stun/server';
+import { isLoopback, onStop, parseOptions, randomBytes } from './cli';
 
 const USAGE = `usage: stun-peer binding --server 127.0.0.1:P [--fingerprint] [--rto MS]
        stun-peer serve --port P [--host 127.0.0.1]
@@ -36,45 +35,13 @@ function usage(msg: string): never {
   process.exit(2);
 }
 
-function parse(args: string[], known: readonly string[], flags: readonly string[] = []): Record<string, string> {
-  const opts: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') continue;
-    if (!a.startsWith('--')) usage(`unexpected argument ${a}`);
-    const name = a.slice(2);
-    if (flags.includes(name)) {
-      opts[name] = 'true';
-      continue;
-    }
-    if (!known.includes(name)) usage(`unknown option --${name}`);
-    const v = args[++i];
-    if (v === undefined) usage(`--${name} needs a value`);
-    opts[name] = v;
-  }
-  return opts;
-}
-
-/** Loopback only: these peers are for tests on one machine, never a listener on the network. */
-const isLoopback = (host: string): boolean => /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-const randomBytes = (n: number): Uint8Array => new Uint8Array(nodeRandomBytes(n));
 const log = (line: string): void => void process.stderr.write(`stun: ${line}\n`);
-
-function onStop(stop: (why: string) => void): void {
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-  const st = fstatSync(0);
-  if (st.isFIFO() || st.isSocket() || process.stdin.isTTY) {
-    process.stdin.on('end', () => stop('stdin closed'));
-    process.stdin.resume();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // binding
 
 function binding(args: string[]): void {
-  const o = parse(args, ['server', 'rto'], ['fingerprint']);
+  const o = parseOptions(args, ['server', 'rto'], usage, ['fingerprint']);
   const m = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}):(\d{1,5})$/.exec(o.server ?? '');
   if (!m) usage('binding: --server must be 127.x.y.z:PORT');
   const [host, port] = [m[1]!, Number(m[2])];
@@ -140,7 +107,7 @@ function binding(args: string[]): void {
 // serve
 
 function serve(args: string[]): void {
-  const o = parse(args, ['port', 'host']);
+  const o = parseOptions(args, ['port', 'host'], usage);
   const port = Number(o.port);
   if (o.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) usage('serve: --port must be a port number (0 = any free port)');
   const host = o.host ?? '127.0.0.1';
@@ -166,7 +133,7 @@ function serve(args: string[]): void {
     stopping = true;
     log(`stopping (${why})`);
     sock.close(() => process.exit(0));
-  });
+  }, 'pipe-or-tty');
   sock.bind(port, host, () => process.stdout.write(JSON.stringify({ listening: sock.address().port }) + '\n'));
 }
 

@@ -20,8 +20,7 @@
  * lines with -keylogfile, which is how the tests compare key schedules).
  * @module
  */
-import { randomBytes as nodeRandomBytes } from 'node:crypto';
-import { appendFileSync, fstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { closeClient, receiveClient, sendClient, startClient, type ClientState } from '../tls/client';
@@ -33,6 +32,7 @@ import { serverIdentity } from '../x509/identity';
 import { issueServerCert, makeLabCa } from '../x509/lab-ca';
 import { fromPem } from '../x509/pem';
 import { certificateChecker } from '../x509/validate';
+import { isLoopback, onStop, parseOptions, randomBytes } from './cli';
 
 const USAGE = `usage: tls-peer ca --dir D --name a.example [--key-type p256|ed25519]
        tls-peer server --port P --cert F --key F [--host 127.0.0.1] [--keylog F]
@@ -44,46 +44,13 @@ function usage(msg: string): never {
   process.exit(2);
 }
 
-const randomBytes = (n: number): Uint8Array => new Uint8Array(nodeRandomBytes(n));
 const DAY = 86_400_000;
-
-function parse(args: string[], known: readonly string[]): Record<string, string> {
-  const opts: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') continue;
-    if (!a.startsWith('--')) usage(`unexpected argument ${a}`);
-    const name = a.slice(2);
-    if (!known.includes(name)) usage(`unknown option --${name}`);
-    const v = args[++i];
-    if (v === undefined) usage(`--${name} needs a value`);
-    opts[name] = v;
-  }
-  return opts;
-}
-
-/** Loopback only: these peers are for tests on one machine, never a listener on the network. */
-const isLoopback = (host: string): boolean => /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
 function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
     return usage(`cannot read ${what} ${path}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
-/**
- * Stop on SIGTERM/SIGINT, and when stdin ends: for a server only if stdin is a pipe or a terminal
- * (a server started with </dev/null runs until signalled); for a client always (no more input).
- */
-function onStop(stop: (why: string) => void, stdin: 'pipe-or-tty' | 'always'): void {
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-  const st = fstatSync(0);
-  if (stdin === 'always' || st.isFIFO() || st.isSocket() || process.stdin.isTTY) {
-    process.stdin.on('end', () => stop('stdin closed'));
-    process.stdin.resume();
   }
 }
 
@@ -99,7 +66,7 @@ function writeKeyLog(file: string | undefined, secrets: Secrets): void {
 // ca
 
 function ca(args: string[]): void {
-  const o = parse(args, ['dir', 'name', 'key-type']);
+  const o = parseOptions(args, ['dir', 'name', 'key-type'], usage);
   if (!o.dir) usage('ca: --dir is required');
   if (!o.name) usage('ca: --name is required');
   const keyType = (o['key-type'] ?? 'p256') as KeyType;
@@ -140,7 +107,7 @@ function lineSplitter(): (data: Uint8Array) => Uint8Array[] {
 }
 
 function server(args: string[]): void {
-  const o = parse(args, ['port', 'cert', 'key', 'host', 'keylog']);
+  const o = parseOptions(args, ['port', 'cert', 'key', 'host', 'keylog'], usage);
   const port = Number(o.port);
   if (o.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) usage('server: --port must be a port number (0 = any free port)');
   if (!o.cert || !o.key) usage('server: --cert and --key are required');
@@ -196,7 +163,7 @@ function server(args: string[]): void {
 // client
 
 function client(args: string[]): void {
-  const o = parse(args, ['connect', 'servername', 'ca', 'keylog']);
+  const o = parseOptions(args, ['connect', 'servername', 'ca', 'keylog'], usage);
   const m = /^(.+):(\d+)$/.exec(o.connect ?? '');
   if (!m) usage('client: --connect host:port is required');
   const host = m[1]!;

@@ -16,6 +16,7 @@
 import net from 'node:net';
 import type { Account, Scenario, SaslMechanismSetting, Settings } from '../sim/types';
 import { xmppServer, type ServerState } from '../xmpp/stream/server';
+import { isLoopback } from './cli';
 import { NetHost, utf8Text, type NetHostEvent } from './net-host';
 
 export interface HostsEntry {
@@ -58,10 +59,6 @@ export interface RunningXmppServer {
 }
 
 const STREAM_CLOSE = '</stream:stream>';
-
-function isLoopback(ip: string): boolean {
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip);
-}
 
 /** `ip name [name …]` lines, `#` comments (the /etc/hosts format). */
 export function parseHosts(text: string): HostsEntry[] {
