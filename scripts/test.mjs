@@ -21,7 +21,7 @@ export const DEBIAN_PACKAGES = {
   xmpp: ['prosody', 'lua-unbound', 'python3-slixmpp'],
   // TLS and X.509 interop: OpenSSL reads our certificates and keys, and makes certificates we read.
   tls: ['openssl'],
-  // STUN interop: coturn (turnserver, turnutils_stunclient) and Debian's RFC 3489 client `stun`.
+  // STUN and TURN interop: coturn (turnserver as STUN and as TURN relay, turnutils_stunclient) and Debian's RFC 3489 client `stun`.
   stun: ['coturn', 'stun-client'],
 };
 

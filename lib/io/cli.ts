@@ -10,6 +10,20 @@ import { fstatSync } from 'node:fs';
 /** Loopback only: these peers are for tests on one machine, never a listener on the network. */
 export const isLoopback = (host: string): boolean => /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
+/** `127.x.y.z:PORT` (port 1–65535) as host and port, or null. */
+export function loopbackHostPort(text: string | undefined): { host: string; port: number } | null {
+  const m = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}):(\d{1,5})$/.exec(text ?? '');
+  const port = Number(m?.[2]);
+  return m && port >= 1 && port <= 65535 ? { host: m[1]!, port } : null;
+}
+
+/** `--rto MS`: RFC 8489 §6.2.1's initial retransmission timeout, 500 ms unless given. */
+export function rtoOption(value: string | undefined, usage: (msg: string) => never): number {
+  const rto = value === undefined ? 500 : Number(value);
+  if (!Number.isInteger(rto) || rto < 1) usage('--rto must be a positive number of milliseconds');
+  return rto;
+}
+
 /** Real randomness for a real peer (the simulator's comes from its seed). */
 export const randomBytes = (n: number): Uint8Array => new Uint8Array(nodeRandomBytes(n));
 

@@ -1,5 +1,6 @@
 /**
  * `npm run peer:stun -- binding --server 127.0.0.1:P [--fingerprint] [--rto MS]`
+ * `npm run peer:stun -- allocate --server 127.0.0.1:P --user U:PASS --send-to HOST:PORT --data TEXT [--channel] [--await-reply MS] [--rto MS]`
  * `npm run peer:stun -- serve --port P [--host 127.0.0.1]`
  *
  * lib/stun as a real UDP peer, for interop with coturn and Debian's STUN clients
@@ -9,6 +10,13 @@
  *    0. Details go to stderr (`stun: FINGERPRINT valid`, the server's SOFTWARE). An error response
  *    exits 1 naming the code (`stun: error 420 Unknown Attribute`); no answer exits 1 after the
  *    transaction times out (39.5 s with the default RTO of 500 ms; `--rto` shortens it).
+ *  - `allocate` is a TURN client (lib/turn, RFC 8656): it gets a UDP relay from the server with
+ *    long-term credentials (the 401 and nonce dance), prints `relayed 127.0.0.1:PORT`, installs a
+ *    permission for HOST (or, with `--channel`, binds a channel to HOST:PORT), sends TEXT through the
+ *    relay (a Send indication, or ChannelData), and deletes the allocation (Refresh, LIFETIME 0).
+ *    With `--await-reply MS` it first waits that long for the peer's answer through the relay and
+ *    prints `from HOST:PORT: TEXT`. A refused request exits 1 naming the error
+ *    (`stun: error 401 Unauthorized: wrong user or password`).
  *  - `serve` answers Binding requests on UDP with the source address it saw (XOR-MAPPED-ADDRESS;
  *    MAPPED-ADDRESS for RFC 3489 clients). Prints one JSON line {"listening":port} (port 0 = any
  *    free one); each datagram's outcome goes to stderr. Stops on SIGTERM/SIGINT, and when stdin
@@ -23,9 +31,11 @@ import { onDatagram, onTimer, startTransaction, type Step } from '../stun/client
 import { checkFingerprint, encodeSigned } from '../stun/integrity';
 import { findAttribute } from '../stun/message';
 import { handleDatagram } from '../stun/server';
-import { isLoopback, onStop, parseOptions, randomBytes } from './cli';
+import { isLoopback, loopbackHostPort, onStop, parseOptions, randomBytes, rtoOption } from './cli';
+import { allocate } from './turn-allocate';
 
 const USAGE = `usage: stun-peer binding --server 127.0.0.1:P [--fingerprint] [--rto MS]
+       stun-peer allocate --server 127.0.0.1:P --user U:PASS --send-to 127.0.0.1:PORT --data TEXT [--channel] [--await-reply MS] [--rto MS]
        stun-peer serve --port P [--host 127.0.0.1]
 `;
 const SOFTWARE = 'Messenger Lab STUN peer';
@@ -42,12 +52,10 @@ const log = (line: string): void => void process.stderr.write(`stun: ${line}\n`)
 
 function binding(args: string[]): void {
   const o = parseOptions(args, ['server', 'rto'], usage, ['fingerprint']);
-  const m = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}):(\d{1,5})$/.exec(o.server ?? '');
-  if (!m) usage('binding: --server must be 127.x.y.z:PORT');
-  const [host, port] = [m[1]!, Number(m[2])];
-  if (port < 1 || port > 65535) usage('binding: port out of range');
-  const rto = o.rto === undefined ? 500 : Number(o.rto);
-  if (!Number.isInteger(rto) || rto < 1) usage('binding: --rto must be a positive number of milliseconds');
+  const server = loopbackHostPort(o.server);
+  if (!server) usage('binding: --server must be 127.x.y.z:PORT');
+  const { host, port } = server;
+  const rto = rtoOption(o.rto, usage);
 
   const request = encodeSigned(bindingRequest(newTransactionId(randomBytes), { software: SOFTWARE }), { fingerprint: o.fingerprint === 'true' });
   const sock = dgram.createSocket('udp4');
@@ -139,5 +147,6 @@ function serve(args: string[]): void {
 
 const [cmd, ...rest] = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 if (cmd === 'binding') binding(rest);
+else if (cmd === 'allocate') allocate(rest, usage, log);
 else if (cmd === 'serve') serve(rest);
 else usage(cmd ? `unknown command ${cmd}` : 'a command is required');

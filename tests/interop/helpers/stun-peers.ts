@@ -69,11 +69,25 @@ function collect(proc: ChildProcess): () => string {
   return () => text;
 }
 
-/** A minimal coturn: STUN only on 127.0.0.1:port, no TLS/DTLS, no CLI, its database in `dir`. */
-export async function startCoturn(dir: string, probe: (port: number) => Promise<boolean>): Promise<Running> {
+export interface TurnUser {
+  readonly user: string;
+  readonly password: string;
+  readonly realm: string;
+}
+
+/**
+ * A minimal coturn on 127.0.0.1:port, no TLS/DTLS, no CLI, its database in `dir`: STUN only, or with
+ * `turn` a TURN server with long-term credentials for one user that relays on 127.0.0.1 (loopback
+ * peers must be allowed explicitly) from a port range of its own, so parallel runs do not collide.
+ */
+export async function startCoturn(dir: string, probe: (port: number) => Promise<boolean>, turn?: TurnUser): Promise<Running> {
   const port = await freeUdpPort();
+  const minPort = 50_000 + Math.floor(Math.random() * 300) * 50;
+  const mode = turn
+    ? ['--relay-ip=127.0.0.1', '--lt-cred-mech', `--user=${turn.user}:${turn.password}`, `--realm=${turn.realm}`, '--allow-loopback-peers', `--min-port=${minPort}`, `--max-port=${minPort + 49}`]
+    : ['--stun-only'];
   const args = [
-    '-n', `--listening-ip=127.0.0.1`, `--listening-port=${port}`, '--no-tls', '--no-dtls', '--no-cli', '--stun-only',
+    '-n', `--listening-ip=127.0.0.1`, `--listening-port=${port}`, '--no-tls', '--no-dtls', '--no-cli', ...mode,
     `--db=${join(dir, 'turndb')}`, `--pidfile=${join(dir, 'turn.pid')}`, '--log-file=stdout', '--simple-log', '--no-stdout-log',
   ];
   const proc = spawn('turnserver', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -124,6 +138,27 @@ export function run(cmd: string, args: string[], timeoutMs = 20_000, cwd = REPO)
     proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     proc.once('close', (status) => res({ status, stdout, stderr, ms: Date.now() - t0 }));
+  });
+}
+
+export interface Listener {
+  readonly port: number;
+  /** Every datagram so far, with the address it came from (`127.0.0.1:PORT`). */
+  readonly received: { readonly text: string; readonly from: string }[];
+  close(): Promise<void>;
+}
+
+/** A plain UDP socket standing for the TURN peer; with `echo` it answers each datagram with `pong:` + its text. */
+export function udpListener(echo = false): Promise<Listener> {
+  return new Promise((res, rej) => {
+    const s = dgram.createSocket('udp4');
+    const received: { text: string; from: string }[] = [];
+    s.once('error', rej);
+    s.on('message', (m, r) => {
+      received.push({ text: m.toString(), from: `${r.address}:${r.port}` });
+      if (echo) s.send(`pong:${m.toString()}`, r.port, r.address);
+    });
+    s.bind(0, '127.0.0.1', () => res({ port: s.address().port, received, close: () => new Promise((done) => s.close(() => done())) }));
   });
 }
 
