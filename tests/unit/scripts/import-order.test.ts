@@ -16,7 +16,7 @@ const ORDER: string[][] = [
   ['lib/knowledge'],
   ['lib/scenarios'],
   ['lib/xmpp', 'lib/e2e'],
-  ['lib/turn'],
+  ['lib/ice', 'lib/turn'],
   ['lib/attacks', 'lib/contrast', 'lib/otr', 'lib/x509', 'lib/stun'],
   ['lib/tls'],
   ['lib/xml'],
