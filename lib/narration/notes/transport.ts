@@ -27,6 +27,22 @@ export const transportNotes = {
     en: '{middlebox} opens a {proto} mapping: {inside} inside is {outside} outside, for every destination (RFC 4787: endpoint-independent).',
     de: '{middlebox} legt eine {proto}-Zuordnung an: {inside} innen ist außen {outside}, für jedes Ziel (RFC 4787: endpunktunabhängig).',
   },
+  'transport.nat-mapping-address': {
+    en: '{middlebox} opens a {proto} mapping: {inside} inside is {outside} outside, only toward {peer} (RFC 4787: address-dependent; another destination address gets another port).',
+    de: '{middlebox} legt eine {proto}-Zuordnung an: {inside} innen ist außen {outside}, nur in Richtung {peer} (RFC 4787: adressabhängig; eine andere Zieladresse bekommt einen anderen Port).',
+  },
+  'transport.nat-mapping-port': {
+    en: '{middlebox} opens a {proto} mapping: {inside} inside is {outside} outside, only toward {peer} (RFC 4787: address- and port-dependent, a symmetric NAT; the address a STUN server saw is not the one a peer will see).',
+    de: '{middlebox} legt eine {proto}-Zuordnung an: {inside} innen ist außen {outside}, nur in Richtung {peer} (RFC 4787: adress- und portabhängig, ein symmetrisches NAT; die Adresse, die ein STUN-Server sah, ist nicht die, die ein Gegenüber sieht).',
+  },
+  'transport.nat-filtered-address': {
+    en: '{middlebox} drops the {proto} packet from {from} to {to}: the mapping exists, but nothing has gone out through it to {peer} yet (RFC 4787: address-dependent filtering).',
+    de: '{middlebox} verwirft das {proto}-Paket von {from} an {to}: Die Zuordnung gibt es, aber über sie ging noch nichts an {peer} hinaus (RFC 4787: adressabhängige Filterung).',
+  },
+  'transport.nat-filtered-port': {
+    en: '{middlebox} drops the {proto} packet from {from} to {to}: the mapping exists, but nothing has gone out through it to {peer} yet (RFC 4787: address- and port-dependent filtering).',
+    de: '{middlebox} verwirft das {proto}-Paket von {from} an {to}: Die Zuordnung gibt es, aber über sie ging noch nichts an {peer} hinaus (RFC 4787: adress- und portabhängige Filterung).',
+  },
   'transport.nat-out': {
     en: '{middlebox} replaces the sender {from} by its public address {to}: the far end sees only the NAT.',
     de: '{middlebox} ersetzt den Absender {from} durch seine öffentliche Adresse {to}: Die Gegenseite sieht nur das NAT.',
