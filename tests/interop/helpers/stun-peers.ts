@@ -73,6 +73,8 @@ export interface TurnUser {
   readonly user: string;
   readonly password: string;
   readonly realm: string;
+  /** `--stale-nonce=S`: coturn's nonces expire after S seconds, so a later request meets 438. */
+  readonly staleNonce?: number;
 }
 
 /**
@@ -84,7 +86,7 @@ export async function startCoturn(dir: string, probe: (port: number) => Promise<
   const port = await freeUdpPort();
   const minPort = 50_000 + Math.floor(Math.random() * 300) * 50;
   const mode = turn
-    ? ['--relay-ip=127.0.0.1', '--lt-cred-mech', `--user=${turn.user}:${turn.password}`, `--realm=${turn.realm}`, '--allow-loopback-peers', `--min-port=${minPort}`, `--max-port=${minPort + 49}`]
+    ? ['--relay-ip=127.0.0.1', '--lt-cred-mech', `--user=${turn.user}:${turn.password}`, `--realm=${turn.realm}`, '--allow-loopback-peers', `--min-port=${minPort}`, `--max-port=${minPort + 49}`, ...(turn.staleNonce ? [`--stale-nonce=${turn.staleNonce}`] : [])]
     : ['--stun-only'];
   const args = [
     '-n', `--listening-ip=127.0.0.1`, `--listening-port=${port}`, '--no-tls', '--no-dtls', '--no-cli', ...mode,
