@@ -6,12 +6,13 @@
  */
 import type { Metadata } from 'next';
 import { site } from './_i18n/site';
-import { LogoMark } from './_components/site/icons';
+import { BilingualTitle, CourseLinks } from './_components/site/BilingualNotice';
+import { webApp } from './_components/site/web-app';
 
 export const metadata: Metadata = {
   title: 'Messenger Lab',
   description: `${site.en.metaDescription} — ${site.de.metaDescription}`,
-  icons: { icon: '/favicon.svg' },
+  ...webApp,
 };
 
 // Runs while the page loads: the first of navigator.languages that is English or German wins.
@@ -23,30 +24,11 @@ export default function RootPage() {
       <body className="chooser-body">
         <script dangerouslySetInnerHTML={{ __html: followBrowserLanguage }} />
         <main className="chooser" id="main">
-          <p className="chooser-brand">
-            <LogoMark />
-            <span>Messenger Lab</span>
-          </p>
-          <h1>
-            <span>{site.en.tagline}</span>
-            <span className="chooser-de" lang="de">
-              {site.de.tagline}
-            </span>
-          </h1>
-          <ul className="chooser-links">
-            <li>
-              <a href="/en/" hrefLang="en" lang="en">
-                <span className="chooser-lang">English</span>
-                <span className="chooser-hint">Start the course in English</span>
-              </a>
-            </li>
-            <li>
-              <a href="/de/" hrefLang="de" lang="de">
-                <span className="chooser-lang">Deutsch</span>
-                <span className="chooser-hint">Den Kurs auf Deutsch beginnen</span>
-              </a>
-            </li>
-          </ul>
+          <BilingualTitle title={{ en: site.en.tagline, de: site.de.tagline }} />
+          <CourseLinks
+            en={{ label: 'English', hint: 'Start the course in English' }}
+            de={{ label: 'Deutsch', hint: 'Den Kurs auf Deutsch beginnen' }}
+          />
         </main>
       </body>
     </html>

@@ -6,6 +6,8 @@ import { isLocale, locales } from '../_i18n/locales';
 import { t } from '../_i18n/site';
 import { SiteFooter } from '../_components/site/SiteFooter';
 import { SiteHeader } from '../_components/site/SiteHeader';
+import { OfflineStatus } from '../_components/site/OfflineStatus';
+import { webApp } from '../_components/site/web-app';
 
 export const dynamicParams = false;
 
@@ -26,7 +28,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return {
     title: { default: t(locale, 'siteName'), template: `%s · ${t(locale, 'siteName')}` },
     description: t(locale, 'metaDescription'),
-    icons: { icon: '/favicon.svg' },
+    ...webApp,
   };
 }
 
@@ -44,6 +46,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           {children}
         </main>
         <SiteFooter locale={locale} />
+        <OfflineStatus locale={locale} />
       </body>
     </html>
   );
