@@ -219,7 +219,7 @@ test('a new deploy: the page keeps build A until Reload, then has B’s HTML and
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
     await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: offline.en.reload }).click()]);
-    await expect(page.locator('[data-scenario-widget]').first()).toHaveAttribute('data-ready', 'true');
+    await expect(page.locator('[data-scenario-widget]').first()).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
     expect(await build()).toEqual({ html: 'B', chunk: 'B' });
     expect(await page.evaluate(() => caches.keys())).toEqual([`messenger-lab-${precacheOf(dirB).version}`]);
   } finally {

@@ -49,9 +49,8 @@ export function BilingualNotice({ title, text }: { title: Bilingual; text: Bilin
       <body className="chooser-body">
         <main className="chooser" id="main">
           <BilingualTitle title={title} />
-          <p>
-            {text.en} <span lang="de">{text.de}</span>
-          </p>
+          <p>{text.en}</p>
+          <p lang="de">{text.de}</p>
           <CourseLinks en={{ label: 'Course overview', hint: 'English' }} de={{ label: 'Kursübersicht', hint: 'Deutsch' }} />
         </main>
       </body>
