@@ -206,7 +206,7 @@ describe('ledgerAt(k): the ledger of the first k events, from any checkpoint', (
 });
 
 describe('npm run sim -- ledger', () => {
-  const sim = (...args: string[]) => spawnSync('npx', ['tsx', 'lib/io/sim-cli.ts', ...args], { encoding: 'utf8' });
+  const sim = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'lib/io/sim-cli.ts', ...args], { encoding: 'utf8' });
 
   it('prints the ledger as JSON and as a table grouped by kind, each row with its step; unknown names exit 2', () => {
     const j = sim('ledger', 'hello', '--observer', 'tap:alice~a.example', '--json');
@@ -225,7 +225,7 @@ describe('npm run sim -- ledger', () => {
     const noScenario = sim('ledger', 'no-such-preset', '--observer', 'alice');
     expect(noScenario.status).toBe(2);
     expect(noScenario.stderr).toContain('no scenario “no-such-preset”');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('presets without surprises', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const sim = (...args: string[]) => spawnSync('npx', ['tsx', 'lib/io/sim-cli.ts', ...args], { encoding: 'utf8' });
+const sim = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'lib/io/sim-cli.ts', ...args], { encoding: 'utf8' });
 
 describe('npm run sim with scenario files', () => {
   it('runs a version-1 file like its preset, and lists every problem of a bad file with its path', () => {
