@@ -1,6 +1,6 @@
 /**
- * The forger's own metadata in the Knowledge tab (lib/knowledge/forger.ts): what it recorded, each
- * message checked as a judge would check it, and each forgery with its verdict — as sentences with
+ * The forger's own metadata in the Knowledge tab (lib/knowledge/forger.ts): each forgery with its verdict
+ * (the punchline, first), and what it recorded, each message checked as a judge would check it — as sentences with
  * step links, in the reader's language, instead of the raw fields.
  * @module
  */
@@ -48,17 +48,17 @@ export function ForgerRows({ recorded, forgeries, locale, link }: RowsProps) {
   const t = (key: WidgetKey) => widget[locale][key];
   return (
     <>
-      <ListRow label={t('knowRecorded')} empty={t('knowNothing')} testid="forger-recorded">
-        {recorded.map((r) => (
-          <li key={r.index}>
-            <Recorded r={r} locale={locale} link={link} />
-          </li>
-        ))}
-      </ListRow>
       <ListRow label={t('knowForgeries')} empty={t('knowNothing')} testid="forger-forgeries">
         {forgeries.map((f, i) => (
           <li key={i} className={verdictClass(f)}>
             <ForgeryLine f={f} recorded={recorded} locale={locale} link={link} />
+          </li>
+        ))}
+      </ListRow>
+      <ListRow label={t('knowRecorded')} empty={t('knowNothing')} testid="forger-recorded">
+        {recorded.map((r) => (
+          <li key={r.index}>
+            <Recorded r={r} locale={locale} link={link} />
           </li>
         ))}
       </ListRow>

@@ -6,15 +6,18 @@
  * The choice is the widget's lens: the Sequence view dims what this observer did not see.
  * @module
  */
-import { useId, useMemo } from 'react';
-import type { Observation, ObserverInfo } from '../../../lib/knowledge/observe';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import type { Observation, ObserverInfo, ObserverKind } from '../../../lib/knowledge/observe';
 import type { Scenario, Trace } from '../../../lib/sim/types';
 import { isCiphertext, observeUpTo, theftAt } from '../../../lib/viz/knowledge';
+import { isReadable, sectionOrder, summarize, type Section } from '../../../lib/viz/knowledge-summary';
 import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
 import { JsonTree } from '../inspector/JsonTree';
 import { FORGER_FIELDS, ForgerRows, forgerMetadata } from './ForgerRows';
 import { LayerChip } from '../scenario/Glyphs';
+import { Headline } from './Headline';
+import { keyLabel } from './key-label';
 import { LockGlyph } from './LockGlyph';
 import { kindLabel, ObserverGlyph } from './ObserverGlyph';
 import './knowledge.css';
@@ -42,6 +45,9 @@ export const KNOWN_METADATA: ReadonlySet<string> = new Set(['addresses', 'jids',
 export function KnowledgePanel({ scenario, trace, step, locale, observers, lens, onLens, who, onSelectStep }: KnowledgePanelProps) {
   const group = useId();
   const obs = useMemo(() => (lens ? observeUpTo(scenario, trace, lens.name, step) : null), [scenario, trace, lens, step]);
+  const byJid = useMemo(() => new Map(scenario.topology.clients.map((c) => [c.jid, c.id])), [scenario]);
+  // Key ids name nodes and bare JIDs: both shown as the widget names the node.
+  const name = (id: string) => who({ name: byJid.get(id) ?? id, kind: 'client' });
   return (
     <div className="mlw-know">
       <fieldset className="mlw-know-pick">
@@ -64,7 +70,7 @@ export function KnowledgePanel({ scenario, trace, step, locale, observers, lens,
       ) : (
         <>
           <TheftLine scenario={scenario} trace={trace} step={step} locale={locale} name={lens.name} who={who} />
-          <ObservationView obs={obs} step={step} locale={locale} who={who(lens)} onSelectStep={onSelectStep} />
+          <ObservationView key={lens.name} obs={obs} kind={lens.kind} step={step} locale={locale} who={who(lens)} name={name} onSelectStep={onSelectStep} />
         </>
       )}
     </div>
@@ -83,110 +89,174 @@ function TheftLine({ scenario, trace, step, locale, name, who }: { scenario: Sce
   );
 }
 
-function ObservationView({ obs, step, locale, who, onSelectStep }: { obs: Observation; step: number; locale: Locale; who: string; onSelectStep(step: number): void }) {
-  const readable = obs.messages.filter((m) => m.content !== null && !isCiphertext(m.content)).length;
+function ObservationView({ obs, kind, step, locale, who, name, onSelectStep }: { obs: Observation; kind: ObserverKind; step: number; locale: Locale; who: string; name(nodeOrJid: string): string; onSelectStep(step: number): void }) {
+  const [readableOnly, setReadableOnly] = useState(false);
+  const filterId = useId();
+  const readable = obs.messages.filter(isReadable).length;
+  const summary = summarize(obs, kind);
   const md = obs.metadata;
   const extra = Object.entries(md).filter(([k]) => !KNOWN_METADATA.has(k));
   const forger = forgerMetadata(md);
+  const shown = readableOnly ? obs.messages.filter(isReadable) : obs.messages;
   const link = (s: number) => (
     <button type="button" className="mlw-linkbtn" onClick={() => onSelectStep(s)} aria-label={wt(locale, 'goToStep', { step: s })}>
       {s}
     </button>
   );
-  return (
-    <>
-      <p className="mlw-know-summary" data-testid="knowledge-summary">
-        {wt(locale, 'knowSummary', { step, who, events: md.events, bytes: md.bytes, read: readable, messages: obs.messages.length })}
-      </p>
-      <h3 className="mlw-know-h">{wt(locale, 'knowMessages')}</h3>
-      {obs.messages.length === 0 ? (
-        <p className="mlw-panel-note">{wt(locale, 'knowNoMessages')}</p>
-      ) : (
-        <div className="mlw-events-wrap mlw-know-msgs">
-          <table className="mlw-events" data-testid="knowledge-messages">
-            <thead>
-              <tr>
-                <th scope="col">{wt(locale, 'colStep')}</th>
-                <th scope="col">{wt(locale, 'colTime')}</th>
-                <th scope="col">{wt(locale, 'colFrom')}</th>
-                <th scope="col">{wt(locale, 'colTo')}</th>
-                <th scope="col">{wt(locale, 'knowColSize')}</th>
-                <th scope="col">{wt(locale, 'knowColContent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {obs.messages.map((m, i) => {
-                const s = m.seq + 1;
-                return (
-                  <tr key={`${m.seq}-${i}`} className={s === step ? 'mlw-row--current' : undefined} aria-current={s === step ? 'step' : undefined}>
-                    <td>{link(s)}</td>
-                    <td className="mlw-num">{wt(locale, 'time', { ms: m.time })}</td>
-                    <td>{m.from}</td>
-                    <td>{m.to}</td>
-                    <td className="mlw-num">{wt(locale, 'otrBytes', { n: m.size })}</td>
-                    <td>
-                      <MessageContent m={m} locale={locale} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+  const sections: Record<Section, ReactNode> = {
+    forgeries: forger && (
+      <section key="forgeries" className="mlw-know-sec" data-section="forgeries">
+        <h3 className="mlw-know-h">{wt(locale, 'knowForgerSection')}</h3>
+        <dl className="mlw-dl mlw-know-meta">
+          <ForgerRows {...forger} locale={locale} link={link} />
+        </dl>
+      </section>
+    ),
+    messages: (
+      <section key="messages" className="mlw-know-sec" data-section="messages">
+        <div className="mlw-know-hrow">
+          <h3 className="mlw-know-h">{wt(locale, 'knowMessages')}</h3>
+          {obs.messages.length > 0 && (
+            <button type="button" className="mlw-btn mlw-know-filter" aria-pressed={readableOnly} aria-describedby={filterId} onClick={() => setReadableOnly((v) => !v)} data-testid="knowledge-readable-only">
+              <span className="mlw-know-check" aria-hidden="true">
+                {readableOnly ? '✓' : ''}
+              </span>
+              {wt(locale, 'knowReadableOnly')}
+            </button>
+          )}
+          <span id={filterId} className="mlw-know-showing" role="status" data-testid="knowledge-showing">
+            {obs.messages.length > 0 ? wt(locale, 'knowShowing', { shown: shown.length, total: obs.messages.length }) : ''}
+          </span>
         </div>
-      )}
-      <h3 className="mlw-know-h">{wt(locale, 'knowMetadata')}</h3>
-      <dl className="mlw-dl mlw-know-meta">
-        <Meta label={wt(locale, 'knowAddresses')} empty={wt(locale, 'knowNothing')} items={md.addresses.map((a) => `${a.ip} (${a.node})`)} />
-        <Meta label={wt(locale, 'knowJids')} empty={wt(locale, 'knowNothing')} items={md.jids} />
-        <Meta label={wt(locale, 'knowContacts')} empty={wt(locale, 'knowNothing')} items={md.contacts.map((c) => wt(locale, 'knowContact', { from: c.from, to: c.to, n: c.count }))} />
-        <div className="mlw-know-row">
-          <dt>{wt(locale, 'knowPresence')}</dt>
-          <dd>
-            {md.presence.length === 0
-              ? wt(locale, 'knowNothing')
-              : md.presence.map((p, i) => (
-                  <span key={i} className="mlw-know-item">
-                    {p.jid} · {wt(locale, 'colStep')}{' '}
-                    {link(p.seq + 1)}
-                  </span>
-                ))}
-          </dd>
-        </div>
-        <div className="mlw-know-row">
-          <dt>{wt(locale, 'knowCredentials')}</dt>
-          <dd>
-            {md.credentials.length === 0
-              ? wt(locale, 'knowNothing')
-              : md.credentials.map((c, i) => (
-                  <span key={i} className="mlw-know-item mlw-know-danger">
-                    {c.user} / <q>{c.password}</q> · {wt(locale, 'colStep')}{' '}
-                    {link(c.seq + 1)}
-                  </span>
-                ))}
-          </dd>
-        </div>
-        <Meta label={wt(locale, 'knowKeys')} empty={wt(locale, 'knowNothing')} items={md.keys} mono />
-        <div className="mlw-know-row">
-          <dt>{wt(locale, 'knowSealed')}</dt>
-          <dd>
-            {md.sealedRecords > 0 && <LockGlyph />} {md.sealedRecords}
-          </dd>
-        </div>
-        {forger && <ForgerRows {...forger} locale={locale} link={link} />}
-        {extra.length > 0 && (
-          <div className="mlw-know-row">
-            <dt>{wt(locale, 'knowMore')}</dt>
-            <dd>
-              <ul className="mlw-json mlw-json-root">
-                {extra.map(([k, v]) => (
-                  <JsonTree key={k} value={v} name={k} />
-                ))}
-              </ul>
-            </dd>
+        {obs.messages.length === 0 ? (
+          <p className="mlw-panel-note">{wt(locale, 'knowNoMessages')}</p>
+        ) : shown.length === 0 ? (
+          <p className="mlw-panel-note">{wt(locale, 'knowNoneReadable')}</p>
+        ) : (
+          <div className="mlw-events-wrap mlw-know-msgs">
+            <table className="mlw-events mlw-know-table" data-testid="knowledge-messages">
+              <thead>
+                <tr>
+                  <th scope="col">{wt(locale, 'colStep')}</th>
+                  <th scope="col">{wt(locale, 'colTime')}</th>
+                  <th scope="col">{wt(locale, 'colFrom')}</th>
+                  <th scope="col">{wt(locale, 'colTo')}</th>
+                  <th scope="col">{wt(locale, 'knowColSize')}</th>
+                  <th scope="col">{wt(locale, 'knowColContent')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((m, i) => {
+                  const s = m.seq + 1;
+                  return (
+                    <tr key={`${m.seq}-${i}`} className={s === step ? 'mlw-row--current' : undefined} aria-current={s === step ? 'step' : undefined}>
+                      <td>{link(s)}</td>
+                      <td className="mlw-num">{wt(locale, 'time', { ms: m.time })}</td>
+                      <td className="mlw-know-addr">{m.from}</td>
+                      <td className="mlw-know-addr">{m.to}</td>
+                      <td className="mlw-num">{wt(locale, 'otrBytes', { n: m.size })}</td>
+                      <td className="mlw-know-content">
+                        <MessageContent m={m} locale={locale} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
           </div>
         )}
-      </dl>
+      </section>
+    ),
+    metadata: (
+      <section key="metadata" className="mlw-know-sec" data-section="metadata">
+        <h3 className="mlw-know-h">{wt(locale, 'knowMetadata')}</h3>
+        <dl className="mlw-dl mlw-know-meta">
+          <Meta label={wt(locale, 'knowAddresses')} empty={wt(locale, 'knowNothing')} items={md.addresses.map((a) => `${a.ip} (${a.node})`)} />
+          <Meta label={wt(locale, 'knowJids')} empty={wt(locale, 'knowNothing')} items={md.jids} />
+          <Meta label={wt(locale, 'knowContacts')} empty={wt(locale, 'knowNothing')} items={md.contacts.map((c) => wt(locale, 'knowContact', { from: c.from, to: c.to, n: c.count }))} />
+          <div className="mlw-know-row">
+            <dt>{wt(locale, 'knowPresence')}</dt>
+            <dd>
+              {md.presence.length === 0
+                ? wt(locale, 'knowNothing')
+                : md.presence.map((p, i) => (
+                    <span key={i} className="mlw-know-item">
+                      {p.jid} · {wt(locale, 'colStep')}{' '}
+                      {link(p.seq + 1)}
+                    </span>
+                  ))}
+            </dd>
+          </div>
+          <div className="mlw-know-row">
+            <dt>{wt(locale, 'knowCredentials')}</dt>
+            <dd>
+              {md.credentials.length === 0
+                ? wt(locale, 'knowNothing')
+                : md.credentials.map((c, i) => (
+                    <span key={i} className="mlw-know-item mlw-know-danger">
+                      {c.user} / <q>{c.password}</q> · {wt(locale, 'colStep')}{' '}
+                      {link(c.seq + 1)}
+                    </span>
+                  ))}
+            </dd>
+          </div>
+          <div className="mlw-know-row">
+            <dt>{wt(locale, 'knowKeys')}</dt>
+            <dd>
+              {md.keys.length === 0 ? (
+                wt(locale, 'knowNothing')
+              ) : (
+                <ul className="mlw-know-keys" data-testid="knowledge-keys">
+                  {md.keys.map((k) => (
+                    <KeyItem key={k} id={k} label={keyLabel(locale, k, name)} />
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+          <div className="mlw-know-row">
+            <dt>{wt(locale, 'knowSealed')}</dt>
+            <dd>
+              {md.sealedRecords > 0 && <LockGlyph />} {md.sealedRecords}
+            </dd>
+          </div>
+          {extra.length > 0 && (
+            <div className="mlw-know-row">
+              <dt>{wt(locale, 'knowMore')}</dt>
+              <dd>
+                <ul className="mlw-json mlw-json-root">
+                  {extra.map(([k, v]) => (
+                    <JsonTree key={k} value={v} name={k} />
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          )}
+        </dl>
+      </section>
+    ),
+  };
+  return (
+    <>
+      <Headline locale={locale} summary={summary} who={who} kind={kind} />
+      <p className="mlw-know-summary" data-testid="knowledge-summary">
+        {wt(locale, 'knowSummary', { step, who, events: md.events, bytes: md.bytes, messages: obs.messages.length })}
+      </p>
+      {sectionOrder({ forger: forger !== null, forgeries: forger?.forgeries.length ?? 0, readable }).map((s) => sections[s])}
     </>
+  );
+}
+
+/** A key held: its human name, the raw id on hover and, for screen readers, as its description. */
+function KeyItem({ id, label }: { id: string; label: string }) {
+  const desc = useId();
+  return (
+    <li className="mlw-know-item mlw-know-key" title={id} aria-describedby={desc}>
+      {label}
+      <span id={desc} className="mlw-visually-hidden">
+        {id}
+      </span>
+    </li>
   );
 }
 
@@ -223,7 +293,7 @@ function MessageContent({ m, locale }: { m: Observation['messages'][number]; loc
   );
 }
 
-function Meta({ label, items, empty, mono = false }: { label: string; items: readonly string[]; empty: string; mono?: boolean }) {
+function Meta({ label, items, empty }: { label: string; items: readonly string[]; empty: string }) {
   return (
     <div className="mlw-know-row">
       <dt>{label}</dt>
@@ -231,7 +301,7 @@ function Meta({ label, items, empty, mono = false }: { label: string; items: rea
         {items.length === 0
           ? empty
           : items.map((t, i) => (
-              <span key={i} className={`mlw-know-item${mono ? ' mlw-know-mono' : ''}`}>
+              <span key={i} className="mlw-know-item">
                 {t}
               </span>
             ))}

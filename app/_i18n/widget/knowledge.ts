@@ -87,8 +87,132 @@ export const knowledgeStrings = {
     de: 'Wählen Sie einen Beobachter: Der Reiter zeigt, was er bis zum aktuellen Schritt erfahren hat.',
   },
   knowSummary: {
-    en: 'By step {step}, {who} has seen {events} events ({bytes} bytes) and can read {read} of {messages} messages.',
-    de: 'Bis Schritt {step} hat {who} {events} Ereignisse gesehen ({bytes} Bytes) und kann {read} von {messages} Nachrichten lesen.',
+    en: 'By step {step}, {who} has seen {events} events ({bytes} bytes) and {messages} messages, key exchanges included.',
+    de: 'Bis Schritt {step} hat {who} {events} Ereignisse ({bytes} Bytes) und {messages} Nachrichten gesehen, Schlüsselaustausch eingeschlossen.',
+  },
+  knowHeadNone: {
+    en: '{who} has seen no message with text yet.',
+    de: '{who} hat noch keine Nachricht mit Text gesehen.',
+  },
+  knowHeadAll: {
+    en: '{who} reads all {total} messages with text',
+    de: '{who} liest alle {total} Nachrichten mit Text',
+  },
+  knowHeadAllOne: {
+    en: '{who} reads the one message with text',
+    de: '{who} liest die eine Nachricht mit Text',
+  },
+  knowHeadSome: {
+    en: '{who} reads {read} of the {total} messages with text',
+    de: '{who} liest {read} der {total} Nachrichten mit Text',
+  },
+  knowHeadZero: {
+    en: '{who} reads none of the {total} messages with text',
+    de: '{who} liest keine der {total} Nachrichten mit Text',
+  },
+  knowFamPlainOne: {
+    en: 'the message without end-to-end encryption',
+    de: 'die Nachricht ohne Ende-zu-Ende-Verschlüsselung',
+  },
+  knowFamPlainAll: {
+    en: 'the {n} messages without end-to-end encryption',
+    de: 'die {n} Nachrichten ohne Ende-zu-Ende-Verschlüsselung',
+  },
+  knowFamPlainSome: {
+    en: '{r} of the {n} messages without end-to-end encryption',
+    de: '{r} der {n} Nachrichten ohne Ende-zu-Ende-Verschlüsselung',
+  },
+  knowFamOtrOne: {
+    en: 'the OTR message',
+    de: 'die OTR-Nachricht',
+  },
+  knowFamOtrAll: {
+    en: 'the {n} OTR messages',
+    de: 'die {n} OTR-Nachrichten',
+  },
+  knowFamOtrSome: {
+    en: '{r} of the {n} OTR messages',
+    de: '{r} der {n} OTR-Nachrichten',
+  },
+  knowFamStaticOne: {
+    en: 'the static-key message',
+    de: 'die Nachricht mit statischem Schlüssel',
+  },
+  knowFamStaticAll: {
+    en: 'the {n} static-key messages',
+    de: 'die {n} Nachrichten mit statischem Schlüssel',
+  },
+  knowFamStaticSome: {
+    en: '{r} of the {n} static-key messages',
+    de: '{r} der {n} Nachrichten mit statischem Schlüssel',
+  },
+  knowWhyOwnKeys: {
+    en: 'opened with its own keys',
+    de: 'mit den eigenen Schlüsseln geöffnet',
+  },
+  knowWhyStolenKeys: {
+    en: 'opened with the stolen keys',
+    de: 'mit den gestohlenen Schlüsseln geöffnet',
+  },
+  knowWhyRelay: {
+    en: 'decrypted by its relay in the middle',
+    de: 'von seinem Relay in der Mitte entschlüsselt',
+  },
+  knowClosedOne: {
+    en: '{what} stays closed: {why}.',
+    de: '{what} bleibt verschlossen: {why}.',
+  },
+  knowClosedMany: {
+    en: '{what} stay closed: {why}.',
+    de: '{what} bleiben verschlossen: {why}.',
+  },
+  knowWhySealed: {
+    en: 'TLS seals them on this link',
+    de: 'TLS versiegelt sie auf dieser Leitung',
+  },
+  knowWhyLogs: {
+    en: 'the server’s logs keep no message text',
+    de: 'die Logs des Servers enthalten keinen Nachrichtentext',
+  },
+  knowWhyNoKey: {
+    en: 'no key {who} holds fits',
+    de: 'kein Schlüssel, den {who} hat, passt',
+  },
+  knowWhySignsOnly: {
+    en: 'the long-term OTR keys {who} stole only sign, they open nothing',
+    de: 'die OTR-Langzeitschlüssel, die {who} gestohlen hat, signieren nur und öffnen nichts',
+  },
+  knowReadableOnly: {
+    en: 'Readable only',
+    de: 'Nur lesbare',
+  },
+  knowShowing: {
+    en: 'Showing {shown} of {total} messages.',
+    de: '{shown} von {total} Nachrichten angezeigt.',
+  },
+  knowNoneReadable: {
+    en: 'Nothing readable yet: switch “Readable only” off to see every message.',
+    de: 'Noch nichts lesbar: Schalten Sie „Nur lesbare“ aus, um alle Nachrichten zu sehen.',
+  },
+  keyOtrDh: {
+    en: '{owner} OTR DH key #{n}, for the session with {peer}',
+    de: '{owner} OTR-DH-Schlüssel Nr. {n} für die Sitzung mit {peer}',
+  },
+  keyOtrDsa: {
+    en: '{owner} long-term OTR key (DSA)',
+    de: '{owner} OTR-Langzeitschlüssel (DSA)',
+  },
+  keyStatic: {
+    en: '{owner} static key',
+    de: '{owner} statischer Schlüssel',
+  },
+  keyTlsLink: {
+    en: 'TLS key of the link {a} ↔ {b}',
+    de: 'TLS-Schlüssel der Verbindung {a} ↔ {b}',
+  },
+  keyTlsS2s: {
+    en: 'TLS key of the server connection {from} → {to}',
+    de: 'TLS-Schlüssel der Serververbindung {from} → {to}',
   },
   knowFailed: {
     en: 'Nothing to show for {who}.',
@@ -217,6 +341,10 @@ export const knowledgeStrings = {
   knowRecReveals: {
     en: '(it publishes old MAC keys: {keys})',
     de: '(sie veröffentlicht alte MAC-Schlüssel: {keys})',
+  },
+  knowForgerSection: {
+    en: 'Forgeries and recording',
+    de: 'Fälschungen und Mitschnitt',
   },
   knowForgeries: {
     en: 'Forgeries',
