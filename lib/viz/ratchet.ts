@@ -12,7 +12,7 @@
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { AuthStateName } from '../otr/ake';
-import { fingerprint, fingerprintHuman } from '../otr/dsa';
+import { fingerprint, fingerprintHuman, publicPart } from '../otr/dsa';
 import { dissect } from '../otr/inspect';
 import type { MsgState, OtrSession } from '../otr/session';
 
@@ -58,6 +58,8 @@ interface SessionSnap {
   pendingReveal: string[];
   /** The correspondent's long-term fingerprint (libotr's human form), once the AKE has shown it. */
   theirFingerprint: string | null;
+  /** This side's own long-term fingerprint (human form): what the other end should see as ours. */
+  ourFingerprint: string;
   /** The session id, hex, and which half the spec says to show in bold. */
   ssid: string | null;
   ssidHalf: 'first' | 'second' | null;
@@ -106,6 +108,7 @@ export function snapshotSession(s: OtrSession): SessionSnap {
     pairs,
     pendingReveal: k ? k.oldMacKeys.map((m) => bytesToHex(m)) : [],
     theirFingerprint: s.theirLongTerm ? fingerprintHuman(fingerprint(s.theirLongTerm)) : null,
+    ourFingerprint: fingerprintHuman(fingerprint(publicPart(s.longTerm))),
     ssid: s.ssid ? bytesToHex(s.ssid) : null,
     ssidHalf: s.ssidHalf,
     trust: s.trust,
@@ -188,6 +191,7 @@ export interface PartyView {
   pending: { short: string; full: string }[];
   revealed: RevealView[];
   theirFingerprint: string | null;
+  ourFingerprint: string;
   ssid: string | null;
   ssidHalf: 'first' | 'second' | null;
   trust: 'smp' | null;
@@ -283,6 +287,7 @@ function party(frames: readonly (readonly SessionAt[])[], last: number, at: Sess
     pending: s.pendingReveal.map((m) => ({ short: shortHex(m), full: m })),
     revealed: revealedBy(history, at.node, last, reveals),
     theirFingerprint: s.theirFingerprint,
+    ourFingerprint: s.ourFingerprint,
     ssid: s.ssid,
     ssidHalf: s.ssidHalf,
     trust: s.trust,

@@ -13,12 +13,15 @@ import type { MsgState } from '../../../lib/otr/session';
 import type { SimRun } from '../../../lib/sim/kernel';
 import type { Scenario } from '../../../lib/sim/types';
 import { otrFrames, wireReveals } from '../../../lib/viz/otr-frames';
+import { compareEnds } from '../../../lib/viz/otr-compare';
 import { ratchetView, type KeyView, type PartyView, type SessionAt, type WireReveal } from '../../../lib/viz/ratchet';
 import type { Locale } from '../../_i18n/locales';
 import { wt, type WidgetKey } from '../../_i18n/widget';
 import { groupHex } from '../inspector/hex-text';
 import { LockGlyph } from '../knowledge/LockGlyph';
 import { WarningIcon } from '../scenario/Glyphs';
+import { EndsCompared } from './EndsCompared';
+import { SsidHalves } from './SsidHalves';
 import '../knowledge/knowledge.css';
 import './ratchet.css';
 
@@ -59,6 +62,8 @@ export interface RatchetViewProps {
 export function RatchetView({ scenario, run, step, locale, nm, onSelectStep, seenBy }: RatchetViewProps) {
   const h = useMemo(() => history(scenario, run), [scenario, run]);
   const view = useMemo(() => ratchetView(h.frames, step, h.reveals), [h, step]);
+  // Nothing to compare until one end has finished a key exchange.
+  const compared = useMemo(() => compareEnds(view).filter((c) => c.a.ssid !== null || c.b.ssid !== null), [view]);
   const byJid = useMemo(() => new Map(scenario.topology.clients.map((c) => [c.jid, c.id])), [scenario]);
   const person = (jid: string) => {
     const bare = jid.split('/')[0] ?? jid;
@@ -71,6 +76,8 @@ export function RatchetView({ scenario, run, step, locale, nm, onSelectStep, see
   return (
     <div className="mlw-rk" data-testid="ratchet">
       <p className="mlw-panel-note mlw-rk-lead">{wt(locale, 'ratchetLead')}</p>
+      {/* Both ends side by side is what no single observer has: the lens leaves it out. */}
+      {!seenBy && compared.map((c) => <EndsCompared key={c.id} c={c} locale={locale} person={person} nm={nm} />)}
       {seenBy && conversations.length === 0 && (
         <p className="mlw-panel-note mlw-encrypted" data-testid="ratchet-lens-none">
           {wt(locale, 'ratchetLensNone', { who: seenBy.who })}
@@ -231,17 +238,6 @@ function Party({ p, step, locale, holder, peer, account, onSelectStep }: { p: Pa
         )}
       </dl>
     </section>
-  );
-}
-
-/** The spec: the side that sent the Reveal Signature shows the first half of the ssid in bold, the other the second. */
-function SsidHalves({ ssid, bold }: { ssid: string; bold: 'first' | 'second' | null }) {
-  const a = ssid.slice(0, 8);
-  const b = ssid.slice(8, 16);
-  return (
-    <>
-      {bold === 'first' ? <strong>{a}</strong> : a} {bold === 'second' ? <strong>{b}</strong> : b}
-    </>
   );
 }
 

@@ -142,6 +142,70 @@ export const ratchetStrings = {
     en: 'none yet',
     de: 'noch keine',
   },
+  cmpTitle: {
+    en: 'What {a} and {b} each see',
+    de: 'Was {a} und {b} jeweils sehen',
+  },
+  cmpWhat: {
+    en: 'Should be equal',
+    de: 'Müsste gleich sein',
+  },
+  cmpSees: {
+    en: '{who} sees',
+    de: '{who} sieht',
+  },
+  cmpCheck: {
+    en: 'Equal?',
+    de: 'Gleich?',
+  },
+  cmpFingerprintOf: {
+    en: 'Fingerprint of {who}',
+    de: 'Fingerabdruck von {who}',
+  },
+  cmpOwn: {
+    en: 'its own key',
+    de: 'eigener Schlüssel',
+  },
+  cmpReceived: {
+    en: 'received in the key exchange',
+    de: 'im Schlüsselaustausch erhalten',
+  },
+  cmpSame: {
+    en: 'equal',
+    de: 'gleich',
+  },
+  cmpDiffers: {
+    en: 'different',
+    de: 'verschieden',
+  },
+  cmpPending: {
+    en: 'not yet',
+    de: 'noch nicht',
+  },
+  cmpVerdictSame: {
+    en: '{a} and {b} see the same session id, and each received the other’s own key: nobody sits in the middle of this session.',
+    de: '{a} und {b} sehen dieselbe Sitzungs-ID, und jeder hat den eigenen Schlüssel des anderen erhalten: Niemand sitzt in der Mitte dieser Sitzung.',
+  },
+  cmpVerdictSsid: {
+    en: '{a} and {b} see different session ids: someone is in the middle.',
+    de: '{a} und {b} sehen verschiedene Sitzungs-IDs: Jemand sitzt in der Mitte.',
+  },
+  cmpVerdictKeys: {
+    en: 'The fingerprints they received are not each other’s keys: each finished its key exchange with someone else.',
+    de: 'Die erhaltenen Fingerabdrücke gehören nicht zum Schlüssel des anderen: Jeder hat seinen Schlüsselaustausch mit jemand anderem abgeschlossen.',
+  },
+  cmpVerdictPending: {
+    en: 'Once both have finished the key exchange, their fingerprints and session ids can be compared here.',
+    de: 'Sobald beide den Schlüsselaustausch abgeschlossen haben, lassen sich ihre Fingerabdrücke und Sitzungs-IDs hier vergleichen.',
+  },
+  cmpMiddle: {
+    en: 'In this run it is {who}: the cards below show its two sessions, one facing each side.',
+    de: 'In diesem Lauf ist das {who}: Die Karten unten zeigen seine zwei Sitzungen, je eine zu jeder Seite.',
+  },
+  cmpHow: {
+    en: 'Neither sees the other’s screen: only a check over another channel (reading the fingerprints aloud, or SMP) shows them this.',
+    de: 'Keiner sieht den Bildschirm des anderen: Erst ein Vergleich über einen anderen Kanal (Fingerabdrücke vorlesen oder SMP) zeigt ihnen das.',
+  },
   rFingerprint: {
     en: 'Their fingerprint',
     de: 'Fingerabdruck des Gegenübers',
