@@ -1,5 +1,6 @@
 /** Preset `bad-password`: a failed SCRAM login, a retry, and a guesser stopped after three tries (RFC 6120 §6.4.5). @module */
 import type { Scenario } from '../../sim/types';
+import { atAction } from './chapters';
 
 export const badPassword: Scenario = {
   version: 2,
@@ -28,5 +29,11 @@ export const badPassword: Scenario = {
     { at: 100, node: 'eve', action: { type: 'connect' } },
     { at: 1200, node: 'eve', action: { type: 'retry-login', password: 'password' } },
     { at: 1800, node: 'eve', action: { type: 'retry-login', password: 'qwerty' } },
+  ],
+  chapters: [
+    atAction('typo', { en: 'A typo', de: 'Vertippt' }, 0),
+    atAction('guess-2', { en: 'eve guesses again', de: 'eve rät weiter' }, 3),
+    atAction('retry', { en: 'alice retries', de: 'alice versucht es erneut' }, 1),
+    atAction('guess-3', { en: 'Third guess', de: 'Dritter Rateversuch' }, 4),
   ],
 };

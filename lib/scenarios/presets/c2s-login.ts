@@ -1,6 +1,7 @@
 /** Preset `c2s-login`: alice logs in the way Prosody 0.12 expects — STARTTLS required, then SCRAM-SHA-1, restart, bind. @module */
 import type { Scenario } from '../../sim/types';
 import { aliceAlone } from './cast';
+import { atAction, TITLE } from './chapters';
 
 export const c2sLogin: Scenario = {
   version: 2,
@@ -22,5 +23,12 @@ export const c2sLogin: Scenario = {
     { at: 1500, node: 'alice', action: { type: 'disco-info' } },
     { at: 2000, node: 'alice', action: { type: 'ping' } },
     { at: 3000, node: 'alice', action: { type: 'disconnect' } },
+  ],
+  chapters: [
+    atAction('login', TITLE.login, 0),
+    atAction('roster', TITLE.roster, 1),
+    atAction('disco', { en: 'Service discovery', de: 'Dienste erkunden' }, 2),
+    atAction('ping', { en: 'Ping', de: 'Ping' }, 3),
+    atAction('logout', TITLE.logout, 4),
   ],
 };

@@ -1,5 +1,6 @@
 /** Preset `chat-local`: routing on one server — bare vs full JID, priorities, message types (RFC 6121 §8.5). @module */
 import type { Scenario } from '../../sim/types';
+import { atAction, TITLE } from './chapters';
 
 export const chatLocal: Scenario = {
   version: 2,
@@ -37,5 +38,11 @@ export const chatLocal: Scenario = {
     { at: 3000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Fire drill at 3 pm', messageType: 'headline' } },
     { at: 3500, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Hello room?', messageType: 'groupchat' } },
     { at: 4000, node: 'bob-phone', action: { type: 'send-message', to: 'alice@a.example', body: 'Yes, on my phone.' } },
+  ],
+  chapters: [
+    atAction('login', TITLE.login, 0),
+    atAction('messages', TITLE.messages, 5),
+    atAction('message-types', { en: 'Other message types', de: 'Andere Nachrichtentypen' }, 7),
+    atAction('reply', TITLE.reply, 9),
   ],
 };

@@ -1,5 +1,6 @@
 /** Preset `federation`: alice@a.example writes to bob@b.example — DNS SRV, a server-to-server stream, STARTTLS and dialback. @module */
 import type { Scenario } from '../../sim/types';
+import { atAction, TITLE } from './chapters';
 
 export const federation: Scenario = {
   version: 2,
@@ -40,5 +41,11 @@ export const federation: Scenario = {
     { at: 1500, node: 'alice', action: { type: 'send-message', to: 'bob@b.example', body: 'Hello from a.example!' } },
     { at: 3000, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'Hi alice, greetings from b.example.' } },
     { at: 3500, node: 'alice', action: { type: 'ping', to: 'b.example' } },
+  ],
+  chapters: [
+    atAction('login', TITLE.login, 0),
+    atAction('s2s', { en: 'Server to server', de: 'Server zu Server' }, 2),
+    atAction('reply', TITLE.reply, 3),
+    atAction('ping', { en: 'Ping', de: 'Ping' }, 4),
   ],
 };

@@ -1,6 +1,7 @@
 /** Preset `hello`: alice and bob on one server, a.example; log in, say hello. The foundation's first slice. @module */
 import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
+import { atAction } from './chapters';
 
 export const hello: Scenario = {
   version: 2,
@@ -23,5 +24,10 @@ export const hello: Scenario = {
     { at: 0, node: 'bob', action: { type: 'connect' } },
     { at: 400, node: 'alice', action: { type: 'connect' } },
     { at: 1200, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Hi Bob! Lunch at noon?' } },
+  ],
+  chapters: [
+    atAction('bob-login', { en: 'bob logs in', de: 'bob meldet sich an' }, 0),
+    atAction('alice-login', { en: 'alice logs in', de: 'alice meldet sich an' }, 1),
+    atAction('message', { en: 'A message', de: 'Eine Nachricht' }, 2),
   ],
 };

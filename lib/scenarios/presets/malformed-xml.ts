@@ -1,6 +1,7 @@
 /** Preset `malformed-xml`: what a server does with broken or forbidden XML a user typed (RFC 6120 §4.9.3, §11). @module */
 import type { Scenario } from '../../sim/types';
 import { aliceAlone } from './cast';
+import { atAction } from './chapters';
 
 export const malformedXml: Scenario = {
   version: 2,
@@ -23,5 +24,10 @@ export const malformedXml: Scenario = {
     { at: 3000, node: 'alice', action: { type: 'send-raw', text: '<!-- just a comment -->' } },
     { at: 4000, node: 'alice', action: { type: 'connect' } },
     { at: 5000, node: 'alice', action: { type: 'send-raw', text: "<hello xmlns='jabber:client'/>" } },
+  ],
+  chapters: [
+    atAction('not-well-formed', { en: 'Tags crossed', de: 'Tags verschränkt' }, 0),
+    atAction('comment', { en: 'A comment', de: 'Ein Kommentar' }, 2),
+    atAction('no-stanza', { en: 'No stanza', de: 'Keine Stanza' }, 4),
   ],
 };

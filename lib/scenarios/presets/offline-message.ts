@@ -1,6 +1,7 @@
 /** Preset `offline-message`: the server stores a message for an offline account and delivers it with a delay stamp (XEP-0160, XEP-0203). @module */
 import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
+import { atAction, TITLE } from './chapters';
 
 export const offlineMessage: Scenario = {
   version: 2,
@@ -22,5 +23,12 @@ export const offlineMessage: Scenario = {
     { at: 60_000, node: 'bob', action: { type: 'connect' } },
     { at: 62_000, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'Landed. Keys are with me.' } },
     { at: 63_000, node: 'bob', action: { type: 'disconnect' } },
+  ],
+  chapters: [
+    atAction('login', TITLE.login, 0),
+    atAction('offline', { en: 'bob is offline', de: 'bob ist offline' }, 1),
+    atAction('bob-login', { en: 'bob logs in', de: 'bob meldet sich an' }, 3),
+    atAction('reply', TITLE.reply, 4),
+    atAction('logout', TITLE.logout, 5),
   ],
 };

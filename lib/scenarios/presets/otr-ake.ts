@@ -1,6 +1,7 @@
 /** Preset `otr-ake`: alice asks bob for OTR; the four AKE messages; six alternating messages so the DH keys rotate; alice ends. @module */
 import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
+import { atAction, TITLE } from './chapters';
 
 export const otrAke: Scenario = {
   version: 2,
@@ -26,5 +27,11 @@ export const otrAke: Scenario = {
     { at: 4800, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'No: by then today’s keys are gone.' } },
     { at: 5300, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Good. See you at noon.' } },
     { at: 6000, node: 'alice', action: { type: 'otr-end', to: 'bob@a.example' } },
+  ],
+  chapters: [
+    atAction('login', TITLE.login, 0),
+    atAction('key-exchange', TITLE.keyExchange, 2),
+    atAction('messages', TITLE.messages, 3),
+    atAction('otr-end', TITLE.otrEnd, 9),
   ],
 };

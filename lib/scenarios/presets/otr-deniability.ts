@@ -7,6 +7,7 @@
  */
 import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
+import { atAction, TITLE } from './chapters';
 
 const OFFER = 'I’ll pay 100 € for the bike.';
 
@@ -46,5 +47,12 @@ export const otrDeniability: Scenario = {
     { at: 5000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Friday at six.' } },
     { at: 5500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'See you then.' } },
     { at: 6000, node: 'alice', action: { type: 'otr-end', to: 'bob@a.example' } },
+  ],
+  chapters: [
+    atAction('login', TITLE.login, 0),
+    atAction('signed', { en: 'A signed offer', de: 'Ein signiertes Angebot' }, 2),
+    atAction('key-exchange', TITLE.keyExchange, 3),
+    atAction('messages', TITLE.messages, 4),
+    atAction('otr-end', TITLE.otrEnd, 8),
   ],
 };

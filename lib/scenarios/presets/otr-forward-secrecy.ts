@@ -1,6 +1,7 @@
 /** Preset `otr-forward-secrecy`: a recorded OTR conversation and a recorded static-key conversation; later a thief robs both devices. @module */
 import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
+import { atAction, atTime, TITLE } from './chapters';
 
 export const otrForwardSecrecy: Scenario = {
   version: 2,
@@ -42,5 +43,14 @@ export const otrForwardSecrecy: Scenario = {
     { at: 6500, node: 'bob', action: { type: 'send-static', to: 'alice@a.example', body: 'static: got it, tulip42.' } },
     { at: 7000, node: 'alice', action: { type: 'send-static', to: 'bob@a.example', body: 'static: delete it after reading.' } },
     { at: 7500, node: 'bob', action: { type: 'send-static', to: 'alice@a.example', body: 'static: done.' } },
+  ],
+  chapters: [
+    atAction('login', TITLE.login, 0),
+    atAction('static-publish', { en: 'Static keys published', de: 'Statische Schlüssel veröffentlicht' }, 2),
+    atAction('key-exchange', TITLE.keyExchange, 4),
+    atAction('otr-messages', { en: 'OTR messages', de: 'OTR-Nachrichten' }, 5),
+    atAction('otr-end', TITLE.otrEnd, 9),
+    atAction('static-messages', { en: 'Static-key messages', de: 'Nachrichten mit statischem Schlüssel' }, 10),
+    atTime('theft', TITLE.theft, 9000),
   ],
 };

@@ -8,6 +8,7 @@
  */
 import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
+import { atAction, TITLE } from './chapters';
 
 export const otrMitm: Scenario = {
   version: 2,
@@ -35,5 +36,11 @@ export const otrMitm: Scenario = {
     { at: 4000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Nobody. Keep it between us.' } },
     { at: 5000, node: 'alice', action: { type: 'smp-start', to: 'bob@a.example', secret: 'Minka', question: 'Name of our first office cat?' } },
     { at: 6000, node: 'bob', action: { type: 'smp-respond', to: 'alice@a.example', secret: 'Minka' } },
+  ],
+  chapters: [
+    atAction('login', TITLE.login, 0),
+    atAction('key-exchange', TITLE.keyExchange, 2),
+    atAction('messages', TITLE.messages, 3),
+    atAction('smp', { en: 'SMP', de: 'SMP' }, 6),
   ],
 };

@@ -1,6 +1,7 @@
 /** Preset `otr-post-compromise`: a thief copies alice's current OTR session keys mid-conversation, reads on until the next DH rotation, then is locked out. @module */
 import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
+import { atAction, atTime, TITLE } from './chapters';
 
 export const otrPostCompromise: Scenario = {
   version: 2,
@@ -32,5 +33,12 @@ export const otrPostCompromise: Scenario = {
     { at: 6500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'Anything else?' } },
     { at: 7000, node: 'alice', action: { type: 'send-message', to: 'bob@a.example', body: 'Coffee, please.' } },
     { at: 7500, node: 'bob', action: { type: 'send-message', to: 'alice@a.example', body: 'Two cups, then.' } },
+  ],
+  chapters: [
+    atAction('login', TITLE.login, 0),
+    atAction('key-exchange', TITLE.keyExchange, 2),
+    atAction('messages', TITLE.messages, 3),
+    atTime('theft', TITLE.theft, 4200),
+    atAction('after-theft', { en: 'After the theft', de: 'Nach dem Diebstahl' }, 6),
   ],
 };

@@ -1,6 +1,7 @@
 /** Preset `presence-subscription`: alice and bob subscribe to each other's presence (RFC 6121 §3), then see it change. @module */
 import type { Scenario } from '../../sim/types';
 import { aliceAndBob } from './cast';
+import { atAction, TITLE } from './chapters';
 
 export const presenceSubscription: Scenario = {
   version: 2,
@@ -25,5 +26,14 @@ export const presenceSubscription: Scenario = {
     { at: 4500, node: 'bob', action: { type: 'set-presence', show: 'away', status: 'At lunch' } },
     { at: 5500, node: 'alice', action: { type: 'roster-get' } },
     { at: 6500, node: 'alice', action: { type: 'remove-contact', jid: 'bob@a.example' } },
+  ],
+  chapters: [
+    atAction('login', TITLE.login, 0),
+    atAction('request', { en: 'alice asks', de: 'alice fragt an' }, 2),
+    atAction('approve', { en: 'bob approves', de: 'bob stimmt zu' }, 3),
+    atAction('ask-back', { en: 'bob asks back', de: 'bob fragt zurück' }, 4),
+    atAction('presence', { en: 'Presence', de: 'Präsenz' }, 6),
+    atAction('roster', TITLE.roster, 7),
+    atAction('remove', { en: 'Removing a contact', de: 'Kontakt entfernen' }, 8),
   ],
 };

@@ -1,5 +1,6 @@
 /** Preset `unknown-domain`: a domain with no DNS record, a server that is down, an address with no route (RFC 6120 §8.3.3.16–17). @module */
 import type { Scenario } from '../../sim/types';
+import { atAction, TITLE } from './chapters';
 
 export const unknownDomain: Scenario = {
   version: 2,
@@ -29,5 +30,11 @@ export const unknownDomain: Scenario = {
     { at: 1500, node: 'alice', action: { type: 'send-message', to: 'carol@c.example', body: 'Are you there, carol?' } },
     { at: 2000, node: 'alice', action: { type: 'send-message', to: 'dave@d.example', body: 'Are you there, dave?' } },
     { at: 2500, node: 'alice', action: { type: 'send-message', to: 'erin@e.example', body: 'Are you there, erin?' } },
+  ],
+  chapters: [
+    atAction('login', TITLE.login, 0),
+    atAction('no-dns', { en: 'No DNS record', de: 'Kein DNS-Eintrag' }, 1),
+    atAction('server-down', { en: 'Server down', de: 'Server aus' }, 2),
+    atAction('no-route', { en: 'No route', de: 'Kein Weg' }, 3),
   ],
 };

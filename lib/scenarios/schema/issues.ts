@@ -46,6 +46,9 @@ export interface IssueParams {
   'mitm.twice': { server: string };
   'forger.length': { bytes: number };
   'forger.known': Record<string, never>;
+  'chapter.no-step': { index: number; count: number };
+  'chapter.late': { at: number; last: number };
+  'chapter.order': { previous: string };
 }
 
 export type IssueCode = keyof IssueParams;

@@ -71,4 +71,7 @@ export const messagesDe: Messages = {
   'mitm.twice': (p) => `auf Server „${p.server}“ sitzt schon ein Man-in-the-Middle`,
   'forger.length': (p) => `muss so lang sein wie find (${p.bytes} Bytes in UTF-8)`,
   'forger.known': () => 'muss find enthalten',
+  'chapter.no-step': (p) => (p.count === 0 ? `nennt Skriptschritt ${p.index}, aber das Skript ist leer: Zu diesem Kapitel gehört kein Ereignis` : `nennt Skriptschritt ${p.index}, aber das Skript hat nur die Schritte 0 bis ${p.count - 1}: Zu diesem Kapitel gehört kein Ereignis`),
+  'chapter.late': (p) => `beginnt bei ${p.at} ms, nach dem letzten Skriptschritt (${p.last} ms): Danach geschieht womöglich nichts mehr, und das Kapitel bliebe leer`,
+  'chapter.order': (p) => `beginnt nicht später als das Kapitel „${p.previous}“ davor; Kapitel folgen der Reihenfolge des Ablaufs`,
 };

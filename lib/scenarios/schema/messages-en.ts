@@ -70,4 +70,7 @@ export const messagesEn: Messages = {
   'mitm.twice': (p) => `server “${p.server}” already has a man in the middle`,
   'forger.length': (p) => `must be as long as find (${p.bytes} bytes in UTF-8)`,
   'forger.known': () => 'must contain find',
+  'chapter.no-step': (p) => (p.count === 0 ? `names script step ${p.index}, but the script is empty: the chapter would match nothing` : `names script step ${p.index}, but the script has steps 0 to ${p.count - 1}: the chapter would match nothing`),
+  'chapter.late': (p) => `starts at ${p.at} ms, after the script’s last step (${p.last} ms): nothing may happen after it, so the chapter could match no event`,
+  'chapter.order': (p) => `starts no later than chapter “${p.previous}” before it; chapters go in the order of the run`,
 };

@@ -1,11 +1,12 @@
 /**
- * A scenario, version 2: topology + settings + a timed script. The one declaration of the scenario's
+ * A scenario, version 2: topology + settings + a timed script, optionally cut into named chapters. The one declaration of the scenario's
  * shape: lib/sim/types.ts re-exports the types made here, the validator checks against it, and an
  * editor reads its labels, allowed values and defaults. Files of version 1 (no `version` field) are
  * migrated on load (migrate.ts).
  * @module
  */
-import { list, literal, object, text, type Infer } from './dsl';
+import { list, literal, object, optional, text, type Infer } from './dsl';
+import { chapters } from './chapters';
 import { scriptStep } from './actions';
 import { L } from './label';
 import { settings } from './settings';
@@ -27,6 +28,7 @@ export const scenario = object(
     topology,
     settings,
     script: list({ label: L('Script', 'Skript') }, scriptStep),
+    chapters: optional(chapters),
   },
 );
 

@@ -1,10 +1,11 @@
 /**
  * Validation of version-2 scenario data: the shape (dsl.ts against scenario.ts), then the references
- * between fields (refs.ts). Every problem is reported with the path of the bad field, nothing is thrown.
+ * between fields (refs.ts) and the chapters' starts (chapters.ts). Every problem is reported with the path of the bad field, nothing is thrown.
  * To load a file of any version, use lib/scenarios/load.ts.
  * @module
  */
-import { checkShape } from './dsl';
+import { checkChapters } from './chapters';
+import { checkShape, isObject } from './dsl';
 import type { Issue } from './issues';
 import { checkRefs } from './refs';
 import { scenario, type Scenario } from './scenario';
@@ -14,6 +15,8 @@ export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; e
 export function validateScenario(input: unknown): ValidationResult {
   const issues: Issue[] = [];
   checkShape(scenario, input, '', issues);
-  issues.push(...checkRefs(input, new Set(issues.map((i) => i.path))));
+  const bad = new Set(issues.map((i) => i.path));
+  issues.push(...checkRefs(input, bad));
+  if (isObject(input)) issues.push(...checkChapters(input, bad));
   return issues.length ? { ok: false, errors: issues } : { ok: true, scenario: input as Scenario };
 }
