@@ -5,6 +5,7 @@
  * @module
  */
 import { byLocale, fill, type BilingualTable, type Dictionary, type Locale } from './locales';
+import { chaptersStrings } from './widget/chapters';
 import { inspectorStrings } from './widget/inspector';
 import { knowledgeStrings } from './widget/knowledge';
 import { networkStrings } from './widget/network';
@@ -21,6 +22,7 @@ export const widgetAreas = {
   sequence: sequenceStrings,
   inspector: inspectorStrings,
   timeline: timelineStrings,
+  chapters: chaptersStrings,
   knowledge: knowledgeStrings,
   otr: otrStrings,
   ratchet: ratchetStrings,
@@ -32,6 +34,7 @@ const table = {
   ...sequenceStrings,
   ...inspectorStrings,
   ...timelineStrings,
+  ...chaptersStrings,
   ...knowledgeStrings,
   ...otrStrings,
   ...ratchetStrings,

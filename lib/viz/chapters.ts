@@ -79,3 +79,44 @@ export function previousChapterStep(marks: readonly ChapterMark[], step: number)
 export function nextChapterStep(marks: readonly ChapterMark[], step: number): number | null {
   return marks.find((m) => m.step > step)?.step ?? null;
 }
+
+/** Where a mark sits along the scrubber's track, 0..1 (step 0 at the left end, the last step at the right). */
+export function chapterFraction(step: number, total: number): number {
+  return total > 0 ? Math.max(0, Math.min(1, step / total)) : 0;
+}
+
+/** A title on the track: right of its tick, left of it (near the right end), or not written (the tick alone). */
+export type LabelPlace = { shown: true; align: 'start' | 'end' } | { shown: false };
+
+/** Half a tick's target: a title keeps this far from every other tick, so each stays clickable. */
+const TICK_HALF_PX = 12;
+/** From a tick's centre to the edge of its title. */
+const TITLE_OFFSET_PX = 8;
+
+/**
+ * Which chapter titles fit in one row under the scrubber, `trackPx` wide, given each title's width in
+ * px. Left to right, a title goes right of its tick, else left of it; it must stay on the track, clear
+ * of every other tick and `gapPx` from the title before. Otherwise only its tick stays (its title is
+ * its tooltip and its accessible name). One row, so that the band keeps its height.
+ */
+export function placeChapterLabels(marks: readonly ChapterMark[], widths: readonly number[], total: number, trackPx: number, gapPx = 10): LabelPlace[] {
+  const ticks = marks.map((m) => chapterFraction(m.step, total) * trackPx);
+  let end = -Infinity;
+  return marks.map((_, i) => {
+    const x = ticks[i]!;
+    const w = widths[i] ?? 0;
+    const fits = (left: number) => {
+      const right = left + w;
+      if (left < 0 || right > trackPx || left < end + gapPx) return false;
+      return ticks.every((t, j) => j === i || t + TICK_HALF_PX <= left || t - TICK_HALF_PX >= right);
+    };
+    if (w <= 0) return { shown: false };
+    for (const [align, left] of [['start', x + TITLE_OFFSET_PX], ['end', x - TITLE_OFFSET_PX - w]] as const) {
+      if (fits(left)) {
+        end = left + w;
+        return { shown: true, align };
+      }
+    }
+    return { shown: false };
+  });
+}

@@ -54,13 +54,13 @@ describe('ScenarioWidget', () => {
     expect(narration()).toContain(formatNote(trace.events[0]!.note, 'en'));
   });
 
-  it('steps with the keyboard inside the widget: arrows, PageUp/PageDown, Home/End', () => {
+  it('steps with the keyboard inside the widget: arrows, Home/End (PageUp/PageDown go by chapter: ChapterKeys.test.tsx)', () => {
     render(<ScenarioWidget id="hello" locale="en" />);
     const root = widgetRoot();
     fireEvent.keyDown(root, { key: 'ArrowRight' });
-    fireEvent.keyDown(root, { key: 'PageDown' });
+    fireEvent.keyDown(root, { key: 'ArrowRight' });
     expect(root.dataset.step).toBe('2');
-    fireEvent.keyDown(root, { key: 'PageUp' });
+    fireEvent.keyDown(root, { key: 'ArrowLeft' });
     expect(root.dataset.step).toBe('1');
     fireEvent.keyDown(root, { key: 'End' });
     expect(root.dataset.step).toBe(String(total));

@@ -66,7 +66,7 @@ test('step with → until the message reaches bob; the Inspector shows the <mess
   await expect(page.getByTestId('step-counter')).toContainText(`step ${reached - 1} / ${n}`);
 });
 
-test('Space plays and pauses; Home and End jump; PageDown/PageUp step', async ({ page }) => {
+test('Space plays and pauses; Home and End jump; PageDown/PageUp go from chapter to chapter', async ({ page }) => {
   await open(page, EN);
   const n = await total(page);
   await page.keyboard.press('End');
@@ -74,11 +74,13 @@ test('Space plays and pauses; Home and End jump; PageDown/PageUp step', async ({
   await page.keyboard.press('Home');
   await expect(widget(page)).toHaveAttribute('data-step', '0');
   await expect(page).toHaveURL(/\/en\/scenarios\/hello\/$/);
+  // hello's chapters start at steps 1 (bob logs in), 12 (alice logs in) and 23 (a message).
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
-  await expect(widget(page)).toHaveAttribute('data-step', '2');
+  await expect(widget(page)).toHaveAttribute('data-step', '12');
   await page.keyboard.press('PageUp');
   await expect(widget(page)).toHaveAttribute('data-step', '1');
+  await page.keyboard.press('Home');
 
   await page.keyboard.press(' ');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();

@@ -44,8 +44,10 @@ const crossTalk = fc.array(
   ...msgs.map((m) => ({ at: m.at, node: m.node, action: { type: 'send-message', to: m.node === 'alice' ? 'bob@b.example' : 'alice@a.example', body: m.body } as Action })),
 ]);
 
+/** The base scenario with a random script; its chapters named the base's script steps, so they go too. */
 function withScript(base: Scenario, script: Scenario['script'], tls: Scenario['settings']['tls']): Scenario {
-  return { ...structuredClone(base), id: 'random', settings: { ...base.settings, tls, sasl: 'SCRAM-SHA-1', allowPlainWithoutTls: false, serverMechanisms: undefined } as Scenario['settings'], script };
+  const { chapters: _, ...rest } = structuredClone(base);
+  return { ...rest, id: 'random', settings: { ...base.settings, tls, sasl: 'SCRAM-SHA-1', allowPlainWithoutTls: false, serverMechanisms: undefined } as Scenario['settings'], script };
 }
 
 const json = (s: Scenario) => runScenario(s, { seed: 3, maxEvents: 20_000 }).trace.events.map((e) => JSON.stringify({ ...e, wire: e.wire ? toHex(e.wire) : undefined })).join('\n');

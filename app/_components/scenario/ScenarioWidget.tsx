@@ -9,8 +9,10 @@
  * view draws; selecting an event anywhere (arrow, table row, scrubber, keys) moves it everywhere.
  *
  * Keys (focus inside the widget, or anywhere not in a form field when it is the only widget on the page):
- * ←/→ and PageUp/PageDown step (presenter clickers send PageUp/PageDown), Space plays/pauses, Home/End
- * go to the first/last step, Esc leaves presenter mode. The URL keeps the step as `?step=N` when the
+ * ←/→ step, `[`/`]` go to the previous/next chapter start, PageUp/PageDown too outside presenter mode
+ * and step in it (presenter clickers send PageUp/PageDown; timeline/chapter-keys.ts), Space plays/pauses,
+ * Home/End go to the first/last step, Esc leaves presenter mode. A lesson's step link moves the widget
+ * by the `ml:goto-step` event on its root (useGotoStep.ts). The URL keeps the step as `?step=N` when the
  * widget is alone on its page (history.replaceState; a broken or out-of-range value is clamped or ignored).
  * @module
  */
@@ -30,13 +32,16 @@ import { observeUpTo, observerDisplayName, seenSteps, sortObservers } from '../.
 import type { LensMeans } from '../../../lib/viz/lens';
 import { hasOtr } from '../../../lib/viz/otr-frames';
 import { stepDelayMs } from '../../../lib/viz/playback';
+import { chapterMarks } from '../../../lib/viz/chapters';
 import { kindLabel } from '../knowledge/ObserverGlyph';
 import { Inspector } from '../inspector/Inspector';
 import { NetworkView } from '../network/NetworkView';
 import { SequenceView } from '../sequence/SequenceView';
 import { Timeline } from '../timeline/Timeline';
+import { chapterKeyStep, isPlainKey } from '../timeline/chapter-keys';
 import { ErrorBoundary, errorMessage } from './ErrorBoundary';
 import { CloseIcon, PresenterIcon, WarningIcon } from './Glyphs';
+import { useGotoStep } from './useGotoStep';
 import './widget.css';
 
 export type ScenarioViewMode = 'both' | 'network' | 'sequence';
@@ -167,6 +172,7 @@ function Widget({
   const title = scenario.title[locale];
 
   const setStep = useCallback((s: number) => setStepRaw(clampStep(s, total, 0)), [total]);
+  const marks = useMemo(() => chapterMarks(scenario, trace), [scenario, trace]);
 
   // On mount: reduced motion, whether this is the page's only widget, and the step from ?step=N.
   useEffect(() => {
@@ -230,6 +236,7 @@ function Widget({
     },
     [setStep],
   );
+  useGotoStep(root, go, reducedMotion);
 
   /** Returns true when the key was handled. */
   const handleKey = useCallback(
@@ -239,6 +246,11 @@ function Widget({
         return true;
       }
       if (target && target.closest(FORM_FIELD)) return false;
+      const chapterStep = chapterKeyStep(key, presenter, marks, step, total);
+      if (chapterStep !== null) {
+        go(chapterStep);
+        return true;
+      }
       switch (key) {
         case 'ArrowRight':
         case 'PageDown':
@@ -270,12 +282,12 @@ function Widget({
           return false;
       }
     },
-    [go, presenter, step, total, togglePlay],
+    [go, presenter, marks, step, total, togglePlay],
   );
 
   const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
     pointerDown.current = false;
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.defaultPrevented || !isPlainKey(e)) return;
     if (handleKey(e.key, e.target as Element, e.shiftKey)) e.preventDefault();
   };
 
@@ -283,7 +295,7 @@ function Widget({
   useEffect(() => {
     if (!syncUrl && !presenter) return;
     const onDocKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.defaultPrevented || !isPlainKey(e)) return;
       const active = document.activeElement;
       const target = e.target instanceof Element ? e.target : null;
       if (root.current && ((active && root.current.contains(active)) || (target && root.current.contains(target)))) return; // the widget's own handler runs
@@ -481,6 +493,7 @@ function Widget({
         speed={speed}
         narration={narration}
         effects={effects}
+        marks={marks}
         onStep={go}
         onTogglePlay={togglePlay}
         onSpeed={setSpeed}

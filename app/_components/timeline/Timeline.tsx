@@ -1,6 +1,7 @@
 'use client';
 /**
- * The Timeline bar: first, back, play/pause, forward, last, speed, a scrubber, "step 12 / 48", and the
+ * The Timeline bar: first, back, play/pause, forward, last, speed, a scrubber with the chapters marked
+ * under it (ChapterMarks), "Key exchange · step 31 / 56" (the chapter the step is in, then the step), and the
  * narration sentence of the current step in a polite live region (UI.md: "an ARIA live region reads
  * the narration"). Stateless: the widget owns the step and the playing flag.
  * @module
@@ -8,7 +9,9 @@
 import { useId, useState } from 'react';
 import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
+import { chapterAt, type ChapterMark } from '../../../lib/viz/chapters';
 import { BackIcon, FirstIcon, ForwardIcon, LastIcon, PauseIcon, PlayIcon } from '../scenario/Glyphs';
+import { ChapterMarks } from './ChapterMarks';
 
 const SPEEDS = [0.5, 1, 2, 4] as const;
 
@@ -23,6 +26,8 @@ export interface TimelineProps {
   narration: string;
   /** Extra sentences (what the receiver did), shown after the narration. */
   effects: string[];
+  /** The scenario's chapters (lib/viz/chapters.ts): marks under the scrubber, the current one named by the counter. */
+  marks: readonly ChapterMark[];
   onStep(step: number): void;
   onTogglePlay(): void;
   onSpeed(speed: number): void;
@@ -33,13 +38,15 @@ export interface TimelineProps {
  * and in presenter mode alike), so the bar keeps a steady, modest height and leaves the diagrams in
  * view. Folded text stays in the live region, so a screen reader hears everything.
  */
-export function Timeline({ locale, step, total, time, playing, speed, narration, effects, onStep, onTogglePlay, onSpeed }: TimelineProps) {
+export function Timeline({ locale, step, total, time, playing, speed, narration, effects, marks, onStep, onTogglePlay, onSpeed }: TimelineProps) {
   const scrubId = useId();
   const speedId = useId();
   const effectsId = useId();
   const [open, setOpen] = useState(false);
   const foldable = effects.length > 0;
   const folded = foldable && !open;
+  const chapter = chapterAt(marks, step)?.title[locale] ?? null;
+  const counter = wt(locale, 'counter', { step, total });
   return (
     <div className="mlw-timeline" role="group" aria-label={wt(locale, 'timeline')}>
       <div className="mlw-controls">
@@ -75,22 +82,33 @@ export function Timeline({ locale, step, total, time, playing, speed, narration,
             ))}
           </select>
         </label>
-        <label className="mlw-scrub" htmlFor={scrubId}>
-          <span className="mlw-visually-hidden">{wt(locale, 'scrubber')}</span>
-          <input
-            id={scrubId}
-            type="range"
-            min={0}
-            max={total}
-            step={1}
-            value={step}
-            onChange={(e) => onStep(Number(e.target.value))}
-            aria-valuetext={wt(locale, 'counter', { step, total })}
-          />
-        </label>
+        <div className="mlw-scrubber">
+          <label className="mlw-scrub" htmlFor={scrubId}>
+            <span className="mlw-visually-hidden">{wt(locale, 'scrubber')}</span>
+            <input
+              id={scrubId}
+              type="range"
+              min={0}
+              max={total}
+              step={1}
+              value={step}
+              onChange={(e) => onStep(Number(e.target.value))}
+              aria-valuetext={chapter ? `${counter} · ${chapter}` : counter}
+            />
+          </label>
+          <ChapterMarks locale={locale} marks={marks} step={step} total={total} onStep={onStep} />
+        </div>
         <output className="mlw-counter" htmlFor={scrubId} data-testid="step-counter">
-          {wt(locale, 'counter', { step, total })}
-          {time !== null && <span className="mlw-counter-time">{` · ${wt(locale, 'time', { ms: time })}`}</span>}
+          {chapter && (
+            <span className="mlw-counter-chapter" data-testid="counter-chapter">
+              {chapter}
+              <span className="mlw-visually-hidden"> · </span>
+            </span>
+          )}
+          <span>
+            {counter}
+            {time !== null && <span className="mlw-counter-time">{` · ${wt(locale, 'time', { ms: time })}`}</span>}
+          </span>
         </output>
       </div>
       <div className={`mlw-narration-box${folded ? ' mlw-narration-box--folded' : ''}`}>

@@ -68,8 +68,8 @@ export const scenarioStrings = {
     de: 'Zum Steuern ins Diagramm klicken oder mit Tab hineinspringen: ←/→ gehen schrittweise, die Leertaste spielt ab und hält an.',
   },
   keysHelp: {
-    en: 'Keys: ← → step · Space play/pause · Home/End first/last',
-    de: 'Tasten: ← → Schritt · Leertaste Abspielen/Anhalten · Pos1/Ende erster/letzter',
+    en: 'Keys: ← → step · [ ] or PageUp/PageDown chapter (in presenter mode PageUp/PageDown step, as a clicker does) · Space play/pause · Home/End first/last',
+    de: 'Tasten: ← → Schritt · [ ] oder Bild↑/Bild↓ Kapitel (im Präsentationsmodus schalten Bild↑/Bild↓ schrittweise, wie ein Presenter) · Leertaste Abspielen/Anhalten · Pos1/Ende erster/letzter',
   },
   truncated: {
     en: 'The simulation was stopped after {n} events.',

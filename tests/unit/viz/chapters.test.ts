@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getPreset, presets } from '@/lib/scenarios/presets/index';
 import { runScenario } from '@/lib/scenarios/run';
 import type { Scenario, Trace } from '@/lib/sim/types';
-import { chapterAt, chapterMarks, nextChapterStep, previousChapterStep, type ChapterMark } from '@/lib/viz/chapters';
+import { chapterAt, chapterMarks, nextChapterStep, placeChapterLabels, previousChapterStep, type ChapterMark } from '@/lib/viz/chapters';
 
 const traceOf = (s: Scenario): Trace => runScenario(s, { seed: 1 }).trace;
 
@@ -121,5 +121,35 @@ describe('chapterAt and the chapter jumps', () => {
     expect(nextChapterStep(marks, 1)).toBe(10);
     expect(nextChapterStep(marks, 15)).toBe(20);
     expect(nextChapterStep(marks, 20)).toBeNull();
+  });
+});
+
+describe('placeChapterLabels', () => {
+  const mark = (step: number): ChapterMark => ({ id: `c${step}`, title: { en: '', de: '' }, step });
+
+  it('writes every title that fits right of its tick, and left of it near the right end', () => {
+    const marks = [mark(1), mark(50), mark(95)];
+    expect(placeChapterLabels(marks, [50, 120, 150], 100, 1000)).toEqual([
+      { shown: true, align: 'start' },
+      { shown: true, align: 'start' },
+      { shown: true, align: 'end' },
+    ]);
+  });
+
+  it('never lets a title cover another tick or run into the title before; the tick stays alone', () => {
+    // otr-mitm on a 285 px track: "Key exchange" right of 27 would cover the tick at 38.
+    const marks = [mark(1), mark(27), mark(38), mark(47)];
+    const places = placeChapterLabels(marks, [75, 130, 95, 35], 56, 285);
+    const x = (m: ChapterMark) => (m.step / 56) * 285;
+    places.forEach((p, i) => {
+      if (!p.shown) return;
+      const left = p.align === 'start' ? x(marks[i]!) + 8 : x(marks[i]!) - 8 - [75, 130, 95, 35][i]!;
+      const right = left + [75, 130, 95, 35][i]!;
+      for (const [j, m] of marks.entries()) if (j !== i) expect(x(m) + 12 <= left || x(m) - 12 >= right, `title ${i} over tick ${j}`).toBe(true);
+    });
+    expect(places.map((p) => p.shown)).toEqual([true, false, false, true]);
+    // A phone's track leaves even less.
+    expect(placeChapterLabels(marks, [75, 130, 95, 35], 56, 120).filter((p) => p.shown).length).toBeLessThanOrEqual(1);
+    expect(placeChapterLabels(marks, [0, 0, 0, 0], 56, 1000).every((p) => !p.shown)).toBe(true);
   });
 });
