@@ -95,12 +95,12 @@ const TITLE_OFFSET_PX = 8;
 
 /**
  * Which chapter titles fit in one row under the scrubber, `trackPx` wide, given each title's width in
- * px. Left to right, a title goes right of its tick, else left of it; it must stay on the track, clear
+ * px; the ticks run from `insetPx` to `trackPx − insetPx` (half the range input's thumb). Left to right, a title goes right of its tick, else left of it; it must stay on the track, clear
  * of every other tick and `gapPx` from the title before. Otherwise only its tick stays (its title is
  * its tooltip and its accessible name). One row, so that the band keeps its height.
  */
-export function placeChapterLabels(marks: readonly ChapterMark[], widths: readonly number[], total: number, trackPx: number, gapPx = 10): LabelPlace[] {
-  const ticks = marks.map((m) => chapterFraction(m.step, total) * trackPx);
+export function placeChapterLabels(marks: readonly ChapterMark[], widths: readonly number[], total: number, trackPx: number, insetPx = 0, gapPx = 10): LabelPlace[] {
+  const ticks = marks.map((m) => insetPx + chapterFraction(m.step, total) * (trackPx - 2 * insetPx));
   let end = -Infinity;
   return marks.map((_, i) => {
     const x = ticks[i]!;

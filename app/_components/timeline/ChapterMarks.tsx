@@ -15,6 +15,9 @@ import { chapterAt, chapterFraction, placeChapterLabels, type ChapterMark } from
 import { useBoxSize } from '../scenario/useBoxSize';
 import './chapters.css';
 
+/** The range input's thumb, as `--mlw-thumb` in chapters.css: the ticks run from half a thumb in on either side. */
+const THUMB_PX = 16;
+
 export interface ChapterMarksProps {
   locale: Locale;
   marks: readonly ChapterMark[];
@@ -38,7 +41,7 @@ export function ChapterMarks({ locale, marks, step, total, onStep }: ChapterMark
   }, [key, box]);
   if (marks.length === 0) return null;
   // Until the track is measured (and in the static HTML) only the ticks: a title never overlaps another.
-  const places = box && widths ? placeChapterLabels(marks, widths, total, box.width) : marks.map(() => ({ shown: false as const }));
+  const places = box && widths ? placeChapterLabels(marks, widths, total, box.width, THUMB_PX / 2) : marks.map(() => ({ shown: false as const }));
   const current = chapterAt(marks, step);
   return (
     <ol ref={list} className="mlw-chapters" aria-label={wt(locale, 'chapters')} data-testid="chapter-marks">

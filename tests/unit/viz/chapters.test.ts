@@ -151,5 +151,9 @@ describe('placeChapterLabels', () => {
     // A phone's track leaves even less.
     expect(placeChapterLabels(marks, [75, 130, 95, 35], 56, 120).filter((p) => p.shown).length).toBeLessThanOrEqual(1);
     expect(placeChapterLabels(marks, [0, 0, 0, 0], 56, 1000).every((p) => !p.shown)).toBe(true);
+    // The ticks stand half a thumb in from each end: a title that just fits without the inset covers the next tick with it.
+    const near = [mark(0), mark(10)];
+    expect(placeChapterLabels(near, [52], 100, 720)[0]).toEqual({ shown: true, align: 'start' });
+    expect(placeChapterLabels(near, [52], 100, 720, 8)[0]).toEqual({ shown: false });
   });
 });
