@@ -42,7 +42,9 @@ import { chapterKeyStep, isPlainKey } from '../timeline/chapter-keys';
 import { ErrorBoundary, errorMessage } from './ErrorBoundary';
 import { CloseIcon, PresenterIcon, WarningIcon } from './Glyphs';
 import { useGotoStep } from './useGotoStep';
+import { PHONE_QUERY, PRESENTER_QUERY, useMediaQuery } from './useMediaQuery';
 import './widget.css';
+import './phone.css';
 
 export type ScenarioViewMode = 'both' | 'network' | 'sequence';
 
@@ -372,13 +374,21 @@ function Widget({
   const means = useMemo<LensMeans | null>(() => (lens && seen ? { keys: new Set(keyNames ? keyNames.split('\n') : []), seen } : null), [lens, seen, keyNames]);
   const otr = useMemo(() => hasOtr(trace), [trace]);
   const lensId = useId();
-  const showNetwork = view !== 'sequence';
-  const showSequence = view !== 'network';
+  // A phone shows one picture at a time, so that it and the controls fit on the screen together.
+  const phone = useMediaQuery(PHONE_QUERY, false);
+  const shown: ScenarioViewMode = phone && view === 'both' ? 'network' : view;
+  const showNetwork = shown !== 'sequence';
+  const showSequence = shown !== 'network';
+  // Presenter mode is not offered where it cannot work, and a window shrunk below that leaves it.
+  const canPresent = useMediaQuery(PRESENTER_QUERY, true);
+  useEffect(() => {
+    if (!canPresent) setPresenter(false);
+  }, [canPresent]);
 
   return (
     <div
       ref={root}
-      className={`mlw${presenter ? ' mlw--presenter' : ''} mlw--view-${view}`}
+      className={`mlw${presenter ? ' mlw--presenter' : ''} mlw--view-${shown}`}
       data-scenario-widget={scenario.id}
       data-step={step}
       data-ready={ready ? 'true' : 'false'}
@@ -410,8 +420,8 @@ function Widget({
         <div className="mlw-header-tools">
           <label className="mlw-viewsel">
             <span>{wt(locale, 'viewLabel')}</span>
-            <select className="mlw-select" value={view} onChange={(e) => setView(e.target.value as ScenarioViewMode)} data-testid="view-select">
-              <option value="both">{wt(locale, 'viewBoth')}</option>
+            <select className="mlw-select" value={shown} onChange={(e) => setView(e.target.value as ScenarioViewMode)} data-testid="view-select">
+              {!phone && <option value="both">{wt(locale, 'viewBoth')}</option>}
               <option value="network">{wt(locale, 'viewNetwork')}</option>
               <option value="sequence">{wt(locale, 'viewSequence')}</option>
             </select>
@@ -429,10 +439,12 @@ function Widget({
               </select>
             </label>
           )}
-          <button type="button" className="mlw-btn mlw-btn--text" onClick={() => setPresenter((p) => !p)} aria-pressed={presenter}>
-            {presenter ? <CloseIcon /> : <PresenterIcon />}
-            <span>{presenter ? wt(locale, 'presenterExit') : wt(locale, 'presenterEnter')}</span>
-          </button>
+          {canPresent && (
+            <button type="button" className="mlw-btn mlw-btn--text mlw-present" onClick={() => setPresenter((p) => !p)} aria-pressed={presenter}>
+              {presenter ? <CloseIcon /> : <PresenterIcon />}
+              <span>{presenter ? wt(locale, 'presenterExit') : wt(locale, 'presenterEnter')}</span>
+            </button>
+          )}
         </div>
       </div>
       <div className="mlw-views">
