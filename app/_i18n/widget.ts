@@ -13,6 +13,7 @@ import { otrStrings } from './widget/otr';
 import { ratchetStrings } from './widget/ratchet';
 import { scenarioStrings } from './widget/scenario';
 import { sequenceStrings } from './widget/sequence';
+import { storyStrings } from './widget/story';
 import { timelineStrings } from './widget/timeline';
 
 /** Every area, for the test that checks each key is defined in exactly one of them. */
@@ -26,6 +27,7 @@ export const widgetAreas = {
   knowledge: knowledgeStrings,
   otr: otrStrings,
   ratchet: ratchetStrings,
+  story: storyStrings,
 } as const satisfies Record<string, BilingualTable>;
 
 const table = {
@@ -38,6 +40,7 @@ const table = {
   ...knowledgeStrings,
   ...otrStrings,
   ...ratchetStrings,
+  ...storyStrings,
 };
 
 export type WidgetKey = keyof typeof table;

@@ -18,7 +18,6 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Locale } from '../../_i18n/locales';
-import { formatNote } from '../../_i18n/notes';
 import { wt } from '../../_i18n/widget';
 import { loadScenario } from '../../../lib/scenarios/load';
 import { getPreset } from '../../../lib/scenarios/presets/index';
@@ -39,6 +38,7 @@ import { NetworkView } from '../network/NetworkView';
 import { SequenceView } from '../sequence/SequenceView';
 import { Timeline } from '../timeline/Timeline';
 import { chapterKeyStep, isPlainKey } from '../timeline/chapter-keys';
+import { bandText, storyAt } from './band-text';
 import { ErrorBoundary, errorMessage } from './ErrorBoundary';
 import { CloseIcon, PresenterIcon, WarningIcon } from './Glyphs';
 import { useGotoStep } from './useGotoStep';
@@ -341,10 +341,6 @@ function Widget({
   }, []);
 
   const ev = step >= 1 ? (trace.events[step - 1] ?? null) : null;
-  // Step 0 tells what the scenario is about; every other step narrates its event and what it caused.
-  const narration = ev ? formatNote(ev.note, locale) : scenario.summary[locale];
-  const effects = ev ? ev.effects.map((n) => formatNote(n, locale)) : [wt(locale, 'narrationStart')];
-  if (ev && step === total) effects.push(wt(locale, 'narrationEnd'));
 
   const selectNode = useCallback((nodeId: string) => setSelectedNode(nodeId), []);
 
@@ -372,6 +368,10 @@ function Widget({
     }
   }, [scenario, trace, lens, step]);
   const means = useMemo<LensMeans | null>(() => (lens && seen ? { keys: new Set(keyNames ? keyNames.split('\n') : []), seen } : null), [lens, seen, keyNames]);
+  // Step 0 tells what the scenario is about; every other step narrates its event and what it caused, as
+  // the lens's observer has it.
+  const story = useMemo(() => storyAt(scenario, trace, lens?.name ?? null, means, step), [scenario, trace, lens, means, step]);
+  const band = bandText(locale, ev, { summary: scenario.summary[locale], last: step === total, story, lens: lens && { info: lens, name: who(lens) }, nm: (id) => names.get(id) ?? id });
   const otr = useMemo(() => hasOtr(trace), [trace]);
   const lensId = useId();
   // A phone shows one picture at a time, so that it and the controls fit on the screen together.
@@ -503,8 +503,10 @@ function Widget({
         time={ev ? ev.time : null}
         playing={playing}
         speed={speed}
-        narration={narration}
-        effects={effects}
+        narration={band.narration}
+        primary={band.primary}
+        effects={band.folded}
+        whole={band.whole}
         marks={marks}
         onStep={go}
         onTogglePlay={togglePlay}

@@ -24,21 +24,25 @@ export interface TimelineProps {
   playing: boolean;
   speed: number;
   narration: string;
-  /** Extra sentences (what the receiver did), shown after the narration. */
+  /** The step's key facts (marked primary by the engine's narration): always shown under the narration. */
+  primary: string[];
+  /** Extra sentences (what the receiver did), folded behind "More (+N)". */
   effects: string[];
   /** The scenario's chapters (lib/viz/chapters.ts): marks under the scrubber, the current one named by the counter. */
   marks: readonly ChapterMark[];
+  /** The narration is what the "Seen by" observer has; the fold holds the whole story ("What really happens"). */
+  whole?: boolean;
   onStep(step: number): void;
   onTogglePlay(): void;
   onSpeed(speed: number): void;
 }
 
 /**
- * The main sentence is always shown whole; the extra sentences fold away behind "More (+N)" (on the page
- * and in presenter mode alike), so the bar keeps a steady, modest height and leaves the diagrams in
- * view. Folded text stays in the live region, so a screen reader hears everything.
+ * The main sentence is always shown whole, and so are the step's key facts; the other sentences fold away
+ * behind "More (+N)" (on the page and in presenter mode alike), so the bar keeps a modest height and
+ * leaves the diagrams in view. Folded text stays in the live region, so a screen reader hears everything.
  */
-export function Timeline({ locale, step, total, time, playing, speed, narration, effects, marks, onStep, onTogglePlay, onSpeed }: TimelineProps) {
+export function Timeline({ locale, step, total, time, playing, speed, narration, primary, effects, whole = false, marks, onStep, onTogglePlay, onSpeed }: TimelineProps) {
   const scrubId = useId();
   const speedId = useId();
   const effectsId = useId();
@@ -114,9 +118,22 @@ export function Timeline({ locale, step, total, time, playing, speed, narration,
       <div className={`mlw-narration-box${folded ? ' mlw-narration-box--folded' : ''}`}>
         <div className="mlw-narration" aria-live="polite" aria-atomic="true" aria-label={wt(locale, 'narration')} data-testid="narration">
           <p className="mlw-narration-main">{narration}</p>
+          {primary.length > 0 && (
+            <ul className="mlw-effects mlw-effects--primary" tabIndex={0} data-testid="narration-primary">
+              {primary.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
+          )}
           {effects.length > 0 && (
-            <ul id={effectsId} className={folded ? 'mlw-effects mlw-visually-hidden' : 'mlw-effects'} tabIndex={folded ? undefined : 0}>
-              {effects.map((e, i) => (
+            <ul
+              id={effectsId}
+              className={folded && !whole ? 'mlw-effects mlw-visually-hidden' : 'mlw-effects'}
+              hidden={folded && whole}
+              tabIndex={folded ? undefined : 0}
+            >
+              {/* The whole story beside a lens is the teacher's to open: folded, not even a screen reader hears it. */}
+              {(folded && whole ? [] : effects).map((e, i) => (
                 <li key={i}>{e}</li>
               ))}
             </ul>
@@ -124,8 +141,8 @@ export function Timeline({ locale, step, total, time, playing, speed, narration,
         </div>
         {foldable && (
           <button type="button" className="mlw-btn mlw-btn--text mlw-fold" aria-expanded={open} aria-controls={effectsId} onClick={() => setOpen((o) => !o)} data-testid="narration-fold">
-            {wt(locale, open ? 'narrationLess' : 'narrationMore')}
-            {!open && ` (+${effects.length})`}
+            {wt(locale, open ? 'narrationLess' : whole ? 'storyWhole' : 'narrationMore')}
+            {!open && !whole && ` (+${effects.length})`}
           </button>
         )}
       </div>
