@@ -5,6 +5,8 @@
  * 1920×1080, in English and German, light and dark, plus the page outside presenter mode at 1280×800;
  * and on a 390×844 phone (issue #9, item 5) a lesson (its top, and scrolled to its widget) and otr-mitm
  * (scrolled to the picture, and its Ratchet tab), in English and German, light and dark.
+ * Also otr-mitm step 36 (the longest key facts) and c2s-login step 12 seen by the tap on alice's link
+ * (the band tells the TLS record, not the SCRAM proof).
  * Serves out/ itself (build first: npm run build). Writes PNGs to screenshots/ (gitignored).
  *
  *   npm run screenshots                 # everything
@@ -20,13 +22,15 @@ const PORT = Number(process.env.SHOT_PORT ?? 3996);
 const OUT = process.env.SHOT_DIR ?? 'screenshots';
 const only = process.argv[2] ?? '';
 
-/** [scenario, step, open the "More" notes?] */
+/** [scenario, step, open the "More" notes?, the "Seen by" lens (observer name)?] */
 const SHOTS = [
+  ['otr-mitm', 36, false],
   ['otr-mitm', 45, false],
   ['otr-mitm', 56, false],
   ['otr-mitm', 56, true],
   ['otr-forward-secrecy', 30, false],
   ['federation', 20, false],
+  ['c2s-login', 12, false, 'tap:alice~a.example'],
 ];
 const SIZES = [
   [1280, 800],
@@ -94,13 +98,14 @@ try {
       for (const [w, h] of SIZES) {
         const page = await browser.newPage({ viewport: { width: w, height: h }, colorScheme: scheme });
         for (const locale of ['en', 'de']) {
-          for (const [id, step, more] of SHOTS) {
+          for (const [id, step, more, lens] of SHOTS) {
             if (only && !id.includes(only)) continue;
             await page.goto(`${base}/${locale}/scenarios/${id}/?step=${step}`);
             const widget = page.locator(`[data-scenario-widget="${id}"]`);
             await widget.waitFor();
             await page.waitForSelector(`[data-scenario-widget="${id}"][data-ready="true"][data-step="${step}"]`);
-            const name = `${id}-${step}${more ? '-more' : ''}-${locale}-${w}x${h}-${scheme}`;
+            if (lens) await page.getByTestId('lens-select').selectOption(lens);
+            const name = `${id}-${step}${more ? '-more' : ''}${lens ? '-lens' : ''}-${locale}-${w}x${h}-${scheme}`;
             if (w === 1280 && scheme === 'light' && !more) {
               await page.screenshot({ path: join(OUT, `${name}-page.png`) });
             }

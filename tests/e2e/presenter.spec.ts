@@ -8,33 +8,8 @@
  * 3. outside presenter mode the sticky narration bar keeps a stable, modest height and a focused
  *    control is never hidden under it (WCAG 2.2 SC 2.4.11).
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const widget = (page: Page, id: string) => page.locator(`[data-scenario-widget="${id}"]`);
-
-async function open(page: Page, id: string, step: number, locale: 'en' | 'de' = 'en') {
-  await page.goto(`/${locale}/scenarios/${id}/?step=${step}`);
-  await expect(widget(page, id)).toHaveAttribute('data-ready', 'true');
-  await expect(widget(page, id)).toHaveAttribute('data-step', String(step));
-}
-
-async function present(page: Page, id: string) {
-  await widget(page, id).locator('.mlw-header-tools button[aria-pressed]').click();
-  await expect(widget(page, id)).toHaveClass(/mlw--presenter/);
-}
-
-async function box(l: Locator): Promise<Box> {
-  const b = await l.boundingBox();
-  expect(b, 'element is rendered').not.toBeNull();
-  return b!;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { box, open, present, widget, type Box } from './scenario-page';
 
 function overlap(a: Box, b: Box, slack = 1): boolean {
   return a.x + a.width - slack > b.x && b.x + b.width - slack > a.x && a.y + a.height - slack > b.y && b.y + b.height - slack > a.y;
@@ -81,7 +56,7 @@ test.describe('item 1: presenter mode at 1280×800 shows the point of the step',
         await expect(fold).toHaveAttribute('aria-expanded', 'false');
         await fold.click();
         await expect(fold).toHaveAttribute('aria-expanded', 'true');
-        await expect(page.locator('.mlw-effects')).toBeVisible();
+        await expect(page.locator('.mlw-effects:not(.mlw-effects--primary)')).toBeVisible();
         await expectWholeSentence(page);
         await expectDiagramsUncovered(page);
         // The window did not scroll: the header and the diagrams' top are still in view.
@@ -177,18 +152,29 @@ test.describe('item 3: the sticky narration bar at 1280×800', () => {
 
   test('keeps a stable, modest height from step to step, the notes fold behind "More (+N)"', async ({ page }) => {
     await open(page, 'otr-mitm', 30);
-    const heights: number[] = [];
+    // A step's key facts are always shown (lib/narration/primary.ts), in a box of at most two lines: the
+    // bar is steady from step to step without them and grows by no more than that box with them.
+    const plain: number[] = [];
+    const keyed: number[] = [];
     for (let i = 30; i <= 56; i++) {
       if (i > 30) {
         await page.keyboard.press('ArrowRight');
         await expect(widget(page, 'otr-mitm')).toHaveAttribute('data-step', String(i));
       }
-      heights.push((await box(page.locator('.mlw-timeline'))).height);
+      const h = (await box(page.locator('.mlw-timeline'))).height;
+      if ((await page.getByTestId('narration-primary').count()) > 0) {
+        keyed.push(h);
+        expect((await box(page.getByTestId('narration-primary'))).height, `step ${i}: key facts box`).toBeLessThanOrEqual(50);
+      } else plain.push(h);
     }
+    const heights = [...plain, ...keyed];
     const max = Math.max(...heights);
-    const min = Math.min(...heights);
-    expect(max, `bar heights ${heights.join(', ')}`).toBeLessThanOrEqual(800 * 0.25);
-    expect(max - min, `bar heights ${heights.join(', ')}`).toBeLessThanOrEqual(30);
+    const min = Math.min(...plain);
+    expect(keyed.length).toBeGreaterThan(5);
+    expect(Math.max(...plain), `bar heights ${heights.join(', ')}`).toBeLessThanOrEqual(800 * 0.25);
+    expect(Math.max(...plain) - min, `bar heights ${heights.join(', ')}`).toBeLessThanOrEqual(30);
+    expect(max, `bar heights ${heights.join(', ')}`).toBeLessThanOrEqual(800 * 0.3);
+    expect(max - min, `bar heights ${heights.join(', ')}`).toBeLessThanOrEqual(30 + 50 + 24);
     const fold = page.getByTestId('narration-fold');
     await expect(fold).toBeVisible();
     await expect(fold).toHaveAttribute('aria-expanded', 'false');
