@@ -11,6 +11,7 @@ import { bundleMDX } from 'mdx-bundler';
 import { getPreset } from '../../lib/scenarios/presets/index';
 import { allowedHtml, scenarioViews, vocabulary, type ComponentRule } from '../_components/lesson/vocabulary';
 import { parseSpecRef } from '../_components/lesson/spec-ref';
+import { annotationTarget, exerciseData, predictAnswer, stanzaAt, stepCount } from '../_components/lesson/lesson-data';
 import { checkFrontmatter, type LessonFrontmatter } from './lessons';
 
 export interface CompiledLesson {
@@ -48,13 +49,43 @@ export function slugify(text: string): string {
     .replace(/[\s-]+/g, '-');
 }
 
+/** A `<Step>` or `<Predict>` in document order: it drives the widget nearest above it, else the first below. */
+interface StepRef {
+  where: string;
+  step: number;
+  /** The order of the widgets before it. */
+  after: number;
+  /** For a <Predict>: the scenario it asks about, which must be the widget's. */
+  scenario?: string;
+  what: string;
+}
+
+/** Steps resolved against the widgets (contract 1): each must exist in its widget's scenario. */
+function checkStepRefs(refs: readonly StepRef[], widgets: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const r of refs) {
+    const id = widgets[r.after - 1] ?? widgets[r.after];
+    if (id === undefined) {
+      problems.push(`${r.where} ${r.what}: there is no <Scenario> on the page for it to move`);
+      continue;
+    }
+    if (r.scenario !== undefined && r.scenario !== id)
+      problems.push(`${r.where} ${r.what}: asks about "${r.scenario}" but its step link would move the "${id}" widget; put it after a <Scenario id="${r.scenario}">`);
+    const n = stepCount(id);
+    if (n !== null && !(r.step >= 1 && r.step <= n)) problems.push(`${r.where} ${r.what}: step ${r.step} is outside "${id}" (steps 1–${n})`);
+  }
+  return problems;
+}
+
 /** Every problem in one lesson's tree, as `line:col message` strings. */
 function checkTree(tree: MdNode, isScenario: (id: string) => boolean): string[] {
   const problems: string[] = [];
+  const widgets: string[] = [];
+  const stepRefs: StepRef[] = [];
   const seen = new Map<string, number>();
   const at = (n: MdNode) => (n.position ? `${n.position.start.line}:${n.position.start.column}` : '?');
 
-  const walk = (node: MdNode) => {
+  const walk = (node: MdNode, parent: string | null) => {
     switch (node.type) {
       case 'mdxjsEsm':
         // mdx-bundler injects `export const frontmatter` without a position; authors' imports have one.
@@ -95,6 +126,13 @@ function checkTree(tree: MdNode, isScenario: (id: string) => boolean): string[] 
             continue;
           }
           const isFlag = rule.flags?.includes(attr.name) ?? false;
+          const expr = attr.value as { type?: string; value?: unknown } | null;
+          if (rule.numbers?.includes(attr.name)) {
+            const raw = typeof attr.value === 'string' ? attr.value : expr?.type === 'mdxJsxAttributeValueExpression' ? expr.value : null;
+            if (typeof raw !== 'string' || !/^\s*\d+\s*$/.test(raw)) problems.push(`${at(node)} <${name}>: prop "${attr.name}" must be a whole number, like ${attr.name}={45}`);
+            else props.set(attr.name, raw.trim());
+            continue;
+          }
           if (isFlag ? attr.value != null : typeof attr.value !== 'string') {
             problems.push(`${at(node)} <${name}>: prop "${attr.name}" must be ${isFlag ? 'a bare flag' : 'a plain "string"'}`);
             continue;
@@ -114,8 +152,32 @@ function checkTree(tree: MdNode, isScenario: (id: string) => boolean): string[] 
         }
         if (name === 'Term' && !props.has('de') && !props.has('en'))
           problems.push(`${at(node)} <Term>: give the translation as de="…" (English lessons) or en="…" (German lessons)`);
+        const str = (k: string): string | undefined => (typeof props.get(k) === 'string' ? (props.get(k) as string) : undefined);
+        if (name === 'Step' && str('n') !== undefined) stepRefs.push({ where: at(node), step: Number(str('n')), after: widgets.length, what: `<Step n={${str('n')}}>` });
+        if (name === 'Predict' && str('scenario') && str('step') && str('observer') && str('kind')) {
+          const a = predictAnswer({ scenario: str('scenario')!, step: Number(str('step')), observer: str('observer')!, kind: str('kind')!, about: str('about') });
+          if (typeof a === 'string') problems.push(`${at(node)} <Predict>: ${a}`);
+          else stepRefs.push({ where: at(node), step: Number(str('step')), after: widgets.length, scenario: str('scenario'), what: '<Predict>' });
+        }
+        if (name === 'StanzaView' && str('scenario') && str('step')) {
+          const stanza = stanzaAt(str('scenario')!, Number(str('step')));
+          if (typeof stanza === 'string') problems.push(`${at(node)} <StanzaView>: ${stanza}`);
+          else
+            for (const c of node.children ?? [])
+              if (c.name === 'Annotation') {
+                const target = (c.attributes ?? []).find((a) => a.name === 'at')?.value;
+                if (typeof target === 'string' && !annotationTarget(stanza.xml, target))
+                  problems.push(`${at(c)} <Annotation at="${target}">: the <${stanza.name}> at step ${str('step')} has no ${target.startsWith('@') ? 'attribute' : 'child element'} "${target.replace(/^@/, '')}"`);
+              }
+        }
+        if (name === 'Annotation' && parent !== 'StanzaView') problems.push(`${at(node)} <Annotation> belongs directly inside a <StanzaView>`);
+        if (name === 'Exercise' && str('kind') && str('scenario')) {
+          const d = exerciseData({ kind: str('kind')!, scenario: str('scenario')!, step: str('step') === undefined ? undefined : Number(str('step')), observer: str('observer'), user: str('user'), candidates: str('candidates') });
+          if (typeof d === 'string') problems.push(`${at(node)} <Exercise>: ${d}`);
+        }
         if (name === 'Scenario') {
           const id = props.get('id');
+          if (typeof id === 'string') widgets.push(id);
           if (typeof id === 'string' && !isScenario(id)) problems.push(`${at(node)} <Scenario id="${id}">: no such scenario preset`);
           const view = props.get('view');
           if (view !== undefined && !(scenarioViews as readonly unknown[]).includes(view))
@@ -136,10 +198,12 @@ function checkTree(tree: MdNode, isScenario: (id: string) => boolean): string[] 
         break;
       }
     }
-    for (const c of node.children ?? []) walk(c);
+    const isElement = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+    // Block nodes count as parents too: an <Annotation> wrapped in a paragraph would not be placed.
+    for (const c of node.children ?? []) walk(c, isElement ? (node.name ?? null) : `#${node.type}`);
   };
-  walk(tree);
-  return problems;
+  walk(tree, null);
+  return [...problems, ...checkStepRefs(stepRefs, widgets)];
 }
 
 const isKnownScenario = (id: string): boolean => {

@@ -46,7 +46,42 @@ export type SiteKey =
   | 'quizCorrectAnswer'
   | 'scenarioLabel'
   | 'scenarioOpen'
-  | 'metaDescription';
+  | 'metaDescription'
+  | 'stepAction'
+  | 'predictHeading'
+  | 'predictYes'
+  | 'predictNo'
+  | 'predictSaysYes'
+  | 'predictSaysNo'
+  | 'predictWatch'
+  | 'evidenceRead'
+  | 'evidenceSealed'
+  | 'evidenceUnseen'
+  | 'evidenceKnown'
+  | 'evidenceUnknown'
+  | 'exerciseHeading'
+  | 'exerciseAnswer'
+  | 'exerciseEmpty'
+  | 'exerciseRight'
+  | 'exerciseWrong'
+  | 'exerciseHint'
+  | 'exerciseShowSolution'
+  | 'exerciseHideSolution'
+  | 'exercisePlainData'
+  | 'exercisePlainSolution'
+  | 'exerciseScramData'
+  | 'exerciseScramTry'
+  | 'exerciseScramMatch'
+  | 'exerciseScramNoMatch'
+  | 'exerciseScramSolution'
+  | 'exerciseOtrStep'
+  | 'exerciseOtrFrom'
+  | 'exerciseOtrKeys'
+  | 'exerciseOtrAsk'
+  | 'exerciseOtrSolution'
+  | 'stanzaCaption'
+  | 'stanzaNotes'
+  | 'furtherReading';
 
 export const site: Dictionary<SiteKey> = {
   en: {
@@ -97,6 +132,41 @@ export const site: Dictionary<SiteKey> = {
     quizWrong: 'Not quite.',
     quizChooseFirst: 'Choose an answer first.',
     quizCorrectAnswer: 'correct answer',
+    stepAction: 'moves the scenario widget to this step',
+    predictHeading: 'Predict, before you step to {n}',
+    predictYes: 'Yes',
+    predictNo: 'No',
+    predictSaysYes: 'The simulation says yes:',
+    predictSaysNo: 'The simulation says no:',
+    predictWatch: 'Watch it happen:',
+    evidenceRead: 'at step {step}, {observer} reads “{text}”.',
+    evidenceSealed: '{observer} sees the {size} bytes but cannot open them.',
+    evidenceUnseen: 'these bytes never pass {observer}.',
+    evidenceKnown: 'by step {step}, {observer} has seen it: {value}.',
+    evidenceUnknown: 'nothing {observer} has seen up to step {step} reveals it.',
+    exerciseHeading: 'Exercise {n}',
+    exerciseAnswer: 'Your answer',
+    exerciseEmpty: 'Type an answer first.',
+    exerciseRight: 'Right.',
+    exerciseWrong: 'Not yet: “{answer}” is not it. Check your working and try again.',
+    exerciseHint: 'Hint',
+    exerciseShowSolution: 'Show the solution',
+    exerciseHideSolution: 'Hide the solution',
+    exercisePlainData: 'At step {step}, this crossed the link in clear:',
+    exercisePlainSolution: 'Base64 decodes to {bytes}. Split at the NUL bytes (\\0): authzid “{authzid}” (empty: log in as yourself), authcid “{authcid}”, password “{password}”.',
+    exerciseScramData: 'Leaked from {server}\'s database for {user} ({mechanism}):',
+    exerciseScramTry: 'Compute StoredKey for “{candidate}”',
+    exerciseScramMatch: 'matches the leaked StoredKey',
+    exerciseScramNoMatch: 'does not match',
+    exerciseScramSolution: 'Only “{answer}” gives the leaked StoredKey: SaltedPassword = PBKDF2-HMAC-{hash}(password, salt, {iterations}), ClientKey = HMAC(SaltedPassword, “Client Key”), StoredKey = {hash}(ClientKey).',
+    exerciseOtrStep: 'step',
+    exerciseOtrFrom: 'from',
+    exerciseOtrKeys: 'keys (sender/recipient)',
+    exerciseOtrAsk: 'alice\'s next message, step {step}: which key id does she send with?',
+    exerciseOtrSolution: 'The tap reads keys {keys} at step {step}: alice sends with key #{answer}, the newest of hers that bob has answered to.',
+    stanzaCaption: 'Step {step}: {from} → {to}, as {to} reads it',
+    stanzaNotes: 'Notes on this {name}',
+    furtherReading: 'Further reading',
     scenarioLabel: 'Scenario: {id}',
     scenarioOpen: 'Open this scenario on its own page',
     metaDescription:
@@ -150,6 +220,41 @@ export const site: Dictionary<SiteKey> = {
     quizWrong: 'Nicht ganz.',
     quizChooseFirst: 'Wählen Sie zuerst eine Antwort.',
     quizCorrectAnswer: 'richtige Antwort',
+    stepAction: 'stellt das Szenario-Widget auf diesen Schritt',
+    predictHeading: 'Ihre Vorhersage, bevor Sie zu Schritt {n} gehen',
+    predictYes: 'Ja',
+    predictNo: 'Nein',
+    predictSaysYes: 'Die Simulation sagt Ja:',
+    predictSaysNo: 'Die Simulation sagt Nein:',
+    predictWatch: 'Sehen Sie selbst nach:',
+    evidenceRead: 'In Schritt {step} liest {observer} „{text}“.',
+    evidenceSealed: '{observer} sieht die {size} Byte, kann sie aber nicht öffnen.',
+    evidenceUnseen: 'diese Bytes kommen bei {observer} nie vorbei.',
+    evidenceKnown: 'bis Schritt {step} hat {observer} es gesehen: {value}.',
+    evidenceUnknown: 'nichts, was {observer} bis Schritt {step} gesehen hat, verrät es.',
+    exerciseHeading: 'Übung {n}',
+    exerciseAnswer: 'Ihre Antwort',
+    exerciseEmpty: 'Geben Sie zuerst eine Antwort ein.',
+    exerciseRight: 'Richtig.',
+    exerciseWrong: 'Noch nicht: „{answer}“ ist es nicht. Prüfen Sie Ihre Rechnung und versuchen Sie es noch einmal.',
+    exerciseHint: 'Tipp',
+    exerciseShowSolution: 'Lösung zeigen',
+    exerciseHideSolution: 'Lösung ausblenden',
+    exercisePlainData: 'In Schritt {step} lief das im Klartext über die Leitung:',
+    exercisePlainSolution: 'Base64-dekodiert ergibt das {bytes}. An den NUL-Bytes (\\0) geteilt: authzid „{authzid}“ (leer: als man selbst anmelden), authcid „{authcid}“, Passwort „{password}“.',
+    exerciseScramData: 'Aus der Datenbank von {server} für {user} geleakt ({mechanism}):',
+    exerciseScramTry: 'StoredKey für „{candidate}“ berechnen',
+    exerciseScramMatch: 'passt zum geleakten StoredKey',
+    exerciseScramNoMatch: 'passt nicht',
+    exerciseScramSolution: 'Nur „{answer}“ ergibt den geleakten StoredKey: SaltedPassword = PBKDF2-HMAC-{hash}(Passwort, Salt, {iterations}), ClientKey = HMAC(SaltedPassword, „Client Key“), StoredKey = {hash}(ClientKey).',
+    exerciseOtrStep: 'Schritt',
+    exerciseOtrFrom: 'von',
+    exerciseOtrKeys: 'Schlüssel (Absender/Empfänger)',
+    exerciseOtrAsk: 'alices nächste Nachricht, Schritt {step}: Mit welcher Schlüssel-ID sendet sie?',
+    exerciseOtrSolution: 'Der Mithörer liest in Schritt {step} die Schlüssel {keys}: alice sendet mit #{answer}, ihrem neuesten Schlüssel, auf den bob schon geantwortet hat.',
+    stanzaCaption: 'Schritt {step}: {from} → {to}, wie {to} es liest',
+    stanzaNotes: 'Anmerkungen zu diesem {name}',
+    furtherReading: 'Zum Weiterlesen',
     scenarioLabel: 'Szenario: {id}',
     scenarioOpen: 'Dieses Szenario auf einer eigenen Seite öffnen',
     metaDescription:

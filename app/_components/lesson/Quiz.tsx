@@ -33,7 +33,8 @@ interface QuizState {
 
 const QuizContext = createContext<QuizState | null>(null);
 
-export function Quiz({ question, labels, children }: { question: string; labels: QuizLabels; children: ReactNode }) {
+/** `reveal`: shown under the verdict once an answer is checked, right or wrong (a Predict's link to the step). */
+export function Quiz({ question, labels, reveal, kind, children }: { question: string; labels: QuizLabels; reveal?: ReactNode; kind?: 'predict'; children: ReactNode }) {
   const name = useId();
   const [picked, setPicked] = useState<Picked | null>(null);
   const [checked, setChecked] = useState(false);
@@ -61,11 +62,12 @@ export function Quiz({ question, labels, children }: { question: string; labels:
           {picked.correct ? <CheckIcon /> : <CrossIcon />} {picked.correct ? labels.correct : labels.wrong}
         </strong>{' '}
         {picked.why}
+        {reveal}
       </>
     );
 
   return (
-    <fieldset className="quiz" data-checked={checked ? (picked?.correct ? 'correct' : 'wrong') : undefined}>
+    <fieldset className="quiz" data-kind={kind} data-checked={checked ? (picked?.correct ? 'correct' : 'wrong') : undefined}>
       <legend>
         <span className="quiz-heading">{labels.heading}</span>
         <span className="quiz-question">{question}</span>

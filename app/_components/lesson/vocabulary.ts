@@ -13,6 +13,8 @@ export interface ComponentRule {
   required?: readonly string[];
   /** Props that are flags (`<Choice correct>`), written without a value. */
   flags?: readonly string[];
+  /** Props written as a whole-number literal (`<Step n={45}>`), the one expression a lesson may hold. */
+  numbers?: readonly string[];
 }
 
 export const vocabulary = {
@@ -26,6 +28,12 @@ export const vocabulary = {
   Quiz: { props: ['question'], required: ['question'] },
   Choice: { props: ['correct', 'why'], flags: ['correct'] },
   Scenario: { props: ['id', 'view', 'initialStep'], required: ['id'] },
+  Step: { props: ['n'], required: ['n'], numbers: ['n'] },
+  Predict: { props: ['scenario', 'step', 'observer', 'kind', 'about', 'question', 'why'], required: ['scenario', 'step', 'observer', 'kind', 'question', 'why'] },
+  StanzaView: { props: ['scenario', 'step'], required: ['scenario', 'step'] },
+  Annotation: { props: ['at'], required: ['at'] },
+  Exercise: { props: ['kind', 'scenario', 'step', 'observer', 'user', 'candidates', 'hint'], required: ['kind', 'scenario', 'hint'] },
+  FurtherReading: { props: [] },
 } as const satisfies Record<string, ComponentRule>;
 
 export type ComponentName = keyof typeof vocabulary;

@@ -8,9 +8,14 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Locale } from '../../_i18n/locales';
 import { t } from '../../_i18n/site';
 import { DeepDive, Note, Pitfall, Recap, YouWillLearn } from './Callouts';
+import { Exercise } from './Exercise';
+import { FurtherReading } from './FurtherReading';
+import { exerciseData, predictAnswer, type Evidence } from './lesson-data';
 import { Choice, Quiz, type QuizLabels } from './Quiz';
 import { ScenarioEmbed } from './ScenarioEmbed';
 import { Spec } from './Spec';
+import { Annotation, StanzaView } from './StanzaView';
+import { Step } from './Step';
 import { Term } from './Term';
 import type { ComponentName, ScenarioView } from './vocabulary';
 
@@ -19,8 +24,45 @@ type Children = { children?: ReactNode };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LessonComponents = Record<ComponentName, ComponentType<any>>;
 
+interface PredictProps {
+  scenario: string;
+  step: string;
+  observer: string;
+  kind: string;
+  about?: string;
+  question: string;
+  why: string;
+}
+
+interface ExerciseProps extends Children {
+  kind: string;
+  scenario: string;
+  step?: string;
+  observer?: string;
+  user?: string;
+  candidates?: string;
+  hint: string;
+}
+
+/** The engine's reason for a Predict's answer, in words. */
+function evidenceText(locale: Locale, e: Evidence, observer: string, step: number, about: number): string {
+  switch (e.type) {
+    case 'read':
+      return t(locale, 'evidenceRead', { step: about, observer, text: e.text });
+    case 'sealed':
+      return t(locale, 'evidenceSealed', { observer, size: e.size });
+    case 'unseen':
+      return t(locale, 'evidenceUnseen', { observer });
+    case 'known':
+      return t(locale, 'evidenceKnown', { step, observer, value: e.value });
+    case 'unknown':
+      return t(locale, 'evidenceUnknown', { step, observer });
+  }
+}
+
 export function lessonComponents(locale: Locale, objectives: string[]): LessonComponents {
   let quizCount = 0;
+  let exerciseCount = 0;
   const quizLabels = (n: number): QuizLabels => ({
     heading: t(locale, 'quizQuestion', { n }),
     check: t(locale, 'quizCheck'),
@@ -64,6 +106,54 @@ export function lessonComponents(locale: Locale, objectives: string[]): LessonCo
       </Quiz>
     ),
     Choice,
+    Step: ({ n, children }: Children & { n: number }) => (
+      <Step n={Number(n)} action={t(locale, 'stepAction')}>
+        {children}
+      </Step>
+    ),
+    Predict: (p: PredictProps) => {
+      const step = Number(p.step);
+      const a = predictAnswer({ ...p, step });
+      if (typeof a === 'string') throw new Error(`<Predict>: ${a}`); // the compile check makes this unreachable
+      const verdict = `${t(locale, a.yes ? 'predictSaysYes' : 'predictSaysNo')} ${evidenceText(locale, a.evidence, p.observer, step, p.about ? Number(p.about) : step)}`;
+      const why = `${verdict} ${p.why}`;
+      return (
+        <Quiz
+          kind="predict"
+          question={p.question}
+          labels={{ ...quizLabels(0), heading: t(locale, 'predictHeading', { n: step }) }}
+          reveal={
+            <>
+              {' '}
+              {t(locale, 'predictWatch')} <Step n={step} action={t(locale, 'stepAction')}>{`${t(locale, 'exerciseOtrStep')} ${step}`}</Step>
+            </>
+          }
+        >
+          <Choice correct={a.yes} why={why}>
+            {t(locale, 'predictYes')}
+          </Choice>
+          <Choice correct={!a.yes} why={why}>
+            {t(locale, 'predictNo')}
+          </Choice>
+        </Quiz>
+      );
+    },
+    StanzaView: ({ scenario, step, children }: Children & { scenario: string; step: string }) => (
+      <StanzaView scenario={scenario} step={step} locale={locale}>
+        {children}
+      </StanzaView>
+    ),
+    Annotation,
+    Exercise: ({ children, hint, ...p }: ExerciseProps) => {
+      const data = exerciseData({ ...p, step: p.step === undefined ? undefined : Number(p.step) });
+      if (typeof data === 'string') throw new Error(`<Exercise>: ${data}`); // the compile check makes this unreachable
+      return (
+        <Exercise data={data} n={++exerciseCount} step={Number(p.step ?? 0)} hint={hint} locale={locale}>
+          {children}
+        </Exercise>
+      );
+    },
+    FurtherReading: ({ children }: Children) => <FurtherReading label={t(locale, 'furtherReading')}>{children}</FurtherReading>,
     Scenario: ({ id, view, initialStep }: { id: string; view?: ScenarioView; initialStep?: string }) => (
       <ScenarioEmbed id={id} view={view} initialStep={initialStep} locale={locale} />
     ),
