@@ -5,8 +5,8 @@
  * fail the compile, and so the build. It also gives every heading a stable id.
  * @module
  */
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { bundleMDX } from 'mdx-bundler';
 import { getPreset } from '../../lib/scenarios/presets/index';
 import { allowedHtml, scenarioViews, vocabulary, type ComponentRule } from '../_components/lesson/vocabulary';
@@ -18,6 +18,13 @@ export interface CompiledLesson {
   /** The function body that mdx-bundler's getMDXComponent evaluates (on the server). */
   code: string;
   frontmatter: LessonFrontmatter;
+  /** Headings in order with the ids they got: a German lesson takes its English twin's ids, so links survive the language switch. */
+  headings: Heading[];
+}
+
+export interface Heading {
+  depth: number;
+  id: string;
 }
 
 // A minimal view of the mdast/MDX nodes we inspect (no extra dependencies for types).
@@ -78,7 +85,7 @@ function checkStepRefs(refs: readonly StepRef[], widgets: readonly string[]): st
 }
 
 /** Every problem in one lesson's tree, as `line:col message` strings. */
-function checkTree(tree: MdNode, isScenario: (id: string) => boolean): string[] {
+function checkTree(tree: MdNode, isScenario: (id: string) => boolean, headings: Heading[], twin?: readonly Heading[]): string[] {
   const problems: string[] = [];
   const widgets: string[] = [];
   const stepRefs: StepRef[] = [];
@@ -99,7 +106,12 @@ function checkTree(tree: MdNode, isScenario: (id: string) => boolean): string[] 
         const base = slugify(textOf(node)) || 'section';
         const n = seen.get(base) ?? 0;
         seen.set(base, n + 1);
-        node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: n ? `${base}-${n}` : base } };
+        const mine = twin?.[headings.length];
+        if (twin && mine?.depth !== node.depth)
+          problems.push(`${at(node)} heading ${headings.length + 1} (h${node.depth}) has no h${node.depth} at the same place in the English twin: the two languages need the same headings`);
+        const id = mine?.id ?? (n ? `${base}-${n}` : base);
+        headings.push({ depth: node.depth ?? 0, id });
+        node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
         break;
       }
       case 'mdxJsxFlowElement':
@@ -203,6 +215,7 @@ function checkTree(tree: MdNode, isScenario: (id: string) => boolean): string[] 
     for (const c of node.children ?? []) walk(c, isElement ? (node.name ?? null) : `#${node.type}`);
   };
   walk(tree, null);
+  if (twin && twin.length !== headings.length) problems.push(`the English twin has ${twin.length} headings, this lesson ${headings.length}`);
   return [...problems, ...checkStepRefs(stepRefs, widgets)];
 }
 
@@ -215,7 +228,27 @@ const isKnownScenario = (id: string): boolean => {
 };
 
 /** Compiles a lesson file; throws with every vocabulary problem listed when the lesson is not valid. */
+/** content/de/NN-x.mdx → content/en/NN-x.mdx when it exists: the lesson whose heading ids a German one takes. */
+function englishTwin(file: string): string | null {
+  const de = `${sep}content${sep}de${sep}`;
+  const at = file.lastIndexOf(de);
+  if (at < 0) return null;
+  const twin = join(file.slice(0, at), 'content', 'en', file.slice(at + de.length));
+  return existsSync(twin) ? twin : null;
+}
+
+const twinHeadings = new Map<string, Promise<Heading[]>>();
+
 export async function compileLesson(file: string, isScenario: (id: string) => boolean = isKnownScenario): Promise<CompiledLesson> {
+  const twinFile = englishTwin(file);
+  let twin: Heading[] | undefined;
+  if (twinFile) {
+    // Keyed by modification time too, so that `next dev` sees an edited English heading.
+    const key = `${twinFile}@${statSync(twinFile).mtimeMs}`;
+    if (!twinHeadings.has(key)) twinHeadings.set(key, compileLesson(twinFile, isScenario).then((c) => c.headings));
+    twin = await twinHeadings.get(key)!;
+  }
+  const headings: Heading[] = [];
   const source = readFileSync(file, 'utf8');
   const { code, frontmatter } = await bundleMDX({
     source,
@@ -227,12 +260,12 @@ export async function compileLesson(file: string, isScenario: (id: string) => bo
     },
     mdxOptions(options) {
       const checkVocabulary = () => (tree: MdNode) => {
-        const problems = checkTree(tree, isScenario);
+        const problems = checkTree(tree, isScenario, headings, twin);
         if (problems.length) throw new Error(`lesson ${file}:\n  ${problems.join('\n  ')}`);
       };
       options.remarkPlugins = [...(options.remarkPlugins ?? []), checkVocabulary];
       return options;
     },
   });
-  return { code, frontmatter: checkFrontmatter(frontmatter as Record<string, unknown>, file) };
+  return { code, frontmatter: checkFrontmatter(frontmatter as Record<string, unknown>, file), headings };
 }
