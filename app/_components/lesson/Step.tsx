@@ -9,13 +9,13 @@
 import type { ReactNode } from 'react';
 
 /** The widget a step link in `from` drives: the last `[data-scenario-widget]` before it, else the first after it. */
-export function targetWidget(from: Element): HTMLElement | null {
+function targetWidget(from: Element): HTMLElement | null {
   const all = [...document.querySelectorAll<HTMLElement>('[data-scenario-widget]')];
   const above = all.filter((w) => w.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING && !w.contains(from));
   return above.at(-1) ?? all.find((w) => w.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_PRECEDING) ?? null;
 }
 
-export function gotoStep(from: Element, step: number): boolean {
+function gotoStep(from: Element, step: number): boolean {
   const w = targetWidget(from);
   if (!w) return false;
   w.dispatchEvent(new CustomEvent('ml:goto-step', { detail: { step } }));

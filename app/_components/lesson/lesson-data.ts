@@ -58,8 +58,7 @@ function checkObserver(run: Run, name: string): Result<true> {
 }
 
 /** The question kinds of `<Predict>`: read a message body, or know a fact. */
-export const predictKinds = ['can-read', 'knows'] as const;
-export type PredictKind = (typeof predictKinds)[number];
+const predictKinds = ['can-read', 'knows'] as const;
 
 /** Why the answer is what it is, in the engine's terms; the component words it in EN/DE. */
 export type Evidence =
@@ -150,8 +149,7 @@ export function annotationLine(xml: string, at: string): number {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The kinds of `<Exercise>`, each a calculation whose answer the trace fixes. */
-export const exerciseKinds = ['plain-decode', 'scram-guess', 'otr-keyid'] as const;
-export type ExerciseKind = (typeof exerciseKinds)[number];
+const exerciseKinds = ['plain-decode', 'scram-guess', 'otr-keyid'] as const;
 
 export type ExerciseData =
   /** SASL PLAIN (RFC 4616): the base64 the tap read, its three parts, and the password (the answer). */
