@@ -81,7 +81,8 @@ export type SiteKey =
   | 'exerciseOtrSolution'
   | 'stanzaCaption'
   | 'stanzaNotes'
-  | 'furtherReading';
+  | 'furtherReading'
+  | 'observerWords';
 
 export const site: Dictionary<SiteKey> = {
   en: {
@@ -139,11 +140,11 @@ export const site: Dictionary<SiteKey> = {
     predictSaysYes: 'The simulation says yes:',
     predictSaysNo: 'The simulation says no:',
     predictWatch: 'Watch it happen:',
-    evidenceRead: 'at step {step}, {observer} reads “{text}”.',
+    evidenceRead: '{observer} reads “{text}” at step {step}.',
     evidenceSealed: '{observer} sees the {size} bytes but cannot open them.',
-    evidenceUnseen: 'these bytes never pass {observer}.',
-    evidenceKnown: 'by step {step}, {observer} has seen it: {value}.',
-    evidenceUnknown: 'nothing {observer} has seen up to step {step} reveals it.',
+    evidenceUnseen: '{observer} never sees these bytes.',
+    evidenceKnown: '{observer} has seen it by step {step}: {value}.',
+    evidenceUnknown: '{observer} has seen nothing up to step {step} that reveals it.',
     exerciseHeading: 'Exercise {n}',
     exerciseAnswer: 'Your answer',
     exerciseEmpty: 'Type an answer first.',
@@ -167,6 +168,7 @@ export const site: Dictionary<SiteKey> = {
     stanzaCaption: 'Step {step}: {from} → {to}, as {to} reads it',
     stanzaNotes: 'Notes on this {name}',
     furtherReading: 'Further reading',
+    observerWords: '{kind} ({who})',
     scenarioLabel: 'Scenario: {id}',
     scenarioOpen: 'Open this scenario on its own page',
     metaDescription:
@@ -227,11 +229,11 @@ export const site: Dictionary<SiteKey> = {
     predictSaysYes: 'Die Simulation sagt Ja:',
     predictSaysNo: 'Die Simulation sagt Nein:',
     predictWatch: 'Sehen Sie selbst nach:',
-    evidenceRead: 'In Schritt {step} liest {observer} „{text}“.',
+    evidenceRead: '{observer} liest in Schritt {step} „{text}“.',
     evidenceSealed: '{observer} sieht die {size} Byte, kann sie aber nicht öffnen.',
-    evidenceUnseen: 'diese Bytes kommen bei {observer} nie vorbei.',
-    evidenceKnown: 'bis Schritt {step} hat {observer} es gesehen: {value}.',
-    evidenceUnknown: 'nichts, was {observer} bis Schritt {step} gesehen hat, verrät es.',
+    evidenceUnseen: '{observer} bekommt diese Bytes nie zu sehen.',
+    evidenceKnown: '{observer} hat es bis Schritt {step} gesehen: {value}.',
+    evidenceUnknown: '{observer} hat bis Schritt {step} nichts gesehen, was es verrät.',
     exerciseHeading: 'Übung {n}',
     exerciseAnswer: 'Ihre Antwort',
     exerciseEmpty: 'Geben Sie zuerst eine Antwort ein.',
@@ -255,6 +257,7 @@ export const site: Dictionary<SiteKey> = {
     stanzaCaption: 'Schritt {step}: {from} → {to}, wie {to} es liest',
     stanzaNotes: 'Anmerkungen zu diesem {name}',
     furtherReading: 'Zum Weiterlesen',
+    observerWords: '{kind} ({who})',
     scenarioLabel: 'Szenario: {id}',
     scenarioOpen: 'Dieses Szenario auf einer eigenen Seite öffnen',
     metaDescription:

@@ -10,11 +10,13 @@
 import { fromBase64 } from '../../../lib/bytes/base64';
 import { utf8DecodeStrict } from '../../../lib/bytes/hex';
 import { ledgerOf } from '../../../lib/knowledge/ledger';
-import { listObservers, observe, readEvents } from '../../../lib/knowledge/observe';
+import { listObservers, observe, readEvents, type ObserverKind } from '../../../lib/knowledge/observe';
 import { knowledgeAt, knowledgeTimeline } from '../../../lib/knowledge/timeline';
 import { getPreset } from '../../../lib/scenarios/presets/index';
 import { runScenario } from '../../../lib/scenarios/run';
 import type { Scenario, Trace } from '../../../lib/sim/types';
+import { observerDisplayName } from '../../../lib/viz/knowledge';
+import { shortName } from '../../../lib/viz/entities';
 import { prettyPrint } from '../../../lib/xml/pretty';
 import { storedKeyHex } from './scram-check';
 
@@ -55,6 +57,15 @@ function checkStep(id: string, step: number, what: string): Result<Run> {
 function checkObserver(run: Run, name: string): Result<true> {
   const names = listObservers(run.scenario).map((o) => o.name);
   return names.includes(name) ? true : `"${run.scenario.id}" has no observer "${name}" (it has: ${names.join(', ')})`;
+}
+
+/** An observer as the widget's lens names it (kind, and whose link or node), so that no internal id reaches the reader. */
+export function observerOf(id: string, name: string): { kind: ObserverKind; who: string } | null {
+  const run = runOf(id);
+  const info = run && listObservers(run.scenario).find((o) => o.name === name);
+  if (!run || !info) return null;
+  const names = new Map(run.trace.nodes.map((n) => [n.id, shortName(n)]));
+  return { kind: info.kind, who: observerDisplayName(info, run.trace, (n) => names.get(n) ?? n) };
 }
 
 /** The question kinds of `<Predict>`: read a message body, or know a fact. */

@@ -10,7 +10,8 @@ import { t } from '../../_i18n/site';
 import { DeepDive, Note, Pitfall, Recap, YouWillLearn } from './Callouts';
 import { Exercise } from './Exercise';
 import { FurtherReading } from './FurtherReading';
-import { exerciseData, predictAnswer, type Evidence } from './lesson-data';
+import { kindLabel } from '../knowledge/ObserverGlyph';
+import { exerciseData, observerOf, predictAnswer, type Evidence } from './lesson-data';
 import { Choice, Quiz, type QuizLabels } from './Quiz';
 import { ScenarioEmbed } from './ScenarioEmbed';
 import { Spec } from './Spec';
@@ -115,7 +116,9 @@ export function lessonComponents(locale: Locale, objectives: string[]): LessonCo
       const step = Number(p.step);
       const a = predictAnswer({ ...p, step });
       if (typeof a === 'string') throw new Error(`<Predict>: ${a}`); // the compile check makes this unreachable
-      const verdict = `${t(locale, a.yes ? 'predictSaysYes' : 'predictSaysNo')} ${evidenceText(locale, a.evidence, p.observer, step, p.about ? Number(p.about) : step)}`;
+      const o = observerOf(p.scenario, p.observer)!;
+      const observer = t(locale, 'observerWords', { kind: kindLabel(locale, o.kind), who: o.who });
+      const verdict = `${t(locale, a.yes ? 'predictSaysYes' : 'predictSaysNo')} ${evidenceText(locale, a.evidence, observer, step, p.about ? Number(p.about) : step)}`;
       const why = `${verdict} ${p.why}`;
       return (
         <Quiz
