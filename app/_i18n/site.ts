@@ -82,7 +82,8 @@ export type SiteKey =
   | 'stanzaCaption'
   | 'stanzaNotes'
   | 'furtherReading'
-  | 'observerWords';
+  | 'observerWords'
+  | 'stepLinkText';
 
 export const site: Dictionary<SiteKey> = {
   en: {
@@ -169,6 +170,7 @@ export const site: Dictionary<SiteKey> = {
     stanzaNotes: 'Notes on this {name}',
     furtherReading: 'Further reading',
     observerWords: '{kind} ({who})',
+    stepLinkText: 'step {n}',
     scenarioLabel: 'Scenario: {id}',
     scenarioOpen: 'Open this scenario on its own page',
     metaDescription:
@@ -258,6 +260,7 @@ export const site: Dictionary<SiteKey> = {
     stanzaNotes: 'Anmerkungen zu diesem {name}',
     furtherReading: 'Zum Weiterlesen',
     observerWords: '{kind} ({who})',
+    stepLinkText: 'Schritt {n}',
     scenarioLabel: 'Szenario: {id}',
     scenarioOpen: 'Dieses Szenario auf einer eigenen Seite öffnen',
     metaDescription:

@@ -25,6 +25,9 @@ function gotoStep(from: Element, step: number): boolean {
 export function Step({ n, action, children }: { n: number; action: string; children?: ReactNode }) {
   return (
     <button type="button" className="step-link" data-step={n} onClick={(e) => gotoStep(e.currentTarget, n)}>
+      <span className="step-link-glyph" aria-hidden="true">
+        ▸
+      </span>
       {children ?? n}
       <span className="mlw-visually-hidden">{` (${action})`}</span>
     </button>

@@ -128,7 +128,7 @@ export function lessonComponents(locale: Locale, objectives: string[]): LessonCo
           reveal={
             <>
               {' '}
-              {t(locale, 'predictWatch')} <Step n={step} action={t(locale, 'stepAction')}>{`${t(locale, 'exerciseOtrStep')} ${step}`}</Step>
+              {t(locale, 'predictWatch')} <Step n={step} action={t(locale, 'stepAction')}>{t(locale, 'stepLinkText', { n: step })}</Step>
             </>
           }
         >
