@@ -7,7 +7,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 test.use({ viewport: { width: 1280, height: 800 } });
-test.describe.configure({ timeout: 120_000 });
+// Two widgets and axe on a shared 2-core machine: a scan can take over two minutes.
+test.describe.configure({ timeout: 240_000 });
 
 const ready = (page: Page, id: string) => page.locator(`[data-scenario-widget="${id}"][data-ready="true"]`).waitFor();
 
