@@ -8,6 +8,7 @@ import { SiteFooter } from '../_components/site/SiteFooter';
 import { SiteHeader } from '../_components/site/SiteHeader';
 import { OfflineStatus } from '../_components/site/OfflineStatus';
 import { webApp } from '../_components/site/web-app';
+import { markViewPending } from '../_components/scenario/url-view-pending';
 
 export const dynamicParams = false;
 
@@ -38,6 +39,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale}>
       <body>
+        <script dangerouslySetInnerHTML={{ __html: markViewPending }} />
         <a className="skip-link" href="#main">
           {t(locale, 'skipToContent')}
         </a>

@@ -12,6 +12,7 @@ import { networkStrings } from './widget/network';
 import { otrStrings } from './widget/otr';
 import { ratchetStrings } from './widget/ratchet';
 import { scenarioStrings } from './widget/scenario';
+import { scriptStrings } from './widget/script';
 import { sequenceStrings } from './widget/sequence';
 import { storyStrings } from './widget/story';
 import { timelineStrings } from './widget/timeline';
@@ -28,6 +29,7 @@ export const widgetAreas = {
   otr: otrStrings,
   ratchet: ratchetStrings,
   story: storyStrings,
+  script: scriptStrings,
 } as const satisfies Record<string, BilingualTable>;
 
 const table = {
@@ -41,6 +43,7 @@ const table = {
   ...otrStrings,
   ...ratchetStrings,
   ...storyStrings,
+  ...scriptStrings,
 };
 
 export type WidgetKey = keyof typeof table;

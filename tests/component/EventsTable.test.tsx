@@ -3,7 +3,7 @@
  * The Inspector's Events table (the diagrams' text alternative) names every local event by what it is:
  * the action's own label in the reader's language, never "timer: action.otr-start".
  */
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Inspector } from '../../app/_components/inspector/Inspector';
 import { WIDGET_SEED } from '../../app/_components/scenario/ScenarioWidget';
@@ -21,8 +21,8 @@ afterEach(cleanup);
 
 /** The "What" cell of the row for trace event `seq`. */
 function whatCell(locale: Locale, seq: number): string {
-  render(<Inspector scenario={scenario} run={run} step={0} locale={locale} selectedNode={null} onSelectNode={() => {}} onSelectStep={() => {}} />);
-  fireEvent.click(screen.getByRole('tab', { name: widget[locale].tabEvents }));
+  render(<Inspector scenario={scenario} run={run} step={0} locale={locale} selectedNode={null} onSelectNode={() => {}} onSelectStep={() => {}} tab="events" onTab={() => {}} />);
+  expect(screen.getByRole('tab', { name: widget[locale].tabEvents }).getAttribute('aria-selected')).toBe('true');
   const button = screen.getByRole('button', { name: widget[locale].goToStep.replace('{step}', String(seq + 1)) });
   const row = button.closest('tr')!;
   const cells = within(row).getAllByRole('cell');

@@ -14,6 +14,8 @@ const theft = trace.events[71]!;
 afterEach(() => {
   cleanup();
   document.body.style.overflow = '';
+  // The widget, alone on the page, keeps its view in the URL (notes=1, presenter=1): start each test clean.
+  window.history.replaceState(null, '', '/');
 });
 
 describe('the extra narration folds behind "More (+N)", on the page and in presenter mode', () => {

@@ -7,7 +7,7 @@
  * Tabs follow the WAI-ARIA tabs pattern (arrow keys, Home/End, automatic activation).
  * @module
  */
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { localEventLabel } from '../../_i18n/actions';
 import type { Locale } from '../../_i18n/locales';
 import { wt, type WidgetKey } from '../../_i18n/widget';
@@ -69,11 +69,25 @@ export interface InspectorProps {
   otr?: boolean;
   /** The lens's keys and seen steps: the XML, Layers, Hex and Events tabs show only what it can open. */
   means?: LensMeans | null;
+  /** The open tab, owned by the widget (the URL keeps it); a tab this scenario does not show opens XML. */
+  tab: InspectorTab;
+  onTab(tab: InspectorTab): void;
 }
 
-export function Inspector({ scenario, run, step, locale, selectedNode, onSelectNode, onSelectStep, observers = [], lens = null, onLens, who = (o) => o.name, otr = false, means = null }: InspectorProps) {
-  const [tabRaw, setTab] = useState<InspectorTab>('xml');
-  const TABS = ALL_TABS.filter((t) => (t.id === 'ratchet' ? otr : t.id === 'knowledge' ? observers.length > 0 && !!onLens : true));
+/** A tab's name on screen (the lecture script lists views by it); an unknown id is shown as it is. */
+export function tabLabel(locale: Locale, id: string): string {
+  const t = ALL_TABS.find((x) => x.id === id);
+  return t ? wt(locale, t.key) : id;
+}
+
+/** The tabs a scenario shows: Ratchet only with OTR sessions, Knowledge only with observers to choose. */
+export function shownTabs(otr: boolean, knowledge: boolean): InspectorTab[] {
+  return ALL_TABS.filter((t) => (t.id === 'ratchet' ? otr : t.id === 'knowledge' ? knowledge : true)).map((t) => t.id);
+}
+
+export function Inspector({ scenario, run, step, locale, selectedNode, onSelectNode, onSelectStep, observers = [], lens = null, onLens, who = (o) => o.name, otr = false, means = null, tab: tabRaw, onTab: setTab }: InspectorProps) {
+  const shown = shownTabs(otr, observers.length > 0 && !!onLens);
+  const TABS = ALL_TABS.filter((t) => shown.includes(t.id));
   const tab = TABS.some((t) => t.id === tabRaw) ? tabRaw : 'xml';
   const base = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);

@@ -12,8 +12,9 @@
  * ←/→ step, `[`/`]` go to the previous/next chapter start, PageUp/PageDown too outside presenter mode
  * and step in it (presenter clickers send PageUp/PageDown; timeline/chapter-keys.ts), Space plays/pauses,
  * Home/End go to the first/last step, Esc leaves presenter mode. A lesson's step link moves the widget
- * by the `ml:goto-step` event on its root (useGotoStep.ts). The URL keeps the step as `?step=N` when the
- * widget is alone on its page (history.replaceState; a broken or out-of-range value is clamped or ignored).
+ * by the `ml:goto-step` event on its root (useGotoStep.ts). When the widget is alone on its page the URL
+ * keeps the whole view (step, lens, tab, view, presenter, notes: useUrlView.ts, lib/viz/url-view.ts). In
+ * presenter mode a running lecture script takes the clicker's keys first (script/useScriptShow.ts).
  * @module
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
@@ -32,14 +33,20 @@ import type { LensMeans } from '../../../lib/viz/lens';
 import { hasOtr } from '../../../lib/viz/otr-frames';
 import { stepDelayMs } from '../../../lib/viz/playback';
 import { chapterMarks } from '../../../lib/viz/chapters';
+import { decodeUrlView, type UrlView } from '../../../lib/viz/url-view';
+import { scriptViewQuery, type ScriptView } from '../../../lib/viz/lecture-script';
 import { kindLabel } from '../knowledge/ObserverGlyph';
-import { Inspector } from '../inspector/Inspector';
+import { Inspector, shownTabs, type InspectorTab } from '../inspector/Inspector';
 import { NetworkView } from '../network/NetworkView';
 import { SequenceView } from '../sequence/SequenceView';
 import { Timeline } from '../timeline/Timeline';
 import { chapterKeyStep, isPlainKey } from '../timeline/chapter-keys';
 import { bandText, storyAt } from './band-text';
 import { ErrorBoundary, errorMessage } from './ErrorBoundary';
+import { useUrlView } from './useUrlView';
+import { ScriptAdd } from '../script/ScriptAdd';
+import { ScriptBar } from '../script/ScriptBar';
+import { useScriptShow } from '../script/useScriptShow';
 import { CloseIcon, PresenterIcon, WarningIcon } from './Glyphs';
 import { useGotoStep } from './useGotoStep';
 import { PHONE_QUERY, PRESENTER_QUERY, useMediaQuery } from './useMediaQuery';
@@ -164,7 +171,8 @@ function Widget({
   const [selectedNode, setSelectedNode] = useState<string | null>(null);
   const [lensName, setLens] = useState<string | null>(null);
   const [reducedMotion, setReducedMotion] = useState(false);
-  const [syncUrl, setSyncUrl] = useState(false);
+  const [tab, setTab] = useState<InspectorTab>('xml');
+  const [notesOpen, setNotesOpen] = useState(false);
   const [ready, setReady] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   /** The control that got focus from a click (not from Tab): Space on it plays/pauses (see handleKey). */
@@ -176,39 +184,57 @@ function Widget({
   const setStep = useCallback((s: number) => setStepRaw(clampStep(s, total, 0)), [total]);
   const marks = useMemo(() => chapterMarks(scenario, trace), [scenario, trace]);
 
-  // On mount: reduced motion, whether this is the page's only widget, and the step from ?step=N.
+  // The knowledge lens: whose view of the run the diagrams and the Knowledge tab show (null: everything).
+  // An observer the engine cannot list is a bug: the widget works on without the lens and says why.
+  const { observers, observersError } = useMemo(() => {
+    try {
+      return { observers: sortObservers(listObservers(scenario)), observersError: null };
+    } catch (err) {
+      return { observers: [], observersError: errorMessage(err) };
+    }
+  }, [scenario]);
+  const otr = useMemo(() => hasOtr(trace), [trace]);
+
+  // The view in the address bar (step, lens, tab, view, presenter, notes): read once, kept current.
+  const defaultStep = clampStep(initialStep ?? 0, total);
+  const urlBounds = useMemo(() => ({ total, lenses: observers.map((o) => o.name), tabs: shownTabs(otr, observers.length > 0) }), [total, observers, otr]);
+  const applyView = useCallback((v: UrlView) => {
+    if (v.step !== undefined) setStepRaw(v.step);
+    if (v.lens !== undefined) setLens(v.lens);
+    if (v.tab !== undefined) setTab(v.tab as InspectorTab);
+    if (v.view !== undefined) setView(v.view);
+    if (v.presenter) setPresenter(true);
+    if (v.notes) setNotesOpen(true);
+  }, []);
+  // A lecture script being presented: a view is shown exactly as the script says (what it leaves out is reset).
+  const showView = useCallback(
+    (v: ScriptView) => {
+      setPlaying(false);
+      setLens(null);
+      setTab('xml');
+      setView('both');
+      setNotesOpen(false);
+      applyView(decodeUrlView(scriptViewQuery(v), urlBounds));
+    },
+    [applyView, urlBounds],
+  );
+  const script = useScriptShow(scenario.id, locale, presenter, showView);
+  const syncUrl = useUrlView({
+    bounds: urlBounds,
+    defaults: { step: defaultStep, view: initialView, tab: 'xml' },
+    current: { step, lens: lensName ?? undefined, tab, view, presenter, notes: notesOpen },
+    apply: applyView,
+  });
+
+  // On mount: reduced motion.
   useEffect(() => {
     setReducedMotion(prefersReducedMotion());
     const mq = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
     const onChange = () => setReducedMotion(mq?.matches ?? false);
     mq?.addEventListener?.('change', onChange);
     setReady(true);
-    const alone = document.querySelectorAll('[data-scenario-widget]').length === 1;
-    setSyncUrl(alone);
-    if (alone) {
-      const raw = new URLSearchParams(window.location.search).get('step');
-      if (raw !== null) setStepRaw((cur) => clampStep(raw, total, cur));
-    }
     return () => mq?.removeEventListener?.('change', onChange);
-  }, [total]);
-
-  // Keep ?step=N in the URL (replace, never push: stepping must not fill the back button's history).
-  useEffect(() => {
-    if (!syncUrl) return;
-    try {
-      const url = new URL(window.location.href);
-      // The step the widget opens at needs no parameter: a clean link lands there anyway.
-      const want = step === clampStep(initialStep ?? 0, total) ? null : String(step);
-      if (url.searchParams.get('step') === want) return;
-      if (want === null) url.searchParams.delete('step');
-      else url.searchParams.set('step', want);
-      window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-    } catch (err) {
-      // A sandboxed page may refuse (a SecurityError DOMException): the address just keeps its old step.
-      // Anything else is a bug and goes to the widget's error boundary.
-      if (!(err instanceof DOMException)) throw err;
-    }
-  }, [step, syncUrl, initialStep, total]);
+  }, []);
 
   // Play: advance one step at a time, paced by the virtual time between events (lib/viz/playback.ts).
   useEffect(() => {
@@ -248,6 +274,7 @@ function Widget({
         return true;
       }
       if (target && target.closest(FORM_FIELD)) return false;
+      if (script.handleKey(key)) return true;
       const chapterStep = chapterKeyStep(key, presenter, marks, step, total);
       if (chapterStep !== null) {
         go(chapterStep);
@@ -284,7 +311,7 @@ function Widget({
           return false;
       }
     },
-    [go, presenter, marks, step, total, togglePlay],
+    [go, presenter, marks, step, total, togglePlay, script],
   );
 
   const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
@@ -344,15 +371,6 @@ function Widget({
 
   const selectNode = useCallback((nodeId: string) => setSelectedNode(nodeId), []);
 
-  // The knowledge lens: whose view of the run the diagrams and the Knowledge tab show (null: everything).
-  // An observer the engine cannot list is a bug: the widget works on without the lens and says why.
-  const { observers, observersError } = useMemo(() => {
-    try {
-      return { observers: sortObservers(listObservers(scenario)), observersError: null };
-    } catch (err) {
-      return { observers: [], observersError: errorMessage(err) };
-    }
-  }, [scenario]);
   const names = useMemo(() => new Map(trace.nodes.map((n) => [n.id, shortName(n)])), [trace.nodes]);
   const who = useCallback((o: ObserverInfo) => observerDisplayName(o, trace, (id) => names.get(id) ?? id), [trace, names]);
   const lens = observers.find((o) => o.name === lensName) ?? null;
@@ -372,7 +390,6 @@ function Widget({
   // the lens's observer has it.
   const story = useMemo(() => storyAt(scenario, trace, lens?.name ?? null, means, step), [scenario, trace, lens, means, step]);
   const band = bandText(locale, ev, { summary: scenario.summary[locale], last: step === total, story, lens: lens && { info: lens, name: who(lens) }, nm: (id) => names.get(id) ?? id });
-  const otr = useMemo(() => hasOtr(trace), [trace]);
   const lensId = useId();
   // A phone shows one picture at a time, so that it and the controls fit on the screen together.
   const phone = useMediaQuery(PHONE_QUERY, false);
@@ -392,6 +409,7 @@ function Widget({
       data-scenario-widget={scenario.id}
       data-step={step}
       data-ready={ready ? 'true' : 'false'}
+      data-reveal={script.hidden ? 'pending' : undefined}
       role="region"
       aria-labelledby={headingId}
       tabIndex={-1}
@@ -439,6 +457,7 @@ function Widget({
               </select>
             </label>
           )}
+          {!presenter && <ScriptAdd locale={locale} view={{ scenario: scenario.id, step, lens: lensName ?? undefined, tab: tab === 'xml' ? undefined : tab, view: view === 'both' ? undefined : view }} />}
           {canPresent && (
             <button type="button" className="mlw-btn mlw-btn--text mlw-present" onClick={() => setPresenter((p) => !p)} aria-pressed={presenter}>
               {presenter ? <CloseIcon /> : <PresenterIcon />}
@@ -446,6 +465,7 @@ function Widget({
             </button>
           )}
         </div>
+        {presenter && <ScriptBar locale={locale} s={script} />}
       </div>
       <div className="mlw-views">
         {showNetwork && (
@@ -495,6 +515,8 @@ function Widget({
         who={who}
         otr={otr}
         means={means}
+        tab={tab}
+        onTab={setTab}
       />
       <Timeline
         locale={locale}
@@ -503,14 +525,17 @@ function Widget({
         time={ev ? ev.time : null}
         playing={playing}
         speed={speed}
-        narration={band.narration}
-        primary={band.primary}
-        effects={band.folded}
+        // A script's "class predicts first" view holds the narration back (the Knowledge tab too: widget.css).
+        narration={script.hidden ? wt(locale, 'scriptHidden') : band.narration}
+        primary={script.hidden ? [] : band.primary}
+        effects={script.hidden ? [] : band.folded}
         whole={band.whole}
         marks={marks}
         onStep={go}
         onTogglePlay={togglePlay}
         onSpeed={setSpeed}
+        notesOpen={notesOpen}
+        onNotesOpen={setNotesOpen}
       />
       <p className="mlw-footnote">
         <span>{wt(locale, 'seedNote', { seed: WIDGET_SEED })}</span>

@@ -6,7 +6,7 @@
  * the narration"). Stateless: the widget owns the step and the playing flag.
  * @module
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
 import { chapterAt, type ChapterMark } from '../../../lib/viz/chapters';
@@ -35,6 +35,9 @@ export interface TimelineProps {
   onStep(step: number): void;
   onTogglePlay(): void;
   onSpeed(speed: number): void;
+  /** Whether the extra sentences are open, owned by the widget (the URL keeps it as `notes=1`). */
+  notesOpen: boolean;
+  onNotesOpen(open: boolean): void;
 }
 
 /**
@@ -42,11 +45,10 @@ export interface TimelineProps {
  * behind "More (+N)" (on the page and in presenter mode alike), so the bar keeps a modest height and
  * leaves the diagrams in view. Folded text stays in the live region, so a screen reader hears everything.
  */
-export function Timeline({ locale, step, total, time, playing, speed, narration, primary, effects, whole = false, marks, onStep, onTogglePlay, onSpeed }: TimelineProps) {
+export function Timeline({ locale, step, total, time, playing, speed, narration, primary, effects, whole = false, marks, onStep, onTogglePlay, onSpeed, notesOpen: open, onNotesOpen }: TimelineProps) {
   const scrubId = useId();
   const speedId = useId();
   const effectsId = useId();
-  const [open, setOpen] = useState(false);
   const foldable = effects.length > 0;
   const folded = foldable && !open;
   const chapter = chapterAt(marks, step)?.title[locale] ?? null;
@@ -140,7 +142,7 @@ export function Timeline({ locale, step, total, time, playing, speed, narration,
           )}
         </div>
         {foldable && (
-          <button type="button" className="mlw-btn mlw-btn--text mlw-fold" aria-expanded={open} aria-controls={effectsId} onClick={() => setOpen((o) => !o)} data-testid="narration-fold">
+          <button type="button" className="mlw-btn mlw-btn--text mlw-fold" aria-expanded={open} aria-controls={effectsId} onClick={() => onNotesOpen(!open)} data-testid="narration-fold">
             {wt(locale, open ? 'narrationLess' : whole ? 'storyWhole' : 'narrationMore')}
             {!open && !whole && ` (+${effects.length})`}
           </button>
