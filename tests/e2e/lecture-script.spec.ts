@@ -4,6 +4,7 @@
  * two scenario pages, the marked view holds the narration and the Knowledge tab back until the next
  * press; a corrupt file changes nothing and says why; the copied link carries the whole script.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -107,4 +108,28 @@ test('a corrupt file changes nothing and says why (EN and DE); a script link ope
   await expect(page.getByText(/This script came with the link\./)).toBeVisible();
   await page.goto('/en/script/?s=broken*');
   await expect(page.getByTestId('script-said')).toContainText('The script in this link could not be read');
+});
+
+test('the script page and a held-back view in presenter mode pass axe, light and dark', async ({ browser }) => {
+  test.setTimeout(180_000);
+  for (const [colorScheme, locale] of [['light', 'de'], ['dark', 'en']] as const) {
+    const ctx = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    await page.goto(`/${locale}/script/`);
+    await page.evaluate(() =>
+      localStorage.setItem('ml:lecture-script', JSON.stringify({ format: 'messenger-lab-script', version: 1, title: 'T', views: [{ scenario: 'hello', step: 2 }, { scenario: 'hello', step: 4, reveal: true, note: 'n' }] })),
+    );
+    await page.reload();
+    await expect(page.getByTestId('script-views').locator('> li')).toHaveCount(2);
+    const scan = async () => {
+      const r = await new AxeBuilder({ page }).analyze();
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    };
+    expect(await scan()).toEqual([]);
+    await page.getByTestId('script-views').locator('> li').nth(1).getByRole('button', { name: /Present from view 2|Ab Ansicht 2/ }).click();
+    await expect(widget(page, 'hello')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+    await expect(page.getByTestId('script-reveal')).toBeVisible();
+    expect(await scan()).toEqual([]);
+    await ctx.close();
+  }
 });

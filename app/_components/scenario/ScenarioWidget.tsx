@@ -219,6 +219,7 @@ function Widget({
     [applyView, urlBounds],
   );
   const script = useScriptShow(scenario.id, locale, presenter, showView);
+  const scriptKey = script.handleKey;
   const syncUrl = useUrlView({
     bounds: urlBounds,
     defaults: { step: defaultStep, view: initialView, tab: 'xml' },
@@ -274,7 +275,7 @@ function Widget({
         return true;
       }
       if (target && target.closest(FORM_FIELD)) return false;
-      if (script.handleKey(key)) return true;
+      if (scriptKey(key)) return true;
       const chapterStep = chapterKeyStep(key, presenter, marks, step, total);
       if (chapterStep !== null) {
         go(chapterStep);
@@ -311,7 +312,7 @@ function Widget({
           return false;
       }
     },
-    [go, presenter, marks, step, total, togglePlay, script],
+    [go, presenter, marks, step, total, togglePlay, scriptKey],
   );
 
   const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {

@@ -1,6 +1,6 @@
 'use client';
 /**
- * "Add this view to the script" in the widget's header: appends what is on screen (scenario, step,
+ * "Add to script" in the widget's header: appends what is on screen (scenario, step,
  * lens, tab, what to show) to the teacher's lecture script and links to the script page. A stored
  * script that cannot be read is never overwritten: the button then says so and adds nothing.
  * @module
@@ -34,7 +34,7 @@ export function ScriptAdd({ locale, view }: { locale: Locale; view: ScriptView }
   };
   return (
     <span className="mlw-scriptadd">
-      <button type="button" className="mlw-btn mlw-btn--text" onClick={add} data-testid="script-add">
+      <button type="button" className="mlw-btn mlw-btn--text" onClick={add} title={wt(locale, 'scriptAddTitle')} data-testid="script-add">
         {wt(locale, 'scriptAdd')}
       </button>
       {count !== null && count > 0 && <a href={`/${locale}/script/`}>{wt(locale, 'scriptOpen', { n: count })}</a>}

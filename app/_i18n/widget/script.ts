@@ -3,16 +3,20 @@ import type { BilingualTable } from '../locales';
 
 export const scriptStrings = {
   scriptAdd: {
-    en: 'Add this view to the script',
-    de: 'Diese Ansicht ins Skript',
+    en: 'Add to script',
+    de: 'Ins Skript',
+  },
+  scriptAddTitle: {
+    en: 'Add this view (step, lens, tab) to your lecture script',
+    de: 'Diese Ansicht (Schritt, Sicht, Reiter) in Ihr Vorlesungsskript aufnehmen',
   },
   scriptAdded: {
     en: 'Added as view {n}.',
     de: 'Als Ansicht {n} hinzugefügt.',
   },
   scriptOpen: {
-    en: 'Lecture script ({n})',
-    de: 'Vorlesungsskript ({n})',
+    en: 'Script ({n})',
+    de: 'Skript ({n})',
   },
   scriptUnreadable: {
     en: 'Your saved script cannot be read, so nothing was added. Open the script page to see why.',
@@ -55,16 +59,16 @@ export const scriptStrings = {
     de: 'Vorlesungsskript',
   },
   scriptPageIntro: {
-    en: 'A lecture script is a list of views you walk through in presenter mode with a clicker: Page Down or → goes to the next view (on another scenario page if need be), Page Up or ← goes back. A view marked “class predicts first” hides the narration and the Knowledge tab until you press R or the clicker again. Your notes stay on this page and, in presenter mode, appear only when you press N — a projector mirrors your screen, so keep them short or open this page on your own screen. Add views with “Add this view to the script” above any scenario. The script is kept in this browser.',
-    de: 'Ein Vorlesungsskript ist eine Liste von Ansichten, die Sie im Präsentationsmodus mit einem Presenter durchgehen: Bild ab oder → führt zur nächsten Ansicht (wenn nötig auf der Seite eines anderen Szenarios), Bild auf oder ← zurück. Eine Ansicht mit „Klasse überlegt zuerst“ verbirgt die Erzählung und den Reiter „Wissen“, bis Sie R oder erneut den Presenter drücken. Ihre Notizen bleiben auf dieser Seite und erscheinen im Präsentationsmodus nur, wenn Sie N drücken – ein Beamer spiegelt Ihren Bildschirm, halten Sie sie also kurz oder öffnen Sie diese Seite auf Ihrem eigenen Bildschirm. Ansichten fügen Sie über „Diese Ansicht ins Skript“ über jedem Szenario hinzu. Das Skript bleibt in diesem Browser gespeichert.',
+    en: 'A lecture script is a list of views you walk through in presenter mode with a clicker: Page Down or → goes to the next view (on another scenario page if need be), Page Up or ← goes back. A view marked “class predicts first” hides the narration and the Knowledge tab until you press R or the clicker again. Your notes stay on this page and, in presenter mode, appear only when you press N — a projector mirrors your screen, so keep them short or open this page on your own screen. Add views with “Add to script” above any scenario. The script is kept in this browser.',
+    de: 'Ein Vorlesungsskript ist eine Liste von Ansichten, die Sie im Präsentationsmodus mit einem Presenter durchgehen: Bild ab oder → führt zur nächsten Ansicht (wenn nötig auf der Seite eines anderen Szenarios), Bild auf oder ← zurück. Eine Ansicht mit „Klasse überlegt zuerst“ verbirgt die Erzählung und den Reiter „Wissen“, bis Sie R oder erneut den Presenter drücken. Ihre Notizen bleiben auf dieser Seite und erscheinen im Präsentationsmodus nur, wenn Sie N drücken – ein Beamer spiegelt Ihren Bildschirm, halten Sie sie also kurz oder öffnen Sie diese Seite auf Ihrem eigenen Bildschirm. Ansichten fügen Sie über „Ins Skript“ über jedem Szenario hinzu. Das Skript bleibt in diesem Browser gespeichert.',
   },
   scriptTitleLabel: {
     en: 'Title',
     de: 'Titel',
   },
   scriptEmpty: {
-    en: 'No views yet. Open a scenario, set the step, lens and tab you want, and press “Add this view to the script”.',
-    de: 'Noch keine Ansichten. Öffnen Sie ein Szenario, wählen Sie Schritt, Sicht und Reiter und drücken Sie „Diese Ansicht ins Skript“.',
+    en: 'No views yet. Open a scenario, set the step, lens and tab you want, and press “Add to script”.',
+    de: 'Noch keine Ansichten. Öffnen Sie ein Szenario, wählen Sie Schritt, Sicht und Reiter und drücken Sie „Ins Skript“.',
   },
   scriptViews: {
     en: 'Views',
