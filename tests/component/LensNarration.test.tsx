@@ -12,7 +12,11 @@ import { widget } from '../../app/_i18n/widget';
 import { getPreset } from '../../lib/scenarios/presets/index';
 import { runScenario } from '../../lib/scenarios/run';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  // The widget, alone on the page, keeps its view in the URL (lens, notes=1): start each test clean.
+  window.history.replaceState(null, '', '/');
+});
 
 const main = () => screen.getByTestId('narration').querySelector('.mlw-narration-main')!.textContent ?? '';
 const lens = (name: string) => fireEvent.change(screen.getByTestId('lens-select'), { target: { value: name } });
