@@ -1,7 +1,10 @@
 /**
  * The widget's view as URL query parameters, so that a teacher can prepare a link and a reload keeps
  * what was on screen: `step`, `lens` (an observer's name), `tab` (an Inspector tab), `view`
- * (both|network|sequence), `presenter=1`, `notes=1` (the narration's extra sentences open).
+ * (both|network|sequence), `presenter=1`, `notes=1` (the narration's extra sentences open), and
+ * `chapter` (a chapter's id: the view opens at the chapter's first step when no `step` is named). A
+ * chapter link survives a change of the trace that moves step numbers (real TLS adds records); the
+ * widget writes the precise `step` back once it is open.
  *
  * Decoding never throws: a link is outside input (typed, pasted, cut off by a mail program), so a
  * parameter that does not fit this scenario is dropped and a step out of range is clamped. Encoding
@@ -28,10 +31,12 @@ export interface UrlViewBounds {
   total: number;
   lenses: readonly string[];
   tabs: readonly string[];
+  /** The scenario's chapters: an id and the step it starts at (lib/viz/chapters.ts). */
+  chapters?: readonly { id: string; step: number }[];
 }
 
 /** The parameters this module owns, in the order `encodeUrlView` writes them. */
-export const URL_VIEW_KEYS = ['step', 'lens', 'tab', 'view', 'presenter', 'notes'] as const;
+export const URL_VIEW_KEYS = ['step', 'lens', 'tab', 'view', 'presenter', 'notes', 'chapter'] as const;
 
 /** A step from text: digits only (a sign allowed), clamped to 0..total; anything else is no step. */
 function parseStep(raw: string, total: number): number | undefined {
@@ -51,6 +56,11 @@ export function decodeUrlView(search: string, bounds: UrlViewBounds): UrlView {
   if (step !== null) {
     const s = parseStep(step, bounds.total);
     if (s !== undefined) out.step = s;
+  }
+  const chapter = params.get('chapter');
+  if (out.step === undefined && chapter !== null) {
+    const mark = bounds.chapters?.find((c) => c.id === chapter);
+    if (mark) out.step = Math.max(0, Math.min(Math.max(0, Math.trunc(bounds.total)), mark.step));
   }
   const lens = params.get('lens');
   if (lens !== null && bounds.lenses.includes(lens)) out.lens = lens;

@@ -96,6 +96,14 @@ test('a prepared link opens exactly that view; bad values are dropped, not fatal
   await expect(w.getByRole('tab', { name: 'Schichten' })).toHaveAttribute('aria-selected', 'true');
   await expect(w).not.toHaveClass(/mlw--presenter/);
 
+  // A chapter link (robust when a trace grows) opens at the chapter's first step and names the step in the URL.
+  await page.goto('/en/scenarios/otr-mitm/?chapter=smp&tab=ratchet');
+  await ready(page, 'otr-mitm');
+  const smp = widget(page, 'otr-mitm');
+  await expect(smp).toHaveAttribute('data-step', '47');
+  await expect(smp.getByRole('tab', { name: 'Ratchet' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/\/en\/scenarios\/otr-mitm\/\?step=47&tab=ratchet$/);
+
   await page.goto(`/en/scenarios/${id}/?step=9x&lens=nobody&tab=ratchet&view=%&presenter=yes&notes=1`);
   await ready(page, id);
   await expect(w).toHaveAttribute('data-step', '0');

@@ -195,9 +195,12 @@ function Widget({
   }, [scenario]);
   const otr = useMemo(() => hasOtr(trace), [trace]);
 
-  // The view in the address bar (step, lens, tab, view, presenter, notes): read once, kept current.
+  // The view in the address bar (step or chapter, lens, tab, view, presenter, notes): read once, kept current.
   const defaultStep = clampStep(initialStep ?? 0, total);
-  const urlBounds = useMemo(() => ({ total, lenses: observers.map((o) => o.name), tabs: shownTabs(otr, observers.length > 0) }), [total, observers, otr]);
+  const urlBounds = useMemo(
+    () => ({ total, lenses: observers.map((o) => o.name), tabs: shownTabs(otr, observers.length > 0), chapters: marks }),
+    [total, observers, otr, marks],
+  );
   const applyView = useCallback((v: UrlView) => {
     if (v.step !== undefined) setStepRaw(v.step);
     if (v.lens !== undefined) setLens(v.lens);

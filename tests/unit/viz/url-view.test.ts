@@ -27,6 +27,17 @@ describe('view state in the URL (contract 3)', () => {
     expect(decodeUrlView('?lens=%E0%A4%A', bounds)).toEqual({}); // a broken escape is just an unknown name
   });
 
+  it('a chapter link opens at the chapter’s first step; a step named beside it wins; an unknown chapter is dropped', () => {
+    const withChapters = { ...bounds, chapters: [{ id: 'login', step: 1 }, { id: 'smp', step: 40 }] };
+    expect(decodeUrlView('?chapter=smp', withChapters)).toEqual({ step: 40 });
+    expect(decodeUrlView('?chapter=smp&step=3', withChapters)).toEqual({ step: 3 });
+    expect(decodeUrlView('?step=x&chapter=login', withChapters)).toEqual({ step: 1 });
+    expect(decodeUrlView('?chapter=theft', withChapters)).toEqual({});
+    expect(decodeUrlView('?chapter=smp', bounds)).toEqual({}); // a scenario without chapters
+    // The widget writes the precise step back: the chapter parameter does not stay beside it.
+    expect(encodeUrlView({ step: 40 }, defaults, '?chapter=smp')).toBe('?step=40');
+  });
+
   it('writes only what differs from how the widget opens, in a fixed order, and keeps foreign parameters', () => {
     expect(encodeUrlView({ step: 0, view: 'both', tab: 'xml' }, defaults)).toBe('');
     expect(encodeUrlView({ step: 5, lens: 'eve', tab: 'layers', view: 'network', presenter: true, notes: true }, defaults)).toBe(
