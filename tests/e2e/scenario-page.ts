@@ -13,7 +13,8 @@ export const widget = (page: Page, id: string) => page.locator(`[data-scenario-w
 /** `/<locale>/scenarios/<id>/?step=<step>`, once the widget is ready at that step. */
 export async function open(page: Page, id: string, step: number, locale: 'en' | 'de' = 'en') {
   await page.goto(`/${locale}/scenarios/${id}/?step=${step}`);
-  await expect(widget(page, id)).toHaveAttribute('data-ready', 'true');
+  // A long OTR scenario takes several seconds to compute on a loaded 2-core machine.
+  await expect(widget(page, id)).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   await expect(widget(page, id)).toHaveAttribute('data-step', String(step));
 }
 

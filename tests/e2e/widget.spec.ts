@@ -289,7 +289,8 @@ test('presenter mode at 1280×800: the narration folds, so the timeline leaves t
   await expect(page.locator('[data-scenario-widget]')).toHaveAttribute('data-ready', 'true');
   await page.getByRole('button', { name: 'Presenter mode' }).click();
   const bar = await page.locator('.mlw-timeline').boundingBox();
-  expect(bar!.height).toBeLessThan(800 * 0.3);
+  // Key facts are always shown (up to three lines in presenter mode), so the band may take a third; the diagrams are sized to the rest.
+  expect(bar!.height).toBeLessThan(800 * 0.35);
   await expect(page.getByTestId('narration')).toContainText('static private key');
   await expect.poll(() => currentInView(page, 'otr-forward-secrecy')).toBe(true);
   const fold = page.getByTestId('narration-fold');

@@ -51,21 +51,24 @@ export function EndsCompared({ c, locale, person, nm }: { c: Comparison; locale:
           </>
         )}
       </p>
-      <table className="mlw-cmp-table">
-        <thead>
-          <tr>
-            <th scope="col">{wt(locale, 'cmpWhat')}</th>
-            <th scope="col">{wt(locale, 'cmpSees', { who: a })}</th>
-            <th scope="col">{wt(locale, 'cmpSees', { who: b })}</th>
-            <th scope="col">{wt(locale, 'cmpCheck')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <Row label={wt(locale, 'cmpFingerprintOf', { who: a })} left={fp(c.a.ownFingerprint, true)} right={fp(c.b.peerFingerprint, false)} m={c.fingerprintA} locale={locale} row="fingerprint-a" />
-          <Row label={wt(locale, 'cmpFingerprintOf', { who: b })} left={fp(c.a.peerFingerprint, false)} right={fp(c.b.ownFingerprint, true)} m={c.fingerprintB} locale={locale} row="fingerprint-b" />
-          <Row label={wt(locale, 'rSsid')} left={ssid(c.a)} right={ssid(c.b)} m={c.ssid} locale={locale} row="ssid" />
-        </tbody>
-      </table>
+      {/* On a phone the four columns are wider than the panel: the table scrolls in its own box (edge shadows show it), reachable by keyboard. */}
+      <div className="mlw-events-wrap" tabIndex={0} role="region" aria-labelledby={`cmp-${c.a.node}-${c.b.node}`}>
+        <table className="mlw-cmp-table">
+          <thead>
+            <tr>
+              <th scope="col">{wt(locale, 'cmpWhat')}</th>
+              <th scope="col">{wt(locale, 'cmpSees', { who: a })}</th>
+              <th scope="col">{wt(locale, 'cmpSees', { who: b })}</th>
+              <th scope="col">{wt(locale, 'cmpCheck')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <Row label={wt(locale, 'cmpFingerprintOf', { who: a })} left={fp(c.a.ownFingerprint, true)} right={fp(c.b.peerFingerprint, false)} m={c.fingerprintA} locale={locale} row="fingerprint-a" />
+            <Row label={wt(locale, 'cmpFingerprintOf', { who: b })} left={fp(c.a.peerFingerprint, false)} right={fp(c.b.ownFingerprint, true)} m={c.fingerprintB} locale={locale} row="fingerprint-b" />
+            <Row label={wt(locale, 'rSsid')} left={ssid(c.a)} right={ssid(c.b)} m={c.ssid} locale={locale} row="ssid" />
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
