@@ -33,7 +33,7 @@ function load(id: string) {
   return { trace, at, body, fields, notes, seen };
 }
 
-describe('lesson 4 quotes otr-ake', () => {
+describe('lesson 7 quotes otr-ake', () => {
   const s = load('otr-ake');
 
   it('query at step 28, the four AKE messages at steps 30, 32, 34, 36 with the quoted sizes', () => {
@@ -82,7 +82,7 @@ describe('lesson 4 quotes otr-ake', () => {
   });
 });
 
-describe('lesson 5 quotes otr-ake, otr-forward-secrecy and otr-post-compromise', () => {
+describe('lesson 8 quotes otr-ake, otr-forward-secrecy and otr-post-compromise', () => {
   it('the key-id table of otr-ake and when the first keys are forgotten', () => {
     const s = load('otr-ake');
     const rows = [39, 42, 45, 48, 51, 54, 57].map((k) => {
@@ -157,7 +157,7 @@ describe('lesson 5 quotes otr-ake, otr-forward-secrecy and otr-post-compromise',
   });
 });
 
-describe('lesson 6 quotes otr-deniability', () => {
+describe('lesson 9 quotes otr-deniability', () => {
   const s = load('otr-deniability');
   const meta = s.seen('forger').metadata as unknown as {
     recorded: { seq: number; macKey: string | null; macKeyRevealedAt: number | null; reveals: string[] }[];
@@ -197,7 +197,7 @@ describe('lesson 6 quotes otr-deniability', () => {
   });
 });
 
-describe('lesson 7 quotes otr-mitm', () => {
+describe('lesson 10 quotes otr-mitm', () => {
   const s = load('otr-mitm');
 
   it('the operator answers the AKE: its commit to alice at step 29, the request to bob at step 30, both "private" at 33 and 37', () => {
@@ -237,8 +237,8 @@ describe('lesson 7 quotes otr-mitm', () => {
   });
 });
 
-describe('lessons 4–7 open each widget at the step the text describes', () => {
-  const embeds = ['04-otr-key-exchange', '05-forward-secrecy', '06-deniability', '07-smp'].flatMap((name) =>
+describe('lessons 7–10 open each widget at the step the text describes', () => {
+  const embeds = ['07-otr-key-exchange', '08-forward-secrecy', '09-deniability', '10-smp'].flatMap((name) =>
     (['en', 'de'] as const).flatMap((locale) =>
       [...readFileSync(`content/${locale}/${name}.mdx`, 'utf8').matchAll(/<Scenario id="([^"]+)" initialStep="(\d+)" \/>/g)].map((m) => `${locale} ${name}: ${m[1]}@${m[2]}`),
     ),
