@@ -3,8 +3,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { isLocale } from '../_i18n/locales';
+import '../_components/course/course.css';
 import { t } from '../_i18n/site';
-import { lessonHref, listLessons } from '../_content/lessons';
+import { lessonHref, lessonsByPart } from '../_content/lessons';
+import { fill, type Locale } from '../_i18n/locales';
+import { course, partStrings } from '../_i18n/course';
+import { CourseProgress } from '../_components/course/CourseProgress';
+import { LessonStatusBadge } from '../_components/course/LessonStatusBadge';
 import { ArrowRightIcon, ClockIcon } from '../_components/site/icons';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -13,10 +18,19 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: { absolute: `${t(locale, 'siteName')} — ${t(locale, 'tagline')}` } };
 }
 
+/** Whole and half hours, written as each language writes them ("5.5" / "5,5"). */
+function hours(minutes: number, locale: Locale): string {
+  return (Math.round(minutes / 30) / 2).toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB');
+}
+
 export default async function CourseOverview({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
-  const lessons = listLessons(locale);
+  const c = course[locale];
+  const parts = lessonsByPart(locale);
+  const lessons = parts.flatMap((p) => p.lessons);
+  const bySlug = new Map(lessons.map((l) => [l.slug, l]));
+  const totalMinutes = lessons.reduce((sum, l) => sum + l.minutes, 0);
   return (
     <div className="page overview">
       <section className="hero" aria-labelledby="overview-title">
@@ -43,40 +57,77 @@ export default async function CourseOverview({ params }: { params: Promise<{ loc
         </ul>
       </section>
 
-      <section aria-labelledby="lessons-title">
+      <section aria-labelledby="lessons-title" className="course">
         <h2 id="lessons-title">{t(locale, 'overviewLessons')}</h2>
-        <ol className="lesson-list">
-          {lessons.map((l) => (
-            <li key={l.slug} className="lesson-card">
-              <p className="lesson-card-numeral" aria-hidden="true">
-                {String(l.order).padStart(2, '0')}
-              </p>
-              <div className="lesson-card-main">
-                <p className="lesson-card-meta">
-                  <span className="lesson-card-number">{t(locale, 'lessonNumber', { n: l.order })}</span>
-                  <span className="lesson-card-minutes">
-                    <ClockIcon /> {t(locale, 'minutes', { n: l.minutes })}
-                  </span>
+        <p className="course-length">
+          {fill(c.courseLength, { lessons: lessons.length, parts: parts.length, hours: hours(totalMinutes, locale) })}
+        </p>
+        <CourseProgress locale={locale} slugs={lessons.map((l) => l.slug)} />
+        {parts.map(({ part, lessons: inPart }, i) => {
+          const keys = partStrings(part);
+          const minutes = inPart.reduce((sum, l) => sum + l.minutes, 0);
+          return (
+            <section key={part} className="course-part" aria-labelledby={`part-${part}`}>
+              <header className="course-part-header">
+                <p className="course-part-kicker">{fill(c.partLabel, { n: i + 1 })}</p>
+                <h3 id={`part-${part}`}>{c[keys.title]}</h3>
+                <p className="course-part-blurb">{c[keys.blurb]}</p>
+                <p className="course-part-minutes">
+                  <ClockIcon /> {inPart.length === 1 ? fill(c.partMinutesOne, { minutes }) : fill(c.partMinutes, { lessons: inPart.length, minutes })}
                 </p>
-                <h3>
-                  <Link href={lessonHref(locale, l.slug)}>{l.title}</Link>
-                </h3>
-                <p className="lesson-card-summary">{l.summary}</p>
-                <p className="lesson-card-start" aria-hidden="true">
-                  {t(locale, 'startLesson', { n: l.order })} <ArrowRightIcon />
-                </p>
-              </div>
-              <div className="lesson-card-goals">
-                <p className="lesson-card-goals-title">{t(locale, 'youWillLearn')}</p>
-                <ul className="lesson-card-objectives">
-                  {l.objectives.map((o) => (
-                    <li key={o}>{o}</li>
-                  ))}
-                </ul>
-              </div>
-            </li>
-          ))}
-        </ol>
+              </header>
+              <ol className="lesson-list">
+                {inPart.map((l) => (
+                  <li key={l.slug} className="lesson-card">
+                    <p className="lesson-card-numeral" aria-hidden="true">
+                      {String(l.order).padStart(2, '0')}
+                    </p>
+                    <div className="lesson-card-main">
+                      <p className="lesson-card-meta">
+                        <span className="lesson-card-number">{t(locale, 'lessonNumber', { n: l.order })}</span>
+                        <span className="lesson-card-minutes">
+                          <ClockIcon /> {t(locale, 'minutes', { n: l.minutes })}
+                        </span>
+                        <LessonStatusBadge locale={locale} slug={l.slug} />
+                      </p>
+                      <h4>
+                        <Link href={lessonHref(locale, l.slug)}>{l.title}</Link>
+                      </h4>
+                      <p className="lesson-card-summary">{l.summary}</p>
+                      {l.prerequisites.length > 0 ? (
+                        <p className="lesson-card-prereq">
+                          {c.buildsOn}:{' '}
+                          {l.prerequisites.map((slug, k) => {
+                            const pre = bySlug.get(slug)!;
+                            return (
+                              <span key={slug}>
+                                {k > 0 ? ', ' : ''}
+                                <Link href={lessonHref(locale, slug)} title={pre.title}>
+                                  {fill(c.buildsOnLesson, { n: pre.order })}
+                                </Link>
+                              </span>
+                            );
+                          })}
+                        </p>
+                      ) : null}
+                      <p className="lesson-card-start" aria-hidden="true">
+                        {t(locale, 'startLesson', { n: l.order })} <ArrowRightIcon />
+                      </p>
+                    </div>
+                    <div className="lesson-card-goals">
+                      <p className="lesson-card-goals-title">{t(locale, 'youWillLearn')}</p>
+                      <ul className="lesson-card-objectives">
+                        {l.objectives.map((o) => (
+                          <li key={o}>{o}</li>
+                        ))}
+                      </ul>
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          );
+        })}
       </section>
     </div>
   );

@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const pages = ['/?choose', '/en/', '/de/', '/en/lessons/client-server/', '/de/lessons/client-server/', '/no/such/page/'];
+const pages = ['/?choose', '/en/', '/de/', '/en/lessons/client-server/', '/de/lessons/client-server/', '/en/glossary/', '/de/glossary/', '/no/such/page/'];
 
 // A lesson page with its widget takes axe a while on a small machine.
 test.describe.configure({ timeout: 120_000 });

@@ -6,23 +6,26 @@
 import type { Locale } from '../../_i18n/locales';
 
 export interface GlossaryEntry {
+  /** The English term in lower case: the key `<Term>` looks up. */
   en: string;
+  /** The English term as written, where that is not just `en` (STARTTLS, Jabber ID). */
+  term?: string;
   de: string;
   definition: Record<Locale, string>;
 }
 
-const entries: GlossaryEntry[] = [
+export const glossaryEntries: readonly GlossaryEntry[] = [
   { en: 'instant messaging', de: 'Instant Messaging', definition: { en: 'near-real-time text exchange', de: 'Nachrichtenaustausch nahezu in Echtzeit' } },
   { en: 'federation', de: 'Föderation', definition: { en: 'independent servers interconnect', de: 'unabhängige Server tauschen Nachrichten aus' } },
   { en: 'centralised service', de: 'zentralisierter Dienst', definition: { en: 'one operator runs all servers', de: 'ein Betreiber kontrolliert alle Server' } },
   { en: 'client-to-server', de: 'Client-zu-Server', definition: { en: 'link from a client to its server', de: 'Verbindung zwischen Client und eigenem Server' } },
   { en: 'server-to-server', de: 'Server-zu-Server', definition: { en: "link between two domains' servers", de: 'Verbindung zwischen den Servern zweier Domains' } },
-  { en: 'jabber id', de: 'Jabber-ID', definition: { en: 'address localpart@domain/resource', de: 'Adresse lokalteil@domain/ressource' } },
-  { en: 'bare jid', de: 'bare JID', definition: { en: 'a JID without resource: localpart@domain', de: 'JID ohne Ressource: lokalteil@domain' } },
-  { en: 'full jid', de: 'full JID', definition: { en: 'a JID with resource: localpart@domain/resource', de: 'JID mit Ressource: lokalteil@domain/ressource' } },
+  { en: 'jabber id', term: 'Jabber ID', de: 'Jabber-ID', definition: { en: 'address localpart@domain/resource', de: 'Adresse lokalteil@domain/ressource' } },
+  { en: 'bare jid', term: 'bare JID', de: 'bare JID', definition: { en: 'a JID without resource: localpart@domain', de: 'JID ohne Ressource: lokalteil@domain' } },
+  { en: 'full jid', term: 'full JID', de: 'full JID', definition: { en: 'a JID with resource: localpart@domain/resource', de: 'JID mit Ressource: lokalteil@domain/ressource' } },
   { en: 'resource', de: 'Ressource', definition: { en: 'identifies one client session', de: 'kennzeichnet eine Client-Sitzung' } },
   { en: 'resource binding', de: 'Ressourcenbindung', definition: { en: 'the server assigns a resource after SASL', de: 'der Server vergibt die Ressource nach SASL' } },
-  { en: 'xml stream', de: 'XML-Stream', definition: { en: 'one-way XML container on TCP', de: 'gerichteter XML-Container über TCP' } },
+  { en: 'xml stream', term: 'XML stream', de: 'XML-Stream', definition: { en: 'one-way XML container on TCP', de: 'gerichteter XML-Container über TCP' } },
   { en: 'stream features', de: 'Stream-Features', definition: { en: 'what must or can be negotiated next', de: 'was als Nächstes auszuhandeln ist' } },
   { en: 'stanza', de: 'Stanza', definition: { en: 'a message, presence or iq element', de: 'ein message-, presence- oder iq-Element' } },
   { en: 'presence', de: 'Präsenz', definition: { en: 'availability status', de: 'Online- bzw. Verfügbarkeitsstatus' } },
@@ -31,21 +34,21 @@ const entries: GlossaryEntry[] = [
   { en: 'metadata', de: 'Metadaten', definition: { en: 'who, when, where, how often', de: 'wer, wann, wo, wie oft' } },
   { en: 'hop-by-hop encryption', de: 'Transportverschlüsselung', definition: { en: 'each link encrypted, relays see plaintext', de: 'je Teilstrecke verschlüsselt; Zwischenstationen sehen Klartext' } },
   { en: 'end-to-end encryption', de: 'Ende-zu-Ende-Verschlüsselung', definition: { en: 'only the endpoints can decrypt', de: 'nur die Endpunkte können entschlüsseln' } },
-  { en: 'sasl mechanism', de: 'SASL-Mechanismus', definition: { en: 'a pluggable login method', de: 'austauschbares Anmeldeverfahren' } },
+  { en: 'sasl mechanism', term: 'SASL mechanism', de: 'SASL-Mechanismus', definition: { en: 'a pluggable login method', de: 'austauschbares Anmeldeverfahren' } },
   { en: 'authentication', de: 'Authentifizierung', definition: { en: 'proving and verifying identity', de: 'Identität nachweisen (Authentisierung) und prüfen (Authentifizierung)' } },
-  { en: 'starttls', de: 'STARTTLS', definition: { en: 'upgrade a plain stream to TLS', de: 'Aufstufung eines Klartext-Streams auf TLS' } },
+  { en: 'starttls', term: 'STARTTLS', de: 'STARTTLS', definition: { en: 'upgrade a plain stream to TLS', de: 'Aufstufung eines Klartext-Streams auf TLS' } },
   { en: 'traffic analysis', de: 'Verkehrsanalyse', definition: { en: 'inferring from metadata', de: 'Rückschlüsse aus Metadaten' } },
   { en: 'server dialback', de: 'Server-Dialback', definition: { en: 'DNS-based check of a server’s domain', de: 'DNS-basierte Prüfung der Domain eines Servers' } },
-  { en: 'direct tls', de: 'Direct TLS', definition: { en: 'TLS from the first byte', de: 'TLS ab dem ersten Byte' } },
+  { en: 'direct tls', term: 'direct TLS', de: 'Direct TLS', definition: { en: 'TLS from the first byte', de: 'TLS ab dem ersten Byte' } },
   { en: 'certificate', de: 'Zertifikat', definition: { en: 'a signed binding of a key to a name', de: 'signierte Bindung eines Schlüssels an einen Namen' } },
   { en: 'salt', de: 'Salt', definition: { en: 'random per-user value mixed in before hashing', de: 'zufälliger Wert pro Nutzer, der vor dem Hashen beigemischt wird' } },
   { en: 'iteration count', de: 'Iterationszahl', definition: { en: 'PBKDF2 work factor: how many rounds each guess costs', de: 'Arbeitsfaktor von PBKDF2: so viele Runden kostet jeder Rateversuch' } },
   { en: 'dictionary attack', de: 'Wörterbuchangriff', definition: { en: 'testing likely passwords one by one', de: 'wahrscheinliche Passwörter der Reihe nach durchprobieren' } },
   { en: 'channel binding', de: 'Kanalbindung', definition: { en: 'ties a login to its TLS channel', de: 'bindet die Anmeldung an den TLS-Kanal' } },
   // OTR (lessons 4–7)
-  { en: 'off-the-record messaging', de: 'Off-the-Record Messaging', definition: { en: 'end-to-end encryption for two-party chat, with forward secrecy and deniability', de: 'Ende-zu-Ende-Verschlüsselung für Chats zu zweit, mit Forward Secrecy und Abstreitbarkeit' } },
+  { en: 'off-the-record messaging', term: 'Off-the-Record Messaging', de: 'Off-the-Record Messaging', definition: { en: 'end-to-end encryption for two-party chat, with forward secrecy and deniability', de: 'Ende-zu-Ende-Verschlüsselung für Chats zu zweit, mit Forward Secrecy und Abstreitbarkeit' } },
   { en: 'key exchange', de: 'Schlüsselaustausch', definition: { en: 'two parties agree on a shared secret', de: 'zwei Parteien vereinbaren ein gemeinsames Geheimnis' } },
-  { en: 'diffie-hellman key exchange', de: 'Diffie-Hellman-Schlüsselaustausch', definition: { en: 'key agreement via g^xy: each side sends g to its secret power', de: 'Schlüsselvereinbarung über g^xy: jede Seite schickt g hoch ihr Geheimnis' } },
+  { en: 'diffie-hellman key exchange', term: 'Diffie–Hellman key exchange', de: 'Diffie-Hellman-Schlüsselaustausch', definition: { en: 'key agreement via g^xy: each side sends g to its secret power', de: 'Schlüsselvereinbarung über g^xy: jede Seite schickt g hoch ihr Geheimnis' } },
   { en: 'authenticated key exchange', de: 'authentifizierter Schlüsselaustausch', definition: { en: 'a key exchange in which both sides also prove who they are', de: 'Schlüsselaustausch, bei dem beide Seiten auch nachweisen, wer sie sind' } },
   { en: 'ephemeral key', de: 'kurzlebiger Schlüssel', definition: { en: 'a key made for one session or one step, then forgotten', de: 'Schlüssel für eine Sitzung oder einen Schritt, danach vergessen' } },
   { en: 'long-term key', de: 'Langzeitschlüssel', definition: { en: 'a key that stands for an identity, kept for years', de: 'Schlüssel, der für eine Identität steht und jahrelang bleibt' } },
@@ -66,13 +69,16 @@ const entries: GlossaryEntry[] = [
   { en: 'malleable encryption', de: 'formbare Verschlüsselung', definition: { en: 'ciphertext that can be edited with a predictable effect', de: 'Geheimtext lässt sich mit vorhersehbarer Wirkung verändern' } },
   { en: 'forgery', de: 'Fälschung', definition: { en: 'a message made by someone other than its claimed sender', de: 'Nachricht, die nicht vom angeblichen Absender stammt' } },
   { en: 'man-in-the-middle attack', de: 'Man-in-the-Middle-Angriff', definition: { en: 'an attacker relays between two parties and reads or alters', de: 'Angreifer schaltet sich zwischen zwei Parteien, liest mit oder ändert' } },
-  { en: "socialist millionaires' protocol", de: "Socialist Millionaires' Protocol", definition: { en: 'tests whether two secrets are equal and reveals nothing more', de: 'prüft, ob zwei Geheimnisse gleich sind, und verrät sonst nichts' } },
+  { en: "socialist millionaires' protocol", term: "Socialist Millionaires' Protocol", de: "Socialist Millionaires' Protocol", definition: { en: 'tests whether two secrets are equal and reveals nothing more', de: 'prüft, ob zwei Geheimnisse gleich sind, und verrät sonst nichts' } },
   { en: 'zero-knowledge proof', de: 'Zero-Knowledge-Beweis', definition: { en: 'proves a claim without revealing anything else', de: 'beweist eine Aussage, ohne sonst etwas preiszugeben' } },
-  { en: 'trust on first use', de: 'Trust on First Use', definition: { en: 'trust the first key you see for a contact', de: 'dem ersten gesehenen Schlüssel eines Kontakts vertrauen' } },
+  { en: 'trust on first use', term: 'Trust on First Use', de: 'Trust on First Use', definition: { en: 'trust the first key you see for a contact', de: 'dem ersten gesehenen Schlüssel eines Kontakts vertrauen' } },
 ];
 
-const byEnglish = new Map(entries.map((e) => [e.en, e]));
-const byGerman = new Map(entries.map((e) => [e.de.toLowerCase(), e]));
+const byEnglish = new Map(glossaryEntries.map((e) => [e.en, e]));
+const byGerman = new Map(glossaryEntries.map((e) => [e.de.toLowerCase(), e]));
+
+/** The English term as a reader should see it. */
+export const englishTerm = (e: GlossaryEntry): string => e.term ?? e.en;
 
 /** Finds an entry by its English or German term (case-insensitive; a trailing plural "s" is tolerated). */
 export function lookupTerm(term: string): GlossaryEntry | undefined {

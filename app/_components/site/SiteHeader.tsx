@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import type { Locale } from '../../_i18n/locales';
 import { t } from '../../_i18n/site';
+import { course } from '../../_i18n/course';
 import { LogoMark } from './icons';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -21,6 +22,9 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             </li>
             <li>
               <Link href={`/${locale}/scenarios/`}>{t(locale, 'navScenarios')}</Link>
+            </li>
+            <li>
+              <Link href={`/${locale}/glossary/`}>{course[locale].navGlossary}</Link>
             </li>
             <li>
               <LanguageSwitcher to={other} label={t(locale, 'languageSwitch')} name={t(locale, 'otherLanguageName')} />

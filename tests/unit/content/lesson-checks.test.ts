@@ -222,7 +222,7 @@ describe('no dead internal link', () => {
 
 describe('the compile check refuses bad references', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'lesson-vocab-'));
-  const FM = '---\ntitle: T\nsummary: S\norder: 1\nminutes: 5\nobjectives:\n  - O\n---\n';
+  const FM = '---\ntitle: T\nsummary: S\norder: 1\nminutes: 5\npart: xmpp\nobjectives:\n  - O\n---\n';
   const compile = (body: string) => {
     const file = join(tmp, `${Math.random().toString(36).slice(2)}.mdx`);
     writeFileSync(file, FM + body);

@@ -18,6 +18,7 @@ title: T
 summary: S
 order: 1
 minutes: 5
+part: xmpp
 objectives:
   - O
 ---

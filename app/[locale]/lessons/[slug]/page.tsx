@@ -12,6 +12,8 @@ import { t } from '../../../_i18n/site';
 import { compileLesson } from '../../../_content/compile';
 import { getLesson, lessonHref, listLessons } from '../../../_content/lessons';
 import { lessonComponents } from '../../../_components/lesson/widgets';
+import { LessonDone } from '../../../_components/course/LessonDone';
+import '../../../_components/course/course.css';
 import { ArrowLeftIcon, ArrowRightIcon, ClockIcon } from '../../../_components/site/icons';
 
 type Params = Promise<{ locale: string; slug: string }>;
@@ -62,6 +64,7 @@ export default async function LessonPage({ params }: { params: Params }) {
       <div className="prose">
         <Content components={lessonComponents(locale, frontmatter.objectives)} />
       </div>
+      <LessonDone locale={locale} slug={slug} />
       <nav className="lesson-pager" aria-label={t(locale, 'overviewLessons')}>
         {prev ? (
           <Link className="pager-prev" href={lessonHref(locale, prev.slug)} rel="prev">
