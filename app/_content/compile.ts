@@ -12,6 +12,7 @@ import { getPreset } from '../../lib/scenarios/presets/index';
 import { allowedHtml, scenarioViews, vocabulary, type ComponentRule } from '../_components/lesson/vocabulary';
 import { parseSpecRef } from '../_components/lesson/spec-ref';
 import { annotationTarget, exerciseData, predictAnswer, stanzaAt, stepCount } from '../_components/lesson/lesson-data';
+import { stateDiagramProblem } from '../_components/state-diagram/check';
 import { checkFrontmatter, type LessonFrontmatter } from './lessons';
 
 export interface CompiledLesson {
@@ -181,6 +182,10 @@ function checkTree(tree: MdNode, isScenario: (id: string) => boolean, headings: 
                 if (typeof target === 'string' && !annotationTarget(stanza.xml, target))
                   problems.push(`${at(c)} <Annotation at="${target}">: the <${stanza.name}> at step ${str('step')} has no ${target.startsWith('@') ? 'attribute' : 'child element'} "${target.replace(/^@/, '')}"`);
               }
+        }
+        if (name === 'StateDiagram') {
+          const problem = stateDiagramProblem({ table: str('table'), highlight: str('highlight') });
+          if (problem) problems.push(`${at(node)} <StateDiagram>: ${problem}`);
         }
         if (name === 'Annotation' && parent !== 'StanzaView') problems.push(`${at(node)} <Annotation> belongs directly inside a <StanzaView>`);
         if (name === 'Exercise' && str('kind') && str('scenario')) {

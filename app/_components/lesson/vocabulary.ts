@@ -34,6 +34,7 @@ export const vocabulary = {
   Annotation: { props: ['at'], required: ['at'] },
   Exercise: { props: ['kind', 'scenario', 'step', 'observer', 'user', 'candidates', 'hint'], required: ['kind', 'scenario', 'hint'] },
   FurtherReading: { props: [] },
+  StateDiagram: { props: ['table', 'highlight', 'user', 'contact'], required: ['table'] },
 } as const satisfies Record<string, ComponentRule>;
 
 export type ComponentName = keyof typeof vocabulary;

@@ -17,6 +17,8 @@ import { ScenarioEmbed } from './ScenarioEmbed';
 import { Spec } from './Spec';
 import { Annotation, StanzaView } from './StanzaView';
 import { Step } from './Step';
+import { StateDiagram } from '../state-diagram/StateDiagram';
+import { isSubState } from '../state-diagram/check';
 import { Term } from './Term';
 import type { ComponentName, ScenarioView } from './vocabulary';
 
@@ -64,6 +66,7 @@ function evidenceText(locale: Locale, e: Evidence, observer: string, step: numbe
 export function lessonComponents(locale: Locale, objectives: string[]): LessonComponents {
   let quizCount = 0;
   let exerciseCount = 0;
+  let diagramCount = 0;
   const quizLabels = (n: number): QuizLabels => ({
     heading: t(locale, 'quizQuestion', { n }),
     check: t(locale, 'quizCheck'),
@@ -157,6 +160,9 @@ export function lessonComponents(locale: Locale, objectives: string[]): LessonCo
       );
     },
     FurtherReading: ({ children }: Children) => <FurtherReading label={t(locale, 'furtherReading')}>{children}</FurtherReading>,
+    StateDiagram: ({ highlight, user, contact }: { table: string; highlight?: string; user?: string; contact?: string }) => (
+      <StateDiagram idBase={`state-diagram-${++diagramCount}`} locale={locale} highlight={highlight && isSubState(highlight) ? highlight : undefined} user={user} contact={contact} />
+    ),
     Scenario: ({ id, view, initialStep }: { id: string; view?: ScenarioView; initialStep?: string }) => (
       <ScenarioEmbed id={id} view={view} initialStep={initialStep} locale={locale} />
     ),
