@@ -23,6 +23,8 @@ export const DEBIAN_PACKAGES = {
   tls: ['openssl'],
   // STUN and TURN interop: coturn (turnserver as STUN and as TURN relay, turnutils_stunclient) and Debian's RFC 3489 client `stun`.
   stun: ['coturn', 'stun-client'],
+  // Wireshark's tshark reads our pcapng exports: the XMPP stanzas, the TCP streams, TLS opened by the embedded key log.
+  capture: ['tshark'],
 };
 
 const results = [];

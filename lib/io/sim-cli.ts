@@ -1,15 +1,17 @@
 /**
  * The headless simulator: `npm run sim -- list | run ID [--seed N] [--json] | observers ID --json |
  * observe ID --observer NAME [--seed N] --json |
- * ledger ID --observer NAME [--seed N] [--json]`. Same engine, same traces as the browser.
+ * ledger ID --observer NAME [--seed N] [--json] | export ID [--seed N] --pcapng FILE`. Same engine,
+ * same traces as the browser.
  * A scenario file path (ending in .json) works wherever an ID does.
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { toHex } from '../bytes/hex';
 import { LEDGER_KINDS, ledgerOf, type Ledger } from '../knowledge/ledger';
 import { listObservers, observe } from '../knowledge/observe';
 import { formatNote } from '../narration/notes';
+import { exportPcapng } from '../pcapng/export';
 import { getPreset, presets } from '../scenarios/presets/index';
 import { runScenario } from '../scenarios/run';
 import { parseScenarioJson } from '../scenarios/load';
@@ -22,6 +24,7 @@ const USAGE = `usage:
   npm run sim -- observers ID --json
   npm run sim -- observe ID --observer NAME [--seed N] --json
   npm run sim -- ledger ID --observer NAME [--seed N] [--json]
+  npm run sim -- export ID [--seed N] --pcapng FILE   (a capture for Wireshark, TLS key log inside)
 ID is a preset id (see list) or the path of a scenario file (.json).`;
 
 class CliError extends Error {}
@@ -110,6 +113,21 @@ function main(argv: string[]): number {
       if (!ledger) throw new CliError(`no observer “${name}” in ${scenario.id}; known: ${listObservers(scenario).map((o) => o.name).join(', ')}`);
       if (json) out(JSON.stringify(ledger));
       else for (const line of ledgerTable(ledger)) out(line);
+      return 0;
+    }
+    case 'export': {
+      const scenario = loadScenario(id);
+      const file = option(args, '--pcapng');
+      if (!file) throw new CliError('export needs --pcapng FILE (the capture to write)');
+      const { trace } = runScenario(scenario, { seed: seedOf(args) });
+      const x = exportPcapng(trace);
+      try {
+        writeFileSync(file, x.bytes);
+      } catch (e) {
+        throw new CliError(`cannot write ${file}: ${(e as Error).message}`);
+      }
+      const keys = x.keyLogLines > 0 ? `, TLS key log of ${x.keyLogLines} lines inside` : '';
+      process.stderr.write(`sim: wrote ${file}: ${x.bytes.length} bytes, ${x.packets} packets, ${x.connections} TCP connections${x.datagrams ? `, ${x.datagrams} UDP datagrams` : ''}${keys}\n`);
       return 0;
     }
     case undefined:

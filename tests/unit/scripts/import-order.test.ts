@@ -12,7 +12,7 @@ const ROOT = join(__dirname, '../../..');
 /** Top to bottom, as in ARCHITECTURE.md. Folders on one row form one layer. */
 const ORDER: string[][] = [
   ['lib/io'],
-  ['lib/viz'],
+  ['lib/viz', 'lib/pcapng'],
   ['lib/knowledge'],
   ['lib/scenarios'],
   ['lib/xmpp', 'lib/e2e'],
