@@ -72,6 +72,8 @@ export const glossaryEntries: readonly GlossaryEntry[] = [
   { en: "socialist millionaires' protocol", term: "Socialist Millionaires' Protocol", de: "Socialist Millionaires' Protocol", definition: { en: 'tests whether two secrets are equal and reveals nothing more', de: 'prüft, ob zwei Geheimnisse gleich sind, und verrät sonst nichts' } },
   { en: 'zero-knowledge proof', de: 'Zero-Knowledge-Beweis', definition: { en: 'proves a claim without revealing anything else', de: 'beweist eine Aussage, ohne sonst etwas preiszugeben' } },
   { en: 'trust on first use', term: 'Trust on First Use', de: 'Trust on First Use', definition: { en: 'trust the first key you see for a contact', de: 'dem ersten gesehenen Schlüssel eines Kontakts vertrauen' } },
+  // xmpp-history (lesson 3)
+  { en: 'xep', term: 'XEP', de: 'XEP (XMPP Extension Protocol)', definition: { en: 'an extension specification of the XSF, numbered, with a type and a state', de: 'Erweiterungsspezifikation der XSF, nummeriert, mit Typ und Status' } },
 ];
 
 const byEnglish = new Map(glossaryEntries.map((e) => [e.en, e]));

@@ -82,6 +82,7 @@ const PREDICTED: Record<string, boolean> = {
   'federation@67 b.example can-read': true,
   'federation@67 tap:a.example~b.example can-read': false,
   'c2s-login@12 tap:alice~a.example knows password:alice': false,
+  'c2s-login@19 tap:alice~a.example knows jid:alice@a.example/laptop': false,
   'otr-ake@39 a.example can-read': false,
   'otr-forward-secrecy@72 thief can-read 45': false,
   'otr-forward-secrecy@72 thief can-read 60': true,
