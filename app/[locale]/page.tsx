@@ -23,6 +23,14 @@ function hours(minutes: number, locale: Locale): string {
   return (Math.round(minutes / 30) / 2).toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB');
 }
 
+/** "55 min", "2 h 10 min": a part's time as a reader plans it. */
+function duration(minutes: number, c: (typeof course)['en']): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return fill(c.durationMinutes, { m });
+  return m === 0 ? fill(c.durationHours, { h }) : fill(c.durationHoursMinutes, { h, m });
+}
+
 export default async function CourseOverview({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
@@ -67,13 +75,13 @@ export default async function CourseOverview({ params }: { params: Promise<{ loc
           const keys = partStrings(part);
           const minutes = inPart.reduce((sum, l) => sum + l.minutes, 0);
           return (
-            <section key={part} className="course-part" aria-labelledby={`part-${part}`}>
+            <section key={part} className={`course-part course-part-${part}`} aria-labelledby={`part-${part}`}>
               <header className="course-part-header">
                 <p className="course-part-kicker">{fill(c.partLabel, { n: i + 1 })}</p>
                 <h3 id={`part-${part}`}>{c[keys.title]}</h3>
                 <p className="course-part-blurb">{c[keys.blurb]}</p>
                 <p className="course-part-minutes">
-                  <ClockIcon /> {inPart.length === 1 ? fill(c.partMinutesOne, { minutes }) : fill(c.partMinutes, { lessons: inPart.length, minutes })}
+                  <ClockIcon /> {fill(inPart.length === 1 ? c.partMinutesOne : c.partMinutes, { lessons: inPart.length, time: duration(minutes, c) })}
                 </p>
               </header>
               <ol className="lesson-list">

@@ -39,8 +39,11 @@ const courseStrings = {
     de: 'Was all das schützt, was sichtbar bleibt, und die Frage, mit der die Vorlesung endet.',
   },
   partLabel: { en: 'Part {n}', de: 'Teil {n}' },
-  partMinutes: { en: '{lessons} lessons · about {minutes} minutes', de: '{lessons} Lektionen · etwa {minutes} Minuten' },
-  partMinutesOne: { en: '1 lesson · about {minutes} minutes', de: '1 Lektion · etwa {minutes} Minuten' },
+  partMinutes: { en: '{lessons} lessons · about {time}', de: '{lessons} Lektionen · etwa {time}' },
+  partMinutesOne: { en: '1 lesson · about {time}', de: '1 Lektion · etwa {time}' },
+  durationMinutes: { en: '{m} min', de: '{m} Min.' },
+  durationHours: { en: '{h} h', de: '{h} Std.' },
+  durationHoursMinutes: { en: '{h} h {m} min', de: '{h} Std. {m} Min.' },
   courseLength: {
     en: '{lessons} lessons in {parts} parts, about {hours} hours in all.',
     de: '{lessons} Lektionen in {parts} Teilen, insgesamt etwa {hours} Stunden.',

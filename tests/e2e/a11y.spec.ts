@@ -1,6 +1,6 @@
 /** axe scans of the site's pages: no serious or critical violation, in light and dark themes. */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
+import { expectAxeClean } from './axe';
 
 const pages = ['/?choose', '/en/', '/de/', '/en/lessons/client-server/', '/de/lessons/client-server/', '/en/glossary/', '/de/glossary/', '/no/such/page/'];
 
@@ -15,11 +15,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const page = await ctx.newPage();
       await page.goto(path);
       await page.waitForLoadState('load');
-      const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
-      expect(bad, bad.join('\n')).toEqual([]);
+      await expectAxeClean(page);
       await ctx.close();
     });
   }
@@ -35,11 +31,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.locator('[data-ready="true"]').waitFor();
       await page.getByTestId('lens-select').selectOption({ index: 4 });
       await page.getByRole('tab', { name: tab }).click();
-      const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
-      expect(bad, bad.join('\n')).toEqual([]);
+      await expectAxeClean(page);
       await ctx.close();
     });
   }

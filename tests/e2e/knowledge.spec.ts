@@ -5,8 +5,8 @@
  * what both ends of an OTR session see, with ✗ where they differ (otr-mitm) and ✓ where they agree
  * (otr-ake). English and German; axe on the states shown.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectAxeClean } from './axe';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -23,11 +23,7 @@ async function atEnd(page: Page, id: string, tab: string, locale: 'en' | 'de' = 
   await page.getByRole('tab', { name: tab }).click();
 }
 
-async function axeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).include('[data-scenario-widget]').analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, bad.join('\n')).toEqual([]);
-}
+const axeClean = (page: Page) => expectAxeClean(page, '[data-scenario-widget]');
 
 test.describe.configure({ timeout: 120_000 });
 

@@ -16,7 +16,11 @@ export function LanguageSwitcher({ to, label, name }: { to: Locale; label: strin
   return (
     <a className="lang-switch" href={switchLocalePath(pathname, to)} hrefLang={to} lang={to} aria-label={label}>
       <GlobeIcon />
-      <span>{name}</span>
+      <span className="lang-long">{name}</span>
+      {/* On a phone the header holds four items in one row: the code stands in for the name there. */}
+      <span className="lang-short" aria-hidden="true">
+        {to.toUpperCase()}
+      </span>
     </a>
   );
 }
