@@ -20,7 +20,7 @@ test('the overview groups the lessons in parts, in the lecture order, with time 
   const federation = page.locator('.lesson-card', { has: page.getByRole('link', { name: /Federation/ }) });
   const pre = federation.locator('.lesson-card-prereq').getByRole('link', { name: 'lesson 1' });
   await pre.click();
-  await expect(page).toHaveURL(/\/en\/lessons\/client-server\/$/);
+  await expect(page).toHaveURL(/\/en\/lessons\/client-server\/$/, { timeout: 30_000 });
 });
 
 test('a lesson marked done shows on the overview; forgetting can be undone; nothing is sent', async ({ page }) => {
@@ -79,12 +79,12 @@ for (const [locale, t] of [
     await expect(entries.locator('.glossary-taught')).toContainText(t.taught);
     const href = await link.getAttribute('href');
     await link.click();
-    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page).toHaveURL(new RegExp(`${href}$`), { timeout: 30_000 });
   });
 }
 
 test('the header links to the glossary in both languages', async ({ page }) => {
   await page.goto('/de/');
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Glossar' }).click();
-  await expect(page).toHaveURL(/\/de\/glossary\/$/);
+  await expect(page).toHaveURL(/\/de\/glossary\/$/, { timeout: 30_000 });
 });
