@@ -45,6 +45,7 @@ import { bandText, storyAt } from './band-text';
 import { ErrorBoundary, errorMessage } from './ErrorBoundary';
 import { useUrlView } from './useUrlView';
 import { ScriptAdd } from '../script/ScriptAdd';
+import { CaptureDownload } from './CaptureDownload';
 import { ScriptBar } from '../script/ScriptBar';
 import { useScriptShow } from '../script/useScriptShow';
 import { CloseIcon, PresenterIcon, WarningIcon } from './Glyphs';
@@ -543,6 +544,7 @@ function Widget({
       />
       <p className="mlw-footnote">
         <span>{wt(locale, 'seedNote', { seed: WIDGET_SEED })}</span>
+        <CaptureDownload trace={trace} locale={locale} />
         <span className="mlw-keys">{wt(locale, 'keysHelp')}</span>
         {trace.truncated && <span>{wt(locale, 'truncated', { n: total })}</span>}
       </p>

@@ -63,6 +63,14 @@ export const scenarioStrings = {
     en: 'Simulated with seed {seed}: every run shows exactly the same bytes.',
     de: 'Simuliert mit Seed {seed}: Jeder Durchlauf zeigt genau dieselben Bytes.',
   },
+  captureDownload: {
+    en: 'Download capture (.pcapng)',
+    de: 'Mitschnitt herunterladen (.pcapng)',
+  },
+  captureTitle: {
+    en: 'These bytes as a capture for Wireshark: one TCP stream per connection, the TLS keys inside, so Wireshark opens the encrypted parts too',
+    de: 'Diese Bytes als Mitschnitt für Wireshark: jede Verbindung ein eigener TCP-Strom, die TLS-Schlüssel gleich dabei – so öffnet Wireshark auch die verschlüsselten Teile',
+  },
   keysHint: {
     en: 'Click the diagram or press Tab to use ←/→ (step) and Space (play/pause).',
     de: 'Zum Steuern ins Diagramm klicken oder mit Tab hineinspringen: ←/→ gehen schrittweise, die Leertaste spielt ab und hält an.',
