@@ -37,18 +37,11 @@ import { identity, makePair, run as runTls } from '../unit/tls/pair';
 import { corpus } from './corpus';
 import type { FuzzTarget } from './harness';
 import { mutatedBody, mutatedBytes, mutatedText } from './mutate';
+import { ensure, PropertyBroken } from './property';
+import { x509Target } from './targets-x509';
+import { shareLinksTarget } from './targets-share';
 
-/** A broken property: the harness reports it as a failure with the shrunk input. */
-export class PropertyBroken extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PropertyBroken';
-  }
-}
-
-function ensure(cond: unknown, what: string): asserts cond {
-  if (!cond) throw new PropertyBroken(what);
-}
+export { PropertyBroken };
 
 const enc = new TextEncoder();
 const showBytes = (b: Uint8Array) => JSON.stringify(new TextDecoder().decode(b)) + ` (${b.length} bytes: ${Buffer.from(b).toString('hex').slice(0, 400)})`;
@@ -686,4 +679,4 @@ export const tlsTarget: FuzzTarget<TlsInput> = {
   },
 };
 
-export const targets: readonly FuzzTarget<any>[] = [xmlStreamTarget, jidTarget, otrWireTarget, otrSessionTarget, otrPeerTarget, scenarioTarget, saslTarget, tlsTarget];
+export const targets: readonly FuzzTarget<any>[] = [xmlStreamTarget, jidTarget, otrWireTarget, otrSessionTarget, otrPeerTarget, scenarioTarget, saslTarget, tlsTarget, x509Target, shareLinksTarget];
