@@ -74,6 +74,12 @@ export const glossaryEntries: readonly GlossaryEntry[] = [
   { en: 'trust on first use', term: 'Trust on First Use', de: 'Trust on First Use', definition: { en: 'trust the first key you see for a contact', de: 'dem ersten gesehenen Schlüssel eines Kontakts vertrauen' } },
   // xmpp-history (lesson 3)
   { en: 'xep', term: 'XEP', de: 'XEP (XMPP Extension Protocol)', definition: { en: 'an extension specification of the XSF, numbered, with a type and a state', de: 'Erweiterungsspezifikation der XSF, nummeriert, mit Typ und Status' } },
+  // presence-rosters (lesson 4)
+  { en: 'presence subscription', de: 'Präsenzabonnement', definition: { en: 'permission to see presence', de: 'Erlaubnis, die Präsenz zu sehen' } },
+  { en: 'roster push', de: 'Roster-Push', definition: { en: 'the server sends a changed roster item to each device', de: 'der Server schickt einen geänderten Roster-Eintrag an jedes Gerät' } },
+  { en: 'presence probe', de: 'Presence-Probe', definition: { en: "a server's request for a contact's current presence", de: 'Anfrage eines Servers nach der aktuellen Präsenz eines Kontakts' } },
+  { en: 'directed presence', de: 'gerichtete Präsenz', definition: { en: 'presence sent to one address without a subscription', de: 'Präsenz an eine einzelne Adresse, ohne Abonnement' } },
+  { en: 'delayed delivery', de: 'verzögerte Zustellung', definition: { en: 'timestamp for stored stanzas', de: 'Zeitstempel gespeicherter Stanzas' } },
 ];
 
 const byEnglish = new Map(glossaryEntries.map((e) => [e.en, e]));

@@ -90,6 +90,9 @@ const PREDICTED: Record<string, boolean> = {
   'otr-deniability@42 forger can-read': false,
   'otr-mitm@39 operator:a.example can-read': true,
   'otr-mitm@39 tap:alice~a.example can-read': false,
+  'presence-subscription@51 alice knows jid:bob@a.example/phone': true,
+  'offline-message@21 a.example can-read': true,
+  'offline-message@43 tap:bob~a.example can-read': false,
 };
 
 describe('<Predict>: the simulation gives the answer the lesson explains', () => {
