@@ -36,3 +36,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// The subscription state diagram of lesson 4: both sides, its table open, a state focused.
+for (const [locale, colorScheme] of [['en', 'dark'], ['de', 'light']] as const) {
+  test(`the state diagram (${locale}, ${colorScheme}) has no serious or critical axe violations`, async ({ browser }) => {
+    const ctx = await browser.newContext({ colorScheme });
+    const page = await ctx.newPage();
+    await page.goto(`/${locale}/lessons/presence-rosters/`);
+    const diagram = page.locator('.state-diagram');
+    await diagram.locator('.sd-table summary').click();
+    for (const side of ['inbound', 'outbound']) {
+      await diagram.locator(`.sd-radio-${side}`).check();
+      await diagram.locator(`.sd-view-${side} .sd-node`).first().focus();
+      const results = await new AxeBuilder({ page }).include('.state-diagram').analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      expect(bad, bad.join('\n')).toEqual([]);
+    }
+    await ctx.close();
+  });
+}
