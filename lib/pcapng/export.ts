@@ -4,8 +4,9 @@
  * Secrets Block with the TLS key log of the whole trace (before every packet, so that a one-pass reader
  * decrypts from the first record on), then one Enhanced Packet Block per packet (lib/pcapng/tcp-capture.ts),
  * its comment naming the widget's step (event seq + 1) the packet belongs to.
- * XMPP runs on the scenario's ports, 5222 for clients and 5269 between servers, where Wireshark's XMPP
- * dissector looks for it (and follows STARTTLS into TLS). Same trace, same bytes.
+ * XMPP runs on the scenario's ports, 5222 for clients and 5269 between servers (RFC 6120 §14.7, IANA).
+ * Wireshark's XMPP dissector takes 5222 by itself and follows STARTTLS into TLS; 5269 it leaves to
+ * "Decode As" (`tshark -d tcp.port==5269,xmpp`; Wireshark 4.0). Same trace, same bytes.
  * @module
  */
 import type { Trace } from '../sim/types';
