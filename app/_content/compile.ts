@@ -13,7 +13,8 @@ import { allowedHtml, scenarioViews, vocabulary, type ComponentRule } from '../_
 import { parseSpecRef } from '../_components/lesson/spec-ref';
 import { annotationTarget, exerciseData, predictAnswer, stanzaAt, stepCount } from '../_components/lesson/lesson-data';
 import { stateDiagramProblem } from '../_components/state-diagram/check';
-import { checkFrontmatter, type LessonFrontmatter } from './lessons';
+import { checkRequirement, type RequirementProps } from '../_components/lesson/scorecard-data';
+import { checkFrontmatter, listLessons, type LessonFrontmatter } from './lessons';
 
 export interface CompiledLesson {
   /** The function body that mdx-bundler's getMDXComponent evaluates (on the server). */
@@ -91,6 +92,7 @@ function checkTree(tree: MdNode, isScenario: (id: string) => boolean, headings: 
   const widgets: string[] = [];
   const stepRefs: StepRef[] = [];
   const seen = new Map<string, number>();
+  const rowIds = new Set<string>();
   const at = (n: MdNode) => (n.position ? `${n.position.start.line}:${n.position.start.column}` : '?');
 
   const walk = (node: MdNode, parent: string | null) => {
@@ -188,6 +190,19 @@ function checkTree(tree: MdNode, isScenario: (id: string) => boolean, headings: 
           if (problem) problems.push(`${at(node)} <StateDiagram>: ${problem}`);
         }
         if (name === 'Annotation' && parent !== 'StanzaView') problems.push(`${at(node)} <Annotation> belongs directly inside a <StanzaView>`);
+        if (name === 'Requirement') {
+          if (parent !== 'Scorecard') problems.push(`${at(node)} <Requirement> belongs directly inside a <Scorecard>`);
+          const id = str('id');
+          if (id !== undefined && rowIds.has(id)) problems.push(`${at(node)} <Requirement id="${id}">: the id is used twice`);
+          if (id !== undefined) rowIds.add(id);
+          const slugs = listLessons('en').map((l) => l.slug);
+          for (const p of checkRequirement(Object.fromEntries(props) as RequirementProps, slugs)) problems.push(`${at(node)} <Requirement${id ? ` id="${id}"` : ''}>: ${p}`);
+        }
+        if (name === 'Scorecard') {
+          const rows = (node.children ?? []).filter((c) => c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement' || c.type === 'paragraph' || c.type === 'text');
+          if (!rows.some((c) => c.name === 'Requirement')) problems.push(`${at(node)} <Scorecard>: needs at least one <Requirement>`);
+          for (const c of rows) if (c.name !== 'Requirement') problems.push(`${at(node)} <Scorecard>: holds only <Requirement> rows (found ${c.name ? `<${c.name}>` : 'text'})`);
+        }
         if (name === 'Exercise' && str('kind') && str('scenario')) {
           const d = exerciseData({ kind: str('kind')!, scenario: str('scenario')!, step: str('step') === undefined ? undefined : Number(str('step')), observer: str('observer'), user: str('user'), candidates: str('candidates') });
           if (typeof d === 'string') problems.push(`${at(node)} <Exercise>: ${d}`);

@@ -35,6 +35,9 @@ export const vocabulary = {
   Exercise: { props: ['kind', 'scenario', 'step', 'observer', 'user', 'candidates', 'hint'], required: ['kind', 'scenario', 'hint'] },
   FurtherReading: { props: [] },
   StateDiagram: { props: ['table', 'highlight', 'user', 'contact'], required: ['table'] },
+  // lessons-c (contract C5): a table of security requirements, each row linking to where a preset meets and breaks it.
+  Scorecard: { props: ['title'], required: ['title'] },
+  Requirement: { props: ['id', 'name', 'means', 'met', 'metLens', 'metText', 'broken', 'brokenLens', 'brokenText', 'lesson'], required: ['id', 'name', 'means'] },
 } as const satisfies Record<string, ComponentRule>;
 
 export type ComponentName = keyof typeof vocabulary;

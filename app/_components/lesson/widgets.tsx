@@ -5,6 +5,7 @@
  * @module
  */
 import type { ComponentType, ReactNode } from 'react';
+import { listLessons } from '../../_content/lessons';
 import type { Locale } from '../../_i18n/locales';
 import { t } from '../../_i18n/site';
 import { DeepDive, Note, Pitfall, Recap, YouWillLearn } from './Callouts';
@@ -14,6 +15,8 @@ import { kindLabel } from '../knowledge/ObserverGlyph';
 import { exerciseData, observerOf, predictAnswer, type Evidence } from './lesson-data';
 import { Choice, Quiz, type QuizLabels } from './Quiz';
 import { ScenarioEmbed } from './ScenarioEmbed';
+import { Requirement, Scorecard } from './Scorecard';
+import type { RequirementProps } from './scorecard-data';
 import { Spec } from './Spec';
 import { Annotation, StanzaView } from './StanzaView';
 import { Step } from './Step';
@@ -166,5 +169,11 @@ export function lessonComponents(locale: Locale, objectives: string[]): LessonCo
     Scenario: ({ id, view, initialStep }: { id: string; view?: ScenarioView; initialStep?: string }) => (
       <ScenarioEmbed id={id} view={view} initialStep={initialStep} locale={locale} />
     ),
+    Scorecard: ({ title, children }: Children & { title: string }) => (
+      <Scorecard title={title} locale={locale}>
+        {children}
+      </Scorecard>
+    ),
+    Requirement: (p: RequirementProps) => <Requirement {...p} locale={locale} lessons={listLessons(locale)} />,
   };
 }
