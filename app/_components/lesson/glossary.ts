@@ -80,6 +80,16 @@ export const glossaryEntries: readonly GlossaryEntry[] = [
   { en: 'presence probe', de: 'Presence-Probe', definition: { en: "a server's request for a contact's current presence", de: 'Anfrage eines Servers nach der aktuellen Präsenz eines Kontakts' } },
   { en: 'directed presence', de: 'gerichtete Präsenz', definition: { en: 'presence sent to one address without a subscription', de: 'Präsenz an eine einzelne Adresse, ohne Abonnement' } },
   { en: 'delayed delivery', de: 'verzögerte Zustellung', definition: { en: 'timestamp for stored stanzas', de: 'Zeitstempel gespeicherter Stanzas' } },
+  // security-requirements (lesson 5)
+  { en: 'confidentiality', de: 'Vertraulichkeit', definition: { en: 'only the intended parties can read it', de: 'nur die vorgesehenen Parteien können es lesen' } },
+  { en: 'integrity', de: 'Integrität', definition: { en: 'a change on the way is detected', de: 'eine Veränderung unterwegs fällt auf' } },
+  { en: 'authenticity', de: 'Authentizität', definition: { en: 'it really comes from whom it claims', de: 'es stammt wirklich vom angegebenen Absender' } },
+  { en: 'authorization', de: 'Autorisierung', definition: { en: 'granting rights after authentication', de: 'Rechtevergabe nach der Authentifizierung' } },
+  { en: 'data minimisation', de: 'Datenminimierung', definition: { en: 'collect and keep only what the service needs', de: 'nur erheben und speichern, was der Dienst braucht' } },
+  { en: 'message carbons', term: 'Message Carbons', de: 'Message Carbons', definition: { en: 'XEP-0280: copies of a chat to all of the user’s own clients', de: 'XEP-0280: Kopien eines Chats an alle eigenen Clients' } },
+  // summary (lesson 12)
+  { en: 'data retention', de: 'Vorratsdatenspeicherung', definition: { en: 'mandated storage of traffic data without suspicion', de: 'verpflichtende, anlasslose Speicherung von Verkehrsdaten' } },
+  { en: 'sealed sender', de: 'Sealed Sender', definition: { en: 'Signal: the sender is hidden from the server inside the encryption', de: 'Signal: der Absender steckt verschlüsselt in der Nachricht, der Server sieht ihn nicht' } },
 ];
 
 const byEnglish = new Map(glossaryEntries.map((e) => [e.en, e]));

@@ -36,6 +36,8 @@ function signature(file: string): string[] {
     Quiz: [],
     Choice: [],
     FurtherReading: [],
+    Scorecard: [],
+    Requirement: ['id', 'met', 'metLens', 'broken', 'brokenLens', 'lesson'],
   };
   return [...prose(file).matchAll(/<([A-Z]\w*)((?:[^>"{]|"[^"]*"|\{[^}]*\})*)>/g)]
     .filter((m) => m[1]! in keep)
@@ -93,6 +95,8 @@ const PREDICTED: Record<string, boolean> = {
   'presence-subscription@51 alice knows jid:bob@a.example/phone': true,
   'offline-message@21 a.example can-read': true,
   'offline-message@43 tap:bob~a.example can-read': false,
+  'offline-message@23 a.example can-read': true,
+  'chat-local@63 bob-laptop can-read': false,
 };
 
 describe('<Predict>: the simulation gives the answer the lesson explains', () => {
@@ -248,6 +252,14 @@ describe('the compile check refuses bad references', () => {
     ['an Annotation outside a StanzaView', '<Annotation at="@to">x</Annotation>\n', /belongs directly inside a <StanzaView>/],
     ['a PLAIN exercise on a step without PLAIN', '<Exercise kind="plain-decode" scenario="hello" step="24" hint="h">x</Exercise>\n', /is no <auth mechanism='PLAIN'>/],
     ['a SCRAM exercise whose candidates all miss', '<Exercise kind="scram-guess" scenario="bad-password" observer="a.example" user="alice" candidates="a, b" hint="h">x</Exercise>\n', /exactly one of them right/],
+    ['a scorecard row past the end of its scenario', '<Scorecard title="t">\n<Requirement id="r" name="n" means="m" met="hello@26" metText="x" />\n</Scorecard>\n', /met: step 26 is outside "hello" \(steps 1–25\)/],
+    ['a scorecard row with an unknown scenario', '<Scorecard title="t">\n<Requirement id="r" name="n" means="m" broken="nowhere@3" brokenText="x" />\n</Scorecard>\n', /broken: no such scenario preset "nowhere"/],
+    ['a scorecard row with a lens the scenario lacks', '<Scorecard title="t">\n<Requirement id="r" name="n" means="m" met="hello@24" metLens="thief" metText="x" />\n</Scorecard>\n', /"hello" has no observer "thief"/],
+    ['a scorecard link without its text', '<Scorecard title="t">\n<Requirement id="r" name="n" means="m" met="hello@24" />\n</Scorecard>\n', /needs metText/],
+    ['a scorecard row naming a lesson that does not exist', '<Scorecard title="t">\n<Requirement id="r" name="n" means="m" lesson="nowhere" />\n</Scorecard>\n', /lesson "nowhere" does not exist/],
+    ['a scorecard place that is not scenario@step', '<Scorecard title="t">\n<Requirement id="r" name="n" means="m" met="hello-24" metText="x" />\n</Scorecard>\n', /must look like scenario@step/],
+    ['a Requirement outside a Scorecard', '<Requirement id="r" name="n" means="m" />\n', /belongs directly inside a <Scorecard>/],
+    ['the same row id twice', '<Scorecard title="t">\n<Requirement id="r" name="n" means="m" />\n<Requirement id="r" name="n" means="m" />\n</Scorecard>\n', /the id is used twice/],
     ['an OTR exercise on a step without a data message', '<Exercise kind="otr-keyid" scenario="otr-forward-secrecy" observer="tap" step="56" hint="h">x</Exercise>\n', /no OTR data message at step 56/],
   ];
   for (const [what, body, error] of cases)
@@ -257,8 +269,9 @@ describe('the compile check refuses bad references', () => {
 
   it('accepts the same components used correctly', async () => {
     const { code } = await compile(
-      'See <Step n={40}>step 40</Step>.\n\n<Scenario id="federation" />\n\n<Predict scenario="federation" step="67" observer="b.example" kind="can-read" question="q" why="w" />\n\n<StanzaView scenario="federation" step="61">\n<Annotation at="@id">x</Annotation>\n<Annotation at="@from">y</Annotation>\n</StanzaView>\n\n<Exercise kind="plain-decode" scenario="hello" step="15" hint="h">x</Exercise>\n\n<FurtherReading>\n- [RFC 6120](https://www.rfc-editor.org/rfc/rfc6120)\n</FurtherReading>\n',
+      'See <Step n={40}>step 40</Step>.\n\n<Scenario id="federation" />\n\n<Predict scenario="federation" step="67" observer="b.example" kind="can-read" question="q" why="w" />\n\n<StanzaView scenario="federation" step="61">\n<Annotation at="@id">x</Annotation>\n<Annotation at="@from">y</Annotation>\n</StanzaView>\n\n<Exercise kind="plain-decode" scenario="hello" step="15" hint="h">x</Exercise>\n\n<Scorecard title="t">\n<Requirement id="a" name="n" means="m" met="hello@24" metLens="tap:alice~a.example" metText="x" broken="federation@67" brokenText="y" lesson="federation" />\n<Requirement id="b" name="n" means="m" />\n</Scorecard>\n\n<FurtherReading>\n- [RFC 6120](https://www.rfc-editor.org/rfc/rfc6120)\n</FurtherReading>\n',
     );
     expect(code).toContain('Predict');
+    expect(code).toContain('Requirement');
   }, 30_000);
 });
