@@ -14,6 +14,7 @@ import { ratchetStrings } from './widget/ratchet';
 import { scenarioStrings } from './widget/scenario';
 import { scriptStrings } from './widget/script';
 import { sequenceStrings } from './widget/sequence';
+import { storageStrings } from './widget/storage';
 import { storyStrings } from './widget/story';
 import { timelineStrings } from './widget/timeline';
 
@@ -30,6 +31,7 @@ export const widgetAreas = {
   ratchet: ratchetStrings,
   story: storyStrings,
   script: scriptStrings,
+  storage: storageStrings,
 } as const satisfies Record<string, BilingualTable>;
 
 const table = {
@@ -44,6 +46,7 @@ const table = {
   ...ratchetStrings,
   ...storyStrings,
   ...scriptStrings,
+  ...storageStrings,
 };
 
 export type WidgetKey = keyof typeof table;

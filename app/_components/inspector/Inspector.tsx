@@ -20,6 +20,7 @@ import { shortName } from '../../../lib/viz/entities';
 import { topLayer } from '../../../lib/viz/layers';
 import { eventElementNames, isEncrypted } from '../../../lib/viz/wire-label';
 import { nodeStatesAfter } from '../../../lib/scenarios/run';
+import { StoragePanel } from './StoragePanel';
 import { ErrorBoundary } from '../scenario/ErrorBoundary';
 import { LayerChip, WarningIcon } from '../scenario/Glyphs';
 import type { ObserverInfo } from '../../../lib/knowledge/observe';
@@ -32,12 +33,13 @@ import { lensEvent, type EventLens } from '../../../lib/viz/lens';
 import { lensNode } from '../../../lib/viz/knowledge';
 import { lensedNames, shownNames, type LensMeans } from '../scenario/lens-words';
 
-export type InspectorTab = 'xml' | 'layers' | 'hex' | 'state' | 'events' | 'knowledge' | 'ratchet';
+export type InspectorTab = 'xml' | 'layers' | 'hex' | 'state' | 'storage' | 'events' | 'knowledge' | 'ratchet';
 const ALL_TABS: { id: InspectorTab; key: WidgetKey }[] = [
   { id: 'xml', key: 'tabXml' },
   { id: 'layers', key: 'tabLayers' },
   { id: 'hex', key: 'tabHex' },
   { id: 'state', key: 'tabState' },
+  { id: 'storage', key: 'tabStorage' },
   { id: 'events', key: 'tabEvents' },
   { id: 'knowledge', key: 'tabKnowledge' },
   { id: 'ratchet', key: 'tabRatchet' },
@@ -134,6 +136,9 @@ export function Inspector({ scenario, run, step, locale, selectedNode, onSelectN
       break;
     case 'state':
       panel = <StatePanel scenario={scenario} run={run} step={step} ev={ev} locale={locale} selectedNode={selectedNode} onSelectNode={onSelectNode} nm={nm} seenBy={seenBy} own={lens ? lensNode(lens) : undefined} />;
+      break;
+    case 'storage':
+      panel = <StoragePanel scenario={scenario} run={run} step={step} locale={locale} selectedNode={selectedNode} onSelectNode={onSelectNode} nm={nm} own={lens ? lensNode(lens) : undefined} who={seenBy?.who} />;
       break;
     case 'events':
       panel = <EventsPanel events={trace.events} step={step} locale={locale} nm={nm} means={means} onSelectStep={onSelectStep} />;

@@ -1,0 +1,83 @@
+/**
+ * The storage inspector's data (issue #11 item 2): what a server holds after a step — SCRAM records and
+ * never a password, rosters, the offline queue with what it can and cannot read, who is online from
+ * where, its federation peers.
+ */
+import { describe, expect, it } from 'vitest';
+import { serverStorage } from '@/lib/knowledge/storage';
+import { presets } from '@/lib/scenarios/presets/index';
+import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
+import type { ServerState } from '@/lib/xmpp/server/state';
+import type { Scenario } from '@/lib/sim/types';
+
+const preset = (id: string): Scenario => presets.find((p) => p.id === id)!;
+
+function storageAt(id: string, server: string, seq: number | 'end') {
+  const sc = preset(id);
+  const run = runScenario(sc, { seed: 1 });
+  const at = seq === 'end' ? run.trace.events.length - 1 : seq;
+  return { run, s: serverStorage(nodeStatesAfter(sc, run, at)[server] as ServerState) };
+}
+
+describe('serverStorage', () => {
+  it('c2s-login: alice’s account holds SCRAM records, no password; she is online from her address', () => {
+    const { s } = storageAt('c2s-login', 'a.example', 28);
+    const alice = s.accounts.find((a) => a.jid === 'alice@a.example')!;
+    expect(alice.credentials.map((c) => c.mechanism)).toEqual(['SCRAM-SHA-1', 'SCRAM-SHA-256']);
+    for (const c of alice.credentials) {
+      expect(c.storedKey).toMatch(/^[0-9a-f]+$/);
+      expect(c.serverKey).not.toBe(c.storedKey);
+      expect(c.iterations).toBeGreaterThanOrEqual(4096);
+    }
+    // alice's password in every preset (lib/scenarios/presets/cast.ts): not stored, in any encoding we could think of.
+    const kept = JSON.stringify(s);
+    for (const form of ['wonderland', Buffer.from('wonderland').toString('hex'), Buffer.from('wonderland').toString('base64')]) expect(kept).not.toContain(form);
+    expect(s.online).toEqual([expect.objectContaining({ jid: 'alice@a.example/laptop' })]);
+    const sc = preset('c2s-login');
+    const aliceIp = sc.topology.clients.find((c) => c.id === 'alice')!.ip;
+    expect(s.online[0]!.ip).toBe(aliceIp);
+    expect(s.online[0]!.port).not.toBe(5222);
+    // Once she has closed her stream, she is no longer online; her account stays.
+    const after = storageAt('c2s-login', 'a.example', 'end').s;
+    expect(after.online).toEqual([]);
+    expect(after.accounts.map((a) => a.jid)).toEqual(['alice@a.example']);
+  });
+
+  it('before anyone logs in, the accounts are there and nobody is online', () => {
+    const { s } = storageAt('c2s-login', 'a.example', 0);
+    expect(s.accounts.length).toBeGreaterThan(0);
+    expect(s.online).toEqual([]);
+  });
+
+  it('offline-message: the queue holds alice’s message for bob while he is away, readable, and is empty once delivered', () => {
+    const sc = preset('offline-message');
+    const run = runScenario(sc, { seed: 1 });
+    const states = (seq: number) => serverStorage(nodeStatesAfter(sc, run, seq)['a.example'] as ServerState);
+    const queued = run.trace.events.map((e) => e.seq).filter((seq) => states(seq).accounts.some((a) => a.offline.length > 0));
+    expect(queued.length).toBeGreaterThan(0);
+    const held = states(queued[0]!).accounts.find((a) => a.offline.length > 0)!;
+    expect(held.jid).toBe('bob@a.example');
+    expect(held.offline[0]).toMatchObject({ from: expect.stringMatching(/^alice@a\.example/), otr: false });
+    expect(held.offline[0]!.body.length).toBeGreaterThan(0);
+    expect(held.offline[0]!.stamp).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(states(run.trace.events.length - 1).accounts.every((a) => a.offline.length === 0)).toBe(true);
+  });
+
+  it('presence-subscription: the roster items carry RFC 6121’s subscription and ask as they change', () => {
+    const sc = preset('presence-subscription');
+    const run = runScenario(sc, { seed: 1 });
+    const seen = new Set<string>();
+    for (const e of run.trace.events) {
+      const s = serverStorage(nodeStatesAfter(sc, run, e.seq)['a.example'] as ServerState);
+      for (const a of s.accounts) for (const r of a.roster) seen.add(`${a.jid}→${r.jid}:${r.subscription}${r.ask ? '+ask' : ''}`);
+    }
+    expect(seen).toContain('alice@a.example→bob@a.example:none+ask');
+    expect(seen).toContain('alice@a.example→bob@a.example:to');
+    expect(seen).toContain('bob@a.example→alice@a.example:from');
+  });
+
+  it('federation: each server lists the other domain as a verified peer', () => {
+    const { s } = storageAt('federation', 'b.example', 'end');
+    expect(s.peers).toContainEqual({ domain: 'a.example', direction: 'incoming', verified: true });
+  });
+});
