@@ -16,7 +16,7 @@ test('c2s-login, step 28: alice’s account keeps SCRAM data, no password; she i
   await expect(panel).toContainText('What a.example holds after step 28');
   const accounts = page.getByTestId('storage-accounts');
   await expect(accounts.getByRole('rowheader', { name: 'alice@a.example' })).toBeVisible();
-  await expect(accounts).toContainText(/SCRAM-SHA-256: salt [0-9a-f]{8}, [\d,]+ iterations, StoredKey [0-9a-f]{8}…/);
+  await expect(accounts).toContainText(/SCRAM-SHA-256: s=[0-9a-f]{6}…, i=\d+, StoredKey [0-9a-f]{6}…, ServerKey [0-9a-f]{6}…/);
   await expect(panel).not.toContainText('wonderland');
   await expect(page.getByTestId('storage-online')).toContainText(/alice@a\.example\/laptop from \d+\.\d+\.\d+\.\d+, port \d+/);
   await expect(page).toHaveURL(/[?&]tab=storage/);

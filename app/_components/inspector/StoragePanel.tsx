@@ -15,7 +15,7 @@ import type { Scenario } from '../../../lib/sim/types';
 import type { ServerState } from '../../../lib/xmpp/server/state';
 import './storage.css';
 
-const short = (hex: string, n = 8) => hex.slice(0, n);
+const short = (hex: string, n = 6) => hex.slice(0, n);
 
 function Accounts({ accounts, locale }: { accounts: StoredAccount[]; locale: Locale }) {
   return (
@@ -38,7 +38,7 @@ function Accounts({ accounts, locale }: { accounts: StoredAccount[]; locale: Loc
                 <ul className="mlw-storage-list">
                   {a.credentials.map((c) => (
                     <li key={c.mechanism} className="mlw-mono">
-                      {wt(locale, 'storageScram', { mechanism: c.mechanism, salt: short(c.salt), iterations: c.iterations.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB'), storedKey: short(c.storedKey), serverKey: short(c.serverKey) })}
+                      {wt(locale, 'storageScram', { mechanism: c.mechanism, salt: short(c.salt), iterations: c.iterations, storedKey: short(c.storedKey), serverKey: short(c.serverKey) })}
                     </li>
                   ))}
                 </ul>

@@ -21,8 +21,8 @@ export const storageStrings = {
   storageColRoster: { en: 'Contacts (roster)', de: 'Kontakte (Roster)' },
   storageColOffline: { en: 'Messages waiting', de: 'Wartende Nachrichten' },
   storageScram: {
-    en: '{mechanism}: salt {salt}, {iterations} iterations, StoredKey {storedKey}…, ServerKey {serverKey}…',
-    de: '{mechanism}: Salt {salt}, {iterations} Iterationen, StoredKey {storedKey}…, ServerKey {serverKey}…',
+    en: '{mechanism}: s={salt}…, i={iterations}, StoredKey {storedKey}…, ServerKey {serverKey}…',
+    de: '{mechanism}: s={salt}…, i={iterations}, StoredKey {storedKey}…, ServerKey {serverKey}…',
   },
   storageNoPassword: {
     en: 'No password: SCRAM keeps only what checks a proof (RFC 5802 §3). A stolen copy still lets an attacker guess offline.',
