@@ -1,7 +1,8 @@
 /**
  * The headless simulator: `npm run sim -- list | run ID [--seed N] [--json] | observers ID --json |
  * observe ID --observer NAME [--seed N] --json |
- * ledger ID --observer NAME [--seed N] [--json] | export ID [--seed N] --pcapng FILE`. Same engine,
+ * ledger ID --observer NAME [--seed N] [--json] | storage ID --server NODE [--step K] [--seed N] [--json] |
+ * export ID [--seed N] --pcapng FILE`. Same engine,
  * same traces as the browser.
  * A scenario file path (ending in .json) works wherever an ID does.
  * @module
@@ -10,13 +11,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { toHex } from '../bytes/hex';
 import { LEDGER_KINDS, ledgerOf, type Ledger } from '../knowledge/ledger';
 import { listObservers, observe } from '../knowledge/observe';
+import { serverStorage, type ServerStorage } from '../knowledge/storage';
 import { formatNote } from '../narration/notes';
 import { exportPcapng } from '../pcapng/export';
 import { getPreset, presets } from '../scenarios/presets/index';
-import { runScenario } from '../scenarios/run';
+import { nodeStatesAfter, runScenario } from '../scenarios/run';
 import { parseScenarioJson } from '../scenarios/load';
 import { formatIssues } from '../scenarios/schema/messages';
 import type { Scenario } from '../sim/types';
+import type { ServerState } from '../xmpp/server/state';
 
 const USAGE = `usage:
   npm run sim -- list
@@ -24,6 +27,7 @@ const USAGE = `usage:
   npm run sim -- observers ID --json
   npm run sim -- observe ID --observer NAME [--seed N] --json
   npm run sim -- ledger ID --observer NAME [--seed N] [--json]
+  npm run sim -- storage ID --server NODE [--step K] [--seed N] [--json]   (what a server holds after step K; default: the last)
   npm run sim -- export ID [--seed N] --pcapng FILE   (a capture for Wireshark, TLS key log inside)
 ID is a preset id (see list) or the path of a scenario file (.json).`;
 
@@ -115,6 +119,21 @@ function main(argv: string[]): number {
       else for (const line of ledgerTable(ledger)) out(line);
       return 0;
     }
+    case 'storage': {
+      const scenario = loadScenario(id);
+      const server = option(args, '--server');
+      const servers = scenario.topology.servers.map((x) => x.id);
+      if (!server || !servers.includes(server)) throw new CliError(`storage needs --server NODE, one of: ${servers.join(', ')}`);
+      const run = runScenario(scenario, { seed: seedOf(args) });
+      const total = run.trace.events.length;
+      const rawStep = option(args, '--step') ?? String(total);
+      const step = Number(rawStep);
+      if (!Number.isSafeInteger(step) || step < 0 || step > total) throw new CliError(`--step must be a whole number from 0 to ${total}, not “${rawStep}”`);
+      const storage = serverStorage(nodeStatesAfter(scenario, run, step - 1)[server] as ServerState);
+      if (json) out(JSON.stringify({ step, ...storage }));
+      else for (const line of storageTable(storage, step)) out(line);
+      return 0;
+    }
     case 'export': {
       const scenario = loadScenario(id);
       const file = option(args, '--pcapng');
@@ -138,6 +157,20 @@ function main(argv: string[]): number {
     default:
       throw new CliError(`unknown command “${command}”\n${USAGE}`);
   }
+}
+
+/** What a server holds, as the Storage tab shows it: accounts (login data, roster, waiting messages), who is online, peers. */
+function storageTable(s: ServerStorage, step: number): string[] {
+  const lines = [`what ${s.domain} holds after step ${step}`, '', `accounts (${s.accounts.length})`];
+  for (const a of s.accounts) {
+    lines.push(`  ${a.jid}`);
+    for (const c of a.credentials) lines.push(`    ${c.mechanism}  salt=${c.salt}  i=${c.iterations}  StoredKey=${c.storedKey}  ServerKey=${c.serverKey}`);
+    for (const r of a.roster) lines.push(`    roster  ${r.jid}  subscription=${r.subscription}${r.ask ? '  ask=subscribe' : ''}`);
+    for (const m of a.offline) lines.push(`    offline  from=${m.from}  stamp=${m.stamp}  ${m.otr ? 'OTR ciphertext' : `body=${JSON.stringify(m.body)}`}`);
+  }
+  lines.push('', `online (${s.online.length})`, ...s.online.map((o) => `  ${o.jid}  from ${o.ip}:${o.port}`));
+  if (s.peers.length) lines.push('', `peers (${s.peers.length})`, ...s.peers.map((p) => `  ${p.domain}  ${p.direction}  ${p.verified ? 'verified' : 'not verified'}`));
+  return lines;
 }
 
 /** The ledger as a table: one block per kind, one row per fact, its step (seq) first. */

@@ -3,6 +3,7 @@
  * never a password, rosters, the offline queue with what it can and cannot read, who is online from
  * where, its federation peers.
  */
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { serverStorage } from '@/lib/knowledge/storage';
 import { presets } from '@/lib/scenarios/presets/index';
@@ -80,4 +81,29 @@ describe('serverStorage', () => {
     const { s } = storageAt('federation', 'b.example', 'end');
     expect(s.peers).toContainEqual({ domain: 'a.example', direction: 'incoming', verified: true });
   });
+});
+
+describe('npm run sim -- storage', () => {
+  const sim = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'lib/io/sim-cli.ts', ...args], { encoding: 'utf8' });
+
+  it('prints what the tab shows, as JSON and as a table; a bad server or step exits 2 naming what is allowed', () => {
+    const j = sim('storage', 'offline-message', '--server', 'a.example', '--step', '21', '--json');
+    expect(j.status).toBe(0);
+    const sc = preset('offline-message');
+    const run = runScenario(sc, { seed: 1 });
+    expect(JSON.parse(j.stdout)).toEqual({ step: 21, ...serverStorage(nodeStatesAfter(sc, run, 20)['a.example'] as ServerState) });
+
+    const t = sim('storage', 'offline-message', '--server', 'a.example', '--step', '21');
+    expect(t.status).toBe(0);
+    expect(t.stdout).toContain('what a.example holds after step 21');
+    expect(t.stdout).toMatch(/offline {2}from=alice@a\.example\/laptop {2}stamp=2026-01-01T09:00:01Z {2}body="Call me when you land\."/);
+    expect(t.stdout).not.toContain('wonderland');
+
+    const badServer = sim('storage', 'offline-message', '--server', 'b.example');
+    expect(badServer.status).toBe(2);
+    expect(badServer.stderr).toContain('one of: a.example');
+    const badStep = sim('storage', 'offline-message', '--server', 'a.example', '--step', '9999');
+    expect(badStep.status).toBe(2);
+    expect(badStep.stderr).toMatch(/--step must be a whole number from 0 to \d+/);
+  }, 180_000);
 });
