@@ -90,6 +90,10 @@ export const glossaryEntries: readonly GlossaryEntry[] = [
   // summary (lesson 12)
   { en: 'data retention', de: 'Vorratsdatenspeicherung', definition: { en: 'mandated storage of traffic data without suspicion', de: 'verpflichtende, anlasslose Speicherung von Verkehrsdaten' } },
   { en: 'sealed sender', de: 'Sealed Sender', definition: { en: 'Signal: the sender is hidden from the server inside the encryption', de: 'Signal: der Absender steckt verschlüsselt in der Nachricht, der Server sieht ihn nicht' } },
+  // otr-limits (lesson 11)
+  { en: 'double ratchet', term: 'Double Ratchet', de: 'Double-Ratchet-Verfahren', definition: { en: 'a new key for every message, and new Diffie–Hellman keys with every reply', de: 'neuer Schlüssel für jede Nachricht und neue Diffie-Hellman-Schlüssel mit jeder Antwort' } },
+  { en: 'prekey bundle', de: 'Prekey-Bundle', definition: { en: 'keys a device publishes so that others can start a session while it is offline', de: 'Schlüssel, die ein Gerät veröffentlicht, damit andere auch offline eine Sitzung beginnen können' } },
+  { en: 'device list', de: 'Geräteliste', definition: { en: 'the OMEMO devices of a user, published on their server', de: 'die OMEMO-Geräte eines Nutzers, auf dessen Server veröffentlicht' } },
 ];
 
 const byEnglish = new Map(glossaryEntries.map((e) => [e.en, e]));

@@ -9,13 +9,14 @@ import { malformedXml } from './malformed-xml';
 import { offlineMessage } from './offline-message';
 import { otrDeniability } from './otr-deniability';
 import { otrMitm } from './otr-mitm';
+import { otrOffline } from './otr-offline';
 import { otrAke } from './otr-ake';
 import { otrForwardSecrecy } from './otr-forward-secrecy';
 import { otrPostCompromise } from './otr-post-compromise';
 import { presenceSubscription } from './presence-subscription';
 import { unknownDomain } from './unknown-domain';
 
-export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm];
+export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm, otrOffline];
 
 export function getPreset(id: string): Scenario | undefined {
   return presets.find((p) => p.id === id);

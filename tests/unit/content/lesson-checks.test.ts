@@ -97,6 +97,8 @@ const PREDICTED: Record<string, boolean> = {
   'offline-message@43 tap:bob~a.example can-read': false,
   'offline-message@23 a.example can-read': true,
   'chat-local@63 bob-laptop can-read': false,
+  'otr-offline@23 a.example can-read': true,
+  'otr-offline@54 a.example can-read': false,
 };
 
 describe('<Predict>: the simulation gives the answer the lesson explains', () => {

@@ -11,10 +11,12 @@ import type { Scenario } from '@/lib/sim/types';
 const v1 = (id: string): any => JSON.parse(readFileSync(join(__dirname, 'v1', `${id}.json`), 'utf8'));
 /** A preset as a version-1 file can express it: chapters came with version 2 (they are optional there). */
 const withoutChapters = ({ chapters: _, ...rest }: Scenario): Scenario => rest;
+/** Presets first written in version 2: they never had a version-1 file. */
+const BORN_IN_V2 = new Set(['otr-offline']);
 
 describe('version-1 files', () => {
   it('every old preset file loads and equals the version-2 preset', () => {
-    for (const p of presets) {
+    for (const p of presets.filter((q) => !BORN_IN_V2.has(q.id))) {
       const file = v1(p.id);
       expect(file.version).toBeUndefined();
       expect(loadScenario(file), p.id).toEqual({ ok: true, scenario: withoutChapters(p), migratedFrom: 1 });

@@ -25,6 +25,7 @@ const EVENTS: Record<string, number> = {
   'otr-post-compromise': 68,
   'otr-deniability': 55,
   'otr-mitm': 56,
+  'otr-offline': 55,
 };
 
 describe('every preset', () => {
