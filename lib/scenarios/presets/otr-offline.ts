@@ -32,7 +32,6 @@ export const otrOffline: Scenario = {
   chapters: [
     atAction('login', TITLE.login, 0),
     atAction('query', { en: 'The query', de: 'Die Anfrage' }, 1),
-    atAction('waiting', { en: 'bob is offline', de: 'bob ist offline' }, 2),
     atAction('bob-login', { en: 'bob logs in', de: 'bob meldet sich an' }, 3),
     // bob's client answers the stored query as soon as it is delivered: the AKE has no script step of its own.
     atTime('key-exchange', TITLE.keyExchange, 120_560),
