@@ -146,7 +146,10 @@ if (missing) {
         expect(out).toContain('[Protocols in frame: raw:ip:tcp:tls:xmpp:xml]');
         // After STARTTLS everything is inside TLS: the bind request is only readable decrypted.
         expect(out).toMatch(/BIND/);
-        expect(expert(f).filter((l) => TCP_TROUBLE.test(l) || /Malformed/.test(l))).toEqual([]);
+        // Wireshark's XML dissector reads each segment on its own, so `</stream:stream>` (opened many segments
+        // before) is "Closing an unopened tag" to it; anything else malformed would be ours.
+        const malformed = expert(f).filter((l) => /Malformed/.test(l) && !/Closing an unopened tag/.test(l));
+        expect(expert(f).filter((l) => TCP_TROUBLE.test(l)).concat(malformed)).toEqual([]);
       });
     const fed = exportPcapng(runScenario(getPreset('federation')!, { seed: 1 }).trace);
     const fedName = 'federation (real TLS on c2s and s2s): the message body inside TLS on both hops';
