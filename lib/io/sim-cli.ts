@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { toHex } from '../bytes/hex';
 import { LEDGER_KINDS, ledgerOf, type Ledger } from '../knowledge/ledger';
 import { listObservers, observe } from '../knowledge/observe';
-import { serverStorage, type ServerStorage } from '../knowledge/storage';
+import { connectionLog, serverStorage, type LogEntry, type ServerStorage } from '../knowledge/storage';
 import { formatNote } from '../narration/notes';
 import { exportPcapng } from '../pcapng/export';
 import { getPreset, presets } from '../scenarios/presets/index';
@@ -130,8 +130,9 @@ function main(argv: string[]): number {
       const step = Number(rawStep);
       if (!Number.isSafeInteger(step) || step < 0 || step > total) throw new CliError(`--step must be a whole number from 0 to ${total}, not “${rawStep}”`);
       const storage = serverStorage(nodeStatesAfter(scenario, run, step - 1)[server] as ServerState);
-      if (json) out(JSON.stringify({ step, ...storage }));
-      else for (const line of storageTable(storage, step)) out(line);
+      const log = connectionLog(run.trace, server, step);
+      if (json) out(JSON.stringify({ step, ...storage, log }));
+      else for (const line of storageTable(storage, log, step)) out(line);
       return 0;
     }
     case 'export': {
@@ -160,7 +161,7 @@ function main(argv: string[]): number {
 }
 
 /** What a server holds, as the Storage tab shows it: accounts (login data, roster, waiting messages), who is online, peers. */
-function storageTable(s: ServerStorage, step: number): string[] {
+function storageTable(s: ServerStorage, log: LogEntry[], step: number): string[] {
   const lines = [`what ${s.domain} holds after step ${step}`, '', `accounts (${s.accounts.length})`];
   for (const a of s.accounts) {
     lines.push(`  ${a.jid}`);
@@ -169,6 +170,7 @@ function storageTable(s: ServerStorage, step: number): string[] {
     for (const m of a.offline) lines.push(`    offline  from=${m.from}  stamp=${m.stamp}  ${m.otr ? 'OTR ciphertext' : `body=${JSON.stringify(m.body)}`}`);
   }
   lines.push('', `online (${s.online.length})`, ...s.online.map((o) => `  ${o.jid}  from ${o.ip}:${o.port}`));
+  lines.push('', `connection log (${log.length})`, ...log.map((l) => `  ${l.jid}  from ${l.ip}  steps ${l.since.step}–${l.until ? l.until.step : 'now'}`));
   if (s.peers.length) lines.push('', `peers (${s.peers.length})`, ...s.peers.map((p) => `  ${p.domain}  ${p.direction}  ${p.verified ? 'verified' : 'not verified'}`));
   return lines;
 }

@@ -6,6 +6,8 @@
  * disk or an order served on it would find there — a seizure of the machine, not a tap on its links.
  * @module
  */
+import { factsOf } from '../sim/facts';
+import type { Trace } from '../sim/types';
 import { child, text } from '../xml/element';
 import type { ServerState } from '../xmpp/server/state';
 import { asks, subscriptionAttr } from '../xmpp/im/subscription';
@@ -86,4 +88,48 @@ export function serverStorage(s: ServerState): ServerStorage {
     ...Object.values(s.s2sIn).filter((c) => c.phase !== 'failed' && c.phase !== 'closed').map((c) => ({ domain: c.peerDomain, direction: 'incoming' as const, verified: c.peerVerified })),
   ].sort((a, b) => byText(a.domain + a.direction, b.domain + b.direction));
   return { node: s.id, domain: s.domain, accounts, online, peers };
+}
+
+/** One session as a server's login log keeps it: who, from where, from when to when (null: still online). */
+export interface LogEntry {
+  jid: string;
+  ip: string;
+  since: { step: number; time: number };
+  until: { step: number; time: number } | null;
+}
+
+/**
+ * The server's connection log up to `step`: every session bound on it (the client's 'session-online'),
+ * ended where the server last hears from it — the client's closing bytes after the user logs out, or
+ * the client's 'stream-ended' when the stream broke. XMPP asks no server to keep one; nearly every deployment does
+ * (Prosody and ejabberd log each login with its address by default), and it is what "last seen" comes from.
+ */
+export function connectionLog(trace: Trace, server: string, step: number): LogEntry[] {
+  const clients = new Map(trace.nodes.filter((n) => n.kind === 'client' && n.server === server).map((n) => [n.id, n]));
+  const log: LogEntry[] = [];
+  const open = new Map<string, LogEntry>();
+  const leaving = new Set<string>();
+  for (const e of trace.events.slice(0, Math.max(0, step))) {
+    if (e.kind === 'action' && e.action?.type === 'disconnect' && open.has(e.from)) leaving.add(e.from);
+    if (e.kind === 'wire' && e.to === server && leaving.has(e.from)) {
+      open.get(e.from)!.until = { step: e.seq + 1, time: e.time };
+      open.delete(e.from);
+      leaving.delete(e.from);
+    }
+    for (const f of factsOf(e.facts, 'session-online')) {
+      const node = clients.get(f.node);
+      if (!node) continue;
+      const entry: LogEntry = { jid: f.jid, ip: node.ip, since: { step: e.seq + 1, time: e.time }, until: null };
+      log.push(entry);
+      open.set(f.node, entry);
+    }
+    for (const f of factsOf(e.facts, 'stream-ended')) {
+      const entry = open.get(f.node);
+      if (!entry) continue;
+      entry.until = { step: e.seq + 1, time: e.time };
+      open.delete(f.node);
+      leaving.delete(f.node);
+    }
+  }
+  return log;
 }

@@ -19,6 +19,7 @@ test('c2s-login, step 28: alice’s account keeps SCRAM data, no password; she i
   await expect(accounts).toContainText(/SCRAM-SHA-256: s=[0-9a-f]{6}…, i=\d+, StoredKey [0-9a-f]{6}…, ServerKey [0-9a-f]{6}…/);
   await expect(panel).not.toContainText('wonderland');
   await expect(page.getByTestId('storage-online')).toContainText(/alice@a\.example\/laptop from \d+\.\d+\.\d+\.\d+, port \d+/);
+  await expect(page.getByTestId('storage-log')).toContainText(/alice@a\.example\/laptop from \d+\.\d+\.\d+\.\d+: online since step \d+/);
   await expect(page).toHaveURL(/[?&]tab=storage/);
   await expectAxeClean(page, '[data-scenario-widget]');
 });

@@ -8,7 +8,7 @@
 import { useId, useMemo } from 'react';
 import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
-import { serverStorage, type StoredAccount } from '../../../lib/knowledge/storage';
+import { connectionLog, serverStorage, type StoredAccount } from '../../../lib/knowledge/storage';
 import { nodeStatesAfter } from '../../../lib/scenarios/run';
 import type { SimRun } from '../../../lib/sim/kernel';
 import type { Scenario } from '../../../lib/sim/types';
@@ -115,6 +115,8 @@ export function StoragePanel({
   const pick = [own, selectedNode, ...shown.map((s) => s.id)].find((id) => id && shown.some((s) => s.id === id))!;
   const state = states[pick] as ServerState | undefined;
   const storage = state ? serverStorage(state) : null;
+  const log = connectionLog(run.trace, pick, step);
+  const ms = (t: number) => wt(locale, 'time', { ms: t });
   return (
     <div data-testid="inspector-storage">
       <p className="mlw-panel-head">
@@ -140,6 +142,21 @@ export function StoragePanel({
             <ul className="mlw-storage-list" data-testid="storage-online">
               {storage.online.map((o) => (
                 <li key={o.jid}>{wt(locale, 'storageOnlineItem', { jid: o.jid, ip: o.ip, port: o.port })}</li>
+              ))}
+            </ul>
+          )}
+          <h4 className="mlw-storage-h">{wt(locale, 'storageLog')}</h4>
+          <p className="mlw-panel-note">{wt(locale, 'storageLogWhy')}</p>
+          {log.length === 0 ? (
+            <p>{wt(locale, 'storageNobody')}</p>
+          ) : (
+            <ul className="mlw-storage-list" data-testid="storage-log">
+              {log.map((l) => (
+                <li key={`${l.jid}@${l.since.step}`}>
+                  {l.until
+                    ? wt(locale, 'storageLogClosed', { jid: l.jid, ip: l.ip, since: l.since.step, until: l.until.step, sinceTime: ms(l.since.time), untilTime: ms(l.until.time) })
+                    : wt(locale, 'storageLogOpen', { jid: l.jid, ip: l.ip, since: l.since.step, sinceTime: ms(l.since.time) })}
+                </li>
               ))}
             </ul>
           )}

@@ -36,6 +36,13 @@ export const storageStrings = {
   storageOnline: { en: 'Online now', de: 'Gerade online' },
   storageOnlineItem: { en: '{jid} from {ip}, port {port}', de: '{jid} von {ip}, Port {port}' },
   storageNobody: { en: 'Nobody.', de: 'Niemand.' },
+  storageLog: { en: 'Connection log', de: 'Verbindungsprotokoll' },
+  storageLogWhy: {
+    en: 'XMPP requires no such log, but nearly every server keeps one (Prosody and ejabberd log each login with its address): it is where “last seen” comes from.',
+    de: 'XMPP verlangt kein solches Protokoll, doch fast jeder Server führt eines (Prosody und ejabberd protokollieren jede Anmeldung mit Adresse): Daher kommt „zuletzt gesehen“.',
+  },
+  storageLogOpen: { en: '{jid} from {ip}: online since step {since} ({sinceTime})', de: '{jid} von {ip}: online seit Schritt {since} ({sinceTime})' },
+  storageLogClosed: { en: '{jid} from {ip}: steps {since}–{until} ({sinceTime} to {untilTime}), last seen then', de: '{jid} von {ip}: Schritte {since}–{until} ({sinceTime} bis {untilTime}), zuletzt gesehen dann' },
   storagePeers: { en: 'Federation peers', de: 'Föderationspartner' },
   storagePeerOut: { en: '{domain}: our stream to it, {state}', de: '{domain}: unser Stream dorthin, {state}' },
   storagePeerIn: { en: '{domain}: its stream to us, {state}', de: '{domain}: sein Stream zu uns, {state}' },

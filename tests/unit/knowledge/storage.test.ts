@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { serverStorage } from '@/lib/knowledge/storage';
+import { connectionLog, serverStorage } from '@/lib/knowledge/storage';
 import { presets } from '@/lib/scenarios/presets/index';
 import { nodeStatesAfter, runScenario } from '@/lib/scenarios/run';
 import type { ServerState } from '@/lib/xmpp/server/state';
@@ -91,13 +91,14 @@ describe('npm run sim -- storage', () => {
     expect(j.status).toBe(0);
     const sc = preset('offline-message');
     const run = runScenario(sc, { seed: 1 });
-    expect(JSON.parse(j.stdout)).toEqual({ step: 21, ...serverStorage(nodeStatesAfter(sc, run, 20)['a.example'] as ServerState) });
+    expect(JSON.parse(j.stdout)).toEqual({ step: 21, ...serverStorage(nodeStatesAfter(sc, run, 20)['a.example'] as ServerState), log: connectionLog(run.trace, 'a.example', 21) });
 
     const t = sim('storage', 'offline-message', '--server', 'a.example', '--step', '21');
     expect(t.status).toBe(0);
     expect(t.stdout).toContain('what a.example holds after step 21');
     expect(t.stdout).toMatch(/offline {2}from=alice@a\.example\/laptop {2}stamp=2026-01-01T09:00:01Z {2}body="Call me when you land\."/);
     expect(t.stdout).not.toContain('wonderland');
+    expect(t.stdout).toMatch(/connection log \(1\)\n {2}alice@a\.example\/laptop {2}from [\d.]+ {2}steps \d+–now/);
 
     const badServer = sim('storage', 'offline-message', '--server', 'b.example');
     expect(badServer.status).toBe(2);
@@ -106,4 +107,28 @@ describe('npm run sim -- storage', () => {
     expect(badStep.status).toBe(2);
     expect(badStep.stderr).toMatch(/--step must be a whole number from 0 to \d+/);
   }, 180_000);
+});
+
+describe('connectionLog', () => {
+  it('offline-message: alice’s session from her address, bob’s later one; ended sessions carry their end', () => {
+    const sc = preset('offline-message');
+    const run = runScenario(sc, { seed: 1 });
+    const all = connectionLog(run.trace, 'a.example', run.trace.events.length);
+    const ips = Object.fromEntries(run.trace.nodes.map((n) => [n.id, n.ip]));
+    expect(all.map((l) => [l.jid, l.ip])).toEqual([
+      ['alice@a.example/laptop', ips.alice],
+      ['bob@a.example/phone', ips.bob],
+    ]);
+    expect(all[1]!.since.time).toBeGreaterThan(all[0]!.since.time);
+    // At step 21 bob has not logged in yet: only alice, still online.
+    expect(connectionLog(run.trace, 'a.example', 21)).toEqual([{ ...all[0]!, until: null }]);
+  });
+
+  it('c2s-login: the session ends when alice closes her stream', () => {
+    const sc = preset('c2s-login');
+    const run = runScenario(sc, { seed: 1 });
+    const [entry] = connectionLog(run.trace, 'a.example', run.trace.events.length);
+    expect(entry!.until).not.toBeNull();
+    expect(entry!.until!.step).toBeGreaterThan(entry!.since.step);
+  });
 });
