@@ -99,6 +99,8 @@ const PREDICTED: Record<string, boolean> = {
   'chat-local@63 bob-laptop can-read': false,
   'otr-offline@23 a.example can-read': true,
   'otr-offline@54 a.example can-read': false,
+  'otr-ake@40 a.example can-read': false,
+  'otr-ake@40 a.example knows jid:bob@a.example/phone': true,
 };
 
 describe('<Predict>: the simulation gives the answer the lesson explains', () => {
