@@ -1,6 +1,6 @@
 /**
  * Stanzas routed per second, through one server and across a federation of two:
- *  - in the simulator (runScenario, deterministic, seed 1): chat-heavy scripts over modelled TLS with
+ *  - in the simulator (runScenario, deterministic, seed 1): chat-heavy scripts over TLS 1.3 (lib/tls) with
  *    SCRAM logins — one server with two clients vs. two federated servers (s2s + dialback);
  *  - on real sockets (lib/io: the same machines, real TCP, real TLS 1.3): one server process-internal
  *    with two clients, and two federated servers on two loopback addresses.
@@ -129,7 +129,7 @@ async function realSockets(label: string, federated: boolean, n: number): Promis
 
 export async function benchXmpp(): Promise<void> {
   console.log('\nXMPP stanzas routed per second (chat messages that reached the other client):');
-  console.log('  in the simulator (modelled TLS, SCRAM-SHA-256, seed 1):');
+  console.log('  in the simulator (TLS 1.3, SCRAM-SHA-256, seed 1):');
   for (const n of [1_000, 10_000]) {
     console.log('    ' + simulated('one server', chatty(oneServer(), n, 'bob@a.example', 'alice@a.example'), n));
     console.log('    ' + simulated('two servers, federated (s2s)', chatty(federation, n, 'bob@b.example', 'alice@a.example'), n));

@@ -14,10 +14,15 @@ type Rule = readonly [RegExp, string];
 /** German for every label shape the engine makes, by layer type. Applied in order, each at most once. */
 const DE: Partial<Record<Layer['layer'], readonly Rule[]>> = {
   tls: [
-    [/^TLS record: handshake, (\w+) \(modelled: random \+ ([\w-]+) key share\)/, 'TLS-Record: Handshake, $1 (modelliert: Zufallswert + $2-Schlüsselanteil)'],
-    [/^TLS record: handshake, (\w+)/, 'TLS-Record: Handshake, $1'],
-    [/^TLS record: application_data, (\d+) bytes \(([^,]+), modelled TLS ([\d.]+)\)/, 'TLS-Record: application_data, $1 Bytes ($2, modelliertes TLS $3)'],
-    [/^TLS record: /, 'TLS-Record: '],
+    [/X25519 key share/, 'X25519-Schlüsselanteil'],
+    [/^TLS record: handshake, /, 'TLS-Record: Handshake, '],
+    [/^TLS record: application_data, (\d+) bytes/, 'TLS-Record: application_data, $1 Bytes'],
+    [/^TLS record: alert, /, 'TLS-Record: Alert, '],
+    [/^TLS record: type (\d+), (\d+) bytes/, 'TLS-Record: Typ $1, $2 Bytes'],
+    [/^TLS handshake: (\w+) \((.+), issued by (.+)\)$/, 'TLS-Handshake: $1 ($2, ausgestellt von $3)'],
+    [/ \((Ed25519|ECDSA P-256) signature\)$/, ' ($1-Signatur)'],
+    [/^TLS handshake: /, 'TLS-Handshake: '],
+    [/^TLS alert: /, 'TLS-Alert: '],
   ],
   sasl: [[/^SASL PLAIN: (.+) \+ password$/, 'SASL PLAIN: $1 + Passwort']],
   otr: [

@@ -17,6 +17,10 @@ const PRIMARY: ReadonlySet<NoteKey> = new Set<NoteKey>([
   's2s.dialback-valid',
   // A protection fails or is refused: the point of every "what goes wrong" scenario.
   'tls.failed',
+  'tls.certificate-wrong-name',
+  'tls.certificate-expired',
+  'tls.certificate-unknown-ca',
+  'tls.certificate-refused',
   'client.starttls-failed',
   'client.tls-missing',
   'server.starttls-failure',

@@ -11,18 +11,41 @@
  */
 import type { StolenKind } from './types';
 
-/** TLS keys this end installed (`keyName` is the name layers refer to: `tls:alice~a.example`). */
+/**
+ * The TLS secrets this end derived (contract C1): one fact per end per connection, when that end holds
+ * all five — the client on receiving the server's Finished, the server when it sends its own. The
+ * fields are the NSS key log's (lib/tls/keylog.ts): `<LABEL> <clientRandom> <secret>`, hex; `keyName`
+ * is the name layers refer to (`tls:alice~a.example`).
+ */
 export interface TlsKeysFact {
   type: 'tls-keys';
   node: string;
   peer: string;
   keyName: string;
   role: 'client' | 'server';
-  cipher: 'AES-128-GCM';
-  clientWriteKey: string;
-  clientWriteIv: string;
-  serverWriteKey: string;
-  serverWriteIv: string;
+  cipher: 'TLS_AES_128_GCM_SHA256';
+  /** hex, 32 octets: the NSS key log's first column */
+  clientRandom: string;
+  /** hex traffic secrets (RFC 8446 §7.1), as NSS key log names them */
+  clientHandshakeTrafficSecret: string;
+  serverHandshakeTrafficSecret: string;
+  clientTrafficSecret0: string;
+  serverTrafficSecret0: string;
+  exporterSecret: string;
+}
+
+/**
+ * A TLS handshake that ended without a connection (RFC 8446 §6.2): the alert, whether this end sent it,
+ * and for a certificate this end refused what was wrong with it (lib/x509/validate.ts `Failure`).
+ */
+export interface TlsFailedFact {
+  type: 'tls-failed';
+  node: string;
+  peer: string;
+  keyName: string;
+  alert: string;
+  sent: boolean;
+  certificate?: 'malformed' | 'unknown-ca' | 'not-a-ca' | 'path-too-long' | 'bad-signature' | 'unsupported-algorithm' | 'expired' | 'not-yet-valid' | 'unsupported-critical-extension' | 'bad-key-usage' | 'name-mismatch';
 }
 
 /**
@@ -197,6 +220,7 @@ export interface EngineErrorFact {
 
 export type Fact =
   | TlsKeysFact
+  | TlsFailedFact
   | TlsUpgradeFact
   | DhKeyMadeFact
   | DhKeyForgottenFact

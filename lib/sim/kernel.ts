@@ -13,7 +13,7 @@ import { clonePlain } from './clone';
 import type { Fact } from './facts';
 import { crossLink, type BoxRef, type Outcome } from './middlebox';
 import { tapsOf } from './observers';
-import { randomBytes, seedRng } from './rng';
+import { derivedRng, randomBytes, seedRng } from './rng';
 import { carry, carryInjected, emptyConnTable, sameBytes, sameEndpoint } from './transport';
 import type {
   Checkpoint,
@@ -113,6 +113,10 @@ function context(state: SimState, self: string): HostContext {
     now: state.time,
     self,
     randomBytes: (n: number) => randomBytes(state.rng, n),
+    sharedRandom: (label: string) => {
+      const rng = derivedRng(state.rng, label);
+      return (n: number) => randomBytes(rng, n);
+    },
   };
 }
 

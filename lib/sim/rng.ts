@@ -28,3 +28,12 @@ export function randomBytes(state: RngState, n: number): Uint8Array {
   state.counter += 1;
   return chacha20(hexToBytes(state.key), nonce, new Uint8Array(n));
 }
+
+/**
+ * A named stream beside the main one, for randomness every host of a run must draw alike (the lab
+ * certificate authority of lib/xmpp/tls-channel/pki.ts): keyed by the run's key and the label, it is
+ * the same for every host and drawing from it moves nothing in the main stream.
+ */
+export function derivedRng(parent: RngState, label: string): RngState {
+  return { key: bytesToHex(sha256(utf8ToBytes(`messenger-lab/rng/derived:${parent.key}:${label}`))), counter: 0 };
+}

@@ -80,6 +80,12 @@ export interface HostContext {
   readonly now: number;
   readonly self: string;
   randomBytes(n: number): Uint8Array;
+  /**
+   * Randomness shared by every host of the run: the same label gives every host the same bytes for
+   * the same seed (lib/sim/rng.ts `derivedRng`), without moving the main stream. Absent outside the
+   * kernel (lib/io, unit tests): callers fall back to a fixed stream.
+   */
+  sharedRandom?(label: string): (n: number) => Uint8Array;
 }
 
 /**

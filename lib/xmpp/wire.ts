@@ -1,14 +1,16 @@
 /**
  * Composing what a host puts on a link: the UTF-8 bytes of one or more XML pieces, with the
- * dissection (layers) the inspector and the observers read, optionally sealed in modelled TLS records.
+ * dissection (layers) the inspector and the observers read, optionally sealed in TLS records.
  * The TCP layer is described, not encoded: the wire bytes are the TCP payload (no segment headers);
  * the same endpoints go to the kernel as the send's transport (lib/sim/transport.ts).
  * @module
  */
 import { utf8 } from '../bytes/hex';
 import type { Delivery, HostOutput, Layer, Note, SendTransport } from '../sim/types';
-import { writeKeys, type TlsConn } from './tls-model/connection';
-import { HEADER_LENGTH, MAX_PLAINTEXT, sealRecord } from './tls-model/record';
+import { MAX_PLAINTEXT } from '../tls/record';
+import { channelSeal, type TlsChannel } from './tls-channel/channel';
+import type { DissectedRecords } from './tls-channel/records';
+import { SIM_EPOCH_MS } from './tls-channel/pki';
 
 export interface WirePiece {
   text: string;
@@ -79,51 +81,35 @@ function composeWire(pieces: WirePiece[], tcp: TcpEndpoints): { data: Uint8Array
 }
 
 /**
- * Inside modelled TLS (lib/xmpp/tls-model): the XML bytes are sealed into application_data records
- * of at most 2^14 bytes. AES-GCM is a stream cipher, so each XML piece keeps its offset inside the
- * record body; its layer keeps that range and names the key needed to read it.
+ * Inside TLS (lib/xmpp/tls-channel): the XML bytes go out as application_data records of at most 2^14
+ * bytes (RFC 8446 §5.1), after any handshake record this end still owes (the client's Finished).
+ * AES-GCM is a stream cipher, so each XML piece keeps its offset inside the record's ciphertext; its
+ * layer keeps that range and names the key needed to read it.
  */
-export function composeTlsWire(pieces: WirePiece[], tcp: TcpEndpoints, conn: TlsConn): { data: Uint8Array; layers: Layer[] } {
+export function composeTlsWire(pieces: WirePiece[], tcp: TcpEndpoints, ch: TlsChannel): { data: Uint8Array; layers: Layer[] } {
   const inner = composeWire(pieces, tcp);
-  const { key, iv } = writeKeys(conn);
-  const layers: Layer[] = [];
-  const records: Uint8Array[] = [];
-  const starts: number[] = [];
-  let wireOffset = 0;
-  for (let p = 0; p < inner.data.length || p === 0; p += MAX_PLAINTEXT) {
-    const fragment = inner.data.slice(p, p + MAX_PLAINTEXT);
-    const rec = sealRecord(key, iv, conn.writeSeq, fragment);
-    conn.writeSeq += 1;
-    layers.push({
-      layer: 'tls',
-      start: wireOffset,
-      end: wireOffset + rec.length,
-      label: `TLS record: application_data, ${rec.length - HEADER_LENGTH} bytes (AES-128-GCM, modelled TLS 1.3)`,
-      key: conn.keyName,
-    });
-    starts.push(wireOffset + HEADER_LENGTH - p);
-    records.push(rec);
-    wireOffset += rec.length;
-    if (inner.data.length === 0) break;
-  }
+  const sealed = channelSeal(ch, inner.data);
+  const layers: Layer[] = [...sealed.layers];
   // Map every inner layer (XML pieces, SASL payloads) onto the ciphertext range of its record.
   for (const l of inner.layers) {
     if (l.layer === 'tcp') continue;
-    const r = Math.min(Math.floor(l.start / MAX_PLAINTEXT), starts.length - 1);
+    const r = Math.min(Math.floor(l.start / MAX_PLAINTEXT), sealed.appData.length - 1);
+    const base = sealed.appData[r]!.start - r * MAX_PLAINTEXT;
     // An end-to-end layer keeps its own key: TLS opens the record, only the OTR key opens the body.
-    layers.push({ ...l, start: l.start + starts[r]!, end: Math.min(l.end + starts[r]!, wireOffset), key: l.layer === 'otr' && l.key ? l.key : conn.keyName });
+    layers.push({ ...l, start: l.start + base, end: Math.min(l.end + base, sealed.data.length), key: l.layer === 'otr' && l.key ? l.key : ch.keyName });
   }
-  const data = new Uint8Array(wireOffset);
-  let o = 0;
-  for (const r of records) {
-    data.set(r, o);
-    o += r.length;
-  }
-  layers.unshift({ layer: 'tcp', start: 0, end: wireOffset, label: `TCP ${tcp.srcIp}:${tcp.srcPort} → ${tcp.dstIp}:${tcp.dstPort}` });
-  return { data, layers };
+  layers.unshift(tcpLayer(tcp, sealed.data.length));
+  return { data: sealed.data, layers };
 }
 
-export function sendOutput(to: string, pieces: WirePiece[], tcp: TcpEndpoints, note: Note, tls?: TlsConn | null) {
+const tcpLayer = (tcp: TcpEndpoints, length: number): Layer => ({ layer: 'tcp', start: 0, end: length, label: `TCP ${tcp.srcIp}:${tcp.srcPort} → ${tcp.dstIp}:${tcp.dstPort}` });
+
+/** TLS records as lib/tls wrote them (a ClientHello, the server's flight, an alert), with their dissection. */
+export function sendRecords(to: string, records: DissectedRecords, tcp: TcpEndpoints, note: Note) {
+  return { type: 'send' as const, to, data: records.data, layers: [tcpLayer(tcp, records.data.length), ...records.layers], note, transport: tcpTransport(tcp) };
+}
+
+export function sendOutput(to: string, pieces: WirePiece[], tcp: TcpEndpoints, note: Note, tls?: TlsChannel | null) {
   const { data, layers } = tls && tls.phase === 'open' && !tls.external ? composeTlsWire(pieces, tcp, tls) : composeWire(pieces, tcp);
   return { type: 'send' as const, to, data, layers, note, transport: tcpTransport(tcp) };
 }
@@ -152,5 +138,5 @@ export function uuidFromBytes(b: Uint8Array): string {
 
 /** XEP-0082 date-time for a virtual time: the simulation's clock starts at 2026-01-01T09:00:00Z. */
 export function stampFor(virtualMs: number): string {
-  return new Date(Date.UTC(2026, 0, 1, 9, 0, 0) + Math.round(virtualMs)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return new Date(SIM_EPOCH_MS + Math.round(virtualMs)).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

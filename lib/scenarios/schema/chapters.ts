@@ -2,7 +2,7 @@
  * Chapters: named parts of a long run (login, key exchange, messages, theft …) so that a reader finds
  * their way and a teacher can say "the key exchange". A chapter starts at an event the scenario names
  * robustly, never at a raw step number, because the trace grows when a layer below gets more real
- * (modelled TLS becoming TLS 1.3 adds events before every later step):
+ * (a change of the handshake, such as the TLS model becoming TLS 1.3, may add events before every later step):
  * - `{ kind: 'action', index }`: the event of the script step at that index (as written, from 0);
  * - `{ kind: 'time', at }`: the first event at or after that virtual time (a theft, which is no script step).
  * lib/viz/chapters.ts turns them into steps; `checkChapters` refuses what can match nothing or runs

@@ -14,8 +14,8 @@ export const settings = object(
       {
         label: L('Transport security', 'Transportsicherheit'),
         description: L(
-          'RFC 6120 §5: none = no STARTTLS offered; starttls = offered and used by the clients; required = offered with <required/>. TLS is modelled.',
-          'RFC 6120 §5: none = kein STARTTLS angeboten; starttls = angeboten und von den Clients genutzt; required = mit <required/> angeboten. TLS ist modelliert.',
+          'RFC 6120 §5: none = no STARTTLS offered; starttls = offered and used by the clients; required = offered with <required/>. TLS 1.3 as RFC 8446 specifies it (lib/tls), certificates from the scenario’s lab CA.',
+          'RFC 6120 §5: none = kein STARTTLS angeboten; starttls = angeboten und von den Clients genutzt; required = mit <required/> angeboten. TLS 1.3 nach RFC 8446 (lib/tls), Zertifikate von der Labor-CA des Szenarios.',
         ),
       },
       ['none', 'starttls', 'required'],

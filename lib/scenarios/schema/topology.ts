@@ -3,7 +3,7 @@
  * observers, and extra DNS records. Addresses come from the documentation ranges of RFC 5737.
  * @module
  */
-import { boolean, integer, list, number, object, optional, record, text, type Infer } from './dsl';
+import { boolean, integer, list, number, object, oneOf, optional, record, text, type Infer } from './dsl';
 import { L } from './label';
 import { observer } from './observers';
 
@@ -24,6 +24,24 @@ const server = object(
     ip,
     accounts: list({ label: L('Accounts', 'Konten') }, account),
     down: optional(boolean({ label: L('Switched off', 'Ausgeschaltet'), description: L('The server answers nothing (remote-server-timeout).', 'Der Server antwortet nicht (remote-server-timeout).'), default: false })),
+    certificate: optional(
+      oneOf(
+        {
+          label: L('TLS certificate', 'TLS-Zertifikat'),
+          description: L(
+            'What the server presents in the TLS handshake. valid: issued by the scenario’s lab CA for its domain; the others are made wrong on purpose, and a client refuses them.',
+            'Was der Server im TLS-Handshake vorzeigt. gültig: von der Labor-CA des Szenarios für seine Domain ausgestellt; die anderen sind absichtlich falsch, und ein Client lehnt sie ab.',
+          ),
+        },
+        ['valid', 'wrong-name', 'expired', 'unknown-ca'],
+        {
+          valid: L('valid', 'gültig'),
+          'wrong-name': L('for another name', 'für einen anderen Namen'),
+          expired: L('expired', 'abgelaufen'),
+          'unknown-ca': L('from an unknown CA', 'von einer unbekannten CA'),
+        },
+      ),
+    ),
   },
 );
 

@@ -1,5 +1,5 @@
 /**
- * The client's stream negotiation (RFC 6120): open the stream, STARTTLS into modelled TLS (or real
+ * The client's stream negotiation (RFC 6120): open the stream, STARTTLS into TLS 1.3 (lib/tls; or real
  * TLS outside the machine, lib/io), SASL (PLAIN, SCRAM-SHA-1, SCRAM-SHA-256) with user-driven
  * retries, the restart, resource binding; and the stream's end. Every phase change follows
  * lib/xmpp/stream/client-table.ts. The client refuses to authenticate without TLS when its policy
@@ -9,6 +9,7 @@
 import { saslprepResult } from '../../crypto/saslprep';
 import { fact } from '../../sim/facts';
 import type { Action, HostContext, HostOutput } from '../../sim/types';
+import type { ChannelReceived } from '../tls-channel/channel';
 import { child, children, isElement, text, x, type XmlElement } from '../../xml/element';
 import { createStreamParser, feed, restartStream, type StreamParseEvent } from '../../xml/stream-parser';
 import { NS_BIND, NS_SASL, NS_TLS } from '../namespaces';
@@ -16,8 +17,9 @@ import { chooseMechanism, type SaslMechanismName } from '../sasl/mechanisms';
 import { decodeSaslText, encodeSaslPayload } from '../sasl/payload';
 import { encodePlainMessage } from '../sasl/plain';
 import { scramClientFinal, scramClientStart, scramClientVerify, type ScramClientState } from '../sasl/scram';
-import { keyParams, tlsClientStart, tlsExternal, tlsKeysFact, tlsReceive, tlsUpgradeNote } from '../tls-model/connection';
-import { closing, opening, sendBytes } from '../wire';
+import { LAB_CA_NAME, SIM_EPOCH_MS } from '../tls-channel/pki';
+import { channelReceive, clientChannel, failureNote, externalChannel, keyParams, tlsKeysFact, tlsUpgradeNote } from '../tls-channel/channel';
+import { closing, opening, sendRecords } from '../wire';
 import { ownPresence } from './presence';
 import { accepts, go, loginFailed, loginFailedUnlessOnline, note, piece, send, STREAM_CLOSE, streamDown, streamHeader, tlsUp, type ClientState } from './state';
 
@@ -189,17 +191,18 @@ export function onTls(s: ClientState, el: XmlElement, ctx: HostContext): HostOut
   if (s.phase !== 'awaiting-proceed') return [note('client.unexpected', { client: s.id, element: el.name })];
   if (el.name === 'proceed' && s.policy.tlsLayer === 'external') {
     // Real TLS (lib/io): the adapter upgrades the socket, then the fresh stream header goes inside it.
-    const out = [...go(s, 'proceed'), ...go(s, 'server-hello')];
+    const out = [...go(s, 'proceed'), ...go(s, 'tls-established')];
     s.parser = createStreamParser();
-    s.tls = tlsExternal(`tls:${s.linkId}`, 'client');
+    s.tls = externalChannel(`tls:${s.linkId}`, 'client');
     return [...out, tlsUpgradeNote(s.id, s.serverNode, 'client', s.domain), send(s, [streamHeader(s.domain)], { key: 'client.stream-open-tls', params: { client: s.id, server: s.domain } })];
   }
-  if (el.name === 'proceed') {
-    const { conn, hello } = tlsClientStart(`tls:${s.linkId}`, ctx.randomBytes(64));
+  if (el.name === 'proceed' && s.trustAnchor) {
+    // RFC 6120 §5.4.3.1: the TLS handshake starts at once; server_name is the domain we want (RFC 6120 §13.7.2.1).
+    const { channel, hello } = clientChannel(`tls:${s.linkId}`, s.domain, s.trustAnchor, ctx.randomBytes(64));
     const out = go(s, 'proceed');
     s.parser = createStreamParser();
-    s.tls = conn;
-    return [...out, sendBytes(s.serverNode, hello, s.tcp, { key: 'tls.client-hello', params: { node: s.id, peer: s.domain } }, { layer: 'tls', start: 0, end: hello.length, label: 'TLS record: handshake, ClientHello (modelled: random + X25519 key share)' })];
+    s.tls = channel;
+    return [...out, sendRecords(s.serverNode, hello, s.tcp, { key: 'tls.client-hello', params: { node: s.id, peer: s.domain } })];
   }
   return [...go(s, 'tls-failure'), loginFailed(s, 'starttls-failed'), note('client.starttls-failed', { client: s.id })];
 }
@@ -227,23 +230,38 @@ function endStream(s: ClientState, on: 'stream-error' | 'stream-close'): HostOut
 // Bytes in: TLS records, then the XML stream
 
 /** Bytes from the server: through TLS when it is up, then the stream parser; each element goes to `onElement`. */
-export function receiveBytes(s: ClientState, data: Uint8Array, onElement: (el: XmlElement) => HostOutput[]): HostOutput[] {
+export function receiveBytes(s: ClientState, data: Uint8Array, ctx: HostContext, onElement: (el: XmlElement) => HostOutput[]): HostOutput[] {
   if (streamDown(s)) return [note('client.late-bytes', { client: s.id })];
   const out: HostOutput[] = [];
   let chunks = [data];
   if (s.tls) {
-    const r = tlsReceive(s.tls, data);
-    if (r.error) return [...go(s, 'stream-error'), loginFailedUnlessOnline(s, 'tls-failed'), note('tls.failed', { node: s.id, peer: s.domain })];
+    const r = channelReceive(s.tls, data, SIM_EPOCH_MS + ctx.now);
+    if (r.failure) return tlsFailed(s, r);
     if (r.established) {
+      // RFC 8446 §4.4.2–4.4.4: the certificate chains to the CA we trust and names the domain, the
+      // signature and the Finished check out: the server is who it claims, and the keys are ours.
+      out.push(note('tls.certificate-accepted', { node: s.id, peer: s.domain, ca: LAB_CA_NAME }));
       out.push(note('tls.established', { node: s.id, peer: s.domain, ...keyParams(s.tls) }));
       out.push(fact(tlsKeysFact(s.tls, s.id, s.domain)));
-      out.push(...go(s, 'server-hello'));
-      // RFC 6120 §5.4.3.3: a fresh stream, now inside TLS.
+      out.push(...go(s, 'tls-established'));
+      // RFC 6120 §5.4.3.3: a fresh stream, now inside TLS; our Finished goes out in the same send.
       out.push(send(s, [streamHeader(s.domain)], { key: 'client.stream-open-tls', params: { client: s.id, server: s.domain } }));
     }
     chunks = r.plaintext;
   }
   for (const chunk of chunks) for (const ev of feed(s.parser, chunk)) out.push(...onStreamEvent(s, ev, onElement));
+  return out;
+}
+
+/** The handshake failed: a certificate we refused (we send the alert and close), or the peer's alert or a bad record. */
+function tlsFailed(s: ClientState, r: ChannelReceived): HostOutput[] {
+  const f = r.failure!;
+  const keyName = s.tls!.keyName;
+  const out: HostOutput[] = [...go(s, 'stream-error'), loginFailedUnlessOnline(s, f.certificate ? `tls-certificate: ${f.certificate}` : `tls-failed: ${f.alert}`)];
+  out.push(fact({ type: 'tls-failed', node: s.id, peer: s.domain, keyName, alert: f.alert, sent: f.sent, ...(f.certificate ? { certificate: f.certificate } : {}) }));
+  const params = { node: s.id, peer: s.domain, alert: f.alert, problem: f.certificate ?? f.alert };
+  if (r.reply) out.push(closing(sendRecords(s.serverNode, r.reply, s.tcp, { key: failureNote(f), params })));
+  else out.push(note(failureNote(f), params));
   return out;
 }
 

@@ -7,14 +7,15 @@
  */
 import type { NoteKey } from '../../narration/notes';
 import { fact } from '../../sim/facts';
-import type { Action, ClientSpec, HostOutput, Note, SaslMechanismSetting, Scenario } from '../../sim/types';
+import type { Action, ClientSpec, HostContext, HostOutput, Note, SaslMechanismSetting, Scenario } from '../../sim/types';
 import { serialize, serializeOpenTag } from '../../xml/serialize';
 import { x, type XmlElement } from '../../xml/element';
 import { createStreamParser, type StreamParserState } from '../../xml/stream-parser';
 import type { E2eScheme } from '../../e2e/scheme';
 import { NS_CLIENT, NS_STREAM } from '../namespaces';
 import type { ScramClientState } from '../sasl/scram';
-import type { TlsConn } from '../tls-model/connection';
+import type { TlsChannel } from '../tls-channel/channel';
+import { labAnchor, pkiSeed } from '../tls-channel/pki';
 import { clientPort, sendOutput, type TcpEndpoints, type WirePiece } from '../wire';
 import { nextClientPhase, type ClientPhase, type ClientTrigger } from '../stream/client-table';
 
@@ -55,8 +56,10 @@ export interface ClientState {
   linkId: string;
   tcp: TcpEndpoints;
   parser: StreamParserState;
-  tls: TlsConn | null;
-  /** `tlsLayer: 'external'`: real TLS outside the machine (lib/io); absent = modelled TLS. */
+  tls: TlsChannel | null;
+  /** The certificate authority this client trusts (DER): the scenario's lab CA; null without TLS. */
+  trustAnchor: Uint8Array | null;
+  /** `tlsLayer: 'external'`: real TLS outside the machine (lib/io); absent = lib/tls in the simulator. */
   policy: { tls: Scenario['settings']['tls']; mechanism: SaslMechanismSetting; allowPlainWithoutTls: boolean; tlsLayer?: 'modelled' | 'external' };
   /** Mechanisms the server offered last (for a retry). */
   offered: string[];
@@ -92,7 +95,7 @@ export const OUTBOX_MAX = 20;
 export const PRESENCE_MAX = 50;
 const PENDING_MAX = 20;
 
-export function initClient(spec: ClientSpec, scenario: Scenario, schemes: readonly E2eScheme[]): ClientState {
+export function initClient(spec: ClientSpec, scenario: Scenario, schemes: readonly E2eScheme[], ctx: HostContext): ClientState {
   const [localpart = '', domain = ''] = spec.jid.split('@');
   const server = scenario.topology.servers.find((s) => s.id === spec.server);
   const link = scenario.topology.links.find((l) => (l.a === spec.id && l.b === spec.server) || (l.b === spec.id && l.a === spec.server));
@@ -110,6 +113,7 @@ export function initClient(spec: ClientSpec, scenario: Scenario, schemes: readon
     tcp: { srcIp: spec.ip, srcPort: clientPort(spec.id), dstIp: server?.ip ?? '0.0.0.0', dstPort: 5222 },
     parser: createStreamParser(),
     tls: null,
+    trustAnchor: st.tls !== 'none' ? labAnchor(pkiSeed(ctx)) : null,
     policy: { tls: st.tls, mechanism: st.sasl, allowPlainWithoutTls: st.allowPlainWithoutTls ?? false },
     offered: [],
     scram: null,

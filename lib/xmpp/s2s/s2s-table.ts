@@ -15,13 +15,13 @@ export type S2sTrigger =
   | 'stream-header'
   | 'features-starttls'
   | 'proceed'
-  | 'server-hello'
+  /** the TLS handshake completed at this end (RFC 8446: the peer's Finished checked) */
+  | 'tls-established'
   | 'features-dialback'
   | 'db-result-valid'
   | 'db-result-invalid'
   | 'timeout'
   | 'starttls'
-  | 'client-hello'
   | 'db-result'
   | 'db-verify-valid'
   | 'db-verify-invalid'
@@ -38,7 +38,7 @@ export const s2sTransitions: readonly S2sTransition[] = [
   { role: 'initiator', from: 'connecting', on: 'stream-header', to: 'features', spec: 'RFC 6120 §4.3.2' },
   { role: 'initiator', from: 'features', on: 'features-starttls', to: 'awaiting-proceed', spec: 'RFC 6120 §5.4.2.1' },
   { role: 'initiator', from: 'awaiting-proceed', on: 'proceed', to: 'tls-handshake', spec: 'RFC 6120 §5.4.2.3' },
-  { role: 'initiator', from: 'tls-handshake', on: 'server-hello', to: 'connecting', spec: 'RFC 6120 §5.4.3.3' },
+  { role: 'initiator', from: 'tls-handshake', on: 'tls-established', to: 'connecting', spec: 'RFC 6120 §5.4.3.3' },
   { role: 'initiator', from: 'features', on: 'features-dialback', to: 'dialback', spec: 'XEP-0220 §2.1.1' },
   { role: 'initiator', from: 'dialback', on: 'db-result-valid', to: 'established', spec: 'XEP-0220 §2.1.4' },
   { role: 'initiator', from: 'dialback', on: 'db-result-invalid', to: 'failed', spec: 'XEP-0220 §2.4' },
@@ -46,7 +46,7 @@ export const s2sTransitions: readonly S2sTransition[] = [
   { role: 'initiator', from: 'features', on: 'timeout', to: 'failed', spec: 'RFC 6120 §8.3.3.17' },
   { role: 'initiator', from: 'dialback', on: 'timeout', to: 'failed', spec: 'RFC 6120 §8.3.3.17' },
   { role: 'responder', from: 'responding', on: 'starttls', to: 'tls-handshake', spec: 'RFC 6120 §5.4.2.3' },
-  { role: 'responder', from: 'tls-handshake', on: 'client-hello', to: 'responding', spec: 'RFC 6120 §5.4.3.3' },
+  { role: 'responder', from: 'tls-handshake', on: 'tls-established', to: 'responding', spec: 'RFC 6120 §5.4.3.3' },
   { role: 'responder', from: 'responding', on: 'db-result', to: 'verifying', spec: 'XEP-0220 §2.1.2' },
   { role: 'responder', from: 'verifying', on: 'db-verify-valid', to: 'established', spec: 'XEP-0220 §2.1.4' },
   { role: 'responder', from: 'verifying', on: 'db-verify-invalid', to: 'responding', spec: 'XEP-0220 §2.4' },

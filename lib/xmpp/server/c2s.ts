@@ -1,6 +1,6 @@
 /**
  * The server's side of c2s negotiation (RFC 6120 §4–§7), following server-table.ts: stream headers
- * and features, STARTTLS into modelled TLS, SASL (PLAIN, SCRAM-SHA-1, SCRAM-SHA-256 against the
+ * and features, STARTTLS into TLS 1.3 (lib/xmpp/tls-channel), SASL (PLAIN, SCRAM-SHA-1, SCRAM-SHA-256 against the
  * hashed credential store) with retries, stream restarts, resource binding and stream errors.
  * Resource conflict (RFC 6120 §7.7.2.2): like Prosody's default, the NEW session wins and the old
  * one is closed with a <conflict/> stream error ("kick old").
@@ -20,7 +20,7 @@ import { offeredMechanisms, type SaslMechanismName } from '../sasl/mechanisms';
 import { decodeSaslText, encodeSaslPayload } from '../sasl/payload';
 import { plainServerVerify } from '../sasl/plain';
 import { scramServerFinal, scramServerStart } from '../sasl/scram';
-import { tlsExternal, tlsServerStart, tlsUpgradeNote } from '../tls-model/connection';
+import { externalChannel, serverChannel, tlsUpgradeNote } from '../tls-channel/channel';
 import { uuidFromBytes, type TcpEndpoints, type WirePiece } from '../wire';
 import { nextServerC2sPhase, type ServerC2sTrigger } from '../stream/server-table';
 import type { ServerContext } from './context';
@@ -209,12 +209,13 @@ function onStarttls(s: ServerState, sess: Session, ctx: ServerContext): HostOutp
   const moved = step(s, sess, 'starttls');
   if (s.settings.tlsLayer === 'external') {
     // Real TLS (lib/io): the adapter upgrades the socket after <proceed/>; the stream inside TLS starts afresh.
-    sess.tls = tlsExternal(`tls:${sess.node}`, 'server');
-    moved.push(...step(s, sess, 'client-hello'));
+    sess.tls = externalChannel(`tls:${sess.node}`, 'server');
+    moved.push(...step(s, sess, 'tls-established'));
     sess.parser = createStreamParser();
     return [proceed, ...moved, tlsUpgradeNote(s.id, sess.node, 'server', s.domain)];
   }
-  sess.tls = tlsServerStart(`tls:${s.links[sess.node] ?? `${sess.node}~${s.id}`}`, ctx.randomBytes(64));
+  // The certificate for our domain, and a fresh random and key share for this handshake (RFC 8446 §4.1.3).
+  sess.tls = serverChannel(`tls:${s.links[sess.node] ?? `${sess.node}~${s.id}`}`, s.tlsIdentity!, ctx.randomBytes(64));
   // RFC 6120 §5.4.3.3: the stream inside TLS is a new one; nothing from before the upgrade carries over.
   sess.parser = createStreamParser();
   return [proceed, ...moved];

@@ -15,7 +15,7 @@ import { createStreamParser } from '../../xml/stream-parser';
 import { srvName } from '../s2s/dns';
 import { nextS2sPhase, type S2sTrigger } from '../s2s/s2s-table';
 import { NS_DIALBACK, NS_SERVER, NS_STANZAS, NS_STREAM, NS_STREAMS_ERRORS } from '../namespaces';
-import { tlsUpgradeNote } from '../tls-model/connection';
+import { tlsUpgradeNote } from '../tls-channel/channel';
 import { sendOutput, type WirePiece } from '../wire';
 import type { ServerContext } from './context';
 import { STREAM_CLOSE, XML_DECL, note, piece } from './out';

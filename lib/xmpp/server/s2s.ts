@@ -1,6 +1,6 @@
 /**
  * Server-to-server streams (RFC 6120 §4 with the jabber:server namespace; §3.2 DNS; XEP-0220 Server
- * Dialback with XEP-0185 keys) over modelled TLS, one TCP connection per direction.
+ * Dialback with XEP-0185 keys) over TLS 1.3 (lib/xmpp/tls-channel), one TCP connection per direction.
  *
  * To send to a remote domain, a server opens its own outgoing stream (it is the Originating Server):
  * it resolves `_xmpp-server._tcp.<domain>` (timer: the DNS answer), connects, negotiates STARTTLS and
@@ -19,8 +19,9 @@ import { createStreamParser, feed } from '../../xml/stream-parser';
 import { resolveServer, XMPP_SERVER_PORT } from '../s2s/dns';
 import { NS_DIALBACK_FEATURE, NS_SERVER, NS_TLS } from '../namespaces';
 import { fact } from '../../sim/facts';
-import { keyParams, tlsClientStart, tlsExternal, tlsKeysFact, tlsReceive, tlsServerStart } from '../tls-model/connection';
-import { answering, clientPort, sendBytes, uuidFromBytes } from '../wire';
+import { channelReceive, clientChannel, failureNote, externalChannel, keyParams, serverChannel, tlsKeysFact, type ChannelReceived, type TlsChannel } from '../tls-channel/channel';
+import { LAB_CA_NAME, SIM_EPOCH_MS } from '../tls-channel/pki';
+import { answering, clientPort, closing, sendRecords, uuidFromBytes } from '../wire';
 import type { ServerContext } from './context';
 import { STREAM_CLOSE, note, piece } from './out';
 import {
@@ -104,18 +105,22 @@ export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'byte
   const out: HostOutput[] = [];
   let chunks: Uint8Array[] = [input.data];
   if (conn.tls) {
-    const r = tlsReceive(conn.tls, input.data);
-    if (r.reply) out.push(onConn(conn, sendBytes(conn.peer!, r.reply, conn.tcp!, { key: 'tls.server-hello', params: { node: s.domain, peer: conn.peerDomain } }, { layer: 'tls', start: 0, end: r.reply.length, label: 'TLS record: handshake, ServerHello (modelled: random + X25519 key share)' })));
+    const r = channelReceive(conn.tls, input.data, SIM_EPOCH_MS + ctx.now);
+    if (r.failure) {
+      out.push(...tlsFailedOutputs(s, conn.tls, conn.peer!, conn.peerDomain, r, conn));
+      out.push(...step(s, conn, 'stream-error'));
+      return [...out, ...ended(s, conn, ctx)];
+    }
+    if (r.reply) out.push(onConn(conn, sendRecords(conn.peer!, r.reply, conn.tcp!, { key: 'tls.server-flight', params: { node: s.domain, peer: conn.peerDomain, ca: LAB_CA_NAME } })));
+    // C1: each end holds all five secrets when it has sent (server) or checked (client) the server's Finished.
+    if (r.keysReady) out.push(fact(tlsKeysFact(conn.tls, s.id, conn.peerDomain)));
     if (r.established) {
-      out.push(...tlsKeysNote(s, conn.peerDomain, conn.tls));
+      if (conn.role === 'initiator') out.push(note('tls.certificate-accepted', { node: s.id, peer: conn.peerDomain, ca: LAB_CA_NAME }));
+      out.push(note('tls.established', { node: s.id, peer: conn.peerDomain, ...keyParams(conn.tls) }));
       // RFC 6120 §5.4.3.3: a new stream inside TLS; nothing from before the upgrade carries over.
       conn.parser = createStreamParser();
-      out.push(...step(s, conn, conn.role === 'initiator' ? 'server-hello' : 'client-hello'));
+      out.push(...step(s, conn, 'tls-established'));
       if (conn.role === 'initiator') out.push(send(conn, [header(s, conn)], 's2s.stream-restart', { server: s.domain, domain: conn.peerDomain }));
-    }
-    if (r.error) {
-      out.push(...step(s, conn, 'stream-error'));
-      return [...out, note('tls.failed', { node: s.domain, peer: conn.peerDomain }), ...ended(s, conn, ctx)];
     }
     chunks = r.plaintext;
   }
@@ -142,9 +147,21 @@ export function s2sBytes(s: ServerState, input: Extract<HostInput, { type: 'byte
   return out;
 }
 
-/** The keys this end now holds: the narration note, and the fact lib/knowledge reads into the node's keyring. */
-export function tlsKeysNote(s: ServerState, peer: string, tls: NonNullable<S2sConn['tls']>): HostOutput[] {
-  return [note('tls.established', { node: s.id, peer, ...keyParams(tls) }), fact(tlsKeysFact(tls, s.id, peer))];
+/**
+ * A handshake that failed at this end: the typed fact, and the narration — a certificate this end
+ * refused (its alert goes to the peer, and the connection closes), or the peer's alert or a bad record.
+ */
+export function tlsFailedOutputs(s: ServerState, ch: TlsChannel, peerNode: string, peerName: string, r: ChannelReceived, conn?: S2sConn): HostOutput[] {
+  const f = r.failure!;
+  const out: HostOutput[] = [fact({ type: 'tls-failed', node: s.id, peer: peerName, keyName: ch.keyName, alert: f.alert, sent: f.sent, ...(f.certificate ? { certificate: f.certificate } : {}) })];
+  const key = failureNote(f);
+  const params = { node: s.domain, peer: peerName, alert: f.alert, problem: f.certificate ?? f.alert };
+  if (r.reply) {
+    const tcp = conn ? conn.tcp! : s.sessions[peerNode]!.tcp;
+    const sent = closing(sendRecords(peerNode, r.reply, tcp, { key, params }));
+    out.push(conn ? onConn(conn, sent) : sent);
+  } else out.push(note(key, params));
+  return out;
 }
 
 function onStreamOpen(s: ServerState, conn: S2sConn, attrs: Record<string, string>, ctx: ServerContext): HostOutput[] {
@@ -170,14 +187,15 @@ function onStartTls(s: ServerState, conn: S2sConn, el: XmlElement, ctx: ServerCo
     const moved = step(s, conn, 'proceed');
     if (s.settings.tlsLayer === 'external') {
       // Real TLS (lib/io): the adapter upgrades the socket; then a new stream inside it (RFC 6120 §5.4.3.3).
-      conn.tls = tlsExternal(keyName(conn), 'client');
-      moved.push(...step(s, conn, 'server-hello'));
+      conn.tls = externalChannel(keyName(conn), 'client');
+      moved.push(...step(s, conn, 'tls-established'));
       conn.parser = createStreamParser();
       return [upgradeNote(s, conn, 'client', conn.peerDomain), send(conn, [header(s, conn)], 's2s.stream-restart', { server: s.domain, domain: conn.peerDomain }), ...moved];
     }
-    const { conn: tls, hello } = tlsClientStart(keyName(conn), ctx.randomBytes(64));
-    conn.tls = tls;
-    return [onConn(conn, sendBytes(conn.peer!, hello, conn.tcp!, { key: 'tls.client-hello', params: { node: s.domain, peer: conn.peerDomain } }, { layer: 'tls', start: 0, end: hello.length, label: 'TLS record: handshake, ClientHello (modelled: random + X25519 key share)' })), ...moved];
+    // RFC 6120 §13.7.2.1: the domain we dial is the name we ask for and check the certificate against.
+    const { channel, hello } = clientChannel(keyName(conn), conn.peerDomain, s.trustAnchor!, ctx.randomBytes(64));
+    conn.tls = channel;
+    return [onConn(conn, sendRecords(conn.peer!, hello, conn.tcp!, { key: 'tls.client-hello', params: { node: s.domain, peer: conn.peerDomain } })), ...moved];
   }
   if (conn.role === 'responder' && el.name === 'starttls') {
     if (s.settings.tls === 'none' || tlsOpen(conn)) return streamErrorOn(s, conn, 'policy-violation', ctx);
@@ -186,11 +204,11 @@ function onStartTls(s: ServerState, conn: S2sConn, el: XmlElement, ctx: ServerCo
     const out: HostOutput[] = [send(conn, [piece(x('proceed', { xmlns: NS_TLS }))], 's2s.proceed', { server: s.domain, domain: conn.peerDomain })];
     conn.parser = createStreamParser();
     if (s.settings.tlsLayer === 'external') {
-      conn.tls = tlsExternal(keyName(conn), 'server');
-      out.push(...step(s, conn, 'client-hello'));
+      conn.tls = externalChannel(keyName(conn), 'server');
+      out.push(...step(s, conn, 'tls-established'));
       return [...out, upgradeNote(s, conn, 'server', s.domain)];
     }
-    conn.tls = tlsServerStart(keyName(conn), ctx.randomBytes(64));
+    conn.tls = serverChannel(keyName(conn), s.tlsIdentity!, ctx.randomBytes(64));
     return out;
   }
   if (conn.role === 'initiator' && el.name === 'failure') return fail(s, conn, 'remote-server-not-found', ctx);

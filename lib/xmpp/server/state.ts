@@ -16,7 +16,8 @@ import { createAccountCredentials, type AccountCredentials } from '../sasl/crede
 import type { SaslMechanismName } from '../sasl/mechanisms';
 import type { ScramServerState } from '../sasl/scram';
 import type { SubState } from '../im/subscription';
-import type { TlsConn } from '../tls-model/connection';
+import type { TlsChannel } from '../tls-channel/channel';
+import { labAnchor, pkiSeed, serverIdentity, type ServerIdentity } from '../tls-channel/pki';
 import { XMPP_CLIENT_PORT, type TcpEndpoints } from '../wire';
 import type { StreamParserState } from '../../xml/stream-parser';
 import type { ServerC2sPhase } from '../stream/server-table';
@@ -49,7 +50,7 @@ export interface Session {
   phase: ServerC2sPhase;
   parser: StreamParserState;
   tcp: TcpEndpoints;
-  tls: TlsConn | null;
+  tls: TlsChannel | null;
   user: string | null;
   fullJid: string | null;
   resource: string | null;
@@ -87,7 +88,7 @@ export interface S2sConn {
   phase: S2sPhase;
   parser: StreamParserState | null;
   tcp: TcpEndpoints | null;
-  tls: TlsConn | null;
+  tls: TlsChannel | null;
   /** The stream id the responder chose (dialback keys are bound to it). */
   streamId: string | null;
   /** Responder: the peer's domain is verified, its stanzas are accepted here. */
@@ -99,7 +100,7 @@ export interface S2sConn {
 }
 
 export interface ServerSettings {
-  /** Where TLS runs: in the model (absent), or 'external' — node:tls on a real socket (lib/io). */
+  /** Where TLS runs: lib/tls in the simulator (absent), or 'external' — node:tls on a real socket (lib/io). */
   tlsLayer?: 'modelled' | 'external';
   tls: Settings['tls'];
   mechanisms: SaslMechanismName[];
@@ -138,6 +139,12 @@ export interface ServerState {
   nextId: number;
   /** The operator's OTR man in the middle (otr-mitm.ts) when the scenario declares one (an observer of kind 'mitm'); null on an honest server. */
   otrMitm: OtrMitmState | null;
+  /**
+   * TLS (lib/xmpp/tls-channel/pki.ts): the certificate this server presents and its key, and the CA it
+   * trusts when it dials a peer (s2s); null without TLS.
+   */
+  tlsIdentity: ServerIdentity | null;
+  trustAnchor: Uint8Array | null;
 }
 
 const DEFAULT_ITERATIONS = 4096;
@@ -205,7 +212,16 @@ export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContex
     c2sPort: XMPP_CLIENT_PORT,
     nextId: 1,
     otrMitm: mitm ? initOtrMitm(mitm.between, ctx.randomBytes) : null,
+    ...tlsOf(spec, st.tls, ctx),
   };
+}
+
+/** The certificate and trust anchor: only with TLS on, so that a run without TLS draws nothing for them. */
+function tlsOf(spec: ServerSpec, tls: Settings['tls'], ctx: HostContext): Pick<ServerState, 'tlsIdentity' | 'trustAnchor'> {
+  if (tls === 'none') return { tlsIdentity: null, trustAnchor: null };
+  const seed = pkiSeed(ctx);
+  const problem = spec.certificate === undefined || spec.certificate === 'valid' ? undefined : spec.certificate;
+  return { tlsIdentity: serverIdentity(seed, spec.domain, problem), trustAnchor: labAnchor(seed) };
 }
 
 /** A parsed address, or null when it is not a valid JID (RFC 7622). */

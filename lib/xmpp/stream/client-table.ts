@@ -13,7 +13,7 @@ export type ClientPhase =
   | 'awaiting-stream' // header sent, waiting for the server's header (RFC 6120 §4.2)
   | 'awaiting-features' // header received, waiting for <stream:features/> (§4.3.2)
   | 'awaiting-proceed' // <starttls/> sent (§5.4.2.1)
-  | 'tls-handshake' // <proceed/> received, ClientHello sent (§5.4.3.1; modelled TLS)
+  | 'tls-handshake' // <proceed/> received, ClientHello sent; until the server's Finished (§5.4.3.1, RFC 8446)
   | 'authenticating' // <auth/> sent, maybe challenges and responses (§6.4.2–6.4.3)
   | 'auth-failed' // <failure/> received, or the client refused its own credentials; the stream stays open for a retry (§6.4.5)
   | 'awaiting-restart' // SASL succeeded; new header sent, waiting for the server's (§6.4.6)
@@ -29,7 +29,7 @@ export type ClientTrigger =
   | 'features-starttls'
   | 'proceed'
   | 'tls-failure'
-  | 'server-hello'
+  | 'tls-established'
   | 'features-sasl'
   | 'no-mechanism'
   | 'credentials-refused'
@@ -54,7 +54,7 @@ export const clientTransitions: readonly ClientTransition[] = [
   { from: 'awaiting-features', on: 'features-starttls', to: 'awaiting-proceed', spec: 'RFC 6120 §5.4.2.1' },
   { from: 'awaiting-proceed', on: 'proceed', to: 'tls-handshake', spec: 'RFC 6120 §5.4.2.3' },
   { from: 'awaiting-proceed', on: 'tls-failure', to: 'failed', spec: 'RFC 6120 §5.4.2.2' },
-  { from: 'tls-handshake', on: 'server-hello', to: 'awaiting-stream', spec: 'RFC 6120 §5.4.3.3' },
+  { from: 'tls-handshake', on: 'tls-established', to: 'awaiting-stream', spec: 'RFC 6120 §5.4.3.3' },
   { from: 'awaiting-features', on: 'features-sasl', to: 'authenticating', spec: 'RFC 6120 §6.4.2' },
   { from: 'awaiting-features', on: 'no-mechanism', to: 'failed', spec: 'RFC 6120 §6.4.1' },
   // The client refuses its own password before sending it (empty, or SASLprep rejects it: RFC 4013 §2,

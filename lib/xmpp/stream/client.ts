@@ -87,13 +87,13 @@ function onElement(s: ClientState, el: XmlElement, ctx: HostContext, schemes: re
 /** A client machine that speaks these end-to-end schemes, in this order (lib/e2e/registry.ts explains why order matters). */
 export function createXmppClient(schemes: readonly E2eScheme[] = E2E_SCHEMES): HostMachine<ClientState> {
   return {
-    init: (spec, scenario) => initClient(spec as ClientSpec, scenario, schemes),
+    init: (spec, scenario, ctx) => initClient(spec as ClientSpec, scenario, schemes, ctx),
     handle(state, input: HostInput, ctx) {
       switch (input.type) {
         case 'action':
           return handleAction(state, input.action, ctx, schemes);
         case 'bytes':
-          return receiveBytes(state, input.data, (el) => onElement(state, el, ctx, schemes));
+          return receiveBytes(state, input.data, ctx, (el) => onElement(state, el, ctx, schemes));
         case 'timer':
           return [];
       }

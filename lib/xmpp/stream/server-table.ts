@@ -8,7 +8,7 @@ import type { Transition } from './transition';
 export type ServerC2sPhase =
   | 'awaiting-header' // TCP accepted or stream restarted; waiting for the client's header (§4.2)
   | 'negotiating' // features sent before authentication: STARTTLS and/or SASL mechanisms (§4.3.2)
-  | 'tls-handshake' // <proceed/> sent, waiting for the ClientHello (§5.4.2.3; modelled TLS)
+  | 'tls-handshake' // <proceed/> sent; the TLS 1.3 handshake runs until the client's Finished (§5.4.2.3, RFC 8446)
   | 'sasl-challenge' // a SCRAM challenge is out, waiting for the response (§6.4.3)
   | 'awaiting-bind' // authenticated stream restarted; bind offered (§7.6)
   | 'established' // resource bound: stanzas flow (§7.6.1, §8)
@@ -18,7 +18,7 @@ export type ServerC2sTrigger =
   | 'stream-header'
   | 'stream-header-authenticated'
   | 'starttls'
-  | 'client-hello'
+  | 'tls-established'
   | 'auth-success'
   | 'auth-challenge'
   | 'auth-failure'
@@ -37,7 +37,7 @@ export const serverC2sTransitions: readonly ServerC2sTransition[] = [
   { from: 'awaiting-header', on: 'stream-header', to: 'negotiating', spec: 'RFC 6120 §4.3.2' },
   { from: 'awaiting-header', on: 'stream-header-authenticated', to: 'awaiting-bind', spec: 'RFC 6120 §4.3.3, §7.6' },
   { from: 'negotiating', on: 'starttls', to: 'tls-handshake', spec: 'RFC 6120 §5.4.2.3' },
-  { from: 'tls-handshake', on: 'client-hello', to: 'awaiting-header', spec: 'RFC 6120 §5.4.3.3' },
+  { from: 'tls-handshake', on: 'tls-established', to: 'awaiting-header', spec: 'RFC 6120 §5.4.3.3' },
   { from: 'negotiating', on: 'auth-success', to: 'awaiting-header', spec: 'RFC 6120 §6.4.6' },
   { from: 'negotiating', on: 'auth-challenge', to: 'sasl-challenge', spec: 'RFC 6120 §6.4.3' },
   { from: 'negotiating', on: 'auth-failure', to: 'negotiating', spec: 'RFC 6120 §6.4.5' },

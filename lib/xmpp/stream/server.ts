@@ -8,15 +8,17 @@
  */
 import type { HostInput, HostMachine, HostOutput, ServerSpec } from '../../sim/types';
 import { createStreamParser, feed } from '../../xml/stream-parser';
-import { tlsReceive } from '../tls-model/connection';
-import { answering, closing, sendBytes } from '../wire';
+import { channelReceive, keyParams, tlsKeysFact } from '../tls-channel/channel';
+import { LAB_CA_NAME, SIM_EPOCH_MS } from '../tls-channel/pki';
+import { fact } from '../../sim/facts';
+import { answering, closing, sendRecords } from '../wire';
 import { newSession, onNegotiation, onStreamOpen, step, streamError } from '../server/c2s';
 import { note, STREAM_CLOSE, toSession } from '../server/out';
 import { endSession } from '../server/presence';
 import { serverContext, sessionStanza, type RouterContext } from '../server/router';
 import { checkServices, type ServerService } from '../server/service';
 import { SERVER_SERVICES } from '../server/services';
-import { s2sBytes, s2sTimer, tlsKeysNote } from '../server/s2s';
+import { s2sBytes, s2sTimer, tlsFailedOutputs } from '../server/s2s';
 import { initServer, type ServerState } from '../server/state';
 
 export type { ServerState, Session, StoredMessage, AccountState, RosterItem, S2sConn } from '../server/state';
@@ -34,16 +36,16 @@ function c2sBytes(s: ServerState, input: Extract<HostInput, { type: 'bytes' }>, 
   }
   let chunks: Uint8Array[] = [input.data];
   if (sess.tls) {
-    const r = tlsReceive(sess.tls, input.data);
-    if (r.reply) {
-      out.push(sendBytes(sess.node, r.reply, sess.tcp, { key: 'tls.server-hello', params: { node: s.domain, peer: sess.node } }, { layer: 'tls', start: 0, end: r.reply.length, label: 'TLS record: handshake, ServerHello (modelled: random + X25519 key share)' }));
-    }
+    const r = channelReceive(sess.tls, input.data, SIM_EPOCH_MS + ctx.now);
+    if (r.failure) return [...out, ...tlsFailedOutputs(s, sess.tls, sess.node, sess.node, r), ...step(s, sess, 'stream-error'), ...endSession(s, sess, ctx)];
+    if (r.reply) out.push(sendRecords(sess.node, r.reply, sess.tcp, { key: 'tls.server-flight', params: { node: s.domain, peer: sess.node, ca: LAB_CA_NAME } }));
+    // C1: the server holds all five secrets when it sends its Finished.
+    if (r.keysReady) out.push(fact(tlsKeysFact(sess.tls, s.id, sess.node)));
     if (r.established) {
-      out.push(...tlsKeysNote(s, sess.node, sess.tls));
-      out.push(...step(s, sess, 'client-hello'));
+      out.push(note('tls.established', { node: s.id, peer: sess.node, ...keyParams(sess.tls) }));
+      out.push(...step(s, sess, 'tls-established'));
       sess.parser = createStreamParser();
     }
-    if (r.error) return [...out, note('tls.failed', { node: s.domain, peer: sess.node }), ...endSession(s, sess, ctx)];
     chunks = r.plaintext;
   }
   for (const chunk of chunks) {

@@ -5,7 +5,7 @@
  * nested <section> elements of <middle> as xml2rfc does; XEPs from github.com/xsf/xeps (xep-NNNN.xml,
  * commit 3ad7aaaa3424), numbering <section1>…<section4> in order as xep.xsl does.
  * RFC 4616 and RFC 5802 (not in xsf/rfcs): their top-level sections as rfc-editor.org lists them.
- * RFC 3920, 5929, 7677 and 9266 are cited only as whole documents, so only their existence is recorded.
+ * RFC 3920, 5929, 7677, 8446 and 9266 are cited only as whole documents, so only their existence is recorded.
  * @module
  */
 
@@ -493,6 +493,7 @@ export const RFC_TOCS: Readonly<Record<string, Toc>> = {
     '7.3.2': "Address Mimicking",
     '8': "Conformance Requirements",
   },
+  '8446': {},
   '9266': {},
 };
 

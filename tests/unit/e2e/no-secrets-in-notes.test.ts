@@ -8,7 +8,7 @@ import { presets } from '@/lib/scenarios/presets';
 import { runScenario } from '@/lib/scenarios/run';
 
 /** Parameter names that held private key material in notes until issue #8. */
-const SECRET_PARAMS = ['priv', 'x', 'secretKey', 'clientWriteKey', 'clientWriteIv', 'serverWriteKey', 'serverWriteIv'];
+const SECRET_PARAMS = ['priv', 'x', 'secretKey', 'clientHandshakeTrafficSecret', 'serverHandshakeTrafficSecret', 'clientTrafficSecret0', 'serverTrafficSecret0', 'exporterSecret', 'privateKey'];
 
 describe('no private key in a note', () => {
   for (const preset of presets) {

@@ -5,7 +5,7 @@ import { federation } from '@/lib/scenarios/presets/federation';
 import { offlineMessage } from '@/lib/scenarios/presets/offline-message';
 import { runScenario } from '@/lib/scenarios/run';
 
-describe('observers and modelled TLS: keyrings decide who reads', () => {
+describe('observers and TLS 1.3: keyrings decide who reads', () => {
   it('a tap on a TLS link learns addresses, sizes and times, never content or passwords', () => {
     const { trace } = runScenario(c2sLogin, { seed: 1 });
     const o = observe(c2sLogin, trace, 'tap:alice~a.example')!;

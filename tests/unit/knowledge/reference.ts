@@ -6,7 +6,7 @@
  * (O(k) per step) and simple on purpose: a readable reference beside the fast version.
  */
 import { fromBase64 } from '@/lib/bytes/base64';
-import { utf8DecodeStrict } from '@/lib/bytes/hex';
+import { fromHex, utf8DecodeStrict } from '@/lib/bytes/hex';
 import { forge, recordedMessages, type RecordedBody } from '@/lib/knowledge/forger-edit';
 import { newE2eReaderState, readE2eBody, type E2eReaderState } from '@/lib/knowledge/e2e-reader';
 import type { ForgerObservation } from '@/lib/knowledge/forger';
@@ -15,7 +15,8 @@ import { forgersOf, mitmOf, tapsOf, thievesOf } from '@/lib/sim/observers';
 import type { ForgerSpec, Note, Scenario, ThiefSpec, Trace, TraceEvent } from '@/lib/sim/types';
 import { child, text, type XmlElement } from '@/lib/xml/element';
 import { createStreamParser, feed, type StreamParserState } from '@/lib/xml/stream-parser';
-import { openRecord, splitRecords } from '@/lib/xmpp/tls-model/record';
+import { splitRecords, unprotectRecord } from '@/lib/tls/record';
+import { trafficKeys, type TrafficKeys } from '@/lib/tls/traffic-keys';
 
 interface Viewpoint {
   /** The node whose keys and connections this observer has, or null for a tap. */
@@ -47,55 +48,50 @@ function bare(jid: string): string {
 
 interface HeldKey {
   role: 'client' | 'server';
-  clientWriteKey: string;
-  clientWriteIv: string;
-  serverWriteKey: string;
-  serverWriteIv: string;
-  sent: number;
-  received: number;
+  /** handshake and application traffic keys of each writer, and the next sequence number under each */
+  keys: Record<'client' | 'server', { handshake: TrafficKeys; application: TrafficKeys; hsSeq: number; appSeq: number }>;
 }
 
-/** Keys a node computed at this event (its own 'tls.established' notes). */
+/** Secrets a node derived at this event: its own 'tls-keys' facts (no note carries a secret). */
 function learnKeys(ev: TraceEvent, node: string, keyring: Map<string, HeldKey>): void {
   const here = ev.kind === 'wire' ? ev.to === node : ev.from === node;
   if (!here) return;
-  for (const n of ev.effects) {
-    const p = n.params ?? {};
-    if (n.key !== 'tls.established' || p.node !== node || typeof p.keyName !== 'string') continue;
-    // the keys themselves: the tls-keys fact of the same event (notes name them, never carry them)
-    const k = ev.facts.find((f) => f.type === 'tls-keys' && f.node === node && f.keyName === p.keyName);
-    if (k?.type !== 'tls-keys') continue;
-    keyring.set(p.keyName, {
-      role: p.role === 'server' ? 'server' : 'client',
-      clientWriteKey: k.clientWriteKey,
-      clientWriteIv: k.clientWriteIv,
-      serverWriteKey: k.serverWriteKey,
-      serverWriteIv: k.serverWriteIv,
-      sent: 0,
-      received: 0,
+  for (const k of ev.facts) {
+    if (k.type !== 'tls-keys' || k.node !== node) continue;
+    const ends = (hs: string, app: string) => ({ handshake: trafficKeys(fromHex(hs)), application: trafficKeys(fromHex(app)), hsSeq: 0, appSeq: 0 });
+    keyring.set(k.keyName, {
+      role: k.role,
+      keys: { client: ends(k.clientHandshakeTrafficSecret, k.clientTrafficSecret0), server: ends(k.serverHandshakeTrafficSecret, k.serverTrafficSecret0) },
     });
   }
 }
 
-/** The plaintext chunks of one wire event this observer can read; `sealed` counts records it cannot open. */
+/**
+ * The plaintext chunks of one wire event this observer can read; `sealed` counts records it cannot open.
+ * Unlike the fold (which switches keys at each writer's Finished), this tries the writer's handshake keys
+ * first and its application keys second: a record opens under exactly one of them.
+ */
 function plaintextOf(ev: TraceEvent, node: string | null, keyring: Map<string, HeldKey>): { chunks: Uint8Array[]; sealed: number } {
   const wire = ev.wire ?? new Uint8Array(0);
-  const tlsLayer = ev.layers.find((l) => l.layer === 'tls');
-  if (!tlsLayer) return { chunks: [wire], sealed: 0 };
-  if (!tlsLayer.key) return { chunks: [], sealed: 0 }; // a hello record in clear: no XML inside
-  const held = node !== null ? keyring.get(tlsLayer.key) : undefined;
-  const { records } = splitRecords(wire);
+  if (!ev.layers.some((l) => l.layer === 'tls')) return { chunks: [wire], sealed: 0 };
+  const keyName = ev.layers.find((l) => l.layer === 'tls' && l.key)?.key;
+  const held = node !== null && keyName ? keyring.get(keyName) : undefined;
+  const records = splitRecords(wire).records.filter((r) => r.type === 23); // hellos in clear carry no XML
   if (!held) return { chunks: [], sealed: records.length };
-  const outgoing = ev.from === node;
-  const senderIsClient = outgoing === (held.role === 'client');
-  const [key, iv] = senderIsClient ? [held.clientWriteKey, held.clientWriteIv] : [held.serverWriteKey, held.serverWriteIv];
+  const writer = (ev.from === node) === (held.role === 'client') ? held.keys.client : held.keys.server;
   const chunks: Uint8Array[] = [];
   let sealed = 0;
   for (const rec of records) {
-    const seq = outgoing ? held.sent++ : held.received++;
-    const pt = openRecord(key, iv, seq, rec);
-    if (pt) chunks.push(pt);
-    else sealed += 1;
+    const hs = unprotectRecord(writer.handshake, writer.hsSeq, rec);
+    if (hs.ok) {
+      writer.hsSeq++;
+      continue;
+    }
+    const app = unprotectRecord(writer.application, writer.appSeq, rec);
+    if (app.ok && app.type === 23) {
+      writer.appSeq++;
+      chunks.push(app.content);
+    } else sealed += 1;
   }
   return { chunks, sealed };
 }

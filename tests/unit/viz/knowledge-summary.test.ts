@@ -43,7 +43,7 @@ describe('viz/knowledge-summary', () => {
   it('a party reads its whole conversation; a tap inside TLS and an operator without a relay read nothing', () => {
     expect(headline('en', summarize(at('otr-ake', 'alice'), 'client'), 'alice')).toBe('alice reads all 7 messages with text: the 7 OTR messages, opened with its own keys.');
     const tap = summarize(at('c2s-login', 'tap:alice~a.example'), 'tap');
-    expect(tap.families).toEqual([{ family: 'plain', read: 0, of: 20, readWhy: null, closedWhy: 'sealed' }]);
+    expect(tap.families).toEqual([{ family: 'plain', read: 0, of: 21, readWhy: null, closedWhy: 'sealed' }]);
     expect(summarize(at('otr-ake', 'operator:a.example'), 'operator').families.map((f) => f.closedWhy)).toEqual(['no-key']);
     expect(summarize(at('hello', 'operator:a.example'), 'operator').families.map((f) => f.closedWhy)).toEqual(['logs']);
     const mitm = summarize(at('otr-mitm', 'operator:a.example'), 'operator');

@@ -24,11 +24,17 @@ describe('c2s-login: the Prosody 0.12 flow, byte for byte where it is determinis
   });
 
   it('the hello records are TLS handshake records; everything after is application_data', () => {
-    const hello = lines.find((l) => l.text === '[hello]')!;
-    const w = hello.event.wire!;
-    expect([...w.slice(0, 5)]).toEqual([0x16, 0x03, 0x03, 0x00, 70]); // handshake, legacy 0x0303, 70 bytes
-    expect(w[5]).toBe(1); // ClientHello
-    const after = lines.filter((l) => l.seq > lines.filter((x) => x.text === '[hello]')[1]!.seq);
+    const [ch, flight] = lines.filter((l) => l.text === '[hello]');
+    const w = ch!.event.wire!;
+    // RFC 8446 §5.1: an initial ClientHello may carry legacy_record_version 0x0301; ClientHello is type 1.
+    expect([...w.slice(0, 3)]).toEqual([0x16, 0x03, 0x01]);
+    expect(w[5]).toBe(1);
+    // The server's flight: ServerHello in clear (type 2), then one protected record (EncryptedExtensions … Finished).
+    const f = flight!.event.wire!;
+    expect([f[0], f[5]]).toEqual([0x16, 2]);
+    const shLength = 5 + ((f[3]! << 8) | f[4]!);
+    expect(f[shLength]).toBe(0x17);
+    const after = lines.filter((l) => l.seq > flight!.seq);
     for (const l of after) {
       expect(l.event.wire![0]).toBe(0x17);
       expect(l.event.layers.find((x) => x.layer === 'tls')).toMatchObject({ key: 'tls:alice~a.example' });

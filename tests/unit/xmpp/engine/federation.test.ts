@@ -145,7 +145,7 @@ describe('federation: a.example → b.example with STARTTLS and dialback, one co
     expect(at(52).layers[0]!.label).toBe('TCP 203.0.113.20:57156 → 198.51.100.10:5269');
     const tap = observe(federation, run.trace, 'tap:a.example~b.example')!;
     const sealed = tap.messages.map((m) => m.size);
-    expect([tap.metadata.sealedRecords, sealed.length, Math.min(...sealed), Math.max(...sealed)]).toEqual([16, 16, 79, 350]);
+    expect([tap.metadata.sealedRecords, sealed.length, Math.min(...sealed), Math.max(...sealed)]).toEqual([20, 18, 79, 658]);
   });
 
   it('a.example, as Authoritative Server, confirms only keys it issued', () => {

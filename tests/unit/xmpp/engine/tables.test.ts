@@ -22,7 +22,7 @@ describe('the negotiation tables', () => {
     for (const t of clientTransitions) expect(t.spec).toMatch(/^RFC 6120 §\d/);
     const path: [ClientPhase, Parameters<typeof nextClientPhase>[1]][] = [
       ['offline', 'connect'], ['awaiting-stream', 'stream-header'], ['awaiting-features', 'features-starttls'], ['awaiting-proceed', 'proceed'],
-      ['tls-handshake', 'server-hello'], ['awaiting-stream', 'stream-header'], ['awaiting-features', 'features-sasl'], ['authenticating', 'sasl-failure'],
+      ['tls-handshake', 'tls-established'], ['awaiting-stream', 'stream-header'], ['awaiting-features', 'features-sasl'], ['authenticating', 'sasl-failure'],
       ['auth-failed', 'retry-login'], ['authenticating', 'sasl-challenge'], ['authenticating', 'sasl-success'], ['awaiting-restart', 'stream-header'],
       ['awaiting-bind-features', 'features-bind'], ['binding', 'bind-result'],
     ];
@@ -58,8 +58,8 @@ describe('the server-to-server table', () => {
   it('initiator: DNS, stream, STARTTLS, restart, dialback, established; responder: TLS, verify, established', () => {
     const walk = (role: 'initiator' | 'responder', start: Parameters<typeof nextS2sPhase>[1], triggers: Parameters<typeof nextS2sPhase>[2][]) =>
       triggers.reduce((p, on) => nextS2sPhase(role, p, on)!, start);
-    expect(walk('initiator', 'resolving', ['dns-answer', 'stream-header', 'features-starttls', 'proceed', 'server-hello', 'stream-header', 'features-dialback', 'db-result-valid'])).toBe('established');
-    expect(walk('responder', 'responding', ['starttls', 'client-hello', 'db-result', 'db-verify-valid'])).toBe('established');
+    expect(walk('initiator', 'resolving', ['dns-answer', 'stream-header', 'features-starttls', 'proceed', 'tls-established', 'stream-header', 'features-dialback', 'db-result-valid'])).toBe('established');
+    expect(walk('responder', 'responding', ['starttls', 'tls-established', 'db-result', 'db-verify-valid'])).toBe('established');
     expect(nextS2sPhase('initiator', 'established', 'timeout')).toBeNull();
     expect(nextS2sPhase('initiator', 'connecting', 'timeout')).toBe('failed');
     expect(nextS2sPhase('responder', 'verifying', 'stream-error')).toBe('closed');
