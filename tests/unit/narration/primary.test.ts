@@ -25,7 +25,7 @@ const EXPECTED: Record<string, Record<number, string>> = {
   'otr-post-compromise': { 35: 'otr.gone-secure', 37: 'otr.gone-secure', 47: 'thief.otr-session' },
   'otr-deniability': { 29: 'signed.message-received', 38: 'otr.gone-secure', 40: 'otr.gone-secure', 55: 'otr.peer-ended' },
   'otr-mitm': { 28: 'mitm.pass-query', 33: 'otr.gone-secure', 34: 'mitm.gone-secure', 36: 'mitm.gone-secure mitm.fingerprints', 37: 'otr.gone-secure', 39: 'mitm.read', 42: 'mitm.read', 45: 'mitm.read', 48: 'mitm.smp-relay-question', 51: 'mitm.smp-relay', 53: 'mitm.smp-relay', 54: 'otr.smp-failure', 55: 'mitm.smp-relay-last', 56: 'otr.smp-failure' },
-  'otr-offline': { 6: 'tls.established', 7: 'tls.established', 21: 'server.stored-offline', 23: 'server.stored-offline', 29: 'tls.established', 30: 'tls.established', 50: 'otr.gone-secure', 52: 'otr.gone-secure' },
+  'otr-offline': { 7: 'tls.established', 8: 'tls.established', 21: 'server.stored-offline', 23: 'server.stored-offline', 30: 'tls.established', 31: 'tls.established', 50: 'otr.gone-secure', 52: 'otr.gone-secure' },
 };
 
 describe('primary notes', () => {

@@ -27,7 +27,7 @@ const PINNED: Record<string, { events: number; wire: string; story: string }> = 
   'otr-post-compromise': { events: 68, wire: '5bb6c55a8e3703f5', story: '14254b4c41363817' },
   'otr-deniability': { events: 55, wire: 'd1a970045d6fe444', story: '0765c50694cca19e' },
   'otr-mitm': { events: 56, wire: '55e8c2f543b07872', story: '6a811f71df57742f' },
-  'otr-offline': { events: 55, wire: '9ace2f7418559183', story: '5621d84ccd9bf810' },
+  'otr-offline': { events: 55, wire: '96c2495c1cacbbb8', story: 'b8128202f2a05aae' },
 };
 
 describe('every preset trace is pinned', () => {
