@@ -6,8 +6,8 @@
  *  - every preset: the TCP streams are clean (whatever is inside them);
  *  - STARTTLS into real TLS 1.3 (lib/tls, both ends), in a hand-made trace: tshark opens the records with
  *    the key log of the embedded Decryption Secrets Block alone (no -o tls.keylog_file) and shows the stanza;
- *  - `c2s-login` with the simulator's real TLS (tls-sim, contract C1): the stanzas inside TLS — a todo
- *    until the simulator's `tls-keys` facts carry the key log, then it runs by itself.
+ *  - `c2s-login` and `federation` with the simulator's real TLS (contract C1): the stanzas inside TLS, on
+ *    c2s and (with Decode As for 5269) s2s; a todo only if a trace has no key log at all.
  * Needs `tshark`: a visible skip without it, a failure when CI=true.
  */
 import { spawnSync } from 'node:child_process';
@@ -201,7 +201,7 @@ function starttlsTrace(body: string): Trace {
   const done = run(pair, firstFlight);
   send(false, cat(done.serverRecords));
   const s = done.client.secrets;
-  const keys = {
+  const keys: Fact = {
     type: 'tls-keys',
     node: 'alice',
     peer: 'a.example',
@@ -214,7 +214,7 @@ function starttlsTrace(body: string): Trace {
     clientTrafficSecret0: toHex(s.clientApplicationTrafficSecret0!),
     serverTrafficSecret0: toHex(s.serverApplicationTrafficSecret0!),
     exporterSecret: toHex(s.exporterMasterSecret!),
-  } as unknown as Fact;
+  };
   // The client's Finished and the restarted stream in one send, the server's new stream, then a stanza.
   const c1 = sendClient(done.client, utf8(header("to='a.example'")));
   send(true, cat([...done.clientRecords.slice(1), ...c1.out]), [keys]);
