@@ -16,19 +16,19 @@ export const BLOCK_EPB = 0x00000006;
 /** "The block type of the Decryption Secrets Block is 10." */
 export const BLOCK_DSB = 0x0000000a;
 /** "an unsigned magic number, whose value is the hexadecimal number 0x1A2B3C4D" */
-export const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
+const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
 /** LINKTYPE_RAW (101): "Raw IP; begins with an IPv4 or IPv6 header" — no link layer to invent. */
 export const LINKTYPE_RAW = 101;
 /** Secrets Type 0x544c534b ("TLSK"): "TLS Key Log … described at NSS Key Log Format". */
 export const SECRETS_TLS_KEY_LOG = 0x544c534b;
 
 /** Option codes this writer uses ("Options"; SHB and IDB option tables). */
-export const OPT_ENDOFOPT = 0;
-export const OPT_COMMENT = 1;
-export const SHB_USERAPPL = 4;
-export const IF_NAME = 2;
-export const IF_DESCRIPTION = 3;
-export const IF_TSRESOL = 9;
+const OPT_ENDOFOPT = 0;
+const OPT_COMMENT = 1;
+const SHB_USERAPPL = 4;
+const IF_NAME = 2;
+const IF_DESCRIPTION = 3;
+const IF_TSRESOL = 9;
 
 export interface PcapngOption {
   code: number;

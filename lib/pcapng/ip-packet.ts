@@ -13,7 +13,6 @@ export const PROTO_UDP = 17;
 /** RFC 9293 §3.1 control bits, in the order of the header (the low byte of the 14th octet). */
 export const TCP_FIN = 0x01;
 export const TCP_SYN = 0x02;
-export const TCP_RST = 0x04;
 export const TCP_PSH = 0x08;
 export const TCP_ACK = 0x10;
 

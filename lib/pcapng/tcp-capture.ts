@@ -26,7 +26,7 @@ export const MSS = 1460;
 /** §3.8.6.3: "the delay MUST be less than 0.5 seconds"; 200 ms is the delayed-ACK timer common stacks use. */
 export const DELAYED_ACK_MS = 200;
 /** The receive window each end announces (no window scaling: ACKs come at least every second segment). */
-export const WINDOW = 65535;
+const WINDOW = 65535;
 
 /** One packet of the capture: an IPv4 packet and when it was seen, in virtual microseconds. */
 export interface CapturedPacket {

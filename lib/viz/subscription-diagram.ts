@@ -78,7 +78,7 @@ export interface Diagram {
 }
 
 /** Geometry in viewBox units (≈ CSS pixels at 1120 px wide). */
-export const LAYOUT = { cellW: 380, cellH: 210, nodeW: 250, nodeH: 70, margin: 96, pairGap: 11, labelChar: 8.6, labelPad: 16, labelH: 24, arcLabelT: 0.2 } as const;
+const LAYOUT = { cellW: 380, cellH: 210, nodeW: 250, nodeH: 70, margin: 96, pairGap: 11, labelChar: 8.6, labelPad: 16, labelH: 24, arcLabelT: 0.2 } as const;
 
 /** A label's pill for a stanza type: monospace, so its width follows the number of characters. */
 function labelBox(type: SubscriptionType, at: Point): Box {
@@ -107,7 +107,7 @@ export function tableOf(side: DiagramSide): Readonly<Record<SubscriptionType, Pa
 }
 
 /** Every transition of one side's table, in SUBSCRIPTION_TYPES then SUB_STATES order. */
-export function transitionsOf(side: DiagramSide): { from: SubState; to: SubState; type: SubscriptionType }[] {
+function transitionsOf(side: DiagramSide): { from: SubState; to: SubState; type: SubscriptionType }[] {
   const table = tableOf(side);
   return SUBSCRIPTION_TYPES.flatMap((type) => SUB_STATES.filter((s) => table[type][s] !== undefined).map((from) => ({ from, to: table[type][from]!, type })));
 }
@@ -184,7 +184,7 @@ export function layoutSubscriptionDiagram(side: DiagramSide): Diagram {
 }
 
 /** Do two boxes overlap (touching edges do not count)? */
-export function overlaps(a: Box, b: Box): boolean {
+function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 

@@ -86,7 +86,7 @@ function composeWire(pieces: WirePiece[], tcp: TcpEndpoints): { data: Uint8Array
  * AES-GCM is a stream cipher, so each XML piece keeps its offset inside the record's ciphertext; its
  * layer keeps that range and names the key needed to read it.
  */
-export function composeTlsWire(pieces: WirePiece[], tcp: TcpEndpoints, ch: TlsChannel): { data: Uint8Array; layers: Layer[] } {
+function composeTlsWire(pieces: WirePiece[], tcp: TcpEndpoints, ch: TlsChannel): { data: Uint8Array; layers: Layer[] } {
   const inner = composeWire(pieces, tcp);
   const sealed = channelSeal(ch, inner.data);
   const layers: Layer[] = [...sealed.layers];

@@ -6,7 +6,7 @@
 import { SUB_STATES, type SubState } from '../../../lib/xmpp/im/subscription';
 
 /** The tables a diagram can draw. */
-export const DIAGRAM_TABLES = ['subscription'] as const;
+const DIAGRAM_TABLES = ['subscription'] as const;
 
 export function isSubState(s: string): s is SubState {
   return (SUB_STATES as readonly string[]).includes(s);

@@ -16,8 +16,8 @@
  * (`tls:alice~a.example`) is what the trace's layers and the observers' keyrings refer to.
  * @module
  */
-import { closeClient, receiveClient, sendClient, startClient, type ClientState } from '../../tls/client';
-import { closeServer, createServer, receiveServer, sendServer, type ServerState } from '../../tls/server';
+import { receiveClient, sendClient, startClient, type ClientState } from '../../tls/client';
+import { createServer, receiveServer, sendServer, type ServerState } from '../../tls/server';
 import type { Step, TlsEvent } from '../../tls/state';
 import { toHex } from '../../bytes/hex';
 import type { NoteKey } from '../../narration/notes';
@@ -178,15 +178,6 @@ export function channelSeal(ch: TlsChannel, data: Uint8Array): DissectedRecords 
   const queued = ch.queued;
   ch.queued = null;
   return queued ? joinRecords(queued, records) : records;
-}
-
-/** close_notify (RFC 8446 §6.1) before the TCP connection closes; null when there is nothing to send. */
-export function channelClose(ch: TlsChannel): DissectedRecords | null {
-  if (ch.external || ch.phase !== 'open') return null;
-  const step = ch.client ? closeClient(ch.client) : closeServer(ch.server!);
-  if (ch.client) ch.client = step.state as ClientState;
-  else ch.server = step.state as ServerState;
-  return step.out.length > 0 ? dissect(step.out, step.events, ch.keyName, ch.serverName) : null;
 }
 
 function joinRecords(a: DissectedRecords, b: DissectedRecords): DissectedRecords {

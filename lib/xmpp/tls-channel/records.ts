@@ -13,8 +13,8 @@ import type { TlsEvent } from '../../tls/state';
 import { commonName, decodeCertificate } from '../../x509/certificate';
 
 /** RFC 8446 §5.1 record header length, and the AEAD tag + inner content type a protected record adds (§5.2). */
-export const RECORD_HEADER = 5;
-export const PROTECTION_OVERHEAD = 17;
+const RECORD_HEADER = 5;
+const PROTECTION_OVERHEAD = 17;
 
 const NAMES: Record<string, string> = {
   client_hello: 'ClientHello',
@@ -29,7 +29,7 @@ const NAMES: Record<string, string> = {
 };
 
 /** `client_hello` → `ClientHello`, as RFC 8446's prose names the messages. */
-export const messageName = (m: HandshakeMessage): string => NAMES[m.type] ?? m.type;
+const messageName = (m: HandshakeMessage): string => NAMES[m.type] ?? m.type;
 
 /** What a handshake message says that a student should see at a glance (never a secret). */
 function detail(m: HandshakeMessage, serverName: string | null): string {
