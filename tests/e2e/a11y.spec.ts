@@ -2,7 +2,7 @@
 import { test } from '@playwright/test';
 import { expectAxeClean } from './axe';
 
-const pages = ['/?choose', '/en/', '/de/', '/en/lessons/client-server/', '/de/lessons/client-server/', '/en/glossary/', '/de/glossary/', '/no/such/page/', '/en/lessons/security-requirements/', '/de/lessons/security-requirements/'];
+const pages = ['/?choose', '/en/', '/de/', '/en/lessons/client-server/', '/de/lessons/client-server/', '/en/glossary/', '/de/glossary/', '/no/such/page/', '/en/lessons/security-requirements/', '/de/lessons/security-requirements/', '/en/lessons/summary/'];
 
 // A lesson page with its widget takes axe a while on a small machine.
 test.describe.configure({ timeout: 120_000 });
