@@ -21,6 +21,7 @@ import { topLayer } from '../../../lib/viz/layers';
 import { eventElementNames, isEncrypted } from '../../../lib/viz/wire-label';
 import { nodeStatesAfter } from '../../../lib/scenarios/run';
 import { StoragePanel } from './StoragePanel';
+import { NodePicker } from './NodePicker';
 import { ErrorBoundary } from '../scenario/ErrorBoundary';
 import { LayerChip, WarningIcon } from '../scenario/Glyphs';
 import type { ObserverInfo } from '../../../lib/knowledge/observe';
@@ -473,7 +474,6 @@ function StatePanel({
   const node = own ?? selectedNode ?? ev?.to ?? nodes.find((n) => n.kind === 'client')?.id ?? nodes[0]?.id ?? '';
   // A replay that fails is an engine bug: it throws to the panel's error boundary, which shows it.
   const states = useMemo(() => nodeStatesAfter(scenario, run, step - 1), [scenario, run, step]);
-  const selectId = useId();
   const state = states[node];
   if (own === null)
     return (
@@ -483,17 +483,9 @@ function StatePanel({
     );
   return (
     <>
-      <p className="mlw-panel-head">
-        <label htmlFor={selectId}>{wt(locale, 'stateNode')}</label>{' '}
-        <select id={selectId} value={node} onChange={(e) => onSelectNode(e.target.value)} className="mlw-select">
-          {nodes.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.label}
-            </option>
-          ))}
-        </select>{' '}
+      <NodePicker label={wt(locale, 'stateNode')} nodes={nodes} value={node} onSelect={onSelectNode}>
         <span>{step >= 1 ? wt(locale, 'stateAfter', { node: nm(node), step }) : wt(locale, 'stateInitial', { node: nm(node) })}</span>
-      </p>
+      </NodePicker>
       {state === undefined ? (
         <p className="mlw-panel-note">{wt(locale, 'stateEmpty')}</p>
       ) : (

@@ -5,7 +5,7 @@
  * federation peers (lib/knowledge/storage.ts). Under a lens only the observer's own server, if it is one.
  * @module
  */
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
 import { connectionLog, serverStorage, type StoredAccount } from '../../../lib/knowledge/storage';
@@ -13,6 +13,7 @@ import { nodeStatesAfter } from '../../../lib/scenarios/run';
 import type { SimRun } from '../../../lib/sim/kernel';
 import type { Scenario } from '../../../lib/sim/types';
 import type { ServerState } from '../../../lib/xmpp/server/state';
+import { NodePicker } from './NodePicker';
 import './storage.css';
 
 const short = (hex: string, n = 6) => hex.slice(0, n);
@@ -101,7 +102,6 @@ export function StoragePanel({
   own?: string | null;
   who?: string;
 }) {
-  const selectId = useId();
   const servers = run.trace.nodes.filter((n) => n.kind === 'server');
   const states = useMemo(() => nodeStatesAfter(scenario, run, step - 1), [scenario, run, step]);
   if (own !== undefined && !servers.some((s) => s.id === own))
@@ -119,17 +119,9 @@ export function StoragePanel({
   const ms = (t: number) => wt(locale, 'time', { ms: t });
   return (
     <div data-testid="inspector-storage">
-      <p className="mlw-panel-head">
-        <label htmlFor={selectId}>{wt(locale, 'storageServer')}</label>{' '}
-        <select id={selectId} value={pick} onChange={(e) => onSelectNode(e.target.value)} className="mlw-select">
-          {shown.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.label}
-            </option>
-          ))}
-        </select>{' '}
+      <NodePicker label={wt(locale, 'storageServer')} nodes={shown} value={pick} onSelect={onSelectNode}>
         <strong>{step >= 1 ? wt(locale, 'storageAfter', { server: nm(pick), step }) : wt(locale, 'storageInitial', { server: nm(pick) })}</strong>
-      </p>
+      </NodePicker>
       <p className="mlw-panel-note">{wt(locale, 'storageWhy')}</p>
       {storage ? (
         <>
