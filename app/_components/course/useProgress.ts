@@ -41,7 +41,10 @@ function subscribe(listener: () => void): () => void {
 export function useProgress(): [Progress, (change: (p: Progress) => Progress) => void] {
   const progress = useSyncExternalStore(subscribe, snapshot, () => EMPTY);
   const update = useCallback((change: (p: Progress) => Progress) => {
-    const next = change(snapshot());
+    const current = snapshot();
+    const next = change(current);
+    // Opening a lesson already started changes nothing: no write, no re-render.
+    if (next === current) return;
     try {
       window.localStorage.setItem(PROGRESS_KEY, serialiseProgress(next));
     } catch {
