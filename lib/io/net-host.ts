@@ -11,8 +11,9 @@
  * after it (a send's `open` needs nothing here: sockets open when dialled or accepted). `timer` outputs become real timers, randomness comes from node:crypto and `now` from a
  * monotonic clock.
  *
- * TLS: the simulator models TLS inside the machines; on a real socket node:tls replaces that model.
- * A machine told to leave TLS to the caller (`tlsLayer: 'external'`) keeps sending and receiving
+ * TLS: the simulator's machines run lib/tls inside (lib/xmpp/tls-channel); on a real socket they may
+ * keep doing so — the host then only carries their records (xmpp-client.ts `tlsStack: 'lib/tls'`).
+ * Or node:tls takes over: a machine told to leave TLS to the caller (`tlsLayer: 'external'`) keeps sending and receiving
  * plaintext and emits the fact `tls-upgrade` {peer, role, domain, conn?} right after `<proceed/>`: here the
  * socket of `conn` (or of `peer`) is then wrapped in TLS — as the server with the configured certificate, or as the
  * client (SNI = `domain`, certificate checked against `ca` unless `rejectUnauthorized` is false).

@@ -1,16 +1,24 @@
 /**
  * The engine's XMPP client (lib/xmpp/stream/client.ts, the machine the simulator runs) on a real TCP
- * socket, with a promise API for tests and scripts: connect → STARTTLS (node:tls, see net-host.ts)
- * → SASL with the chosen mechanism → bind → initial presence; then roster, presence, subscriptions
- * and messages. Everything the machine narrates is kept in `notes`, every byte in `transcript`
- * (plaintext: inside TLS as the machine sees it).
+ * socket, with a promise API for tests and scripts: connect → STARTTLS → SASL with the chosen
+ * mechanism → bind → initial presence; then roster, presence, subscriptions and messages. Everything
+ * the machine narrates is kept in `notes`, every byte in `transcript`.
+ *
+ * Two ways to do the TLS (option `tlsStack`):
+ *  - 'node:tls' (default): the machine runs with `tlsLayer: 'external'` and net-host.ts wraps the
+ *    socket in node:tls after `<proceed/>`; the transcript is plaintext, as the machine sees it.
+ *  - 'lib/tls': the machine keeps TLS inside, exactly as in the simulator (lib/xmpp/tls-channel →
+ *    lib/tls, TLS 1.3 with X25519 and TLS_AES_128_GCM_SHA256), and the socket only carries its
+ *    records; the trust anchor is `ca` (PEM), checked at the real time. The transcript then shows
+ *    TLS records by type and size, as anyone on the wire would see them.
  *
  *   const c = await XmppClient.login({ jid: 'alice@example.test', password, host: '127.0.0.1', port, ca });
  *   c.sendMessage('bob@example.test', 'hi'); await c.waitForMessage((m) => m.body === 'hi back');
  * @module
  */
-import { factsOf, type Fact } from '../sim/facts';
+import { factsOf, type Fact, type TlsFailedFact } from '../sim/facts';
 import type { Action, ClientSpec, Note, SaslMechanismSetting, Scenario, Settings } from '../sim/types';
+import { fromPem } from '../x509/pem';
 import { xmppClient, type ClientRosterItem, type ClientState, type ContactPresence, type ReceivedMessage } from '../xmpp/stream/client';
 import { NetHost, utf8Text, type NetHostEvent, type TlsInfo } from './net-host';
 
@@ -26,10 +34,12 @@ export interface XmppClientOptions {
   mechanism?: SaslMechanismSetting;
   /** STARTTLS policy: 'required' (default) refuses to log in without TLS. */
   tls?: Settings['tls'];
-  /** PEM trust anchor for the server's certificate (a self-signed test certificate). */
+  /** PEM trust anchor for the server's certificate (a self-signed test certificate, or a lab CA's). */
   ca?: string;
-  /** Check the certificate (default true: against `ca` and the domain). */
+  /** Check the certificate (default true: against `ca` and the domain). Only for node:tls: lib/tls always checks. */
   rejectUnauthorized?: boolean;
+  /** Who does the TLS: node:tls on the socket (default) or our lib/tls inside the machine (needs `ca`). */
+  tlsStack?: 'node:tls' | 'lib/tls';
   /** Time limit for each wait (default 10 s). */
   timeoutMs?: number;
 }
@@ -60,6 +70,11 @@ export class XmppClient {
 
   constructor(readonly opts: XmppClientOptions) {
     this.timeoutMs = opts.timeoutMs ?? 10_000;
+    const inside = opts.tlsStack === 'lib/tls';
+    if (inside && !opts.ca) throw new Error('xmpp-client: tlsStack lib/tls needs a trust anchor (ca)');
+    // The machine's trust anchor is DER: the first certificate of the PEM file.
+    const anchor = inside ? fromPem(opts.ca!, 'CERTIFICATE')[0] : undefined;
+    if (inside && !anchor) throw new Error('xmpp-client: ca holds no PEM CERTIFICATE');
     const [, domain = ''] = opts.jid.split('@');
     const spec: ClientSpec = { id: opts.jid.split('@')[0] ?? 'client', jid: opts.jid, password: opts.password, server: SERVER, ip: '127.0.0.1', ...(opts.resource ? { resource: opts.resource } : {}) };
     const scenario: Scenario = {
@@ -76,12 +91,14 @@ export class XmppClient {
       self: spec.id,
       init: (ctx) => {
         const s = xmppClient.init(spec, scenario, ctx);
-        s.policy.tlsLayer = 'external';
+        if (anchor) s.trustAnchor = anchor;
+        else s.policy.tlsLayer = 'external';
         s.tcp = { ...s.tcp, dstPort: opts.port };
         return s;
       },
       tls: { ...(opts.ca ? { ca: opts.ca } : {}), rejectUnauthorized: opts.rejectUnauthorized ?? true },
-      endAfter: (_to, data) => utf8Text(data).trimEnd().endsWith('</stream:stream>'),
+      // Inside lib/tls the stream's end is ciphertext; the server closes the socket after its own </stream:stream>.
+      endAfter: (_to, data) => !inside && utf8Text(data).trimEnd().endsWith('</stream:stream>'),
       observe: (ev) => this.observe(ev),
     });
   }
@@ -106,8 +123,14 @@ export class XmppClient {
     return this.state.boundJid;
   }
 
+  /** What the connection's TLS turned out to be, whichever stack did it. */
   get tls(): TlsInfo | null {
-    return this.net.tlsInfo(SERVER);
+    if (this.opts.tlsStack !== 'lib/tls') return this.net.tlsInfo(SERVER);
+    const ch = this.state.tls;
+    const failed = factsOf(this.facts, 'tls-failed')[0];
+    if (failed) return { role: 'client', protocol: null, cipher: '', authorized: false, authorizationError: describeTlsFailure(failed) };
+    // lib/tls speaks TLS 1.3 with one suite only; the channel is open once the server's Finished and certificate checked out.
+    return ch?.phase === 'open' ? { role: 'client', protocol: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256', authorized: true } : null;
   }
 
   /** The SASL mechanism this client used. */
@@ -128,7 +151,10 @@ export class XmppClient {
     await this.until(
       () => {
         const bad = factsOf(this.facts.slice(from), 'login-failed')[0];
-        if (bad) throw new Error(`login failed: ${bad.reason}`);
+        const tlsFailed = factsOf(this.facts.slice(from), 'tls-failed')[0];
+        // A refused handshake says why in the tls-failed fact that follows the same input's login-failed.
+        if (bad && /^tls-(certificate|failed)/.test(bad.reason) && !tlsFailed && this.opts.tlsStack === 'lib/tls') return false;
+        if (bad) throw new Error(`login failed: ${bad.reason}${tlsFailed ? ` (${describeTlsFailure(tlsFailed)})` : ''}`);
         return this.state.phase === 'online';
       },
       `${this.opts.jid} online`,
@@ -237,10 +263,32 @@ export class XmppClient {
     else if (ev.type === 'fact') this.facts.push(ev.fact);
     else if (ev.type === 'out') {
       this.notes.push(ev.note);
-      this.transcript.push({ dir: 'out', text: utf8Text(ev.data) });
-    } else if (ev.type === 'in') this.transcript.push({ dir: 'in', text: utf8Text(ev.data) });
+      this.transcript.push({ dir: 'out', text: this.wireText(ev.data) });
+    } else if (ev.type === 'in') this.transcript.push({ dir: 'in', text: this.wireText(ev.data) });
     else if (ev.type === 'closed') this.closedReason = ev.error ? `connection failed: ${ev.error}` : 'connection closed';
     else if (ev.type === 'fault') this.closedReason = ev.error;
     for (const w of [...this.waiters]) if (!w.check() && this.closedReason !== null) w.fail(this.closedReason);
   }
+
+  /** Bytes as the transcript shows them: text, or once lib/tls is under way the records' types and sizes. */
+  private wireText(data: Uint8Array): string {
+    return this.state.tls && !this.state.tls.external ? recordSummary(data) : utf8Text(data);
+  }
+}
+
+/** `alert bad_certificate (we sent it): name-mismatch`, as the tls-peer CLI words it. */
+function describeTlsFailure(f: TlsFailedFact): string {
+  return `alert ${f.alert} (${f.sent ? 'we sent it' : 'peer sent it'})${f.certificate ? `: ${f.certificate}` : ''}`;
+}
+
+/** RFC 8446 §5.1 record headers walked: `[TLS handshake 90 B, application_data 1180 B]` (a record cut by TCP counts as it begins). */
+function recordSummary(data: Uint8Array): string {
+  const names: Record<number, string> = { 20: 'change_cipher_spec', 21: 'alert', 22: 'handshake', 23: 'application_data' };
+  const parts: string[] = [];
+  for (let at = 0; at + 5 <= data.length; ) {
+    const length = (data[at + 3]! << 8) | data[at + 4]!;
+    parts.push(`${names[data[at]!] ?? `type ${data[at]}`} ${length} B`);
+    at += 5 + length;
+  }
+  return `[TLS ${parts.join(', ') || `${data.length} B`}]`;
 }

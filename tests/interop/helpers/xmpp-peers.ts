@@ -98,6 +98,15 @@ export function makeCert(dir: string, domain: string, extraNames: string[] = [])
   return { cert, key, certPem: readFileSync(cert, 'utf8') };
 }
 
+/** A given certificate where Prosody looks for the domain's (`certificates` folder: DOMAIN.crt, DOMAIN.key). */
+function writeCert(dir: string, domain: string, c: { certPem: string; keyPem: string }): Cert {
+  const cert = join(dir, `${domain}.crt`);
+  const key = join(dir, `${domain}.key`);
+  writeFileSync(cert, c.certPem);
+  writeFileSync(key, c.keyPem, { mode: 0o600 });
+  return { cert, key, certPem: c.certPem };
+}
+
 /** Wait until something accepts TCP connections on host:port (or the process dies). */
 export async function waitForPort(host: string, port: number, proc: ChildProcess, timeoutMs: number, what: string, log: () => string): Promise<void> {
   const t0 = Date.now();
@@ -145,6 +154,8 @@ export interface ProsodyOptions {
   hosts?: string;
   /** Extra modules (e.g. 's2s_bidi'). */
   modules?: string[];
+  /** The certificate and key Prosody presents (PEM text), e.g. issued by our lab CA; absent = a self-signed RSA one from openssl. */
+  certificate?: { certPem: string; keyPem: string };
 }
 
 export class Prosody {
@@ -157,7 +168,7 @@ export class Prosody {
     this.dir = tempDir(`xmpp-prosody-${opts.domain}`);
     mkdirSync(join(this.dir, 'certs'));
     mkdirSync(join(this.dir, 'data'));
-    this.cert = makeCert(join(this.dir, 'certs'), opts.domain);
+    this.cert = opts.certificate ? writeCert(join(this.dir, 'certs'), opts.domain, opts.certificate) : makeCert(join(this.dir, 'certs'), opts.domain);
     let unbound = '';
     if (opts.hosts !== undefined) {
       writeFileSync(join(this.dir, 'hosts'), opts.hosts);
