@@ -1,8 +1,8 @@
 /**
  * lib/tls in memory: full TLS 1.3 handshakes per second (our client ↔ our server, X25519 +
  * TLS_AES_128_GCM_SHA256, the server signing with ECDSA P-256 or Ed25519), and the record layer's
- * throughput for 16 KiB application-data records. Figures are printed, never asserted. OpenSSL's
- * `s_time` beside ours comes with the real peers (issue #10, item 3).
+ * throughput for 16 KiB application-data records; then, on real loopback sockets, ours beside
+ * OpenSSL's `s_time`/`s_server` in every pairing (bench-tls-loopback.ts). Figures are printed, never asserted.
  */
 import { performance } from 'node:perf_hooks';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -11,6 +11,7 @@ import { publicKeyOf } from '../lib/tls/certificate-verify';
 import { SignatureScheme } from '../lib/tls/constants';
 import { receiveClient, sendClient, startClient } from '../lib/tls/client';
 import { createServer, receiveServer } from '../lib/tls/server';
+import { benchTlsLoopback } from './bench-tls-loopback';
 
 function seeded(seed: string): (n: number) => Uint8Array {
   let i = 0;
@@ -61,6 +62,7 @@ export async function benchTls(): Promise<void> {
   }
   const secs = (performance.now() - t0) / 1000;
   console.log(`  application data, 16 KiB records protected and opened: ${fmt((records * chunk.length) / secs / 2 ** 20, 1)} MiB/s`);
+  await benchTlsLoopback();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchTls();
