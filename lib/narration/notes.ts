@@ -9,6 +9,7 @@
  */
 import type { NoteLocale, NoteTable } from './note-table';
 import { actionNotes } from './notes/actions';
+import { attackNotes } from './notes/attack';
 import { clientNotes } from './notes/client';
 import { dnsNotes } from './notes/dns';
 import { mitmNotes } from './notes/mitm';
@@ -37,6 +38,7 @@ export const noteAreas = {
   signed: signedNotes,
   mitm: mitmNotes,
   transport: transportNotes,
+  attack: attackNotes,
 } as const satisfies Record<string, NoteTable>;
 
 const table = {
@@ -52,6 +54,7 @@ const table = {
   ...signedNotes,
   ...mitmNotes,
   ...transportNotes,
+  ...attackNotes,
 };
 
 export type NoteKey = keyof typeof table;

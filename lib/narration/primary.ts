@@ -23,6 +23,8 @@ const PRIMARY: ReadonlySet<NoteKey> = new Set<NoteKey>([
   'tls.certificate-refused',
   'client.starttls-failed',
   'client.tls-missing',
+  'client.tls-skipped',
+  'attack.starttls-stripped',
   'server.starttls-failure',
   'client.server-signature-bad',
   'client.sasl-failed',

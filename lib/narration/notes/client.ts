@@ -31,6 +31,10 @@ export const clientNotes = {
     en: '{server} offers no TLS, so {client}’s client refuses to log in and closes the stream — it will not send credentials over a readable link.',
     de: '{server} bietet kein TLS an; darum verweigert der Client von {client} die Anmeldung und schließt den Stream – Zugangsdaten über eine lesbare Leitung schickt er nicht.',
   },
+  'client.tls-skipped': {
+    en: '{server} offers no TLS, and {client}’s client is set to go on without it: it logs in on a link that anyone on the path can read.',
+    de: '{server} bietet kein TLS an, und der Client von {client} ist so eingestellt, dass er ohne weitermacht: Er meldet sich über eine Leitung an, die jeder auf dem Weg mitlesen kann.',
+  },
   'client.sasl-plain': {
     en: '{client}’s client sends username and password to {server} with SASL PLAIN. They are only base64-encoded: anyone on this link can read them, because TLS is not up.',
     de: 'Der Client von {client} schickt Benutzername und Passwort mit SASL PLAIN an {server}. Beides ist nur Base64-kodiert: Wer diese Leitung mitliest, kann es lesen, denn TLS ist nicht aktiv.',

@@ -14,9 +14,10 @@ import { otrAke } from './otr-ake';
 import { otrForwardSecrecy } from './otr-forward-secrecy';
 import { otrPostCompromise } from './otr-post-compromise';
 import { presenceSubscription } from './presence-subscription';
+import { starttlsStripping } from './starttls-stripping';
 import { unknownDomain } from './unknown-domain';
 
-export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm, otrOffline];
+export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm, otrOffline, starttlsStripping];
 
 export function getPreset(id: string): Scenario | undefined {
   return presets.find((p) => p.id === id);

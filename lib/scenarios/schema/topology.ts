@@ -54,6 +54,35 @@ const client = object(
     server: text({ label: L('Server', 'Server'), description: L('Id of the server node this client connects to.', 'Kennung des Servers, mit dem sich dieser Client verbindet.'), ref: 'server' }),
     resource: optional(text({ label: L('Resource', 'Ressource'), description: L('Asked for when binding; absent: the server chooses.', 'Wird beim Binden erbeten; fehlt sie: der Server wählt.') }, { format: 'resource' })),
     ip,
+    // The client's own TLS policy (RFC 6120 §13.8): what stops a STARTTLS-stripping attacker is the client, not the server.
+    tlsPolicy: optional(
+      oneOf(
+        {
+          label: L('TLS policy', 'TLS-Richtlinie'),
+          description: L(
+            'require: no TLS, no login (the default whenever the scenario uses TLS); lax: use TLS when the server offers it, otherwise log in without — what an attacker who removes the offer exploits.',
+            'verlangen: ohne TLS keine Anmeldung (die Voreinstellung, sobald das Szenario TLS nutzt); nachlässig: TLS nutzen, wenn der Server es anbietet, sonst ohne anmelden – genau das nutzt ein Angreifer aus, der das Angebot entfernt.',
+          ),
+          default: 'require',
+        },
+        ['require', 'lax'],
+        { require: L('Require TLS', 'TLS verlangen'), lax: L('Use TLS when offered', 'TLS nutzen, wenn angeboten') },
+      ),
+    ),
+    certificateErrors: optional(
+      oneOf(
+        {
+          label: L('Certificate warnings', 'Zertifikatswarnungen'),
+          description: L(
+            'refuse: a certificate that does not check out ends the connection (the default); override: the user clicks “connect anyway”, and the client trusts whoever answered.',
+            'ablehnen: ein Zertifikat, das die Prüfung nicht besteht, beendet die Verbindung (die Voreinstellung); übergehen: der Nutzer klickt „trotzdem verbinden“, und der Client vertraut dem, der geantwortet hat.',
+          ),
+          default: 'refuse',
+        },
+        ['refuse', 'override'],
+        { refuse: L('Refuse the connection', 'Verbindung ablehnen'), override: L('User overrides the warning', 'Nutzer übergeht die Warnung') },
+      ),
+    ),
   },
 );
 

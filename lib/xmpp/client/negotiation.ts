@@ -175,15 +175,20 @@ export function onFeatures(s: ClientState, el: XmlElement, ctx: HostContext): Ho
     const out = go(s, 'features-starttls');
     return [...out, send(s, [piece(x('starttls', { xmlns: NS_TLS }))], { key: 'client.starttls', params: { client: s.id, server: s.domain } })];
   }
+  const lax: HostOutput[] = [];
   if (s.policy.tls !== 'none' && !tlsUp(s)) {
-    // The client's own policy: no TLS offered, no login (RFC 6120 §13.8; what stops a downgrade).
-    const out = go(s, 'no-mechanism');
-    return [...out, loginFailed(s, 'tls-missing'), send(s, [STREAM_CLOSE], { key: 'client.tls-missing', params: { client: s.id, server: s.domain } })];
+    if (!s.policy.lax) {
+      // The client's own policy: no TLS offered, no login (RFC 6120 §13.8; what stops a downgrade).
+      const out = go(s, 'no-mechanism');
+      return [...out, loginFailed(s, 'tls-missing'), send(s, [STREAM_CLOSE], { key: 'client.tls-missing', params: { client: s.id, server: s.domain } })];
+    }
+    // A lax client takes the server's word that there is no TLS: it cannot tell a server without it from an attacker who cut the offer out.
+    lax.push(note('client.tls-skipped', { client: s.id, server: s.domain }));
   }
   const mechs = child(el, 'mechanisms', NS_SASL);
-  if (!mechs) return [note('client.unexpected', { client: s.id, element: el.name })];
+  if (!mechs) return [...lax, note('client.unexpected', { client: s.id, element: el.name })];
   s.offered = children(mechs, 'mechanism').map((m) => text(m));
-  return startAuth(s, ctx, 'features-sasl');
+  return [...lax, ...startAuth(s, ctx, 'features-sasl')];
 }
 
 /** <proceed/> or <failure/> in the STARTTLS namespace (RFC 6120 §5.4.2.2–3). */

@@ -60,7 +60,16 @@ export interface ClientState {
   /** The certificate authority this client trusts (DER): the scenario's lab CA; null without TLS. */
   trustAnchor: Uint8Array | null;
   /** `tlsLayer: 'external'`: real TLS outside the machine (lib/io); absent = lib/tls in the simulator. */
-  policy: { tls: Scenario['settings']['tls']; mechanism: SaslMechanismSetting; allowPlainWithoutTls: boolean; tlsLayer?: 'modelled' | 'external' };
+  policy: {
+    tls: Scenario['settings']['tls'];
+    mechanism: SaslMechanismSetting;
+    allowPlainWithoutTls: boolean;
+    tlsLayer?: 'modelled' | 'external';
+    /** `tlsPolicy: lax`: log in without TLS when the server offers none (what STARTTLS stripping exploits). */
+    lax?: true;
+    /** `certificateErrors: override`: the user accepts a certificate that does not check out. */
+    override?: true;
+  };
   /** Mechanisms the server offered last (for a retry). */
   offered: string[];
   scram: ScramClientState | null;
@@ -114,7 +123,13 @@ export function initClient(spec: ClientSpec, scenario: Scenario, schemes: readon
     parser: createStreamParser(),
     tls: null,
     trustAnchor: st.tls !== 'none' ? labAnchor(pkiSeed(ctx)) : null,
-    policy: { tls: st.tls, mechanism: st.sasl, allowPlainWithoutTls: st.allowPlainWithoutTls ?? false },
+    policy: {
+      tls: st.tls,
+      mechanism: st.sasl,
+      allowPlainWithoutTls: st.allowPlainWithoutTls ?? false,
+      ...(spec.tlsPolicy === 'lax' ? { lax: true as const } : {}),
+      ...(spec.certificateErrors === 'override' ? { override: true as const } : {}),
+    },
     offered: [],
     scram: null,
     boundJid: null,

@@ -27,6 +27,7 @@ const PREFIXES: Record<keyof typeof noteAreas, readonly string[]> = {
   signed: ['signed'],
   mitm: ['mitm'],
   transport: ['transport'],
+  attack: ['attack'],
 };
 
 describe('narration areas', () => {

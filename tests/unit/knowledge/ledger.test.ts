@@ -1,27 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ledgerAt, ledgerOf, ledgerTimeline, type Ledger, type LedgerFact } from '@/lib/knowledge/ledger';
+import { ledgerAt, ledgerOf, ledgerTimeline } from '@/lib/knowledge/ledger';
 import { listObservers } from '@/lib/knowledge/observe';
-import { getPreset, presets } from '@/lib/scenarios/presets/index';
+import { presets } from '@/lib/scenarios/presets/index';
 import { runScenario } from '@/lib/scenarios/run';
 import type { Scenario, Trace } from '@/lib/sim/types';
 import { observeUpTo, seenSteps } from '@/lib/viz/knowledge';
+import { factsOfKind, presetRuns } from '../../helpers/preset-runs';
 
-const runs = new Map<string, { scenario: Scenario; trace: Trace }>();
-function run(id: string): { scenario: Scenario; trace: Trace } {
-  if (!runs.has(id)) {
-    const scenario = getPreset(id)!;
-    runs.set(id, { scenario, trace: runScenario(scenario, { seed: 1 }).trace });
-  }
-  return runs.get(id)!;
-}
-function ledger(id: string, name: string): Ledger {
-  const { scenario, trace } = run(id);
-  const l = ledgerOf(scenario, trace, name);
-  if (!l) throw new Error(`no observer ${name} in ${id}`);
-  return l;
-}
-const of = <K extends LedgerFact['kind']>(l: Ledger, kind: K) => l.facts.filter((f): f is Extract<LedgerFact, { kind: K }> => f.kind === kind);
+const { run, ledger } = presetRuns();
+const of = factsOfKind;
 /** The first step (seq) at which the tap can no longer read its link: the first sealed TLS record. */
 const tlsFrom = (trace: Trace, link: string) => trace.events.find((e) => e.link === link && e.layers.some((l) => l.layer === 'tls' && l.key))!.seq;
 

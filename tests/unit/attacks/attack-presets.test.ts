@@ -1,0 +1,47 @@
+/**
+ * The attack presets, judged by what each observer learns (lib/knowledge: observe and the ledger) and
+ * by what the clients end up with (facts), never by the narration.
+ */
+import { describe, expect, it } from 'vitest';
+import { observe } from '@/lib/knowledge/observe';
+import type { Fact } from '@/lib/sim/facts';
+import { factsOfKind, presetRuns } from '../../helpers/preset-runs';
+
+const { run, ledger } = presetRuns();
+const of = factsOfKind;
+const facts = (id: string): Fact[] => run(id).trace.events.flatMap((e) => e.facts);
+const observation = (id: string, name: string) => {
+  const { scenario, trace } = run(id);
+  return observe(scenario, trace, name)!;
+};
+
+describe('starttls-stripping', () => {
+  it('bob requires TLS: he sees no offer, refuses to log in and sends no credentials', () => {
+    expect(facts('starttls-stripping')).toContainEqual({ type: 'login-failed', node: 'bob', reason: 'tls-missing' });
+    expect(facts('starttls-stripping').some((f) => f.type === 'sasl-started' && f.node === 'bob')).toBe(false);
+    const l = ledger('starttls-stripping', 'tap:bob~a.example');
+    expect([...of(l, 'password'), ...of(l, 'scram')]).toEqual([]);
+  });
+
+  it('alice is lax: she logs in without TLS, and the tap on her link reads her password and her message', () => {
+    expect(facts('starttls-stripping')).toContainEqual(expect.objectContaining({ type: 'session-online', node: 'alice' }));
+    expect(facts('starttls-stripping').some((f) => f.type === 'tls-keys')).toBe(false);
+    const l = ledger('starttls-stripping', 'tap:alice~a.example');
+    const [pw] = of(l, 'password');
+    expect(pw).toMatchObject({ user: 'alice', password: 'wonderland' });
+    const o = observation('starttls-stripping', 'tap:alice~a.example');
+    expect(o.messages.map((m) => m.content)).toEqual(['The door code is 4711.']);
+    expect(o.metadata.credentials).toEqual([expect.objectContaining({ user: 'alice', password: 'wonderland' })]);
+  });
+
+  it('the server did offer STARTTLS: what it sent has the offer, what arrived has not', () => {
+    const { trace } = run('starttls-stripping');
+    const dec = (b?: Uint8Array) => new TextDecoder().decode(b ?? new Uint8Array(0));
+    const stripped = trace.events.filter((e) => e.transport?.via?.some((v) => v.middlebox === 'mallory' || v.middlebox === 'mallory-bob'));
+    expect(stripped.map((e) => e.to)).toEqual(['bob', 'alice']);
+    for (const e of stripped) {
+      expect(dec(e.transport!.sent!.data)).toContain('<starttls');
+      expect(dec(e.wire)).not.toContain('<starttls');
+    }
+  });
+});
