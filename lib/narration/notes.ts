@@ -13,6 +13,7 @@ import { attackNotes } from './notes/attack';
 import { clientNotes } from './notes/client';
 import { dnsNotes } from './notes/dns';
 import { mitmNotes } from './notes/mitm';
+import { mucNotes } from './notes/muc';
 import { otrNotes } from './notes/otr';
 import { s2sNotes } from './notes/s2s';
 import { serverNotes } from './notes/server';
@@ -39,6 +40,7 @@ export const noteAreas = {
   mitm: mitmNotes,
   transport: transportNotes,
   attack: attackNotes,
+  muc: mucNotes,
 } as const satisfies Record<string, NoteTable>;
 
 const table = {
@@ -55,6 +57,7 @@ const table = {
   ...mitmNotes,
   ...transportNotes,
   ...attackNotes,
+  ...mucNotes,
 };
 
 export type NoteKey = keyof typeof table;

@@ -19,3 +19,10 @@ export const NS_DISCO_ITEMS = 'http://jabber.org/protocol/disco#items';
 export const NS_PING = 'urn:xmpp:ping';
 /** XEP-0160 offline messages, as the feature a server announces in disco#info. */
 export const NS_OFFLINE = 'msgoffline';
+/** XEP-0045 multi-user chat: joining (`muc`), occupants' presence (`#user`), moderators and admins (`#admin`), owners (`#owner`). */
+export const NS_MUC = 'http://jabber.org/protocol/muc';
+export const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+export const NS_MUC_ADMIN = 'http://jabber.org/protocol/muc#admin';
+export const NS_MUC_OWNER = 'http://jabber.org/protocol/muc#owner';
+/** XEP-0004 data forms (the room configuration form). */
+export const NS_DATA = 'jabber:x:data';

@@ -108,6 +108,10 @@ export const serverNotes = {
     en: '{server} delivers the presence of {from} to {client}.',
     de: '{server} stellt die Präsenz von {from} an {client} zu.',
   },
+  'server.presence-deliver-error': {
+    en: '{server} hands {client} the error {from} sent back for its presence.',
+    de: '{server} reicht {client} den Fehler weiter, den {from} auf seine Präsenz zurückgeschickt hat.',
+  },
   'server.presence-deliver-unavailable': {
     en: '{server} tells {client} that {from} went offline.',
     de: '{server} teilt {client} mit, dass {from} offline gegangen ist.',

@@ -12,7 +12,12 @@ import { NS_DELAY } from '../namespaces';
 import type { ServerContext } from './context';
 import { note, piece, toSession } from './out';
 import { storeItem } from './roster-store';
-import { address, availableSessions, type ServerState, type Session } from './state';
+import { address, availableSessions, sessionsOf, type ServerState, type Session } from './state';
+
+/** The established session with this resource, available or not (a presence error may answer a session's first directed presence). */
+function availableOrNot(s: ServerState, user: string, resource: string): Session[] {
+  return sessionsOf(s, user).filter((o) => o.resource === resource);
+}
 
 const SUBSCRIPTION_TYPES = ['subscribe', 'subscribed', 'unsubscribe', 'unsubscribed'];
 
@@ -175,6 +180,8 @@ export function inboundPresence(s: ServerState, stanza: XmlElement, ctx: ServerC
     if (sessions.length === 0) return ctx.route(x('presence', { from: to.bare, to: from.full, type: 'unavailable' }));
     return sessions.flatMap((o) => ctx.route(x('presence', { from: o.fullJid!, to: from.full }, o.presence)));
   }
+  // RFC 6120 §8.3.1: a presence error (a room refusing entry, XEP-0045 §7.2) goes back to the session that sent the presence.
+  if (type === 'error') return to.resource === null ? [] : availableOrNot(s, to.local, to.resource).map((o) => toSession(o, [piece(stanza)], { key: 'server.presence-deliver-error', params: { server: s.domain, client: o.node, from: from.full } }));
   if (type !== undefined && type !== 'unavailable') return [];
   // Broadcast or directed presence: to the addressed session, or to every available one for a bare JID.
   const targets = availableSessions(s, to.local).filter((o) => to.resource === null || o.resource === to.resource);

@@ -8,6 +8,7 @@ import { accountDiscoService, discoInfoService, discoItemsService } from './disc
 import { pingService } from './ping';
 import { rosterService } from './roster';
 import type { ServerService } from './service';
+import { mucServices } from '../muc/service';
 
 export const SERVER_SERVICES: readonly ServerService[] = [
   discoInfoService,
@@ -15,4 +16,5 @@ export const SERVER_SERVICES: readonly ServerService[] = [
   pingService,
   rosterService,
   accountDiscoService,
+  ...mucServices,
 ];

@@ -23,6 +23,7 @@ import type { StreamParserState } from '../../xml/stream-parser';
 import type { ServerC2sPhase } from '../stream/server-table';
 import { initOtrMitm, type OtrMitmState } from '../../attacks/otr-mitm-relay';
 import { mitmOf } from '../../sim/observers';
+import type { Room } from '../muc/room';
 
 export interface RosterItem {
   jid: string;
@@ -145,6 +146,8 @@ export interface ServerState {
    */
   tlsIdentity: ServerIdentity | null;
   trustAnchor: Uint8Array | null;
+  /** XEP-0045 rooms of this server's MUC service (lib/xmpp/muc), by the room's local part. */
+  muc: Record<string, Room>;
 }
 
 const DEFAULT_ITERATIONS = 4096;
@@ -212,6 +215,7 @@ export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContex
     c2sPort: XMPP_CLIENT_PORT,
     nextId: 1,
     otrMitm: mitm ? initOtrMitm(mitm.between, ctx.randomBytes) : null,
+    muc: {},
     ...tlsOf(spec, st.tls, ctx),
   };
 }

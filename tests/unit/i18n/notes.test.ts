@@ -28,6 +28,7 @@ const PREFIXES: Record<keyof typeof noteAreas, readonly string[]> = {
   mitm: ['mitm'],
   transport: ['transport'],
   attack: ['attack'],
+  muc: ['muc'],
 };
 
 describe('narration areas', () => {

@@ -71,7 +71,10 @@ describe('the server handler table', () => {
 
   it('lists the components in disco#items (XEP-0030 §4)', () => {
     expect(withToys.find((t) => t.includes('disco#items') && t.includes("type='result'"))).toContain("<item jid='echo.a.example'/>");
-    expect(without.find((t) => t.includes('disco#items') && t.includes("type='result'"))).toContain("<query xmlns='http://jabber.org/protocol/disco#items'/>");
+    // Without the toys: only the MUC service the default list runs (lib/xmpp/muc).
+    const plain = without.find((t) => t.includes('disco#items') && t.includes("type='result'"));
+    expect(plain).toContain("<item jid='conference.a.example'/>");
+    expect(plain).not.toContain('echo.a.example');
   });
 
   it('without the registration the same server knows neither (service-unavailable; an unknown subdomain is remote)', () => {
