@@ -10,8 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const PLACEHOLDER = "const PRECACHE = { version: '', urls: [] };";
-// Not part of the site a visitor uses: the worker itself, README pictures, the 404 page's folder twin.
-const SKIP = [/^sw\.js$/, /^readme\//, /^404\//];
+// Not part of the site a visitor uses: the worker itself, README pictures, the 404 page's folder twin,
+// the static hosts' header file (scripts/csp.mjs).
+const SKIP = [/^sw\.js$/, /^readme\//, /^404\//, /^_headers$/];
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {

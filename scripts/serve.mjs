@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Serves the static export in out/ on 127.0.0.1 (gzip when the browser accepts it). No dependencies.
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createGzip } from 'node:zlib';
 
@@ -20,6 +20,34 @@ const types = {
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8', '.woff2': 'font/woff2', '.xml': 'application/xml', '.webmanifest': 'application/manifest+json',
 };
+/**
+ * out/_headers (written by scripts/csp.mjs, in the format Netlify and Cloudflare Pages read): headers per
+ * path, `/*` for every response. The local server sends what a static host configured that way would.
+ */
+function readHeaders(file) {
+  const rules = new Map();
+  if (!existsSync(file)) return rules;
+  let path = null;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      path = line.trim();
+      if (!rules.has(path)) rules.set(path, {});
+      continue;
+    }
+    const at = line.indexOf(':');
+    if (path && at > 0) rules.get(path)[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return rules;
+}
+const headerRules = readHeaders(join(root, '_headers'));
+
+/** The headers _headers gives a file: the `/*` block, then the block of the page it is. */
+function headersFor(file) {
+  const page = '/' + file.slice(root.length + 1).split('\\').join('/').replace(/(^|\/)index\.html$/, '$1');
+  return { ...headerRules.get('/*'), ...(headerRules.get(page) ?? {}) };
+}
+
 const compressible = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.xml', '.webmanifest']);
 
 function resolvePath(urlPath) {
@@ -42,7 +70,7 @@ const server = createServer((req, res) => {
     if (!existsSync(file)) { res.writeHead(404).end('not found'); return; }
   }
   const ext = extname(file);
-  const headers = { 'content-type': types[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+  const headers = { ...headersFor(file), 'content-type': types[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
   const gzip = compressible.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
   if (gzip) headers['content-encoding'] = 'gzip';
   res.writeHead(status, headers);

@@ -113,7 +113,7 @@ if (only('unit')) {
 }
 
 if (only('e2e')) {
-  // npm run build: next build, then scripts/precache.mjs writes the service worker's file list.
+  // npm run build: next build, scripts/csp.mjs (per-page script hashes), scripts/precache.mjs (the service worker's file list).
   const built = run('npm', ['run', 'build']);
   record('static build', ...(built ? [1, 0] : [0, 1]));
   if (built && existsSync('scripts/check-out.mjs')) record('exported JS has no eval/MDX compiler', ...(run('node', ['scripts/check-out.mjs']) ? [1, 0] : [0, 1]));

@@ -189,6 +189,8 @@ function deployB(dirA: string): { dir: string; chunk: string } {
     }
   };
   rewrite(dir);
+  // As a real build would: the changed inline scripts get their new hashes, then the worker its list.
+  execFileSync('node', ['scripts/csp.mjs', dir]);
   execFileSync('node', ['scripts/precache.mjs', dir]);
   return { dir, chunk };
 }
