@@ -25,6 +25,8 @@ export const DEBIAN_PACKAGES = {
   stun: ['coturn', 'stun-client'],
   // Wireshark's tshark reads our pcapng exports: the XMPP stanzas, the TCP streams, TLS opened by the embedded key log.
   capture: ['tshark'],
+  // OMEMO 2 interop: python-omemo with the twomemo (and oldmemo) backends; python3-xmlschema is needed by twomemo.etree but no package depends on it.
+  omemo: ['python3-omemo', 'python3-twomemo', 'python3-oldmemo', 'python3-doubleratchet', 'python3-x3dh', 'python3-xeddsa', 'python3-xmlschema'],
 };
 
 const results = [];

@@ -17,7 +17,7 @@ const ORDER: string[][] = [
   ['lib/scenarios'],
   ['lib/xmpp', 'lib/e2e'],
   ['lib/ice', 'lib/turn'],
-  ['lib/attacks', 'lib/contrast', 'lib/otr', 'lib/x509', 'lib/stun'],
+  ['lib/attacks', 'lib/contrast', 'lib/otr', 'lib/omemo', 'lib/x509', 'lib/stun'],
   ['lib/tls'],
   ['lib/xml'],
   ['lib/sim'],
