@@ -25,6 +25,7 @@ const PRIMARY: ReadonlySet<NoteKey> = new Set<NoteKey>([
   'client.tls-missing',
   'client.tls-skipped',
   'attack.starttls-stripped',
+  's2s.features-plain',
   'server.starttls-failure',
   'client.server-signature-bad',
   'client.sasl-failed',

@@ -22,6 +22,10 @@ export const s2sNotes = {
     en: '{server} answers {domain} and offers STARTTLS and Server Dialback.',
     de: '{server} antwortet {domain} und bietet STARTTLS und Server-Dialback an.',
   },
+  's2s.features-plain': {
+    en: '{server} answers {domain} and offers Server Dialback — but no STARTTLS: everything on this server-to-server stream crosses the line in clear.',
+    de: '{server} antwortet {domain} und bietet Server-Dialback an – aber kein STARTTLS: Alles auf diesem Server-zu-Server-Stream geht im Klartext über die Leitung.',
+  },
   's2s.features-dialback': {
     en: '{server} opens the encrypted stream for {domain} (stream id {id}) and offers Server Dialback.',
     de: '{server} öffnet den verschlüsselten Stream für {domain} (Stream-ID {id}) und bietet Server-Dialback an.',

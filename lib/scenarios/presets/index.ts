@@ -14,10 +14,11 @@ import { otrAke } from './otr-ake';
 import { otrForwardSecrecy } from './otr-forward-secrecy';
 import { otrPostCompromise } from './otr-post-compromise';
 import { presenceSubscription } from './presence-subscription';
+import { s2sPlaintext } from './s2s-plaintext';
 import { starttlsStripping } from './starttls-stripping';
 import { unknownDomain } from './unknown-domain';
 
-export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm, otrOffline, starttlsStripping];
+export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm, otrOffline, starttlsStripping, s2sPlaintext];
 
 export function getPreset(id: string): Scenario | undefined {
   return presets.find((p) => p.id === id);

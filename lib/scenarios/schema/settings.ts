@@ -21,6 +21,19 @@ export const settings = object(
       ['none', 'starttls', 'required'],
       { none: L('No TLS', 'Ohne TLS'), starttls: L('STARTTLS offered and used', 'STARTTLS angeboten und genutzt'), required: L('STARTTLS required', 'STARTTLS verlangt') },
     ),
+    s2sTls: optional(
+      oneOf(
+        {
+          label: L('Transport security between servers', 'Transportsicherheit zwischen Servern'),
+          description: L(
+            'The same choice for server-to-server streams (RFC 6120 §5); absent: as for the clients’ streams.',
+            'Dieselbe Wahl für Server-zu-Server-Streams (RFC 6120 §5); fehlt sie: wie bei den Streams der Clients.',
+          ),
+        },
+        ['none', 'starttls', 'required'],
+        { none: L('No TLS', 'Ohne TLS'), starttls: L('STARTTLS offered and used', 'STARTTLS angeboten und genutzt'), required: L('STARTTLS required', 'STARTTLS verlangt') },
+      ),
+    ),
     sasl: { ...saslMechanism, meta: { ...saslMechanism.meta, label: L('SASL mechanism of the clients', 'SASL-Mechanismus der Clients') } },
     serverMechanisms: optional(
       list(

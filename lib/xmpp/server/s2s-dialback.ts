@@ -79,7 +79,7 @@ export function onDialback(s: ServerState, conn: S2sConn, el: XmlElement, ctx: S
     return [note('s2s.dialback-invalid', { server: s.domain, domain: conn.peerDomain }), ...fail(s, conn, 'remote-server-not-found', ctx)];
   }
   if (conn.role === 'responder' && name === 'db:result' && attrs.type === undefined) {
-    if (s.settings.tls === 'required' && !tlsOpen(conn)) return streamErrorOn(s, conn, 'policy-violation', ctx);
+    if (s.settings.s2sTls === 'required' && !tlsOpen(conn)) return streamErrorOn(s, conn, 'policy-violation', ctx);
     const claimed = attrs.from ?? '';
     if (claimed !== conn.peerDomain || attrs.to !== s.domain) return streamErrorOn(s, conn, 'invalid-from', ctx);
     if (!go(conn, 'db-result')) return streamErrorOn(s, conn, 'policy-violation', ctx);

@@ -74,11 +74,11 @@ export function s2sTimer(s: ServerState, name: string, ctx: ServerContext): Host
 }
 
 function features(s: ServerState, conn: S2sConn): XmlElement {
-  const offerTls = s.settings.tls !== 'none' && !tlsOpen(conn);
+  const offerTls = s.settings.s2sTls !== 'none' && !tlsOpen(conn);
   return x(
     'stream:features',
     null,
-    offerTls ? x('starttls', { xmlns: NS_TLS }, s.settings.tls === 'required' ? x('required') : null) : null,
+    offerTls ? x('starttls', { xmlns: NS_TLS }, s.settings.s2sTls === 'required' ? x('required') : null) : null,
     x('dialback', { xmlns: NS_DIALBACK_FEATURE }, x('errors')),
   );
 }
@@ -177,7 +177,7 @@ function onStreamOpen(s: ServerState, conn: S2sConn, attrs: Record<string, strin
   const hdr = header(s, conn);
   if (attrs.to !== s.domain) return [send(conn, [hdr], 's2s.stream-header', { server: s.domain, domain: from }), ...streamErrorOn(s, conn, 'host-unknown', ctx)];
   if (attrs.xmlns !== NS_SERVER) return [send(conn, [hdr], 's2s.stream-header', { server: s.domain, domain: from }), ...streamErrorOn(s, conn, 'invalid-namespace', ctx)];
-  return [send(conn, [hdr, piece(features(s, conn))], tlsOpen(conn) ? 's2s.features-dialback' : 's2s.features', { server: s.domain, domain: from, id: conn.streamId })];
+  return [send(conn, [hdr, piece(features(s, conn))], tlsOpen(conn) ? 's2s.features-dialback' : s.settings.s2sTls === 'none' ? 's2s.features-plain' : 's2s.features', { server: s.domain, domain: from, id: conn.streamId })];
 }
 
 /** STARTTLS on either end (RFC 6120 §5.4); null when `el` is not part of it. */
@@ -198,7 +198,7 @@ function onStartTls(s: ServerState, conn: S2sConn, el: XmlElement, ctx: ServerCo
     return [onConn(conn, sendRecords(conn.peer!, hello, conn.tcp!, { key: 'tls.client-hello', params: { node: s.domain, peer: conn.peerDomain } })), ...moved];
   }
   if (conn.role === 'responder' && el.name === 'starttls') {
-    if (s.settings.tls === 'none' || tlsOpen(conn)) return streamErrorOn(s, conn, 'policy-violation', ctx);
+    if (s.settings.s2sTls === 'none' || tlsOpen(conn)) return streamErrorOn(s, conn, 'policy-violation', ctx);
     // STARTTLS comes first on a stream (RFC 6120 §5.3.1): after a dialback claim it is the peer's error.
     if (!go(conn, 'starttls')) return streamErrorOn(s, conn, 'policy-violation', ctx);
     const out: HostOutput[] = [send(conn, [piece(x('proceed', { xmlns: NS_TLS }))], 's2s.proceed', { server: s.domain, domain: conn.peerDomain })];
@@ -221,11 +221,11 @@ function onElement(s: ServerState, conn: S2sConn, el: XmlElement, ctx: ServerCon
     // Features come once, right after the peer's header (RFC 6120 §4.3.2); more of them is the peer's error.
     if (conn.phase !== 'features') return streamErrorOn(s, conn, 'unsupported-stanza-type', ctx);
     const starttls = el.children.some((c) => typeof c !== 'string' && c.name === 'starttls');
-    if (starttls && s.settings.tls !== 'none' && !tlsOpen(conn)) {
+    if (starttls && s.settings.s2sTls !== 'none' && !tlsOpen(conn)) {
       const moved = step(s, conn, 'features-starttls');
       return [send(conn, [piece(x('starttls', { xmlns: NS_TLS }))], 's2s.starttls', { server: s.domain, domain: conn.peerDomain }), ...moved];
     }
-    if (s.settings.tls === 'required' && !tlsOpen(conn)) return streamErrorOn(s, conn, 'policy-violation', ctx);
+    if (s.settings.s2sTls === 'required' && !tlsOpen(conn)) return streamErrorOn(s, conn, 'policy-violation', ctx);
     return claim(s, conn);
   }
   const handled = onStartTls(s, conn, el, ctx) ?? onDialback(s, conn, el, ctx);

@@ -104,6 +104,8 @@ export interface ServerSettings {
   /** Where TLS runs: lib/tls in the simulator (absent), or 'external' — node:tls on a real socket (lib/io). */
   tlsLayer?: 'modelled' | 'external';
   tls: Settings['tls'];
+  /** The same for server-to-server streams (`settings.s2sTls`, else as `tls`). */
+  s2sTls: Settings['tls'];
   mechanisms: SaslMechanismName[];
   allowPlainWithoutTls: boolean;
   maxAuthAttempts: number;
@@ -197,6 +199,7 @@ export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContex
     down: spec.down === true,
     settings: {
       tls: st.tls,
+      s2sTls: st.s2sTls ?? st.tls,
       mechanisms: st.serverMechanisms ?? ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'],
       allowPlainWithoutTls: st.allowPlainWithoutTls ?? false,
       maxAuthAttempts: st.maxAuthAttempts ?? 3,
@@ -216,7 +219,7 @@ export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContex
     nextId: 1,
     otrMitm: mitm ? initOtrMitm(mitm.between, ctx.randomBytes) : null,
     muc: {},
-    ...tlsOf(spec, st.tls, ctx),
+    ...tlsOf(spec, st.tls === 'none' ? (st.s2sTls ?? 'none') : st.tls, ctx),
   };
 }
 

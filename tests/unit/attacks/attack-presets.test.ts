@@ -45,3 +45,23 @@ describe('starttls-stripping', () => {
     }
   });
 });
+
+describe('s2s-plaintext', () => {
+  it('the tap between the servers reads both messages, the full JIDs and the peer domains', () => {
+    const o = observation('s2s-plaintext', 'tap:a.example~b.example');
+    expect(o.messages.map((m) => [m.from, m.to, m.content])).toEqual([
+      ['alice@a.example/laptop', 'bob@b.example', 'Meet me at the station at six.'],
+      ['bob@b.example/phone', 'alice@a.example', 'See you there.'],
+    ]);
+    expect(o.metadata.sealedRecords).toBe(0);
+    expect(o.metadata.jids).toEqual(expect.arrayContaining(['alice@a.example/laptop', 'bob@b.example/phone']));
+  });
+
+  it('the tap on alice’s own link, where TLS is on, gets sizes and times and not one word', () => {
+    const o = observation('s2s-plaintext', 'tap:alice~a.example');
+    expect(o.messages.length).toBeGreaterThan(0);
+    expect(o.messages.every((m) => m.content === null)).toBe(true);
+    expect(o.metadata.credentials).toEqual([]);
+    expect(facts('s2s-plaintext').filter((f) => f.type === 'tls-keys').map((f) => (f as { keyName: string }).keyName).sort()).toEqual(['tls:alice~a.example', 'tls:alice~a.example', 'tls:bob~b.example', 'tls:bob~b.example']);
+  });
+});
