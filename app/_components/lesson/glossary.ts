@@ -45,7 +45,7 @@ export const glossaryEntries: readonly GlossaryEntry[] = [
   { en: 'iteration count', de: 'Iterationszahl', definition: { en: 'PBKDF2 work factor: how many rounds each guess costs', de: 'Arbeitsfaktor von PBKDF2: so viele Runden kostet jeder Rateversuch' } },
   { en: 'dictionary attack', de: 'Wörterbuchangriff', definition: { en: 'testing likely passwords one by one', de: 'wahrscheinliche Passwörter der Reihe nach durchprobieren' } },
   { en: 'channel binding', de: 'Kanalbindung', definition: { en: 'ties a login to its TLS channel', de: 'bindet die Anmeldung an den TLS-Kanal' } },
-  // OTR (lessons 4–7)
+  // OTR (lessons 8–11)
   { en: 'off-the-record messaging', term: 'Off-the-Record Messaging', de: 'Off-the-Record Messaging', definition: { en: 'end-to-end encryption for two-party chat, with forward secrecy and deniability', de: 'Ende-zu-Ende-Verschlüsselung für Chats zu zweit, mit Forward Secrecy und Abstreitbarkeit' } },
   { en: 'key exchange', de: 'Schlüsselaustausch', definition: { en: 'two parties agree on a shared secret', de: 'zwei Parteien vereinbaren ein gemeinsames Geheimnis' } },
   { en: 'diffie-hellman key exchange', term: 'Diffie–Hellman key exchange', de: 'Diffie-Hellman-Schlüsselaustausch', definition: { en: 'key agreement via g^xy: each side sends g to its secret power', de: 'Schlüsselvereinbarung über g^xy: jede Seite schickt g hoch ihr Geheimnis' } },
@@ -87,13 +87,22 @@ export const glossaryEntries: readonly GlossaryEntry[] = [
   { en: 'authorization', de: 'Autorisierung', definition: { en: 'granting rights after authentication', de: 'Rechtevergabe nach der Authentifizierung' } },
   { en: 'data minimisation', de: 'Datenminimierung', definition: { en: 'collect and keep only what the service needs', de: 'nur erheben und speichern, was der Dienst braucht' } },
   { en: 'message carbons', term: 'Message Carbons', de: 'Message Carbons', definition: { en: 'XEP-0280: copies of a chat to all of the user’s own clients', de: 'XEP-0280: Kopien eines Chats an alle eigenen Clients' } },
-  // summary (lesson 12)
+  // summary (lesson 13)
   { en: 'data retention', de: 'Vorratsdatenspeicherung', definition: { en: 'mandated storage of traffic data without suspicion', de: 'verpflichtende, anlasslose Speicherung von Verkehrsdaten' } },
   { en: 'sealed sender', de: 'Sealed Sender', definition: { en: 'Signal: the sender is hidden from the server inside the encryption', de: 'Signal: der Absender steckt verschlüsselt in der Nachricht, der Server sieht ihn nicht' } },
-  // otr-limits (lesson 11)
+  // otr-limits (lesson 12)
   { en: 'double ratchet', term: 'Double Ratchet', de: 'Double-Ratchet-Verfahren', definition: { en: 'a new key for every message, and new Diffie–Hellman keys with every reply', de: 'neuer Schlüssel für jede Nachricht und neue Diffie-Hellman-Schlüssel mit jeder Antwort' } },
   { en: 'prekey bundle', de: 'Prekey-Bundle', definition: { en: 'keys a device publishes so that others can start a session while it is offline', de: 'Schlüssel, die ein Gerät veröffentlicht, damit andere auch offline eine Sitzung beginnen können' } },
   { en: 'device list', de: 'Geräteliste', definition: { en: 'the OMEMO devices of a user, published on their server', de: 'die OMEMO-Geräte eines Nutzers, auf dessen Server veröffentlicht' } },
+  // tls (lesson 6)
+  { en: 'handshake', de: 'Handshake', definition: { en: 'TLS: agreeing on keys and parameters, with the server proving who it is', de: 'TLS: Aushandlung von Schlüsseln und Parametern, bei der sich der Server ausweist' } },
+  { en: 'key share', de: 'Schlüsselanteil', definition: { en: 'TLS 1.3: the public half of a Diffie–Hellman exchange, sent in a hello', de: 'TLS 1.3: die öffentliche Hälfte eines Diffie-Hellman-Austauschs, im Hello verschickt' } },
+  { en: 'server name indication', term: 'Server Name Indication', de: 'Server Name Indication (SNI)', definition: { en: 'the domain a TLS client asks for, sent in clear in its ClientHello', de: 'die Domain, die ein TLS-Client anfragt; steht im Klartext in seinem ClientHello' } },
+  { en: 'cipher suite', de: 'Cipher-Suite', definition: { en: 'the combination of algorithms a TLS connection uses', de: 'die Algorithmenkombination einer TLS-Verbindung' } },
+  { en: 'key derivation function', de: 'Schlüsselableitungsfunktion', definition: { en: 'derives keys from a secret, one per label', de: 'leitet aus einem Geheimnis Schlüssel ab, je einen pro Label' } },
+  { en: 'key schedule', de: 'Key Schedule', definition: { en: 'TLS 1.3: how every secret and key is derived from the shared secret and the transcript', de: 'TLS 1.3: wie jedes Geheimnis und jeder Schlüssel aus dem gemeinsamen Geheimnis und dem Mitschnitt des Handshakes entsteht' } },
+  { en: 'aead', term: 'AEAD', de: 'authentifizierte Verschlüsselung (AEAD)', definition: { en: 'encryption and an integrity tag in one step', de: 'Verschlüsselung und Integritätsschutz in einem Schritt' } },
+  { en: 'tls record', term: 'TLS record', de: 'TLS-Record', definition: { en: 'one unit on the wire: type, length, and (encrypted) content', de: 'eine Einheit auf der Leitung: Typ, Länge und (verschlüsselter) Inhalt' } },
 ];
 
 const byEnglish = new Map(glossaryEntries.map((e) => [e.en, e]));

@@ -15,7 +15,8 @@ export interface SpecLink {
   href: string;
 }
 
-const RFC = /^RFC\s?(\d{1,5})(?:\s+§\s?(\d+(?:\.\d+)*))?$/;
+/** A numbered section (`7.1`) or an appendix (`E.3`: a capital letter, then numbers). */
+const RFC = /^RFC\s?(\d{1,5})(?:\s+§\s?(\d+(?:\.\d+)*|[A-Z](?:\.\d+)*))?$/;
 const XEP = /^XEP-(\d{4})(?:\s+§\s?(\d+(?:\.\d+)*))?$/;
 const OTR = /^OTR v3(?:\s+§\s?(.+))?$/;
 
@@ -78,7 +79,8 @@ export function parseSpecRef(ref: string): SpecLink | undefined {
     return {
       kind: 'rfc',
       label: sec ? `RFC ${num} §${sec}` : `RFC ${num}`,
-      href: `https://www.rfc-editor.org/rfc/rfc${num}.html${sec ? `#section-${sec}` : ''}`,
+      // rfc-editor.org anchors appendices as #appendix-E.3, sections as #section-7.1.
+      href: `https://www.rfc-editor.org/rfc/rfc${num}.html${sec ? `#${/^[A-Z]/.test(sec) ? 'appendix' : 'section'}-${sec}` : ''}`,
     };
   }
   const x = XEP.exec(ref.trim());

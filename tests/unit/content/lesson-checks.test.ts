@@ -101,6 +101,9 @@ const PREDICTED: Record<string, boolean> = {
   'otr-offline@54 a.example can-read': false,
   'otr-ake@40 a.example can-read': false,
   'otr-ake@40 a.example knows jid:bob@a.example/phone': true,
+  'c2s-login@6 a.example knows key:tls:alice~a.example': true,
+  'c2s-login@7 tap:alice~a.example knows key:tls:alice~a.example': false,
+  'federation@40 a.example can-read': true,
 };
 
 describe('<Predict>: the simulation gives the answer the lesson explains', () => {

@@ -69,6 +69,13 @@ describe('<Spec ref> in the lessons', () => {
     expect([...docs('de/')].sort()).toEqual([...docs('en/')].sort());
   });
 
+  it('RFC links land on the section, or on the appendix for a lettered one', () => {
+    expect(parseSpecRef('RFC 8446 §7.1')?.href).toBe('https://www.rfc-editor.org/rfc/rfc8446.html#section-7.1');
+    expect(parseSpecRef('RFC 8446 §E.3')).toEqual({ kind: 'rfc', label: 'RFC 8446 §E.3', href: 'https://www.rfc-editor.org/rfc/rfc8446.html#appendix-E.3' });
+    expect(tocProblem('RFC 8446 §E.9')).toMatch(/not in its table of contents/);
+    expect(parseSpecRef('RFC 8446 §e.3')).toBeUndefined();
+  });
+
   it('XEP links land on the section where the XEP’s source names an anchor, else open the page', () => {
     expect(parseSpecRef('XEP-0288 §2.2')?.href).toBe('https://xmpp.org/extensions/xep-0288.html#nego');
     expect(parseSpecRef('XEP-0220 §2')?.href).toBe('https://xmpp.org/extensions/xep-0220.html#protocol');

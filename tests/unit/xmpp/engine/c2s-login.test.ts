@@ -47,7 +47,7 @@ describe('c2s-login: the Prosody 0.12 flow, byte for byte where it is determinis
     expect(toServer[4]).toMatch(/^<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='SCRAM-SHA-1'>[A-Za-z0-9+/=]+<\/auth>$/);
     expect(sasl(toServer[4]!)).toMatch(/^n,,n=alice,r=[A-Za-z0-9+/=]{24}$/);
     expect(sasl(toClient[4]!)).toMatch(/^r=[A-Za-z0-9+/=]+,s=[A-Za-z0-9+/=]+,i=10000$/);
-    // Quoted in content/*/06-secure-login.mdx (seed 1): a change here must update the lesson.
+    // Quoted in content/*/07-secure-login.mdx (seed 1): a change here must update the lesson.
     expect(sasl(toClient[4]!)).toBe('r=iWOVH+3KFrswjBYoG9fawrMtWklV8bPfYgYXyoItiZ6yvuRo,s=6G9rclJa723PjuRhlqf6AA==,i=10000');
   });
 
