@@ -63,8 +63,8 @@ describe('<Scorecard>', () => {
 
   it('names the lesson that teaches it', () => {
     card('en');
-    const link = screen.getByRole('link', { name: /^Lesson 8\s*: OTR: the authenticated key exchange$/ });
-    expect(link.textContent).toBe('Lesson 8: OTR: the authenticated key exchange');
+    const link = screen.getByRole('link', { name: /^Lesson 7\s*: OTR: the authenticated key exchange$/ });
+    expect(link.textContent).toBe('Lesson 7: OTR: the authenticated key exchange');
     expect(link.getAttribute('href')).toBe('/en/lessons/otr-key-exchange/');
   });
 

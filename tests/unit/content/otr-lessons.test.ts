@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { listLessons } from '@/app/_content/lessons';
 import { WIDGET_SEED } from '@/app/_components/scenario/ScenarioWidget';
 import { observe } from '@/lib/knowledge/observe';
 import { dissect } from '@/lib/otr/inspect';
@@ -238,9 +239,10 @@ describe('lesson 11 quotes otr-mitm', () => {
 });
 
 describe('lessons 8–11 open each widget at the step the text describes', () => {
-  const embeds = ['07-otr-key-exchange', '08-forward-secrecy', '09-deniability', '10-smp'].flatMap((name) =>
+  // By slug, not by file name: the file names carry the lesson numbers, which move when a lesson is added.
+  const embeds = ['otr-key-exchange', 'forward-secrecy', 'deniability', 'smp'].flatMap((name) =>
     (['en', 'de'] as const).flatMap((locale) =>
-      [...readFileSync(`content/${locale}/${name}.mdx`, 'utf8').matchAll(/<Scenario id="([^"]+)" initialStep="(\d+)" \/>/g)].map((m) => `${locale} ${name}: ${m[1]}@${m[2]}`),
+      [...readFileSync(listLessons(locale).find((l) => l.slug === name)!.file, 'utf8').matchAll(/<Scenario id="([^"]+)" initialStep="(\d+)" \/>/g)].map((m) => `${locale} ${name}: ${m[1]}@${m[2]}`),
     ),
   );
 
