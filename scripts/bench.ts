@@ -185,3 +185,4 @@ import { benchXmpp } from './bench-xmpp';
 await benchXmpp();
 await benchOtr();
 await (await import('./bench-tls')).benchTls();
+await (await import('./bench-omemo')).benchOmemo();
