@@ -14,6 +14,7 @@ import { clientNotes } from './notes/client';
 import { dnsNotes } from './notes/dns';
 import { mitmNotes } from './notes/mitm';
 import { mucNotes } from './notes/muc';
+import { pepNotes } from './notes/pep';
 import { otrNotes } from './notes/otr';
 import { s2sNotes } from './notes/s2s';
 import { serverNotes } from './notes/server';
@@ -41,6 +42,7 @@ export const noteAreas = {
   transport: transportNotes,
   attack: attackNotes,
   muc: mucNotes,
+  pep: pepNotes,
 } as const satisfies Record<string, NoteTable>;
 
 const table = {
@@ -58,6 +60,7 @@ const table = {
   ...transportNotes,
   ...attackNotes,
   ...mucNotes,
+  ...pepNotes,
 };
 
 export type NoteKey = keyof typeof table;

@@ -9,6 +9,7 @@ import { pingService } from './ping';
 import { rosterService } from './roster';
 import type { ServerService } from './service';
 import { mucServices } from '../muc/service';
+import { pepServices } from '../pubsub/pep';
 
 export const SERVER_SERVICES: readonly ServerService[] = [
   discoInfoService,
@@ -17,4 +18,5 @@ export const SERVER_SERVICES: readonly ServerService[] = [
   rosterService,
   accountDiscoService,
   ...mucServices,
+  ...pepServices,
 ];

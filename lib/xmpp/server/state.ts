@@ -24,6 +24,7 @@ import type { ServerC2sPhase } from '../stream/server-table';
 import { initOtrMitm, type OtrMitmState } from '../../attacks/otr-mitm-relay';
 import { mitmOf } from '../../sim/observers';
 import type { Room } from '../muc/room';
+import type { PepNode } from '../pubsub/node';
 
 export interface RosterItem {
   jid: string;
@@ -150,6 +151,8 @@ export interface ServerState {
   trustAnchor: Uint8Array | null;
   /** XEP-0045 rooms of this server's MUC service (lib/xmpp/muc), by the room's local part. */
   muc: Record<string, Room>;
+  /** XEP-0163 PEP nodes (lib/xmpp/pubsub), by account local part, then node name. */
+  pep: Record<string, Record<string, PepNode>>;
 }
 
 const DEFAULT_ITERATIONS = 4096;
@@ -219,6 +222,7 @@ export function initServer(spec: ServerSpec, scenario: Scenario, ctx: HostContex
     nextId: 1,
     otrMitm: mitm ? initOtrMitm(mitm.between, ctx.randomBytes) : null,
     muc: {},
+    pep: {},
     ...tlsOf(spec, st.tls === 'none' ? (st.s2sTls ?? 'none') : st.tls, ctx),
   };
 }

@@ -29,6 +29,7 @@ const PREFIXES: Record<keyof typeof noteAreas, readonly string[]> = {
   transport: ['transport'],
   attack: ['attack'],
   muc: ['muc'],
+  pep: ['pep'],
 };
 
 describe('narration areas', () => {
