@@ -40,6 +40,7 @@ import { mutatedBody, mutatedBytes, mutatedText } from './mutate';
 import { ensure, PropertyBroken } from './property';
 import { x509Target } from './targets-x509';
 import { shareLinksTarget } from './targets-share';
+import { omemoTarget } from './targets-omemo';
 
 export { PropertyBroken };
 
@@ -679,4 +680,4 @@ export const tlsTarget: FuzzTarget<TlsInput> = {
   },
 };
 
-export const targets: readonly FuzzTarget<any>[] = [xmlStreamTarget, jidTarget, otrWireTarget, otrSessionTarget, otrPeerTarget, scenarioTarget, saslTarget, tlsTarget, x509Target, shareLinksTarget];
+export const targets: readonly FuzzTarget<any>[] = [xmlStreamTarget, jidTarget, otrWireTarget, otrSessionTarget, otrPeerTarget, scenarioTarget, saslTarget, tlsTarget, x509Target, shareLinksTarget, omemoTarget];
