@@ -261,7 +261,7 @@ function readIq(o: Observer, s: LedgerState, el: XmlElement, ev: TraceEvent): vo
   if (items.length > 0) add(s, { kind: 'roster', seq: ev.seq, owner: bare(owner), items });
 }
 
-const SCRAM_HASH: Record<string, ScramHash> = { 'SCRAM-SHA-1': 'SHA-1', 'SCRAM-SHA-256': 'SHA-256' };
+const SCRAM_HASH: Record<string, ScramHash> = { 'SCRAM-SHA-1': 'SHA-1', 'SCRAM-SHA-256': 'SHA-256', 'SCRAM-SHA-256-PLUS': 'SHA-256' };
 
 /** SASL PLAIN reveals the password; SCRAM its salt and iterations, and the server what it stores. */
 function readSasl(ctx: LedgerContext, s: LedgerState, el: XmlElement, ev: TraceEvent): void {

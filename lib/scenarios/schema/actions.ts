@@ -16,7 +16,7 @@ export const MAX_TIME = 24 * 3600 * 1000;
 
 export const saslMechanism = oneOf(
   { label: L('SASL mechanism', 'SASL-Mechanismus'), description: L('A SASL mechanism of RFC 6120 §6 that the engine speaks.', 'Ein SASL-Mechanismus aus RFC 6120 §6, den die Engine spricht.') },
-  ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'],
+  ['SCRAM-SHA-256-PLUS', 'SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'],
 );
 
 /** What a thief can take from a device (what it then holds: lib/knowledge/e2e-keyring.ts, stolenKeyring). */

@@ -6,6 +6,7 @@
 import { boolean, integer, list, number, object, oneOf, optional, record, text, type Infer } from './dsl';
 import { L } from './label';
 import { observer } from './observers';
+import { saslMechanism } from './actions';
 
 const nodeId = (en: string, de: string) => text({ label: L('Id', 'Kennung'), description: L(en, de) }, { format: 'id' });
 const ip = text({ label: L('IPv4 address', 'IPv4-Adresse'), description: L('From a documentation range (RFC 5737), shown in the TCP layer.', 'Aus einem Dokumentationsbereich (RFC 5737), gezeigt in der TCP-Schicht.') }, { format: 'ipv4' });
@@ -67,6 +68,19 @@ const client = object(
         },
         ['require', 'lax'],
         { require: L('Require TLS', 'TLS verlangen'), lax: L('Use TLS when offered', 'TLS nutzen, wenn angeboten') },
+      ),
+    ),
+    mechanisms: optional(
+      list(
+        {
+          label: L('SASL mechanisms it accepts', 'SASL-Mechanismen, die er akzeptiert'),
+          description: L(
+            'Absent: only the scenario’s SASL mechanism. A client that accepts several takes the strongest the server offers — and a weaker one if an attacker removes the strong ones from the offer.',
+            'Fehlt die Liste: nur der SASL-Mechanismus des Szenarios. Ein Client, der mehrere akzeptiert, nimmt den stärksten, den der Server anbietet – und einen schwächeren, wenn ein Angreifer die starken aus dem Angebot entfernt.',
+          ),
+        },
+        saslMechanism,
+        1,
       ),
     ),
     certificateErrors: optional(

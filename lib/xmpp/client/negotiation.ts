@@ -16,9 +16,9 @@ import { NS_BIND, NS_SASL, NS_TLS } from '../namespaces';
 import { chooseMechanism, type SaslMechanismName } from '../sasl/mechanisms';
 import { decodeSaslText, encodeSaslPayload } from '../sasl/payload';
 import { encodePlainMessage } from '../sasl/plain';
-import { scramClientFinal, scramClientStart, scramClientVerify, type ScramClientState } from '../sasl/scram';
+import { scramClientFinal, scramClientStart, scramClientVerify, type ClientChannelBinding, type ScramClientState } from '../sasl/scram';
 import { LAB_CA_NAME, SIM_EPOCH_MS } from '../tls-channel/pki';
-import { channelReceive, clientChannel, failureNote, externalChannel, keyParams, tlsKeysFact, tlsUpgradeNote } from '../tls-channel/channel';
+import { channelBinding, channelReceive, clientChannel, failureNote, externalChannel, keyParams, tlsKeysFact, tlsUpgradeNote } from '../tls-channel/channel';
 import { closing, opening, sendRecords } from '../wire';
 import { ownPresence } from './presence';
 import { accepts, go, loginFailed, loginFailedUnlessOnline, note, piece, send, STREAM_CLOSE, streamDown, streamHeader, tlsUp, type ClientState } from './state';
@@ -51,7 +51,10 @@ export function disconnect(s: ClientState): HostOutput[] {
 export function retryLogin(s: ClientState, a: Extract<Action, { type: 'retry-login' }>, ctx: HostContext): HostOutput[] {
   if (s.phase !== 'auth-failed') return [note('client.retry-not-possible', { client: s.id })];
   if (a.password !== undefined) s.password = a.password;
-  if (a.mechanism !== undefined) s.policy = { ...s.policy, mechanism: a.mechanism };
+  if (a.mechanism !== undefined) {
+    const { mechanisms: _list, ...rest } = s.policy;
+    s.policy = { ...rest, mechanism: a.mechanism };
+  }
   return startAuth(s, ctx, 'retry-login');
 }
 
@@ -74,10 +77,34 @@ function plainMessage(s: ClientState): string | null {
   }
 }
 
-/** SCRAM's client-first-message (RFC 5802 §5), or null when SASLprep refuses the name or password. */
-function scramStart(s: ClientState, mech: 'SCRAM-SHA-1' | 'SCRAM-SHA-256', ctx: HostContext): { state: ScramClientState; clientFirstMessage: string } | null {
+/**
+ * The mechanisms this client accepts, strongest first: the client's own list, else the scenario's
+ * one — and with SCRAM-SHA-256-PLUS also SCRAM-SHA-256, which RFC 5802 §6 lets a client that can
+ * bind use when the server offers no -PLUS (saying so with "y").
+ */
+function acceptedMechanisms(s: ClientState): SaslMechanismName[] {
+  if (s.policy.mechanisms) return s.policy.mechanisms;
+  return s.policy.mechanism === 'SCRAM-SHA-256-PLUS' ? ['SCRAM-SHA-256-PLUS', 'SCRAM-SHA-256'] : [s.policy.mechanism];
+}
+
+/**
+ * RFC 5802 §6 from the client's side: bind to this TLS connection for -PLUS ("p", RFC 9266
+ * tls-exporter); "y" when it could bind but the server offered no -PLUS — a server that does offer it
+ * then knows someone removed it; nothing ("n") otherwise.
+ */
+function bindingFor(s: ClientState, mech: SaslMechanismName): ClientChannelBinding | undefined {
+  const data = channelBinding(s.tls);
+  if (data === null) return undefined;
+  if (mech === 'SCRAM-SHA-256-PLUS') return { flag: 'p', data };
+  return acceptedMechanisms(s).includes('SCRAM-SHA-256-PLUS') ? { flag: 'y' } : undefined;
+}
+
+/** SCRAM's client-first-message (RFC 5802 §5), or null when SASLprep refuses the name or password (or -PLUS has no channel). */
+function scramStart(s: ClientState, mech: Exclude<SaslMechanismName, 'PLAIN'>, ctx: HostContext): { state: ScramClientState; clientFirstMessage: string } | null {
+  const channelBinding = bindingFor(s, mech);
+  if (mech === 'SCRAM-SHA-256-PLUS' && channelBinding?.flag !== 'p') return null;
   try {
-    return scramClientStart({ username: s.localpart, password: s.password, hash: mech === 'SCRAM-SHA-1' ? 'SHA-1' : 'SHA-256', nonce: ctx.randomBytes(18) });
+    return scramClientStart({ username: s.localpart, password: s.password, hash: mech === 'SCRAM-SHA-1' ? 'SHA-1' : 'SHA-256', nonce: ctx.randomBytes(18), ...(channelBinding ? { channelBinding } : {}) });
   } catch {
     return null;
   }
@@ -90,7 +117,7 @@ function scramStart(s: ClientState, mech: 'SCRAM-SHA-1' | 'SCRAM-SHA-256', ctx: 
  * the stream stays open in auth-failed for the next try.
  */
 function startAuth(s: ClientState, ctx: HostContext, start: 'features-sasl' | 'retry-login'): HostOutput[] {
-  const mech = chooseMechanism(s.offered, [s.policy.mechanism as SaslMechanismName], { tls: tlsUp(s), allowPlainWithoutTls: s.policy.allowPlainWithoutTls });
+  const mech = chooseMechanism(s.offered, acceptedMechanisms(s), { tls: tlsUp(s), allowPlainWithoutTls: s.policy.allowPlainWithoutTls });
   if (mech === null) {
     const first = s.phase === 'awaiting-features';
     const params = { client: s.id, wanted: s.policy.mechanism, offered: s.offered.join(', ') || '—' };

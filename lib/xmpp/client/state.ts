@@ -69,6 +69,8 @@ export interface ClientState {
     lax?: true;
     /** `certificateErrors: override`: the user accepts a certificate that does not check out. */
     override?: true;
+    /** The client's own list of mechanisms it accepts (`mechanisms` in its spec), instead of `mechanism` alone. */
+    mechanisms?: SaslMechanismSetting[];
   };
   /** Mechanisms the server offered last (for a retry). */
   offered: string[];
@@ -129,6 +131,7 @@ export function initClient(spec: ClientSpec, scenario: Scenario, schemes: readon
       allowPlainWithoutTls: st.allowPlainWithoutTls ?? false,
       ...(spec.tlsPolicy === 'lax' ? { lax: true as const } : {}),
       ...(spec.certificateErrors === 'override' ? { override: true as const } : {}),
+      ...(spec.mechanisms ? { mechanisms: [...spec.mechanisms] } : {}),
     },
     offered: [],
     scram: null,

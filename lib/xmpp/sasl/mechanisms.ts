@@ -7,24 +7,27 @@
  */
 import type { ScramHash } from '../../crypto/scram';
 
-export type SaslMechanismName = 'SCRAM-SHA-256' | 'SCRAM-SHA-1' | 'PLAIN';
+export type SaslMechanismName = 'SCRAM-SHA-256-PLUS' | 'SCRAM-SHA-256' | 'SCRAM-SHA-1' | 'PLAIN';
 
 export interface SaslMechanismInfo {
   name: SaslMechanismName;
-  spec: 'RFC 7677' | 'RFC 5802' | 'RFC 4616';
+  spec: 'RFC 9266' | 'RFC 7677' | 'RFC 5802' | 'RFC 4616';
   /** SCRAM hash, or null for PLAIN. */
   hash: ScramHash | null;
   /** The server (and anyone who can read the stream) learns the password. */
   revealsPassword: boolean;
   /** The server proves it knows the credentials too (SCRAM ServerSignature). */
   mutual: boolean;
+  /** Bound to the TLS connection (RFC 5802 §6 -PLUS, RFC 9266 tls-exporter): offered and usable only inside TLS. */
+  channelBinding: boolean;
 }
 
-/** In priority order: SCRAM-SHA-256 > SCRAM-SHA-1 > PLAIN. */
+/** In priority order: SCRAM-SHA-256-PLUS > SCRAM-SHA-256 > SCRAM-SHA-1 > PLAIN. */
 export const SASL_MECHANISMS: readonly SaslMechanismInfo[] = [
-  { name: 'SCRAM-SHA-256', spec: 'RFC 7677', hash: 'SHA-256', revealsPassword: false, mutual: true },
-  { name: 'SCRAM-SHA-1', spec: 'RFC 5802', hash: 'SHA-1', revealsPassword: false, mutual: true },
-  { name: 'PLAIN', spec: 'RFC 4616', hash: null, revealsPassword: true, mutual: false },
+  { name: 'SCRAM-SHA-256-PLUS', spec: 'RFC 9266', hash: 'SHA-256', revealsPassword: false, mutual: true, channelBinding: true },
+  { name: 'SCRAM-SHA-256', spec: 'RFC 7677', hash: 'SHA-256', revealsPassword: false, mutual: true, channelBinding: false },
+  { name: 'SCRAM-SHA-1', spec: 'RFC 5802', hash: 'SHA-1', revealsPassword: false, mutual: true, channelBinding: false },
+  { name: 'PLAIN', spec: 'RFC 4616', hash: null, revealsPassword: true, mutual: false, channelBinding: false },
 ];
 
 export interface OfferOptions {
@@ -40,6 +43,8 @@ export interface OfferOptions {
 export function offeredMechanisms(options: OfferOptions): SaslMechanismName[] {
   return SASL_MECHANISMS.filter((m) => options.enabled === undefined || options.enabled.includes(m.name))
     .filter((m) => m.name !== 'PLAIN' || options.tls || options.allowPlainWithoutTls)
+    // RFC 5802 §6: -PLUS needs a channel to bind to.
+    .filter((m) => !m.channelBinding || options.tls)
     .map((m) => m.name);
 }
 
@@ -57,6 +62,7 @@ export function chooseMechanism(
   for (const m of SASL_MECHANISMS) {
     if (!offered.includes(m.name) || !allowed.includes(m.name)) continue;
     if (m.name === 'PLAIN' && link !== undefined && !link.tls && link.allowPlainWithoutTls !== true) continue;
+    if (m.channelBinding && link !== undefined && !link.tls) continue;
     return m.name;
   }
   return null;

@@ -1,7 +1,10 @@
 /**
  * SCRAM-SHA-1 (RFC 5802) and SCRAM-SHA-256 (RFC 7677) as plain-data state machines, client and
- * server side, without channel binding (no -PLUS). Messages are the decoded UTF-8 strings of RFC 5802
- * §7; base64 for the XMPP elements is `payload.ts`. Nonces and salts are injected by the caller.
+ * server side, with channel binding for SCRAM-SHA-256-PLUS (RFC 5802 §6, type `tls-exporter` of
+ * RFC 9266: the TLS exporter's 32 bytes, which differ on every TLS connection — a man in the middle
+ * who holds two connections cannot make them agree). Messages are the decoded UTF-8 strings of
+ * RFC 5802 §7; base64 for the XMPP elements is `payload.ts`. Nonces, salts and the binding data are
+ * injected by the caller.
  *
  *   client                                   server
  *   scramClientStart ── client-first ──────▶ scramServerStart
@@ -15,7 +18,7 @@
  * @module
  */
 import { fromBase64, toBase64 } from '../../bytes/base64';
-import { fromHex, toHex, utf8 } from '../../bytes/hex';
+import { concat, fromHex, toHex, utf8 } from '../../bytes/hex';
 import { saslprepResult } from '../../crypto/saslprep';
 import {
   H, HMAC, clientKey, clientProof, clientSignature, hashLength, recoverClientKey, saltedPassword, serverKey,
@@ -24,7 +27,14 @@ import {
 import type { ScramStoredCredentials } from './credentials';
 import { saslFailure, type SaslFailure, type SaslFailureCondition } from './failure';
 
-export type ScramMechanismName = 'SCRAM-SHA-1' | 'SCRAM-SHA-256';
+/** The one channel-binding type this engine speaks (RFC 9266 §2). */
+export const CHANNEL_BINDING_TYPE = 'tls-exporter';
+
+/**
+ * The client's side of channel binding (RFC 5802 §6, the gs2-cbind-flag): bind to this connection
+ * (`p`, with the binding data), or say that it could but the server offered no -PLUS (`y`). Absent: `n`.
+ */
+export type ClientChannelBinding = { flag: 'p'; data: Uint8Array } | { flag: 'y' };
 
 /** RFC 5802 §7 server-error-value (without the open-ended server-error-value-ext). */
 export type ScramServerError =
@@ -128,8 +138,10 @@ export interface ScramClientState {
   type: 'scram-client';
   step: 'awaiting-server-first' | 'awaiting-server-final' | 'done';
   hash: ScramHash;
-  /** gs2-header (RFC 5802 §7): "n,," or "n,a=authzid,"; this client never does channel binding. */
+  /** gs2-header (RFC 5802 §7): "n,,", "y,,", "p=tls-exporter,," — each with "a=authzid" between the commas when asked for. */
   gs2Header: string;
+  /** The channel-binding data (hex) that `c=` carries after the gs2-header; empty without `p`. */
+  cbindData: string;
   clientNonce: string;
   clientFirstMessageBare: string;
   minIterations: number;
@@ -152,6 +164,8 @@ export interface ScramClientStartInput {
   minIterations?: number;
   /** Refuse a larger i, which would freeze the browser (default 1 000 000). */
   maxIterations?: number;
+  /** Channel binding (RFC 5802 §6): `p` for SCRAM-…-PLUS, `y` when the client could bind but the server offered no -PLUS. */
+  channelBinding?: ClientChannelBinding;
 }
 
 /** RFC 5802 §5 step 1: client-first-message = gs2-header client-first-message-bare. */
@@ -164,13 +178,20 @@ export function scramClientStart(input: ScramClientStartInput): { state: ScramCl
   if (input.authzid === '') throw new Error('sasl/scram: empty authzid');
   if (input.authzid?.includes('\u0000')) throw new Error('sasl/scram: NUL in authzid');
   const clientNonce = nonceText(input.nonce, 'client');
-  const gs2Header = 'n,' + (input.authzid === undefined ? '' : 'a=' + escapeSaslname(input.authzid)) + ',';
+  const cb = input.channelBinding;
+  const flag = cb === undefined ? 'n' : cb.flag === 'p' ? `p=${CHANNEL_BINDING_TYPE}` : 'y';
+  const gs2Header = flag + ',' + (input.authzid === undefined ? '' : 'a=' + escapeSaslname(input.authzid)) + ',';
   const clientFirstMessageBare = `n=${escapeSaslname(user.value)},r=${clientNonce}`;
   const state: ScramClientState = {
-    type: 'scram-client', step: 'awaiting-server-first', hash: input.hash, gs2Header, clientNonce, clientFirstMessageBare,
+    type: 'scram-client', step: 'awaiting-server-first', hash: input.hash, gs2Header, cbindData: cb?.flag === 'p' ? toHex(cb.data) : '', clientNonce, clientFirstMessageBare,
     minIterations: input.minIterations ?? 4096, maxIterations: input.maxIterations ?? 1_000_000, password: input.password,
   };
   return { state, clientFirstMessage: gs2Header + clientFirstMessageBare };
+}
+
+/** What `c=` carries (RFC 5802 §7 cbind-input): the gs2-header's bytes, then the binding data (RFC 9266: the exporter's 32 bytes). */
+function cbindInput(gs2Header: string, cbindData: string): Uint8Array {
+  return cbindData === '' ? utf8(gs2Header) : concat(utf8(gs2Header), fromHex(cbindData));
 }
 
 function serverErrorFailure(value: string): SaslFailure {
@@ -205,8 +226,8 @@ export function scramClientFinal(
   if (iterations < state.minIterations) return saslFailure('mechanism-too-weak', 'iteration-count-too-low');
 
   const h = state.hash;
-  // §7 channel-binding = "c=" base64(gs2-header [cbind-data]); no cbind-data without -PLUS.
-  const withoutProof = `c=${toBase64(utf8(state.gs2Header))},r=${r}`;
+  // §7 channel-binding = "c=" base64(gs2-header [cbind-data]); cbind-data only with "p" (-PLUS).
+  const withoutProof = `c=${toBase64(cbindInput(state.gs2Header, state.cbindData))},r=${r}`;
   // §3 AuthMessage := client-first-message-bare + "," + server-first-message + "," + client-final-message-without-proof
   const authMessage = `${state.clientFirstMessageBare},${serverFirstMessage},${withoutProof}`;
   const sp = saltedPassword(state.password, salt, iterations, h);
@@ -257,6 +278,8 @@ export interface ScramServerState {
   authzid: string | null;
   /** The gs2-header exactly as received: `c=` must carry it back (RFC 5802 §5.1 "c"). */
   gs2Header: string;
+  /** The binding data (hex) `c=` must carry after it: this server's side of the channel, for -PLUS; else empty. */
+  cbindData: string;
   /** c-nonce + s-nonce. */
   nonce: string;
   clientFirstMessageBare: string;
@@ -270,6 +293,11 @@ export interface ScramServerState {
 export interface ScramServerOptions {
   /** This server offers -PLUS: a client's "y" then means a downgrade (RFC 5802 §6). Default false. */
   channelBindingOffered?: boolean;
+  /**
+   * The client chose SCRAM-…-PLUS: the binding data of this server's end of the channel (RFC 9266:
+   * its TLS exporter), which the client's `c=` must match. Absent: a mechanism without -PLUS.
+   */
+  channelBinding?: Uint8Array;
   /**
    * Answer an unknown user with a mock challenge instead of failing at once, so that the exchange does
    * not reveal which accounts exist (RFC 5802 §9). The salt is HMAC(mockSecret, username): stable per name.
@@ -298,11 +326,18 @@ export function scramServerStart(
   const authzPart = clientFirstMessage.slice(c1 + 1, c2);
   const gs2Header = clientFirstMessage.slice(0, c2 + 1);
   const bare = clientFirstMessage.slice(c2 + 1);
+  let cbindData = '';
   if (/^p=[A-Za-z0-9.-]+$/.test(flag)) {
-    // §6: "p" asks for channel binding; this mechanism (no -PLUS) cannot do it.
-    return saslFailure('malformed-request', 'channel-binding-requested', { serverError: 'channel-binding-not-supported' });
+    // §6: "p" asks for channel binding; a mechanism without -PLUS cannot do it.
+    if (options.channelBinding === undefined) return saslFailure('malformed-request', 'channel-binding-requested', { serverError: 'channel-binding-not-supported' });
+    if (flag !== `p=${CHANNEL_BINDING_TYPE}`) return saslFailure('malformed-request', 'unsupported-channel-binding-type', { serverError: 'unsupported-channel-binding-type' });
+    cbindData = toHex(options.channelBinding);
+  } else if (flag !== 'n' && flag !== 'y') {
+    return saslFailure('malformed-request', 'bad-gs2-header');
+  } else if (options.channelBinding !== undefined) {
+    // §6: -PLUS was chosen, so the client must bind ("p").
+    return saslFailure('malformed-request', 'plus-without-binding', { serverError: 'other-error' });
   }
-  if (flag !== 'n' && flag !== 'y') return saslFailure('malformed-request', 'bad-gs2-header');
   // §6: "If the flag is set to "y" and the server supports channel binding, the server MUST fail authentication."
   if (flag === 'y' && options.channelBindingOffered === true) {
     return saslFailure('not-authorized', 'channel-binding-downgrade', { serverError: 'server-does-support-channel-binding' });
@@ -343,7 +378,7 @@ export function scramServerStart(
   const nonce = cNonce + sNonce;
   const serverFirstMessage = `r=${nonce},s=${toBase64(salt)},i=${iterations}`;
   const state: ScramServerState = {
-    type: 'scram-server', step: 'awaiting-client-final', hash, username, authzid, gs2Header, nonce,
+    type: 'scram-server', step: 'awaiting-client-final', hash, username, authzid, gs2Header, cbindData, nonce,
     clientFirstMessageBare: bare, serverFirstMessage,
     storedKey: creds?.storedKey ?? '', serverKey: creds?.serverKey ?? '', unknownUser: creds === null,
   };
@@ -370,10 +405,11 @@ export function scramServerFinal(
   if (last.name !== 'p' || !hasShape(attrs.slice(0, -1), ['c', 'r'])) return fail('malformed-request', 'other-error', 'bad-client-final');
   const withoutProof = clientFinalMessage.slice(0, clientFinalMessage.lastIndexOf(',p='));
 
-  // §5.1 "c": base64 of the gs2-header (and cbind-data, none here) — detects a changed flag or authzid.
+  // §5.1 "c": base64 of the gs2-header and, with -PLUS, the binding data — detects a changed flag or
+  // authzid, and (RFC 9266) a client whose TLS connection is not ours: a man in the middle's.
   const cbind = decodeB64(attrs[0]!.value);
   if (cbind === null) return fail('incorrect-encoding', 'invalid-encoding', 'bad-channel-binding');
-  if (!timingSafeEqual(cbind, utf8(state.gs2Header))) return fail('not-authorized', 'channel-bindings-dont-match', 'channel-binding-mismatch');
+  if (!timingSafeEqual(cbind, cbindInput(state.gs2Header, state.cbindData))) return fail('not-authorized', 'channel-bindings-dont-match', 'channel-binding-mismatch');
   // §5.1 "r": it MUST be the nonce of the server-first-message.
   if (attrs[1]!.value !== state.nonce) return fail('not-authorized', 'other-error', 'nonce-mismatch');
   const proof = decodeB64(last.value);

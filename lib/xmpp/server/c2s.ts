@@ -20,7 +20,7 @@ import { offeredMechanisms, type SaslMechanismName } from '../sasl/mechanisms';
 import { decodeSaslText, encodeSaslPayload } from '../sasl/payload';
 import { plainServerVerify } from '../sasl/plain';
 import { scramServerFinal, scramServerStart } from '../sasl/scram';
-import { externalChannel, serverChannel, tlsUpgradeNote } from '../tls-channel/channel';
+import { channelBinding, externalChannel, serverChannel, tlsUpgradeNote } from '../tls-channel/channel';
 import { uuidFromBytes, type TcpEndpoints, type WirePiece } from '../wire';
 import { nextServerC2sPhase, type ServerC2sTrigger } from '../stream/server-table';
 import type { ServerContext } from './context';
@@ -173,8 +173,16 @@ function onAuth(s: ServerState, sess: Session, el: XmlElement, ctx: ServerContex
     const a = accounts[u];
     return a ? scramCredentialsFor(a.credentials, hash) : null;
   };
+  // RFC 5802 §6: with -PLUS the client's c= must carry our end of the channel (RFC 9266 tls-exporter);
+  // offering -PLUS makes a client's "y" a sign that someone removed it from the list.
+  const binding = mech === 'SCRAM-SHA-256-PLUS' ? channelBinding(sess.tls) : null;
+  const options = {
+    unknownUser: { mockSecret: fromHex(s.secret), iterations: s.settings.iterations },
+    channelBindingOffered: allowed.includes('SCRAM-SHA-256-PLUS'),
+    ...(binding ? { channelBinding: binding } : {}),
+  };
   // RFC 5802 §9: an unknown user gets a plausible mock challenge, so the exchange does not reveal which accounts exist.
-  const r = scramServerStart(hash, lookup, decoded.text, ctx.randomBytes(18), { unknownUser: { mockSecret: fromHex(s.secret), iterations: s.settings.iterations } });
+  const r = scramServerStart(hash, lookup, decoded.text, ctx.randomBytes(18), options);
   if (r.type === 'failure') return saslFailure(s, sess, r.condition, r.reason, ctx);
   sess.scram = r.state;
   const moved = step(s, sess, 'auth-challenge');
@@ -195,7 +203,8 @@ function onResponse(s: ServerState, sess: Session, el: XmlElement, ctx: ServerCo
   if (decoded.type === 'failure') return saslFailure(s, sess, decoded.condition, decoded.reason, ctx);
   const r = scramServerFinal(sess.scram, decoded.text);
   if (r.type === 'failure') return saslFailure(s, sess, r.condition, r.reason, ctx);
-  return authSucceeded(s, sess, r.username, r.authzid, r.serverFinalMessage, sess.scram.hash === 'SHA-1' ? 'SCRAM-SHA-1' : 'SCRAM-SHA-256', ctx);
+  const mechanism = sess.scram.hash === 'SHA-1' ? 'SCRAM-SHA-1' : sess.scram.cbindData !== '' ? 'SCRAM-SHA-256-PLUS' : 'SCRAM-SHA-256';
+  return authSucceeded(s, sess, r.username, r.authzid, r.serverFinalMessage, mechanism, ctx);
 }
 
 function onStarttls(s: ServerState, sess: Session, ctx: ServerContext): HostOutput[] {

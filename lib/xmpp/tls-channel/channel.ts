@@ -20,6 +20,7 @@ import { receiveClient, sendClient, startClient, type ClientState } from '../../
 import { createServer, receiveServer, sendServer, type ServerState } from '../../tls/server';
 import type { Step, TlsEvent } from '../../tls/state';
 import { toHex } from '../../bytes/hex';
+import { tlsExporterChannelBinding } from '../../tls/exporter';
 import type { NoteKey } from '../../narration/notes';
 import type { TlsKeysFact, TlsUpgradeFact } from '../../sim/facts';
 import type { Failure } from '../../x509/validate';
@@ -235,4 +236,13 @@ export function failureNote(f: TlsFailure): NoteKey {
     default:
       return 'tls.certificate-refused';
   }
+}
+
+/**
+ * RFC 9266 §2: this end's "tls-exporter" channel binding, for SCRAM-SHA-256-PLUS — or null when
+ * there is none to give (the handshake is not through, or TLS runs outside the machine).
+ */
+export function channelBinding(ch: TlsChannel | null): Uint8Array | null {
+  const secrets = ch && !ch.external && ch.phase === 'open' ? (ch.client ?? ch.server)?.secrets : undefined;
+  return secrets ? tlsExporterChannelBinding(secrets) : null;
 }

@@ -4,18 +4,18 @@ import { SASL_MECHANISMS, chooseMechanism, offeredMechanisms } from '@/lib/xmpp/
 
 describe('registry', () => {
   it('names, in priority order, with their specs', () => {
-    expect(SASL_MECHANISMS.map((m) => m.name)).toEqual(['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN']);
-    expect(SASL_MECHANISMS.map((m) => m.spec)).toEqual(['RFC 7677', 'RFC 5802', 'RFC 4616']);
+    expect(SASL_MECHANISMS.map((m) => m.name)).toEqual(['SCRAM-SHA-256-PLUS', 'SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN']);
+    expect(SASL_MECHANISMS.map((m) => m.spec)).toEqual(['RFC 9266', 'RFC 7677', 'RFC 5802', 'RFC 4616']);
     expect(SASL_MECHANISMS.find((m) => m.name === 'PLAIN')?.revealsPassword).toBe(true);
   });
 });
 
 describe('offeredMechanisms: a server MUST NOT offer PLAIN without TLS (RFC 6120 §13.8)', () => {
   it.each([
-    [true, false, ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN']],
+    [true, false, ['SCRAM-SHA-256-PLUS', 'SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN']],
     [false, false, ['SCRAM-SHA-256', 'SCRAM-SHA-1']],
     [false, true, ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN']],
-    [true, true, ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN']],
+    [true, true, ['SCRAM-SHA-256-PLUS', 'SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN']],
   ] as const)('tls=%s allowPlainWithoutTls=%s', (tls, allowPlainWithoutTls, expected) => {
     expect(offeredMechanisms({ tls, allowPlainWithoutTls })).toEqual(expected);
   });
