@@ -18,7 +18,7 @@ export interface StripState {
 }
 
 /** `<starttls xmlns='…'/>` or `<starttls xmlns='…'><required/></starttls>`. */
-const STARTTLS = /<starttls\b[^>]*?(?:\/>|>[\s\S]*?<\/starttls>)/g;
+export const STARTTLS = /<starttls\b[^>]*?(?:\/>|>[\s\S]*?<\/starttls>)/g;
 
 export const starttlsStrip: MiddleboxMachine<StripState> = {
   role: 'middlebox',

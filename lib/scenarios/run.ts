@@ -5,6 +5,7 @@
  * @module
  */
 import { natBox } from '../sim/nat';
+import { saslDowngrade } from '../attacks/sasl-downgrade';
 import { starttlsStrip } from '../attacks/starttls-strip';
 import { makeWorld, simulate, stateAfter, type SimRun, type World } from '../sim/kernel';
 import type { Machines, Scenario } from '../sim/types';
@@ -13,7 +14,7 @@ import { xmppServer } from '../xmpp/stream/server';
 import { withObserverSteps } from './observer-steps';
 
 /** The machines a scenario can name: the two hosts, and middleboxes by `topology.middleboxes[].machine`. */
-export const machines: Machines = { client: xmppClient, server: xmppServer, nat: natBox, 'strip-starttls': starttlsStrip };
+export const machines: Machines = { client: xmppClient, server: xmppServer, nat: natBox, 'strip-starttls': starttlsStrip, 'sasl-downgrade': saslDowngrade };
 
 export function runScenario(scenario: Scenario, opts: { seed: number; maxEvents?: number }): SimRun {
   return simulate(withObserverSteps(scenario), { seed: opts.seed, machines, ...(opts.maxEvents !== undefined ? { maxEvents: opts.maxEvents } : {}) });

@@ -15,10 +15,11 @@ import { otrForwardSecrecy } from './otr-forward-secrecy';
 import { otrPostCompromise } from './otr-post-compromise';
 import { presenceSubscription } from './presence-subscription';
 import { s2sPlaintext } from './s2s-plaintext';
+import { saslDowngrade } from './sasl-downgrade';
 import { starttlsStripping } from './starttls-stripping';
 import { unknownDomain } from './unknown-domain';
 
-export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm, otrOffline, starttlsStripping, s2sPlaintext];
+export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm, otrOffline, starttlsStripping, s2sPlaintext, saslDowngrade];
 
 export function getPreset(id: string): Scenario | undefined {
   return presets.find((p) => p.id === id);

@@ -65,3 +65,27 @@ describe('s2s-plaintext', () => {
     expect(facts('s2s-plaintext').filter((f) => f.type === 'tls-keys').map((f) => (f as { keyName: string }).keyName).sort()).toEqual(['tls:alice~a.example', 'tls:alice~a.example', 'tls:bob~b.example', 'tls:bob~b.example']);
   });
 });
+
+describe('sasl-downgrade', () => {
+  const dec = (b?: Uint8Array) => new TextDecoder().decode(b ?? new Uint8Array(0));
+
+  it('before TLS it works: alice’s client gets an offer without SCRAM, falls back to PLAIN, and the tap reads her password', () => {
+    const { trace } = run('sasl-downgrade');
+    const features = trace.events.find((e) => e.to === 'alice' && e.transport?.via?.length)!;
+    expect(dec(features.transport!.sent!.data)).toContain('<mechanism>SCRAM-SHA-256</mechanism>');
+    expect(dec(features.wire)).not.toContain('SCRAM');
+    expect(dec(features.wire)).not.toContain('starttls');
+    expect(facts('sasl-downgrade')).toContainEqual({ type: 'sasl-started', node: 'alice', mechanism: 'PLAIN' });
+    expect(of(ledger('sasl-downgrade', 'tap:alice~a.example'), 'password')).toEqual([expect.objectContaining({ user: 'alice', password: 'wonderland' })]);
+  });
+
+  it('inside TLS it fails: bob logs in with SCRAM-SHA-256, and the tap on his link reads no credential', () => {
+    expect(facts('sasl-downgrade')).toContainEqual({ type: 'sasl-started', node: 'bob', mechanism: 'SCRAM-SHA-256' });
+    expect(facts('sasl-downgrade')).toContainEqual(expect.objectContaining({ type: 'session-online', node: 'bob' }));
+    const l = ledger('sasl-downgrade', 'tap:bob~a.example');
+    expect([...of(l, 'password'), ...of(l, 'scram')]).toEqual([]);
+    // The one packet mallory-bob changed is the offer before TLS, which bob's client discards (RFC 6120 §5.4.3.3).
+    const { trace } = run('sasl-downgrade');
+    expect(trace.events.filter((e) => e.link === 'bob~a.example' && e.transport?.via?.some((v) => v.did === 'rewrite')).length).toBe(1);
+  });
+});

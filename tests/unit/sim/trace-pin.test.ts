@@ -30,6 +30,7 @@ const PINNED: Record<string, { events: number; wire: string; story: string }> = 
   'otr-offline': { events: 55, wire: '96c2495c1cacbbb8', story: 'b8128202f2a05aae' },
   'starttls-stripping': { events: 18, wire: '98480da3063dd383', story: 'f50f22d74c939047' },
   's2s-plaintext': { events: 62, wire: '8388a4a7a2ab6c71', story: '64ca57e30d628bbd' },
+  'sasl-downgrade': { events: 30, wire: '33f161b74947668e', story: 'e13aba1056c8f889' },
 };
 
 describe('every preset trace is pinned', () => {

@@ -1,9 +1,11 @@
 /**
- * The STARTTLS stripper (lib/attacks/starttls-strip.ts) and its scalpel (lib/attacks/packet-edit.ts):
- * the offer goes, every other byte and layer stays where it belongs, and packets it cannot read pass.
+ * The attackers on a link in clear — the STARTTLS stripper (lib/attacks/starttls-strip.ts), the SASL
+ * downgrade (lib/attacks/sasl-downgrade.ts) — and their scalpel (lib/attacks/packet-edit.ts): the offer
+ * goes, every other byte and layer stays where it belongs, and packets they cannot read pass.
  */
 import { describe, expect, it } from 'vitest';
 import { cutMatches } from '@/lib/attacks/packet-edit';
+import { saslDowngrade } from '@/lib/attacks/sasl-downgrade';
 import { starttlsStrip } from '@/lib/attacks/starttls-strip';
 import type { HostContext, Layer, MiddleboxOutput, Packet } from '@/lib/sim/types';
 
@@ -70,5 +72,30 @@ describe('the stripper', () => {
     const sealed = packet([FEATURES], true);
     expect(forwarded(starttlsStrip.handle(s, { type: 'packet', packet: sealed }, ctx)).packet).toBe(sealed);
     expect(s.stripped).toBe(0);
+  });
+});
+
+describe('the SASL downgrade box', () => {
+  const spec = (stripStarttls: boolean) => ({ id: 'mallory', machine: 'sasl-downgrade', link: 'alice~a.example', ...(stripStarttls ? { config: { stripStarttls } } : {}) });
+  const OFFER = "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/><mechanisms><mechanism>SCRAM-SHA-256-PLUS</mechanism><mechanism>SCRAM-SHA-256</mechanism><mechanism>PLAIN</mechanism></mechanisms></stream:features>";
+
+  it('removes every SCRAM mechanism (and with stripStarttls the STARTTLS offer too)', () => {
+    const keep = saslDowngrade.init(spec(false), undefined as never, ctx);
+    const f = forwarded(saslDowngrade.handle(keep, { type: 'packet', packet: packet([HEADER, OFFER]) }, ctx));
+    expect(dec(f.packet.data)).toBe(HEADER + "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/><mechanisms><mechanism>PLAIN</mechanism></mechanisms></stream:features>");
+    expect(f.note?.key).toBe('attack.sasl-downgraded');
+    const strip = saslDowngrade.init(spec(true), undefined as never, ctx);
+    const g = forwarded(saslDowngrade.handle(strip, { type: 'packet', packet: packet([HEADER, OFFER]) }, ctx));
+    expect(dec(g.packet.data)).toBe(HEADER + '<stream:features><mechanisms><mechanism>PLAIN</mechanism></mechanisms></stream:features>');
+    expect(g.note?.key).toBe('attack.downgrade-and-strip');
+  });
+
+  it('inside TLS it is blind: the first record is narrated once, nothing is changed', () => {
+    const s = saslDowngrade.init(spec(false), undefined as never, ctx);
+    const sealed = packet([OFFER], true);
+    const first = forwarded(saslDowngrade.handle(s, { type: 'packet', packet: sealed }, ctx));
+    expect(first.packet).toBe(sealed);
+    expect(first.note?.key).toBe('attack.downgrade-blind');
+    expect(forwarded(saslDowngrade.handle(s, { type: 'packet', packet: sealed }, ctx)).note).toBeUndefined();
   });
 });
