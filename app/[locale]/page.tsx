@@ -1,6 +1,7 @@
 /** The course overview: what Messenger Lab is, and the lessons (from their frontmatter). @module */
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { compare } from '../_i18n/compare';
 import { notFound } from 'next/navigation';
 import { isLocale } from '../_i18n/locales';
 import '../_components/course/course.css';
@@ -136,6 +137,13 @@ export default async function CourseOverview({ params }: { params: Promise<{ loc
             </section>
           );
         })}
+      </section>
+
+      <section aria-labelledby="compare-title" className="compare-teaser">
+        <h2 id="compare-title">
+          <Link href={`/${locale}/compare/`}>{compare[locale].overviewLink}</Link>
+        </h2>
+        <p>{compare[locale].overviewLinkBlurb}</p>
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 /** The preset scenarios, by id. `npm run sim -- list` and the lesson widgets read them from here. @module */
 import type { Scenario } from '../../sim/types';
+import { archCentralised, archCentralisedE2e, archFederated, archFederatedE2e } from './arch';
 import { badPassword } from './bad-password';
 import { c2sLogin } from './c2s-login';
 import { chatLocal } from './chat-local';
@@ -19,7 +20,7 @@ import { saslDowngrade } from './sasl-downgrade';
 import { starttlsStripping } from './starttls-stripping';
 import { unknownDomain } from './unknown-domain';
 
-export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm, otrOffline, starttlsStripping, s2sPlaintext, saslDowngrade];
+export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm, otrOffline, starttlsStripping, s2sPlaintext, saslDowngrade, archCentralised, archFederated, archCentralisedE2e, archFederatedE2e];
 
 export function getPreset(id: string): Scenario | undefined {
   return presets.find((p) => p.id === id);
