@@ -28,7 +28,7 @@ import type { ScramStoredCredentials } from './credentials';
 import { saslFailure, type SaslFailure, type SaslFailureCondition } from './failure';
 
 /** The one channel-binding type this engine speaks (RFC 9266 §2). */
-export const CHANNEL_BINDING_TYPE = 'tls-exporter';
+const CHANNEL_BINDING_TYPE = 'tls-exporter';
 
 /**
  * The client's side of channel binding (RFC 5802 §6, the gs2-cbind-flag): bind to this connection

@@ -54,7 +54,7 @@ describe('scenario validation', () => {
     expect(both((s) => (s.title = 'hi'))).toEqual({ en: ['title: must be an object'], de: ['title: muss ein Objekt sein'] });
     expect(errorsOf((s) => (s.settings.tls = 'starttls'))).toEqual([]);
     expect(both((s) => (s.settings.tls = 'tls1.3'))).toEqual({ en: ['settings.tls: must be one of none, starttls, required'], de: ['settings.tls: muss einer dieser Werte sein: none, starttls, required'] });
-    expect(errorsOf((s) => (s.settings.sasl = 'CRAM-MD5'))).toEqual(['settings.sasl: must be one of SCRAM-SHA-256, SCRAM-SHA-1, PLAIN']);
+    expect(errorsOf((s) => (s.settings.sasl = 'CRAM-MD5'))).toEqual(['settings.sasl: must be one of SCRAM-SHA-256-PLUS, SCRAM-SHA-256, SCRAM-SHA-1, PLAIN']);
     expect(both((s) => (s.settings.scramIterations = 1000))).toEqual({ en: ['settings.scramIterations: must be between 4096 and 100000'], de: ['settings.scramIterations: muss zwischen 4096 und 100000 liegen'] });
     expect(both((s) => (s.topology.servers[0].down = 'yes'))).toEqual({ en: ['topology.servers[0].down: must be true or false'], de: ['topology.servers[0].down: muss true oder false sein'] });
     expect(both((s) => (s.topology.dns = { srv: [{ name: 'b.example', priority: 0, weight: 0, port: 5269, target: 'x.b.example' }], a: [] }))).toEqual({
