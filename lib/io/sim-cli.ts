@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { toHex } from '../bytes/hex';
-import { LEDGER_KINDS, ledgerOf, type Ledger } from '../knowledge/ledger';
+import { LEDGER_KINDS, ledgerMetadata, ledgerOf, type Ledger } from '../knowledge/ledger';
 import { listObservers, observe } from '../knowledge/observe';
 import { connectionLog, serverStorage, type LogEntry, type ServerStorage } from '../knowledge/storage';
 import { formatNote } from '../narration/notes';
@@ -103,8 +103,11 @@ function main(argv: string[]): number {
       const name = option(args, '--observer');
       if (!name) throw new CliError('observe needs --observer NAME (see: npm run sim -- observers ID)');
       const { trace } = runScenario(scenario, { seed: seedOf(args) });
-      const result = observe(scenario, trace, name);
-      if (!result) throw new CliError(`no observer “${name}” in ${scenario.id}; known: ${listObservers(scenario).map((o) => o.name).join(', ')}`);
+      const observed = observe(scenario, trace, name);
+      const ledger = ledgerOf(scenario, trace, name);
+      if (!observed || !ledger) throw new CliError(`no observer “${name}” in ${scenario.id}; known: ${listObservers(scenario).map((o) => o.name).join(', ')}`);
+      // Today's shape, and the ledger's further kinds added to the metadata (issue #11).
+      const result = { ...observed, metadata: { ...observed.metadata, ...ledgerMetadata(ledger) } };
       out(json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
       return 0;
     }

@@ -115,3 +115,32 @@ function merge(obs: Observation, s: LedgerState): LedgerFact[] {
   const rank = (f: LedgerFact) => LEDGER_KINDS.indexOf(f.kind);
   return facts.map((f, i) => ({ f, i })).sort((a, b) => a.f.seq - b.f.seq || rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
 }
+
+type FactOf<K extends LedgerKind> = Omit<Extract<LedgerFact, { kind: K }>, 'kind'>;
+const factsOfKind = <K extends LedgerKind>(l: Ledger, kind: K): FactOf<K>[] =>
+  l.facts.flatMap((f) => {
+    if (f.kind !== kind) return [];
+    const { kind: _kind, ...rest } = f as Extract<LedgerFact, { kind: K }>;
+    return [rest as FactOf<K>];
+  });
+
+/**
+ * What `npm run sim -- observe` adds to an Observation's metadata from the ledger: the kinds it did
+ * not list before, each fact with the event (`seq`) that leaked it. Nothing of today's shape is
+ * renamed; `presence` (online only) stays, `presenceChanges` also has who went offline.
+ */
+export function ledgerMetadata(l: Ledger) {
+  return {
+    sealed: factsOfKind(l, 'sealed'),
+    connections: factsOfKind(l, 'connection'),
+    streams: factsOfKind(l, 'stream'),
+    presenceChanges: factsOfKind(l, 'presence'),
+    resources: factsOfKind(l, 'resource'),
+    rosters: factsOfKind(l, 'roster'),
+    subscriptions: factsOfKind(l, 'subscription'),
+    offline: factsOfKind(l, 'offline'),
+    scram: factsOfKind(l, 'scram'),
+    storedCredentials: factsOfKind(l, 'stored-credential'),
+    peerDomains: factsOfKind(l, 'peer-domain'),
+  };
+}

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ledgerAt, ledgerOf, ledgerTimeline } from '@/lib/knowledge/ledger';
-import { listObservers } from '@/lib/knowledge/observe';
+import { listObservers, observe } from '@/lib/knowledge/observe';
 import { presets } from '@/lib/scenarios/presets/index';
 import { runScenario } from '@/lib/scenarios/run';
 import type { Scenario, Trace } from '@/lib/sim/types';
@@ -213,6 +213,25 @@ describe('npm run sim -- ledger', () => {
     const noScenario = sim('ledger', 'no-such-preset', '--observer', 'alice');
     expect(noScenario.status).toBe(2);
     expect(noScenario.stderr).toContain('no scenario “no-such-preset”');
+  }, 180_000);
+
+  it('observe keeps its shape and adds the ledger’s further kinds to the metadata, each fact with its step', () => {
+    const j = sim('observe', 'offline-message', '--observer', 'a.example', '--json');
+    expect(j.status).toBe(0);
+    const printed = JSON.parse(j.stdout) as { metadata: Record<string, unknown> };
+    const { scenario, trace } = run('offline-message');
+    const before = observe(scenario, trace, 'a.example')!;
+    // Today's fields, unchanged.
+    expect(printed).toMatchObject(JSON.parse(JSON.stringify(before)) as object);
+    const l = ledger('offline-message', 'a.example');
+    const strip = <T extends { kind: string }>(fs: T[]) => fs.map(({ kind: _k, ...rest }) => rest);
+    expect(printed.metadata.offline).toEqual(strip(of(l, 'offline')));
+    expect(printed.metadata.connections).toEqual(strip(of(l, 'connection')));
+    expect(printed.metadata.storedCredentials).toEqual(strip(of(l, 'stored-credential')));
+    expect(printed.metadata.presenceChanges).toEqual(strip(of(l, 'presence')));
+    // The server held alice’s messages for bob while he was offline, and says at which step.
+    expect(of(l, 'offline').filter((f) => f.state === 'stored').length).toBeGreaterThan(0);
+    for (const key of ['sealed', 'streams', 'resources', 'rosters', 'subscriptions', 'scram', 'peerDomains']) expect(Array.isArray(printed.metadata[key]), key).toBe(true);
   }, 180_000);
 });
 
