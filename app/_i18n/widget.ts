@@ -8,6 +8,7 @@ import { byLocale, fill, type BilingualTable, type Dictionary, type Locale } fro
 import { chaptersStrings } from './widget/chapters';
 import { inspectorStrings } from './widget/inspector';
 import { knowledgeStrings } from './widget/knowledge';
+import { ledgerStrings } from './widget/ledger';
 import { networkStrings } from './widget/network';
 import { otrStrings } from './widget/otr';
 import { ratchetStrings } from './widget/ratchet';
@@ -32,6 +33,7 @@ export const widgetAreas = {
   story: storyStrings,
   script: scriptStrings,
   storage: storageStrings,
+  ledger: ledgerStrings,
 } as const satisfies Record<string, BilingualTable>;
 
 const table = {
@@ -47,6 +49,7 @@ const table = {
   ...storyStrings,
   ...scriptStrings,
   ...storageStrings,
+  ...ledgerStrings,
 };
 
 export type WidgetKey = keyof typeof table;

@@ -118,8 +118,8 @@ describe('ScenarioWidget', () => {
     // The widget did not step: the tablist kept the key.
     expect(widgetRoot().dataset.step).toBe('4');
     fireEvent.keyDown(screen.getByRole('tab', { name: widget.en.tabLayers }), { key: 'End' });
-    // End: the last tab (Knowledge; hello has no OTR, so no Ratchet tab).
-    expect(screen.getByRole('tab', { name: widget.en.tabKnowledge }).getAttribute('aria-selected')).toBe('true');
+    // End: the last tab (Ledger; hello has no OTR, so no Ratchet tab).
+    expect(screen.getByRole('tab', { name: widget.en.tabLedger }).getAttribute('aria-selected')).toBe('true');
     expect(screen.queryByRole('tab', { name: widget.en.tabRatchet })).toBeNull();
     fireEvent.click(screen.getByRole('tab', { name: widget.en.tabHex }));
     expect(screen.getByTestId('inspector-hex').textContent).toMatch(/^0000 {2}[0-9a-f]{4} /);

@@ -123,7 +123,7 @@ test.describe('phone 390×844', () => {
         const w = await ready(page, SCENARIO(step, locale));
         const tabs = w.getByRole('tab');
         const n = await tabs.count();
-        expect(n).toBe(8);
+        expect(n).toBe(9);
         for (let i = 0; i < n; i++) {
           await tabs.nth(i).click();
           const panel = w.getByRole('tabpanel');

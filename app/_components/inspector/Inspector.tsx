@@ -3,7 +3,8 @@
  * The Inspector: what the selected step put on the wire, in tabs — XML (pretty-printed, as text; an OTR
  * body dissected below it), Layers (the dissection with byte ranges), Hex (grouped, 16 bytes a line), State
  * (a node's plain-data state after the step), Events (every event as a table: the diagrams' text
- * alternative), Knowledge (what the chosen observer has learned) and, when the scenario speaks OTR, Ratchet.
+ * alternative), Knowledge (what the chosen observer has learned), Ledger (the same fact by fact, each with the
+ * step that leaked it) and, when the scenario speaks OTR, Ratchet.
  * Tabs follow the WAI-ARIA tabs pattern (arrow keys, Home/End, automatic activation).
  * @module
  */
@@ -21,6 +22,7 @@ import { topLayer } from '../../../lib/viz/layers';
 import { eventElementNames, isEncrypted } from '../../../lib/viz/wire-label';
 import { nodeStatesAfter } from '../../../lib/scenarios/run';
 import { StoragePanel } from './StoragePanel';
+import { LedgerPanel } from './LedgerPanel';
 import { NodePicker } from './NodePicker';
 import { ErrorBoundary } from '../scenario/ErrorBoundary';
 import { LayerChip, WarningIcon } from '../scenario/Glyphs';
@@ -34,7 +36,7 @@ import { lensEvent, type EventLens } from '../../../lib/viz/lens';
 import { lensNode } from '../../../lib/viz/knowledge';
 import { lensedNames, shownNames, type LensMeans } from '../scenario/lens-words';
 
-export type InspectorTab = 'xml' | 'layers' | 'hex' | 'state' | 'storage' | 'events' | 'knowledge' | 'ratchet';
+export type InspectorTab = 'xml' | 'layers' | 'hex' | 'state' | 'storage' | 'events' | 'knowledge' | 'ledger' | 'ratchet';
 const ALL_TABS: { id: InspectorTab; key: WidgetKey }[] = [
   { id: 'xml', key: 'tabXml' },
   { id: 'layers', key: 'tabLayers' },
@@ -43,6 +45,7 @@ const ALL_TABS: { id: InspectorTab; key: WidgetKey }[] = [
   { id: 'storage', key: 'tabStorage' },
   { id: 'events', key: 'tabEvents' },
   { id: 'knowledge', key: 'tabKnowledge' },
+  { id: 'ledger', key: 'tabLedger' },
   { id: 'ratchet', key: 'tabRatchet' },
 ];
 
@@ -85,7 +88,7 @@ export function tabLabel(locale: Locale, id: string): string {
 
 /** The tabs a scenario shows: Ratchet only with OTR sessions, Knowledge only with observers to choose. */
 export function shownTabs(otr: boolean, knowledge: boolean): InspectorTab[] {
-  return ALL_TABS.filter((t) => (t.id === 'ratchet' ? otr : t.id === 'knowledge' ? knowledge : true)).map((t) => t.id);
+  return ALL_TABS.filter((t) => (t.id === 'ratchet' ? otr : t.id === 'knowledge' || t.id === 'ledger' ? knowledge : true)).map((t) => t.id);
 }
 
 export function Inspector({ scenario, run, step, locale, selectedNode, onSelectNode, onSelectStep, observers = [], lens = null, onLens, who = (o) => o.name, otr = false, means = null, tab: tabRaw, onTab: setTab }: InspectorProps) {
@@ -146,6 +149,9 @@ export function Inspector({ scenario, run, step, locale, selectedNode, onSelectN
       break;
     case 'knowledge':
       panel = <KnowledgePanel scenario={scenario} trace={trace} step={step} locale={locale} observers={observers} lens={lens} onLens={onLens ?? (() => {})} who={who} onSelectStep={onSelectStep} />;
+      break;
+    case 'ledger':
+      panel = <LedgerPanel scenario={scenario} trace={trace} step={step} locale={locale} observers={observers} lens={lens} who={who} nm={nm} onSelectStep={onSelectStep} />;
       break;
     case 'ratchet':
       panel = <RatchetView scenario={scenario} run={run} step={step} locale={locale} nm={nm} onSelectStep={onSelectStep} seenBy={lens ? { node: lensNode(lens), who: who(lens) } : undefined} />;
