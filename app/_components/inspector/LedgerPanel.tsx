@@ -48,7 +48,9 @@ function factText(locale: Locale, f: LedgerFact, nm: (id: string) => string): st
     case 'connection':
       return t('ledgerConnection', { proto: f.proto.toUpperCase(), src: f.src, dst: f.dst, packets: f.packets, bytes: f.bytes, time: time(f.time), lastTime: time(f.lastTime) });
     case 'stream':
-      return t('ledgerStream', { from: f.from ?? '?', to: f.to ?? '?' });
+      // A client's header names only the server it wants, the server's answer only itself (RFC 6120 §4.7.1–2).
+      if (f.from !== null && f.to !== null) return t('ledgerStream', { from: f.from, to: f.to });
+      return f.to !== null ? t('ledgerStreamTo', { to: f.to }) : t('ledgerStreamFrom', { from: f.from ?? '' });
     case 'peer-domain':
       return t('ledgerPeer', { domain: f.domain, peer: f.peerDomain });
     case 'presence':

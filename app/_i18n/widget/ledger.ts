@@ -36,6 +36,8 @@ export const ledgerStrings = {
     de: '{proto} {src} ↔ {dst}: {packets} Pakete, {bytes} B, von {time} bis {lastTime}',
   },
   ledgerStream: { en: 'a stream from {from} to {to}, its header in clear', de: 'ein Stream von {from} an {to}, sein Header im Klartext' },
+  ledgerStreamTo: { en: 'a stream to {to}, its header in clear', de: 'ein Stream an {to}, sein Header im Klartext' },
+  ledgerStreamFrom: { en: 'a stream from {from}, its header in clear', de: 'ein Stream von {from}, sein Header im Klartext' },
   ledgerPeer: { en: '{domain} federates with {peer} (dialback)', de: '{domain} ist mit {peer} föderiert (Dialback)' },
   ledgerOnline: { en: '{jid} online, {time}', de: '{jid} online, {time}' },
   ledgerOffline: { en: '{jid} gone offline, {time}', de: '{jid} offline gegangen, {time}' },
