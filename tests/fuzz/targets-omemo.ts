@@ -7,12 +7,12 @@
  */
 import fc from 'fast-check';
 import { utf8, utf8Decode } from '../../lib/bytes/hex';
-import { addBundle, createDevice, decryptMessage, encryptMessage, isOmemoError, ownBundle, type OmemoDevice, type OmemoErrorKind } from '../../lib/omemo/device';
+import { decryptMessage, encryptMessage, isOmemoError, type OmemoDevice, type OmemoErrorKind } from '../../lib/omemo/device';
 import { decodeAuthenticatedMessage, decodeKeyExchange, decodeOmemoMessage } from '../../lib/omemo/protobuf';
 import { encryptedToXml, parseEncrypted, type OmemoEncrypted } from '../../lib/omemo/xml';
-import { randomBytes, seedRng } from '../../lib/sim/rng';
 import { parseElement } from '../../lib/xml/fragment';
 import { serialize } from '../../lib/xml/serialize';
+import { omemoPair } from '../helpers/omemo-pair';
 import type { FuzzTarget } from './harness';
 import { mutatedBytes, mutatedText } from './mutate';
 import { PropertyBroken } from './property';
@@ -41,12 +41,7 @@ let setup: OmemoSetup | null = null;
 
 function setupOmemo(): OmemoSetup {
   if (setup) return setup;
-  const rng = seedRng('fuzz/omemo');
-  const random = (n: number) => randomBytes(rng, n);
-  const alice = createDevice({ jid: 'alice@example.org' }, random);
-  const bob = createDevice({ jid: 'bob@example.org' }, random);
-  addBundle(alice, bob.jid, bob.deviceId, ownBundle(bob));
-  addBundle(bob, alice.jid, alice.deviceId, ownBundle(alice));
+  const { alice, bob, random } = omemoPair('fuzz/omemo');
   const send = (text: string | null) => {
     const r = encryptMessage(alice, [bob.jid], text === null ? null : utf8(text), random);
     if (isOmemoError(r)) throw new Error(r.error);

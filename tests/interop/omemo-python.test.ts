@@ -5,7 +5,8 @@
  * a two-device recipient, and the sender's own second device:
  * first message with key exchanges, the auto-sent empty message, replies both ways (DH ratchet
  * steps), out-of-order delivery within a chain and across a DH step (pn), multi-device, replay and
- * tamper rejected.
+ * tamper rejected; and trust: both compute the same fingerprints, python's manual trust refuses an
+ * undecided device, and our verification by fingerprint distrusts and re-trusts a sender.
  * Needs: apt-get install python3-omemo python3-twomemo python3-oldmemo python3-doubleratchet
  *        python3-x3dh python3-xeddsa python3-xmlschema
  */
@@ -155,3 +156,42 @@ function scenario(seats: Record<'A1' | 'A2' | 'B1' | 'B2', OmemoPeerKind>) {
 
 scenario({ A1: 'ours', A2: 'python', B1: 'python', B2: 'ours' });
 scenario({ A1: 'python', A2: 'ours', B1: 'ours', B2: 'python' });
+
+describe.skipIf(!!missing).sequential('omemo interop: trust and fingerprints (ours, python with --trust manual)', () => {
+  let peers: OmemoPeer[] = [];
+  afterAll(async () => {
+    await Promise.all(peers.map((p) => p.close()));
+  });
+
+  it('both compute the same fingerprints; manual trust refuses, verification unlocks; a wrong fingerprint distrusts the sender', async () => {
+    peers = await startNetwork([
+      { name: 'alice', kind: 'ours', jid: ALICE },
+      { name: 'bob', kind: 'python', jid: BOB, extra: ['--trust', 'manual'] },
+    ]);
+    const [alice, bob] = peers as [OmemoPeer, OmemoPeer];
+    const fp = async (p: OmemoPeer) => (await p.one({ op: 'identity' }, 'identity')).fingerprint as string;
+    const seen = async (by: OmemoPeer, of: OmemoPeer) => (await by.call({ op: 'devices', jid: of.jid })).find((e) => e.ev === 'device' && e.device === of.device)?.fingerprint;
+    // SessionManager.format_identity_key on one side, lib/omemo's fingerprint() on the other
+    expect(await seen(bob, alice)).toBe(await fp(alice));
+    expect(await seen(alice, bob)).toBe(await fp(bob));
+    // python under manual trust: alice's device is undecided, so it will not encrypt to her
+    const refused = await bob.call({ op: 'encrypt', to: [ALICE], text: 'not yet', stamp: null });
+    expect(refused.find((e) => e.ev === 'error')?.type).toBe('StillUndecided');
+    await bob.one({ op: 'trust', jid: ALICE, device: alice.device, level: 'verified' }, 'ok');
+    const m1 = (await bob.one({ op: 'encrypt', to: [ALICE], text: 'verified now', stamp: null }, 'encrypted')).xml as string;
+    const [d1] = await deliver(peers, bob, m1, [alice]);
+    expect(d1!.decrypted?.text).toBe('verified now');
+    // alice compares a wrong fingerprint: bob's key is distrusted and his messages are refused ...
+    expect((await alice.one({ op: 'trust', jid: BOB, device: bob.device, fingerprint: '0000' }, 'ok')).level).toBe('distrusted');
+    const m2 = (await bob.one({ op: 'encrypt', to: [ALICE], text: 'while distrusted', stamp: null }, 'encrypted')).xml as string;
+    const [d2] = await deliver(peers, bob, m2, [alice]);
+    expect(d2!.error?.type).toBe('SenderDistrusted');
+    // ... until she compares the right one; the refused message left the session intact
+    expect((await alice.one({ op: 'trust', jid: BOB, device: bob.device, fingerprint: (await fp(bob)).toUpperCase() }, 'ok')).level).toBe('verified');
+    const m3 = (await bob.one({ op: 'encrypt', to: [ALICE], text: 'verified both ways', stamp: null }, 'encrypted')).xml as string;
+    const [d3] = await deliver(peers, bob, m3, [alice]);
+    expect(d3!.decrypted?.text).toBe('verified both ways');
+    const [d4] = await deliver(peers, bob, m2, [alice]);
+    expect(d4!.decrypted?.text).toBe('while distrusted'); // its skipped key was kept
+  });
+});
