@@ -19,6 +19,9 @@ import { nodeStatesAfter, runScenario } from '../scenarios/run';
 import { parseScenarioJson } from '../scenarios/load';
 import { formatIssues } from '../scenarios/schema/messages';
 import type { Scenario } from '../sim/types';
+import { compareArchitectures, type Comparison } from '../viz/arch-compare';
+import { ARCH_PRESETS } from '../scenarios/presets/arch';
+import { comparisonTable } from './compare-table';
 import type { ServerState } from '../xmpp/server/state';
 
 const USAGE = `usage:
@@ -29,6 +32,7 @@ const USAGE = `usage:
   npm run sim -- ledger ID --observer NAME [--seed N] [--json]
   npm run sim -- storage ID --server NODE [--step K] [--seed N] [--json]   (what a server holds after step K; default: the last)
   npm run sim -- export ID [--seed N] --pcapng FILE   (a capture for Wireshark, TLS key log inside)
+  npm run sim -- compare [ID ...] [--seed N] [--json]   (who learns what, per party and design; default: the four arch-* presets)
 ID is a preset id (see list) or the path of a scenario file (.json).`;
 
 class CliError extends Error {}
@@ -151,6 +155,19 @@ function main(argv: string[]): number {
       }
       const keys = x.keyLogLines > 0 ? `, TLS key log of ${x.keyLogLines} lines inside` : '';
       process.stderr.write(`sim: wrote ${file}: ${x.bytes.length} bytes, ${x.packets} packets, ${x.connections} TCP connections${x.datagrams ? `, ${x.datagrams} UDP datagrams` : ''}${keys}\n`);
+      return 0;
+    }
+    case 'compare': {
+      const ids = args.filter((a, i) => a && !a.startsWith('--') && args[i - 1] !== '--seed');
+      const scenarios = ids.length ? ids.map(loadScenario) : ARCH_PRESETS;
+      let table: Comparison;
+      try {
+        table = compareArchitectures(scenarios, seedOf(args));
+      } catch (e) {
+        throw new CliError((e as Error).message);
+      }
+      if (json) out(JSON.stringify(table));
+      else for (const line of comparisonTable(table)) out(line);
       return 0;
     }
     case undefined:

@@ -9,7 +9,7 @@
 import Link from 'next/link';
 import { compare } from '../../_i18n/compare';
 import { fill, type Locale } from '../../_i18n/locales';
-import { archCentralised, archCentralisedE2e, archFederated, archFederatedE2e } from '../../../lib/scenarios/presets/arch';
+import { ARCH_PRESETS } from '../../../lib/scenarios/presets/arch';
 import { compareArchitectures, ROLES, type Cell, type RoleId } from '../../../lib/viz/arch-compare';
 import { encodeUrlView } from '../../../lib/viz/url-view';
 import './compare.css';
@@ -63,7 +63,7 @@ function CellView({ locale, cell, total, scenario, role, sameAbove }: { locale: 
 
 export function ArchComparison({ locale }: { locale: Locale }) {
   const s = compare[locale];
-  const table = compareArchitectures([archCentralised, archFederated, archCentralisedE2e, archFederatedE2e]);
+  const table = compareArchitectures(ARCH_PRESETS);
   return (
     <div className="cmp">
       <h2 id="cmp-conversation">{s.conversation}</h2>

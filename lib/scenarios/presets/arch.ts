@@ -137,3 +137,6 @@ export const archCentralised = archScenario({ design: 'centralised', e2e: false 
 export const archFederated = archScenario({ design: 'federated', e2e: false });
 export const archCentralisedE2e = archScenario({ design: 'centralised', e2e: true });
 export const archFederatedE2e = archScenario({ design: 'federated', e2e: true });
+
+/** The four, in the comparison's column order. */
+export const ARCH_PRESETS: readonly Scenario[] = [archCentralised, archFederated, archCentralisedE2e, archFederatedE2e];

@@ -4,6 +4,7 @@
  * nothing under TLS; the centralised design has one provider in two roles and no link between providers;
  * and a changed preset changes the table.
  */
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ledgerOf } from '../../../lib/knowledge/ledger';
 import { ARCH_BODIES, archCentralised, archCentralisedE2e, archFederated, archFederatedE2e } from '../../../lib/scenarios/presets/arch';
@@ -99,4 +100,24 @@ it('is computed from the runs: a preset without TLS changes what the tap reads',
   const tap = changed.columns[0]!.cells['tap-access'];
   expect(tap.lines.map((l) => [l.line, l.read])).toEqual([[0, true], [1, true], [2, true], [3, true]]);
   expect(col('arch-centralised').cells['tap-access'].lines).toEqual([]);
+});
+
+describe('npm run sim -- compare', () => {
+  const sim = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'lib/io/sim-cli.ts', ...args], { encoding: 'utf8' });
+
+  it('prints the same cells as the page, as JSON and as text; a scenario of another conversation exits 2', () => {
+    const j = sim('compare', '--json');
+    expect(j.status).toBe(0);
+    expect(JSON.parse(j.stdout)).toEqual(JSON.parse(JSON.stringify(table)));
+
+    const t = sim('compare', 'arch-federated', 'arch-federated-e2e');
+    expect(t.status).toBe(0);
+    expect(t.stdout).toMatch(/\nprovider-carol\n {2}arch-federated +b\.example: reads 2\/4, sees 2\/4; contacts alice→carol×1 carol→alice×1;.*held offline for carol/);
+    expect(t.stdout).toMatch(/\n {2}arch-federated-e2e +b\.example: reads 0\/4, sees 2\/4;/);
+    expect(t.stdout).toMatch(/\ntap-between\n {2}arch-federated +tap:a\.example~b\.example: reads 0\/4, sees 0\/4;.*sealed records \d+/);
+
+    const other = sim('compare', 'arch-federated', 'hello');
+    expect(other.status).toBe(2);
+    expect(other.stderr).toContain('hello tells another conversation than arch-federated');
+  }, 180_000);
 });
