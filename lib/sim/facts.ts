@@ -32,6 +32,11 @@ export interface TlsKeysFact {
   clientTrafficSecret0: string;
   serverTrafficSecret0: string;
   exporterSecret: string;
+  /**
+   * The rest of RFC 8446 §7.1's schedule, hex: the (EC)DHE input and the three extracted secrets. No key
+   * log carries them; the Handshake view draws the schedule from them (lib/viz/tls-schedule.ts).
+   */
+  schedule?: { sharedSecret: string; earlySecret: string; handshakeSecret: string; masterSecret: string };
 }
 
 /**

@@ -213,6 +213,7 @@ export function tlsKeysFact(ch: TlsChannel, node: string, peer: string): TlsKeys
     clientTrafficSecret0: hex(s.clientApplicationTrafficSecret0),
     serverTrafficSecret0: hex(s.serverApplicationTrafficSecret0),
     exporterSecret: hex(s.exporterMasterSecret),
+    schedule: { sharedSecret: hex(s.sharedSecret), earlySecret: hex(s.earlySecret), handshakeSecret: hex(s.handshakeSecret), masterSecret: hex(s.masterSecret) },
   };
 }
 
