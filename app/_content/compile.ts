@@ -11,7 +11,7 @@ import { bundleMDX } from 'mdx-bundler';
 import { getPreset } from '../../lib/scenarios/presets/index';
 import { allowedHtml, scenarioViews, vocabulary, type ComponentRule } from '../_components/lesson/vocabulary';
 import { parseSpecRef } from '../_components/lesson/spec-ref';
-import { annotationTarget, exerciseData, predictAnswer, stanzaAt, stepCount } from '../_components/lesson/lesson-data';
+import { annotationTarget, exerciseData, handshakeRef, predictAnswer, scramRef, stanzaAt, stepCount } from '../_components/lesson/lesson-data';
 import { stateDiagramProblem } from '../_components/state-diagram/check';
 import { checkRequirement, type RequirementProps } from '../_components/lesson/scorecard-data';
 import { checkFrontmatter, listLessons, type LessonFrontmatter } from './lessons';
@@ -206,6 +206,14 @@ function checkTree(tree: MdNode, isScenario: (id: string) => boolean, headings: 
         if (name === 'Exercise' && str('kind') && str('scenario')) {
           const d = exerciseData({ kind: str('kind')!, scenario: str('scenario')!, step: str('step') === undefined ? undefined : Number(str('step')), observer: str('observer'), user: str('user'), candidates: str('candidates') });
           if (typeof d === 'string') problems.push(`${at(node)} <Exercise>: ${d}`);
+        }
+        if (name === 'Handshake' && str('id')) {
+          const r = handshakeRef({ id: str('id')!, observer: str('observer'), connection: str('connection') });
+          if (typeof r === 'string') problems.push(`${at(node)} <Handshake>: ${r}`);
+        }
+        if (name === 'ScramCalculator' && str('id')) {
+          const r = scramRef(str('id')!);
+          if (typeof r === 'string') problems.push(`${at(node)} <ScramCalculator>: ${r}`);
         }
         if (name === 'Scenario') {
           const id = props.get('id');

@@ -6,6 +6,7 @@
  */
 import { byLocale, fill, type BilingualTable, type Dictionary, type Locale } from './locales';
 import { chaptersStrings } from './widget/chapters';
+import { handshakeStrings } from './widget/handshake';
 import { inspectorStrings } from './widget/inspector';
 import { knowledgeStrings } from './widget/knowledge';
 import { ledgerStrings } from './widget/ledger';
@@ -34,6 +35,7 @@ export const widgetAreas = {
   script: scriptStrings,
   storage: storageStrings,
   ledger: ledgerStrings,
+  handshake: handshakeStrings,
 } as const satisfies Record<string, BilingualTable>;
 
 const table = {
@@ -50,6 +52,7 @@ const table = {
   ...scriptStrings,
   ...storageStrings,
   ...ledgerStrings,
+  ...handshakeStrings,
 };
 
 export type WidgetKey = keyof typeof table;

@@ -23,6 +23,7 @@ import { eventElementNames, isEncrypted } from '../../../lib/viz/wire-label';
 import { nodeStatesAfter } from '../../../lib/scenarios/run';
 import { StoragePanel } from './StoragePanel';
 import { LedgerPanel } from './LedgerPanel';
+import { HandshakePanel } from '../handshake/HandshakePanel';
 import { NodePicker } from './NodePicker';
 import { ErrorBoundary } from '../scenario/ErrorBoundary';
 import { LayerChip, WarningIcon } from '../scenario/Glyphs';
@@ -36,7 +37,7 @@ import { lensEvent, type EventLens } from '../../../lib/viz/lens';
 import { lensNode } from '../../../lib/viz/knowledge';
 import { lensedNames, shownNames, type LensMeans } from '../scenario/lens-words';
 
-export type InspectorTab = 'xml' | 'layers' | 'hex' | 'state' | 'storage' | 'events' | 'knowledge' | 'ledger' | 'ratchet';
+export type InspectorTab = 'xml' | 'layers' | 'hex' | 'state' | 'storage' | 'events' | 'knowledge' | 'ledger' | 'ratchet' | 'handshake';
 const ALL_TABS: { id: InspectorTab; key: WidgetKey }[] = [
   { id: 'xml', key: 'tabXml' },
   { id: 'layers', key: 'tabLayers' },
@@ -47,6 +48,7 @@ const ALL_TABS: { id: InspectorTab; key: WidgetKey }[] = [
   { id: 'knowledge', key: 'tabKnowledge' },
   { id: 'ledger', key: 'tabLedger' },
   { id: 'ratchet', key: 'tabRatchet' },
+  { id: 'handshake', key: 'tabHandshake' },
 ];
 
 const LAYER_KEYS: Record<Layer['layer'], WidgetKey> = {
@@ -73,6 +75,8 @@ export interface InspectorProps {
   who?(o: ObserverInfo): string;
   /** Show the Ratchet tab (the scenario has OTR sessions). */
   otr?: boolean;
+  /** Show the Handshake tab (the run has a TLS connection). */
+  tls?: boolean;
   /** The lens's keys and seen steps: the XML, Layers, Hex and Events tabs show only what it can open. */
   means?: LensMeans | null;
   /** The open tab, owned by the widget (the URL keeps it); a tab this scenario does not show opens XML. */
@@ -86,13 +90,13 @@ export function tabLabel(locale: Locale, id: string): string {
   return t ? wt(locale, t.key) : id;
 }
 
-/** The tabs a scenario shows: Ratchet only with OTR sessions, Knowledge only with observers to choose. */
-export function shownTabs(otr: boolean, knowledge: boolean): InspectorTab[] {
-  return ALL_TABS.filter((t) => (t.id === 'ratchet' ? otr : t.id === 'knowledge' || t.id === 'ledger' ? knowledge : true)).map((t) => t.id);
+/** The tabs a scenario shows: Ratchet only with OTR sessions, Knowledge only with observers to choose, Handshake only with TLS. */
+export function shownTabs(otr: boolean, knowledge: boolean, tls = false): InspectorTab[] {
+  return ALL_TABS.filter((t) => (t.id === 'ratchet' ? otr : t.id === 'knowledge' || t.id === 'ledger' ? knowledge : t.id === 'handshake' ? tls : true)).map((t) => t.id);
 }
 
-export function Inspector({ scenario, run, step, locale, selectedNode, onSelectNode, onSelectStep, observers = [], lens = null, onLens, who = (o) => o.name, otr = false, means = null, tab: tabRaw, onTab: setTab }: InspectorProps) {
-  const shown = shownTabs(otr, observers.length > 0 && !!onLens);
+export function Inspector({ scenario, run, step, locale, selectedNode, onSelectNode, onSelectStep, observers = [], lens = null, onLens, who = (o) => o.name, otr = false, tls = false, means = null, tab: tabRaw, onTab: setTab }: InspectorProps) {
+  const shown = shownTabs(otr, observers.length > 0 && !!onLens, tls);
   const TABS = ALL_TABS.filter((t) => shown.includes(t.id));
   const tab = TABS.some((t) => t.id === tabRaw) ? tabRaw : 'xml';
   const base = useId();
@@ -152,6 +156,9 @@ export function Inspector({ scenario, run, step, locale, selectedNode, onSelectN
       break;
     case 'ledger':
       panel = <LedgerPanel scenario={scenario} trace={trace} step={step} locale={locale} observers={observers} lens={lens} who={who} nm={nm} onSelectStep={onSelectStep} />;
+      break;
+    case 'handshake':
+      panel = <HandshakePanel trace={trace} step={step} locale={locale} nm={nm} seenBy={seenBy} scenario={scenario} />;
       break;
     case 'ratchet':
       panel = <RatchetView scenario={scenario} run={run} step={step} locale={locale} nm={nm} onSelectStep={onSelectStep} seenBy={lens ? { node: lensNode(lens), who: who(lens) } : undefined} />;

@@ -18,6 +18,8 @@ import type { Scenario, Trace } from '../../../lib/sim/types';
 import { observerDisplayName } from '../../../lib/viz/knowledge';
 import { shortName } from '../../../lib/viz/entities';
 import { prettyPrint } from '../../../lib/xml/pretty';
+import { scramLogins } from '../../../lib/viz/scram-calc';
+import { tlsConnections } from '../../../lib/viz/tls-handshake';
 import { storedKeyHex } from './scram-check';
 
 /** The seed the scenario widget runs presets with (its WIDGET_SEED; a test holds them equal). */
@@ -213,4 +215,29 @@ export function exerciseData(p: { kind: string; scenario: string; step?: number;
     };
   }
   return `unknown exercise kind "${p.kind}" (use ${exerciseKinds.join(', ')})`;
+}
+
+/**
+ * `<Handshake id observer connection>` and `<ScramCalculator id>`: the preset must have a TLS connection
+ * (the one named, `tls:alice~a.example`, or its first) whose keys both ends reported, and the observer
+ * must be one of the scenario's; the widget opens at the step where the handshake completed.
+ */
+export function handshakeRef(p: { id: string; observer?: string; connection?: string }): Result<{ step: number; connection: string }> {
+  const run = runOf(p.id);
+  if (!run) return `no such scenario preset "${p.id}"`;
+  if (p.observer !== undefined) {
+    const known = checkObserver(run, p.observer);
+    if (typeof known === 'string') return known;
+  }
+  const conns = tlsConnections(run.trace);
+  const c = p.connection === undefined ? conns[0] : conns.find((k) => k.keyName === p.connection);
+  if (!c) return `"${p.id}" has no TLS connection${p.connection ? ` "${p.connection}" (it has: ${conns.map((k) => k.keyName).join(', ') || 'none'})` : ''}`;
+  if (c.keysStep === null) return `the handshake of ${c.keyName} in "${p.id}" does not complete`;
+  return { step: c.keysStep, connection: c.keyName };
+}
+
+export function scramRef(id: string): Result<true> {
+  const run = runOf(id);
+  if (!run) return `no such scenario preset "${id}"`;
+  return scramLogins(run.scenario, run.trace).length > 0 ? true : `"${id}" has no SCRAM login`;
 }

@@ -38,6 +38,9 @@ export const vocabulary = {
   // lessons-c (contract C5): a table of security requirements, each row linking to where a preset meets and breaks it.
   Scorecard: { props: ['title'], required: ['title'] },
   Requirement: { props: ['id', 'name', 'means', 'met', 'metLens', 'metText', 'broken', 'brokenLens', 'brokenText', 'lesson'], required: ['id', 'name', 'means'] },
+  // tls-view (contract K1): a preset's TLS handshake byte by byte with its key schedule, and its SCRAM login computed.
+  Handshake: { props: ['id', 'observer', 'connection'], required: ['id'] },
+  ScramCalculator: { props: ['id'], required: ['id'] },
 } as const satisfies Record<string, ComponentRule>;
 
 export type ComponentName = keyof typeof vocabulary;

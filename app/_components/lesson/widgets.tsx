@@ -12,7 +12,8 @@ import { DeepDive, Note, Pitfall, Recap, YouWillLearn } from './Callouts';
 import { Exercise } from './Exercise';
 import { FurtherReading } from './FurtherReading';
 import { kindLabel } from '../knowledge/ObserverGlyph';
-import { exerciseData, observerOf, predictAnswer, type Evidence } from './lesson-data';
+import { exerciseData, handshakeRef, LESSON_SEED, observerOf, predictAnswer, type Evidence } from './lesson-data';
+import { HandshakeEmbed, ScramEmbed } from '../handshake/HandshakeEmbed';
 import { Choice, Quiz, type QuizLabels } from './Quiz';
 import { ScenarioEmbed } from './ScenarioEmbed';
 import { Requirement, Scorecard } from './Scorecard';
@@ -175,5 +176,11 @@ export function lessonComponents(locale: Locale, objectives: string[]): LessonCo
       </Scorecard>
     ),
     Requirement: (p: RequirementProps) => <Requirement {...p} locale={locale} lessons={listLessons(locale)} />,
+    Handshake: ({ id, observer, connection }: { id: string; observer?: string; connection?: string }) => {
+      const ref = handshakeRef({ id, observer, connection });
+      if (typeof ref === 'string') throw new Error(`<Handshake>: ${ref}`); // the compile check makes this unreachable
+      return <HandshakeEmbed id={id} seed={LESSON_SEED} step={ref.step} connection={ref.connection} observer={observer} locale={locale} />;
+    },
+    ScramCalculator: ({ id }: { id: string }) => <ScramEmbed id={id} seed={LESSON_SEED} locale={locale} />,
   };
 }

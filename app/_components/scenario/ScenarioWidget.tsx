@@ -31,6 +31,7 @@ import { shortName } from '../../../lib/viz/entities';
 import { observeUpTo, observerDisplayName, seenSteps, sortObservers } from '../../../lib/viz/knowledge';
 import type { LensMeans } from '../../../lib/viz/lens';
 import { hasOtr } from '../../../lib/viz/otr-frames';
+import { hasTls } from '../../../lib/viz/tls-handshake';
 import { stepDelayMs } from '../../../lib/viz/playback';
 import { chapterMarks } from '../../../lib/viz/chapters';
 import { decodeUrlView, type UrlView } from '../../../lib/viz/url-view';
@@ -195,12 +196,13 @@ function Widget({
     }
   }, [scenario]);
   const otr = useMemo(() => hasOtr(trace), [trace]);
+  const tls = useMemo(() => hasTls(trace), [trace]);
 
   // The view in the address bar (step or chapter, lens, tab, view, presenter, notes): read once, kept current.
   const defaultStep = clampStep(initialStep ?? 0, total);
   const urlBounds = useMemo(
-    () => ({ total, lenses: observers.map((o) => o.name), tabs: shownTabs(otr, observers.length > 0), chapters: marks }),
-    [total, observers, otr, marks],
+    () => ({ total, lenses: observers.map((o) => o.name), tabs: shownTabs(otr, observers.length > 0, tls), chapters: marks }),
+    [total, observers, otr, tls, marks],
   );
   const applyView = useCallback((v: UrlView) => {
     if (v.step !== undefined) setStepRaw(v.step);
@@ -519,6 +521,7 @@ function Widget({
         onLens={setLens}
         who={who}
         otr={otr}
+        tls={tls}
         means={means}
         tab={tab}
         onTab={setTab}

@@ -267,6 +267,10 @@ describe('the compile check refuses bad references', () => {
     ['a scorecard place that is not scenario@step', '<Scorecard title="t">\n<Requirement id="r" name="n" means="m" met="hello-24" metText="x" />\n</Scorecard>\n', /must look like scenario@step/],
     ['a Requirement outside a Scorecard', '<Requirement id="r" name="n" means="m" />\n', /belongs directly inside a <Scorecard>/],
     ['the same row id twice', '<Scorecard title="t">\n<Requirement id="r" name="n" means="m" />\n<Requirement id="r" name="n" means="m" />\n</Scorecard>\n', /the id is used twice/],
+    ['a Handshake on a scenario without TLS', '<Handshake id="hello" />\n', /"hello" has no TLS connection/],
+    ['a Handshake with an unknown connection', '<Handshake id="c2s-login" connection="tls:bob~b.example" />\n', /has no TLS connection "tls:bob~b.example" \(it has: tls:alice~a.example\)/],
+    ['a Handshake seen by an unknown observer', '<Handshake id="c2s-login" observer="eve" />\n', /no observer "eve"/],
+    ['a SCRAM calculator on a scenario without SCRAM', '<ScramCalculator id="hello" />\n', /"hello" has no SCRAM login/],
     ['an OTR exercise on a step without a data message', '<Exercise kind="otr-keyid" scenario="otr-forward-secrecy" observer="tap" step="56" hint="h">x</Exercise>\n', /no OTR data message at step 56/],
   ];
   for (const [what, body, error] of cases)
@@ -276,9 +280,10 @@ describe('the compile check refuses bad references', () => {
 
   it('accepts the same components used correctly', async () => {
     const { code } = await compile(
-      'See <Step n={40}>step 40</Step>.\n\n<Scenario id="federation" />\n\n<Predict scenario="federation" step="67" observer="b.example" kind="can-read" question="q" why="w" />\n\n<StanzaView scenario="federation" step="61">\n<Annotation at="@id">x</Annotation>\n<Annotation at="@from">y</Annotation>\n</StanzaView>\n\n<Exercise kind="plain-decode" scenario="hello" step="15" hint="h">x</Exercise>\n\n<Scorecard title="t">\n<Requirement id="a" name="n" means="m" met="hello@24" metLens="tap:alice~a.example" metText="x" broken="federation@67" brokenText="y" lesson="federation" />\n<Requirement id="b" name="n" means="m" />\n</Scorecard>\n\n<FurtherReading>\n- [RFC 6120](https://www.rfc-editor.org/rfc/rfc6120)\n</FurtherReading>\n',
+      'See <Step n={40}>step 40</Step>.\n\n<Scenario id="federation" />\n\n<Predict scenario="federation" step="67" observer="b.example" kind="can-read" question="q" why="w" />\n\n<StanzaView scenario="federation" step="61">\n<Annotation at="@id">x</Annotation>\n<Annotation at="@from">y</Annotation>\n</StanzaView>\n\n<Exercise kind="plain-decode" scenario="hello" step="15" hint="h">x</Exercise>\n\n<Scorecard title="t">\n<Requirement id="a" name="n" means="m" met="hello@24" metLens="tap:alice~a.example" metText="x" broken="federation@67" brokenText="y" lesson="federation" />\n<Requirement id="b" name="n" means="m" />\n</Scorecard>\n\n<Handshake id="federation" connection="tls:a.example>b.example" observer="tap:a.example~b.example" />\n\n<ScramCalculator id="c2s-login" />\n\n<FurtherReading>\n- [RFC 6120](https://www.rfc-editor.org/rfc/rfc6120)\n</FurtherReading>\n',
     );
     expect(code).toContain('Predict');
     expect(code).toContain('Requirement');
+    expect(code).toContain('ScramCalculator');
   }, 30_000);
 });
