@@ -35,6 +35,17 @@ export const actionLabels = {
   'send-static': { en: 'sends with a static key', de: 'sendet mit statischem Schlüssel' },
   'keys-stolen': { en: 'has its keys copied', de: 'wird heimlich ausgelesen' },
   'send-signed': { en: 'sends a signed message', de: 'schickt eine signierte Nachricht' },
+  'muc-join': { en: 'enters a room', de: 'betritt einen Raum' },
+  'muc-leave': { en: 'leaves a room', de: 'verlässt einen Raum' },
+  'muc-send': { en: 'writes to a room', de: 'schreibt in einen Raum' },
+  'muc-private': { en: 'whispers in a room', de: 'flüstert im Raum' },
+  'muc-subject': { en: 'sets the room subject', de: 'setzt das Raumthema' },
+  'muc-kick': { en: 'kicks an occupant', de: 'wirft jemanden hinaus' },
+  'muc-grant-voice': { en: 'grants voice', de: 'erteilt Rederecht' },
+  'muc-revoke-voice': { en: 'revokes voice', de: 'entzieht Rederecht' },
+  'muc-ban': { en: 'bans a user', de: 'verbannt jemanden' },
+  'muc-member': { en: 'makes a member', de: 'nimmt ein Mitglied auf' },
+  'muc-configure': { en: 'configures a room', de: 'richtet einen Raum ein' },
 } as const satisfies Record<ActionType, Bilingual>;
 
 /** The words for an event that is neither bytes nor a known action. */

@@ -79,6 +79,16 @@ const PRIMARY: ReadonlySet<NoteKey> = new Set<NoteKey>([
   's2s.no-route',
   's2s.remote-server-not-found',
   's2s.remote-server-timeout',
+  // A room (XEP-0045) decides who may speak, who stays, and who learns whose real JID.
+  'muc.room-created',
+  'muc.refused',
+  'muc.refused-visitor',
+  'muc.refused-banned',
+  'muc.kicked',
+  'muc.banned',
+  'muc.client-joined-public',
+  'muc.client-occupant-jid',
+  'muc.client-history',
 ]);
 
 /** True when a note is one of its step's key facts, shown whenever the step is. */

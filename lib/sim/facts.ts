@@ -211,6 +211,18 @@ export interface RosterReceivedFact {
 }
 
 /**
+ * XEP-0045: an occupant's client learned of another occupant of a room — its nickname always, its real
+ * JID only when the room showed it (a non-anonymous room, or to moderators: §7.2.3, §7.2.4).
+ */
+export interface MucOccupantSeenFact {
+  type: 'muc-occupant-seen';
+  node: string;
+  room: string;
+  nick: string;
+  jid?: string;
+}
+
+/**
  * A host's own defect, not the peer's: its code took a step its transition table refuses (the phase
  * stays). Tests assert none ever occurs; the narration shows it, so a reader is never left guessing.
  */
@@ -243,6 +255,7 @@ export type Fact =
   | StreamEndedFact
   | MessageShownFact
   | RosterReceivedFact
+  | MucOccupantSeenFact
   | EngineErrorFact;
 
 export type FactType = Fact['type'];

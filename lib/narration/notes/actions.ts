@@ -110,4 +110,48 @@ export const actionNotes = {
     en: '{node} types a message to {to} and signs it with its long-term signing key: “{body}”',
     de: '{node} tippt eine Nachricht an {to} und signiert sie mit seinem langlebigen Signaturschlüssel: „{body}“',
   },
+  'action.muc-join': {
+    en: '{node} enters the room {room} as “{nick}”.',
+    de: '{node} betritt den Raum {room} als „{nick}“.',
+  },
+  'action.muc-leave': {
+    en: '{node} leaves the room {room}.',
+    de: '{node} verlässt den Raum {room}.',
+  },
+  'action.muc-send': {
+    en: '{node} writes to the room {room}: “{body}”',
+    de: '{node} schreibt in den Raum {room}: „{body}“',
+  },
+  'action.muc-private': {
+    en: '{node} sends “{nick}” in {room} a private message: “{body}”',
+    de: '{node} schickt „{nick}“ in {room} eine private Nachricht: „{body}“',
+  },
+  'action.muc-subject': {
+    en: '{node} sets the subject of {room}: “{subject}”.',
+    de: '{node} setzt das Thema von {room}: „{subject}“.',
+  },
+  'action.muc-kick': {
+    en: '{node} kicks “{nick}” out of {room}.',
+    de: '{node} wirft „{nick}“ aus {room}.',
+  },
+  'action.muc-grant-voice': {
+    en: '{node} gives “{nick}” voice in {room}.',
+    de: '{node} erteilt „{nick}“ in {room} das Rederecht.',
+  },
+  'action.muc-revoke-voice': {
+    en: '{node} takes the voice of “{nick}” in {room} away.',
+    de: '{node} entzieht „{nick}“ in {room} das Rederecht.',
+  },
+  'action.muc-ban': {
+    en: '{node} bans {jid} from {room}.',
+    de: '{node} verbannt {jid} aus {room}.',
+  },
+  'action.muc-member': {
+    en: '{node} makes {jid} a member of {room}.',
+    de: '{node} nimmt {jid} als Mitglied in {room} auf.',
+  },
+  'action.muc-configure': {
+    en: '{node} configures the room {room}.',
+    de: '{node} richtet den Raum {room} ein.',
+  },
 } satisfies NoteTable;

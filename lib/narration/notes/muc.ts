@@ -100,4 +100,97 @@ export const mucNotes = {
     en: '{server} lists the rooms of {about} for {from}.',
     de: '{server} zählt {from} die Räume von {about} auf.',
   },
+  // --- a client in rooms -----------------------------------------------------------------------------
+  'muc.client-send': {
+    en: '{client} sends its <{stanza}/> for {room} to its own server, which passes it on to the room service.',
+    de: '{client} schickt seine <{stanza}/>-Stanza für {room} an den eigenen Server, der sie an den Raumdienst weiterreicht.',
+  },
+  'muc.client-not-in-room': {
+    en: '{client} is not in {room}, so there is nothing to leave.',
+    de: '{client} ist nicht in {room}, es gibt also nichts zu verlassen.',
+  },
+  'muc.client-join-refused': {
+    en: '{client} may not enter {room}: the room answered {condition}.',
+    de: '{client} darf {room} nicht betreten: Der Raum antwortet mit {condition}.',
+  },
+  'muc.client-created': {
+    en: '{client} has created {room} and owns it (status 201). The room stays locked until {client} configures it.',
+    de: '{client} hat {room} angelegt und ist Besitzer (Status 201). Der Raum bleibt gesperrt, bis {client} ihn einrichtet.',
+  },
+  'muc.client-joined': {
+    en: '{client} is in {room} as “{nick}” (role {role}, affiliation {affiliation}); {count:one other occupant was|# other occupants were} listed first.',
+    de: '{client} ist als „{nick}“ in {room} (Rolle {role}, Zugehörigkeit {affiliation}); zuvor kam die Liste mit {count:einem weiteren Anwesenden|# weiteren Anwesenden}.',
+  },
+  'muc.client-joined-public': {
+    en: '{client} is in {room} as “{nick}” (role {role}, affiliation {affiliation}). Status 100 warns: this room is non-anonymous, every occupant sees {client}’s real JID.',
+    de: '{client} ist als „{nick}“ in {room} (Rolle {role}, Zugehörigkeit {affiliation}). Status 100 warnt: Der Raum ist nicht anonym, alle Anwesenden sehen die echte JID von {client}.',
+  },
+  'muc.client-role': {
+    en: '{client}’s standing in {room} has changed: role {role}, affiliation {affiliation}.',
+    de: 'Die Stellung von {client} in {room} hat sich geändert: Rolle {role}, Zugehörigkeit {affiliation}.',
+  },
+  'muc.client-occupant': {
+    en: '{client} learns that “{nick}” is in {room} (role {role}), but not who it is: the room keeps the real JID to itself.',
+    de: '{client} erfährt, dass „{nick}“ in {room} ist (Rolle {role}), aber nicht, wer dahintersteckt: Der Raum behält die echte JID für sich.',
+  },
+  'muc.client-occupant-jid': {
+    en: '{client} learns that “{nick}” is in {room} (role {role}) and that “{nick}” is {jid}.',
+    de: '{client} erfährt, dass „{nick}“ in {room} ist (Rolle {role}) und dass „{nick}“ {jid} ist.',
+  },
+  'muc.client-occupant-left': {
+    en: '{client} sees “{nick}” leave {room}.',
+    de: '{client} sieht „{nick}“ {room} verlassen.',
+  },
+  'muc.client-occupant-kicked': {
+    en: '{client} sees “{nick}” kicked out of {room} (status 307).',
+    de: '{client} sieht, wie „{nick}“ aus {room} geworfen wird (Status 307).',
+  },
+  'muc.client-occupant-banned': {
+    en: '{client} sees “{nick}” banned from {room} (status 301).',
+    de: '{client} sieht, wie „{nick}“ aus {room} verbannt wird (Status 301).',
+  },
+  'muc.client-left': {
+    en: '{client} has left {room}.',
+    de: '{client} hat {room} verlassen.',
+  },
+  'muc.client-kicked': {
+    en: '{client} has been kicked out of {room} (status 307).',
+    de: '{client} wurde aus {room} geworfen (Status 307).',
+  },
+  'muc.client-banned': {
+    en: '{client} has been banned from {room} (status 301) and cannot come back.',
+    de: '{client} wurde aus {room} verbannt (Status 301) und kann nicht zurück.',
+  },
+  'muc.client-removed': {
+    en: '{client} was removed from {room}: it is members-only now, and {client} is no member.',
+    de: '{client} wurde aus {room} entfernt: Der Raum ist jetzt nur für Mitglieder, und {client} ist keines.',
+  },
+  'muc.client-message': {
+    en: '{client} shows “{body}” from “{nick}” in {room}.',
+    de: '{client} zeigt „{body}“ von „{nick}“ in {room}.',
+  },
+  'muc.client-history': {
+    en: '{client} gets from the room’s history what “{nick}” wrote before it came in: “{body}” (sent {stamp}).',
+    de: '{client} bekommt aus dem Verlauf des Raums, was „{nick}“ vor seinem Eintreten schrieb: „{body}“ (gesendet {stamp}).',
+  },
+  'muc.client-subject': {
+    en: '{client} shows the subject of {room}: “{subject}”.',
+    de: '{client} zeigt das Thema von {room}: „{subject}“.',
+  },
+  'muc.client-now-public': {
+    en: '{room} tells {client}: from now on every occupant sees every real JID (status 172).',
+    de: '{room} teilt {client} mit: Ab jetzt sieht jeder Anwesende jede echte JID (Status 172).',
+  },
+  'muc.client-now-semi': {
+    en: '{room} tells {client}: from now on only moderators see real JIDs (status 173).',
+    de: '{room} teilt {client} mit: Ab jetzt sehen nur Moderatoren echte JIDs (Status 173).',
+  },
+  'muc.client-notice': {
+    en: '{room} tells {client} that its configuration has changed (status {codes}).',
+    de: '{room} teilt {client} mit, dass sich die Einstellungen geändert haben (Status {codes}).',
+  },
+  'muc.client-refused': {
+    en: '{client}’s message to {room} came back refused: {condition}.',
+    de: 'Die Nachricht von {client} an {room} kam abgelehnt zurück: {condition}.',
+  },
 } as const satisfies NoteTable;

@@ -41,3 +41,10 @@ export function aliceAndBob(users: Account[] = [accounts.alice, accounts.bob]): 
 export function aliceAlone(): Pick<Topology, 'servers' | 'clients' | 'links'> {
   return { servers: [aExample([accounts.alice])], clients: [{ ...aliceLaptop }], links: [accessLink(aliceLaptop, 20)] };
 }
+
+/** alice and bob on a.example with a third person of that server (a room's third occupant), at its own address and distance. */
+export function aliceBobAnd(third: { user: string; password: string; resource: string; ip: string; latencyMs: number }): Pick<Topology, 'servers' | 'clients' | 'links'> {
+  const client: ClientSpec = { id: third.user, jid: `${third.user}@a.example`, password: third.password, server: 'a.example', resource: third.resource, ip: third.ip };
+  const base = aliceAndBob([accounts.alice, accounts.bob, { user: third.user, password: third.password }]);
+  return { servers: base.servers, clients: [...base.clients, client], links: [...base.links, accessLink(client, third.latencyMs)] };
+}

@@ -19,8 +19,10 @@ import { s2sPlaintext } from './s2s-plaintext';
 import { saslDowngrade } from './sasl-downgrade';
 import { starttlsStripping } from './starttls-stripping';
 import { unknownDomain } from './unknown-domain';
+import { mucBasic } from './muc-basic';
+import { mucModeration } from './muc-moderation';
 
-export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm, otrOffline, starttlsStripping, s2sPlaintext, saslDowngrade, archCentralised, archFederated, archCentralisedE2e, archFederatedE2e];
+export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm, otrOffline, starttlsStripping, s2sPlaintext, saslDowngrade, archCentralised, archFederated, archCentralisedE2e, archFederatedE2e, mucBasic, mucModeration];
 
 export function getPreset(id: string): Scenario | undefined {
   return presets.find((p) => p.id === id);

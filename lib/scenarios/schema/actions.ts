@@ -54,6 +54,12 @@ const body = text({ label: L('Text', 'Text') }, { maxLength: MAX_BODY });
 const secret = text({ label: L('Secret', 'Geheimnis'), description: L('What both sides must know; SMP compares it without revealing it.', 'Was beide Seiten wissen müssen; SMP vergleicht es, ohne es preiszugeben.') }, { minLength: 1, maxLength: MAX_SECRET });
 
 const empty = (en: string, de: string) => object({ label: L(en, de) }, {});
+
+/** XEP-0045: a room is addressed by its bare room JID (`lab@conference.a.example`), an occupant by nickname. */
+const room = text({ label: L('Room', 'Raum'), description: L('The room’s address, e.g. lab@conference.a.example (XEP-0045).', 'Die Adresse des Raums, z. B. lab@conference.a.example (XEP-0045).') }, { format: 'bare-jid' });
+const nick = text({ label: L('Nickname', 'Spitzname'), description: L('The name in the room (the resource of the occupant JID).', 'Der Name im Raum (die Ressource der Teilnehmer-JID).') }, { format: 'resource' });
+const onOff = (en: string, de: string) => optional(boolean({ label: L(en, de) }));
+const roomNick = (en: string, de: string, description?: [string, string]) => object({ label: L(en, de), ...(description ? { description: L(...description) } : {}) }, { room, nick });
 const jidOnly = (en: string, de: string) => object({ label: L(en, de) }, { jid: contact });
 
 export const action = union({ label: L('Action', 'Aktion') }, 'type', {
@@ -115,6 +121,34 @@ export const action = union({ label: L('Action', 'Aktion') }, 'type', {
   'send-signed': object(
     { label: L('Send a signed message', 'Signierte Nachricht senden'), description: L('The signed contrast (modelled): the text signed with our Ed25519 key, in clear.', 'Der Vergleich mit Signaturen (modelliert): der Text mit dem eigenen Ed25519-Schlüssel signiert, im Klartext.') },
     { to: toPerson, body },
+  ),
+  'muc-join': object(
+    { label: L('Enter a room', 'Raum betreten'), description: L('Presence to room/nick with the MUC element (XEP-0045 §7.2); a room that does not exist yet is created, locked, with us as owner (§10.1).', 'Präsenz an Raum/Spitzname mit dem MUC-Element (XEP-0045 §7.2); einen Raum, den es noch nicht gibt, legt der Dienst gesperrt an, mit uns als Besitzer (§10.1).') },
+    { room, nick, password: optional(text({ label: L('Room password', 'Raumpasswort') }, { maxLength: MAX_SECRET })) },
+  ),
+  'muc-leave': object({ label: L('Leave a room', 'Raum verlassen'), description: L('Unavailable presence to our occupant JID (XEP-0045 §7.14).', 'Presence „unavailable“ an die eigene Teilnehmer-JID (XEP-0045 §7.14).') }, { room }),
+  'muc-send': object({ label: L('Write to a room', 'In einen Raum schreiben'), description: L('A groupchat message to the room JID, reflected to every occupant (XEP-0045 §7.4).', 'Eine groupchat-Nachricht an die Raum-JID, die der Dienst an alle Anwesenden verteilt (XEP-0045 §7.4).') }, { room, body }),
+  'muc-private': object({ label: L('Private message in a room', 'Private Nachricht im Raum'), description: L('A chat message to an occupant JID, delivered through the room (XEP-0045 §7.5).', 'Eine Chatnachricht an eine Teilnehmer-JID, zugestellt über den Raum (XEP-0045 §7.5).') }, { room, nick, body }),
+  'muc-subject': object({ label: L('Set the room subject', 'Raumthema setzen'), description: L('A groupchat message with a subject and no body (XEP-0045 §8.1).', 'Eine groupchat-Nachricht mit Thema und ohne Text (XEP-0045 §8.1).') }, { room, subject: text({ label: L('Subject', 'Thema') }, { maxLength: 1024 }) }),
+  'muc-kick': roomNick('Kick an occupant', 'Teilnehmer hinauswerfen', ['Role none, by nickname (XEP-0045 §8.2).', 'Rolle „none“, über den Spitznamen (XEP-0045 §8.2).']),
+  'muc-grant-voice': roomNick('Grant voice', 'Rederecht erteilen', ['Role participant for a visitor (XEP-0045 §8.3).', 'Rolle „participant“ für einen Besucher (XEP-0045 §8.3).']),
+  'muc-revoke-voice': roomNick('Revoke voice', 'Rederecht entziehen', ['Role visitor for a participant (XEP-0045 §8.4).', 'Rolle „visitor“ für einen Teilnehmer (XEP-0045 §8.4).']),
+  'muc-ban': object({ label: L('Ban a user', 'Nutzer verbannen'), description: L('Affiliation outcast for a bare JID (XEP-0045 §9.1).', 'Zugehörigkeit „outcast“ für eine bare JID (XEP-0045 §9.1).') }, { room, jid: contact }),
+  'muc-member': object({ label: L('Make a member', 'Zum Mitglied machen'), description: L('Affiliation member for a bare JID (XEP-0045 §9.3).', 'Zugehörigkeit „member“ für eine bare JID (XEP-0045 §9.3).') }, { room, jid: contact }),
+  'muc-configure': object(
+    { label: L('Configure a room', 'Raum einrichten'), description: L('Submit the room configuration form (XEP-0045 §10.2); with no field set, an instant room (§10.1.2).', 'Das Einstellungsformular des Raums absenden (XEP-0045 §10.2); ohne gesetztes Feld ein Sofortraum (§10.1.2).') },
+    {
+      room,
+      membersOnly: onOff('Members only', 'Nur für Mitglieder'),
+      moderated: onOff('Moderated', 'Moderiert'),
+      whois: optional(
+        oneOf({ label: L('Who sees real JIDs', 'Wer echte JIDs sieht'), description: L('muc#roomconfig_whois: moderators (semi-anonymous) or anyone (non-anonymous).', 'muc#roomconfig_whois: Moderatoren (halb-anonym) oder alle (nicht anonym).') }, ['moderators', 'anyone'], {
+          moderators: L('Moderators only', 'Nur Moderatoren'),
+          anyone: L('Anyone', 'Alle'),
+        }),
+      ),
+      password: optional(text({ label: L('Room password', 'Raumpasswort'), description: L('Empty: no password.', 'Leer: kein Passwort.') }, { maxLength: MAX_SECRET })),
+    },
   ),
   'keys-stolen': object(
     { label: L('Keys stolen', 'Schlüssel gestohlen'), internal: true, description: L('Added at each theft of a thief observer, on the robbed device, so the trace shows the theft.', 'Bei jedem Diebstahl eines Dieb-Beobachters auf dem beraubten Gerät eingefügt, damit der Ablauf den Diebstahl zeigt.') },

@@ -18,6 +18,7 @@ import type { TlsChannel } from '../tls-channel/channel';
 import { labAnchor, pkiSeed } from '../tls-channel/pki';
 import { clientPort, sendOutput, type TcpEndpoints, type WirePiece } from '../wire';
 import { nextClientPhase, type ClientPhase, type ClientTrigger } from '../stream/client-table';
+import type { ClientRoom } from './muc';
 
 export interface ReceivedMessage {
   from: string;
@@ -98,6 +99,8 @@ export interface ClientState {
    * (lib/xmpp/im/signed-client.ts).
    */
   e2e: Record<string, unknown>;
+  /** XEP-0045 rooms we entered or are entering, by room JID (lib/xmpp/client/muc.ts; bounded). */
+  rooms: Record<string, ClientRoom>;
 }
 
 /** State stays small so that checkpoints cost the same at step 10 and at step 100,000. */
@@ -146,6 +149,7 @@ export function initClient(spec: ClientSpec, scenario: Scenario, schemes: readon
     own: {},
     pending: {},
     e2e: Object.fromEntries(schemes.map((scheme) => [scheme.id, scheme.init()])),
+    rooms: {},
   };
 }
 

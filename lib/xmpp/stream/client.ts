@@ -17,6 +17,7 @@ import { sendBytes } from '../wire';
 import { e2eAction, keysStolen, messageAction, onMessage } from '../client/messages';
 import { connect, disconnect, onBindResult, onFeatures, onSasl, onStreamError, onTls, receiveBytes, retryLogin } from '../client/negotiation';
 import { onPresence, presenceAction, setOwn } from '../client/presence';
+import { mucAction, mucMessageIn, mucPresenceIn } from '../client/muc';
 import { rosterAction } from '../client/roster';
 import { onIq, serviceAction } from '../client/services';
 import { initClient, note, OUTBOX_MAX, send, streamDown, tlsUp, type ClientState } from '../client/state';
@@ -25,7 +26,7 @@ export { INBOX_SHOWN, type ClientRosterItem, type ClientState, type ContactPrese
 
 /** What the user asked for while online: an end-to-end scheme that owns it first, then the plain handlers. */
 function onlineAction(s: ClientState, a: Action, ctx: HostContext, schemes: readonly E2eScheme[]): HostOutput[] {
-  return e2eAction(s, a, ctx, schemes) ?? messageAction(s, a) ?? presenceAction(s, a) ?? rosterAction(s, a) ?? serviceAction(s, a) ?? [];
+  return e2eAction(s, a, ctx, schemes) ?? messageAction(s, a) ?? presenceAction(s, a) ?? rosterAction(s, a) ?? serviceAction(s, a) ?? mucAction(s, a) ?? [];
 }
 
 function handleAction(s: ClientState, a: Action, ctx: HostContext, schemes: readonly E2eScheme[]): HostOutput[] {
@@ -74,9 +75,9 @@ function onElement(s: ClientState, el: XmlElement, ctx: HostContext, schemes: re
   if (s.phase !== 'online') return [note('client.unexpected', { client: s.id, element: el.name })];
   switch (el.name) {
     case 'message':
-      return onMessage(s, el, ctx, schemes);
+      return mucMessageIn(s, el, ctx) ?? onMessage(s, el, ctx, schemes);
     case 'presence':
-      return onPresence(s, el);
+      return mucPresenceIn(s, el) ?? onPresence(s, el);
     case 'iq':
       return onIq(s, el);
     default:

@@ -17,6 +17,7 @@ describe('types derived from the schema', () => {
       | 'connect' | 'disconnect' | 'send-message' | 'retry-login' | 'set-presence' | 'add-contact' | 'subscribe' | 'unsubscribe' | 'approve-subscription'
       | 'deny-subscription' | 'remove-contact' | 'roster-get' | 'disco-info' | 'disco-items' | 'ping' | 'send-raw' | 'otr-start' | 'otr-end'
       | 'smp-start' | 'smp-respond' | 'static-publish' | 'send-static' | 'send-signed' | 'keys-stolen'
+      | 'muc-join' | 'muc-leave' | 'muc-send' | 'muc-private' | 'muc-subject' | 'muc-kick' | 'muc-grant-voice' | 'muc-revoke-voice' | 'muc-ban' | 'muc-member' | 'muc-configure'
     >();
   });
 });

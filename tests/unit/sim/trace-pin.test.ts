@@ -35,6 +35,8 @@ const PINNED: Record<string, { events: number; wire: string; story: string }> = 
   'arch-federated': { events: 99, wire: 'eb3859f0d43e7a78', story: 'b87a6fa250d936e5' },
   'arch-centralised-e2e': { events: 91, wire: '0fda8e533e091a94', story: '065b4a421fb4fba1' },
   'arch-federated-e2e': { events: 126, wire: 'b8742ed87368a4e0', story: '755fe4b1c1d8e8e8' },
+  'muc-basic': { events: 104, wire: '54a6ff5e9c794efb', story: '33093d59e7bbf142' },
+  'muc-moderation': { events: 131, wire: '76d52255272a53cf', story: 'ce067187b9999ba6' },
 };
 
 describe('every preset trace is pinned', () => {
