@@ -12,7 +12,7 @@ const v1 = (id: string): any => JSON.parse(readFileSync(join(__dirname, 'v1', `$
 /** A preset as a version-1 file can express it: chapters came with version 2 (they are optional there). */
 const withoutChapters = ({ chapters: _, ...rest }: Scenario): Scenario => rest;
 /** Presets first written in version 2: they never had a version-1 file. */
-const BORN_IN_V2 = new Set(['otr-offline', 'starttls-stripping', 'bad-certificate', 'sasl-downgrade', 's2s-plaintext', 'muc-basic', 'muc-moderation']);
+const BORN_IN_V2 = new Set(['otr-offline', 'starttls-stripping', 'bad-certificate', 'sasl-downgrade', 's2s-plaintext', 'muc-basic', 'muc-moderation', 'arch-centralised', 'arch-federated', 'arch-centralised-e2e', 'arch-federated-e2e']);
 
 describe('version-1 files', () => {
   it('every old preset file loads and equals the version-2 preset', () => {

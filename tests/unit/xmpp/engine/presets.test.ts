@@ -27,6 +27,12 @@ const EVENTS: Record<string, number> = {
   'otr-mitm': 56,
   'otr-offline': 55,
   'starttls-stripping': 18,
+  's2s-plaintext': 62,
+  'sasl-downgrade': 30,
+  'arch-centralised': 69,
+  'arch-federated': 99,
+  'arch-centralised-e2e': 91,
+  'arch-federated-e2e': 126,
   'muc-basic': 104,
   'muc-moderation': 131,
 };
