@@ -54,7 +54,7 @@ test('c2s-login under the same tap: TLS leaves it addresses, a connection and se
   await expect(w).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   await page.keyboard.press('End');
   const panel = page.getByTestId('inspector-ledger');
-  await expect(panel.locator('section[data-group="sealed"]')).toContainText(/B in \d+ TLS records, unreadable/);
+  await expect(panel.locator('section[data-group="sealed"]')).toContainText(/B in one TLS record, unreadable/);
   await expect(panel.locator('section[data-group="connections"]')).toContainText(/TCP 192\.0\.2\.10:\d+ ↔ 198\.51\.100\.10:5222/);
   await expect(panel.locator('section[data-group="credentials"]')).toHaveCount(0);
   await expect(panel.locator('section[data-group="messages"]')).toHaveCount(0);

@@ -38,7 +38,7 @@ function factText(locale: Locale, f: LedgerFact, nm: (id: string) => string): st
       return f.e2e ? t('ledgerMessageE2e', { ...p, kind: f.e2e }) : t('ledgerMessageSealed', p);
     }
     case 'sealed':
-      return t('ledgerSealed', { from: f.from, to: f.to, time: time(f.time), size: f.size, records: f.records });
+      return t(f.records === 1 ? 'ledgerSealedOne' : 'ledgerSealed', { from: f.from, to: f.to, time: time(f.time), size: f.size, records: f.records });
     case 'contact':
       return t('ledgerContact', { from: f.from, to: f.to, count: f.count, last: f.lastSeq + 1 });
     case 'address':

@@ -27,6 +27,7 @@ export const ledgerStrings = {
   ledgerMessageSealed: { en: '{from} → {to}, {time}, {size} B; the text is unreadable', de: '{from} → {to}, {time}, {size} B; der Text ist unlesbar' },
   ledgerMessageE2e: { en: '{from} → {to}, {time}, {size} B; end-to-end encrypted ({kind})', de: '{from} → {to}, {time}, {size} B; Ende-zu-Ende-verschlüsselt ({kind})' },
   ledgerSealed: { en: '{from} → {to}, {time}: {size} B in {records} TLS records, unreadable', de: '{from} → {to}, {time}: {size} B in {records} TLS-Records, unlesbar' },
+  ledgerSealedOne: { en: '{from} → {to}, {time}: {size} B in one TLS record, unreadable', de: '{from} → {to}, {time}: {size} B in einem TLS-Record, unlesbar' },
   ledgerContact: { en: '{from} → {to}: {count} messages, the latest at step {last}', de: '{from} → {to}: {count} Nachrichten, die letzte in Schritt {last}' },
   ledgerAddress: { en: '{ip} is {node}', de: '{ip} ist {node}' },
   ledgerAddressUnknown: { en: '{ip}', de: '{ip}' },
