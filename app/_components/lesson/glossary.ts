@@ -45,7 +45,7 @@ export const glossaryEntries: readonly GlossaryEntry[] = [
   { en: 'iteration count', de: 'Iterationszahl', definition: { en: 'PBKDF2 work factor: how many rounds each guess costs', de: 'Arbeitsfaktor von PBKDF2: so viele Runden kostet jeder Rateversuch' } },
   { en: 'dictionary attack', de: 'Wörterbuchangriff', definition: { en: 'testing likely passwords one by one', de: 'wahrscheinliche Passwörter der Reihe nach durchprobieren' } },
   { en: 'channel binding', de: 'Kanalbindung', definition: { en: 'ties a login to its TLS channel', de: 'bindet die Anmeldung an den TLS-Kanal' } },
-  // OTR (lessons 8–11)
+  // OTR (lessons 9–12)
   { en: 'off-the-record messaging', term: 'Off-the-Record Messaging', de: 'Off-the-Record Messaging', definition: { en: 'end-to-end encryption for two-party chat, with forward secrecy and deniability', de: 'Ende-zu-Ende-Verschlüsselung für Chats zu zweit, mit Forward Secrecy und Abstreitbarkeit' } },
   { en: 'key exchange', de: 'Schlüsselaustausch', definition: { en: 'two parties agree on a shared secret', de: 'zwei Parteien vereinbaren ein gemeinsames Geheimnis' } },
   { en: 'diffie-hellman key exchange', term: 'Diffie–Hellman key exchange', de: 'Diffie-Hellman-Schlüsselaustausch', definition: { en: 'key agreement via g^xy: each side sends g to its secret power', de: 'Schlüsselvereinbarung über g^xy: jede Seite schickt g hoch ihr Geheimnis' } },
@@ -87,10 +87,10 @@ export const glossaryEntries: readonly GlossaryEntry[] = [
   { en: 'authorization', de: 'Autorisierung', definition: { en: 'granting rights after authentication', de: 'Rechtevergabe nach der Authentifizierung' } },
   { en: 'data minimisation', de: 'Datenminimierung', definition: { en: 'collect and keep only what the service needs', de: 'nur erheben und speichern, was der Dienst braucht' } },
   { en: 'message carbons', term: 'Message Carbons', de: 'Message Carbons', definition: { en: 'XEP-0280: copies of a chat to all of the user’s own clients', de: 'XEP-0280: Kopien eines Chats an alle eigenen Clients' } },
-  // summary (lesson 13)
+  // summary (lesson 14)
   { en: 'data retention', de: 'Vorratsdatenspeicherung', definition: { en: 'mandated storage of traffic data without suspicion', de: 'verpflichtende, anlasslose Speicherung von Verkehrsdaten' } },
   { en: 'sealed sender', de: 'Sealed Sender', definition: { en: 'Signal: the sender is hidden from the server inside the encryption', de: 'Signal: der Absender steckt verschlüsselt in der Nachricht, der Server sieht ihn nicht' } },
-  // otr-limits (lesson 12)
+  // otr-limits (lesson 13)
   { en: 'double ratchet', term: 'Double Ratchet', de: 'Double-Ratchet-Verfahren', definition: { en: 'a new key for every message, and new Diffie–Hellman keys with every reply', de: 'neuer Schlüssel für jede Nachricht und neue Diffie-Hellman-Schlüssel mit jeder Antwort' } },
   { en: 'prekey bundle', de: 'Prekey-Bundle', definition: { en: 'keys a device publishes so that others can start a session while it is offline', de: 'Schlüssel, die ein Gerät veröffentlicht, damit andere auch offline eine Sitzung beginnen können' } },
   { en: 'device list', de: 'Geräteliste', definition: { en: 'the OMEMO devices of a user, published on their server', de: 'die OMEMO-Geräte eines Nutzers, auf dessen Server veröffentlicht' } },
@@ -103,6 +103,9 @@ export const glossaryEntries: readonly GlossaryEntry[] = [
   { en: 'key schedule', de: 'Key Schedule', definition: { en: 'TLS 1.3: how every secret and key is derived from the shared secret and the transcript', de: 'TLS 1.3: wie jedes Geheimnis und jeder Schlüssel aus dem gemeinsamen Geheimnis und dem Mitschnitt des Handshakes entsteht' } },
   { en: 'aead', term: 'AEAD', de: 'authentifizierte Verschlüsselung (AEAD)', definition: { en: 'encryption and an integrity tag in one step', de: 'Verschlüsselung und Integritätsschutz in einem Schritt' } },
   { en: 'tls record', term: 'TLS record', de: 'TLS-Record', definition: { en: 'one unit on the wire: type, length, and (encrypted) content', de: 'eine Einheit auf der Leitung: Typ, Länge und (verschlüsselter) Inhalt' } },
+  // certificates (lesson 8)
+  { en: 'certificate authority', de: 'Zertifizierungsstelle', definition: { en: 'an issuer whose signature on a certificate clients trust', de: 'Aussteller, dessen Signatur auf einem Zertifikat Clients vertrauen' } },
+  { en: 'trust anchor', de: 'Vertrauensanker', definition: { en: 'a CA a client trusts from the start; every chain must end at one', de: 'eine CA, der ein Client von vornherein vertraut; jede Kette muss bei einer enden' } },
 ];
 
 const byEnglish = new Map(glossaryEntries.map((e) => [e.en, e]));

@@ -104,6 +104,9 @@ const PREDICTED: Record<string, boolean> = {
   'c2s-login@6 a.example knows key:tls:alice~a.example': true,
   'c2s-login@7 tap:alice~a.example knows key:tls:alice~a.example': false,
   'federation@40 a.example can-read': true,
+  'starttls-stripping@9 tap:alice~a.example knows password:alice': true,
+  'starttls-stripping@18 tap:bob~a.example knows password:bob': false,
+  's2s-plaintext@55 tap:a.example~b.example can-read': true,
 };
 
 describe('<Predict>: the simulation gives the answer the lesson explains', () => {

@@ -1,5 +1,5 @@
 /**
- * Lessons 8–11 quote steps, bytes, fingerprints and observer results from the OTR presets (seed 1, the
+ * Lessons 9–12 quote steps, bytes, fingerprints and observer results from the OTR presets (seed 1, the
  * widget's seed). Each quoted value is pinned here, so a change to a preset or to the engine that would
  * make a lesson say something false fails this test instead. Steps are widget steps: step k = seq k − 1.
  */
@@ -34,7 +34,7 @@ function load(id: string) {
   return { trace, at, body, fields, notes, seen };
 }
 
-describe('lesson 8 quotes otr-ake', () => {
+describe('lesson 9 quotes otr-ake', () => {
   const s = load('otr-ake');
 
   it('query at step 28, the four AKE messages at steps 30, 32, 34, 36 with the quoted sizes', () => {
@@ -83,7 +83,7 @@ describe('lesson 8 quotes otr-ake', () => {
   });
 });
 
-describe('lesson 9 quotes otr-ake, otr-forward-secrecy and otr-post-compromise', () => {
+describe('lesson 10 quotes otr-ake, otr-forward-secrecy and otr-post-compromise', () => {
   it('the key-id table of otr-ake and when the first keys are forgotten', () => {
     const s = load('otr-ake');
     const rows = [39, 42, 45, 48, 51, 54, 57].map((k) => {
@@ -158,7 +158,7 @@ describe('lesson 9 quotes otr-ake, otr-forward-secrecy and otr-post-compromise',
   });
 });
 
-describe('lesson 10 quotes otr-deniability', () => {
+describe('lesson 11 quotes otr-deniability', () => {
   const s = load('otr-deniability');
   const meta = s.seen('forger').metadata as unknown as {
     recorded: { seq: number; macKey: string | null; macKeyRevealedAt: number | null; reveals: string[] }[];
@@ -198,7 +198,7 @@ describe('lesson 10 quotes otr-deniability', () => {
   });
 });
 
-describe('lesson 11 quotes otr-mitm', () => {
+describe('lesson 12 quotes otr-mitm', () => {
   const s = load('otr-mitm');
 
   it('the operator answers the AKE: its commit to alice at step 29, the request to bob at step 30, both "private" at 33 and 37', () => {
@@ -238,7 +238,7 @@ describe('lesson 11 quotes otr-mitm', () => {
   });
 });
 
-describe('lessons 8–11 open each widget at the step the text describes', () => {
+describe('lessons 9–12 open each widget at the step the text describes', () => {
   // By slug, not by file name: the file names carry the lesson numbers, which move when a lesson is added.
   const embeds = ['otr-key-exchange', 'forward-secrecy', 'deniability', 'smp'].flatMap((name) =>
     (['en', 'de'] as const).flatMap((locale) =>

@@ -1,5 +1,5 @@
 /**
- * Lesson 12 (otr-limits) quotes the `otr-offline` preset (seed 1, the widget's seed): steps, times, stamps,
+ * Lesson 13 (otr-limits) quotes the `otr-offline` preset (seed 1, the widget's seed): steps, times, stamps,
  * addresses, instance tags and key ids. Each is pinned here, so a change to the preset or the engine that
  * would make the lesson say something false fails this test. Step k = event k − 1.
  */
@@ -31,7 +31,7 @@ const otr = (step: number) => {
   return { type: d.typeName, sender: d.header.senderInstance.toString(16), receiver: d.header.receiverInstance.toString(16), fields: Object.fromEntries(d.fields.map((f) => [f.name, f.value])) };
 };
 
-describe('lesson 12 quotes otr-offline', () => {
+describe('lesson 13 quotes otr-offline', () => {
   it('step 21: the Query Message goes to bob’s bare JID with the XEP-0364 hints, and the server stores it (bob is offline)', () => {
     expect([at(21).from, at(21).to, to(21)]).toEqual(['alice', 'a.example', 'bob@a.example']);
     expect(body(21).startsWith('?OTRv23?')).toBe(true);

@@ -6,8 +6,9 @@
  * commit 3ad7aaaa3424), numbering <section1>…<section4> in order as xep.xsl does.
  * RFC 4616 and RFC 5802 (not in xsf/rfcs): their top-level sections as rfc-editor.org lists them.
  * RFC 8446 from github.com/tlswg/tls13-rfc (rfc8446.xml, commit ea26862535b2), numbered as xml2rfc does, appendices
- * (in <back>) lettered A, B, …. RFC 6066: only §3, whose title rfc-editor.org and the implementations' documentation give.
- * RFC 3920, 5929, 7677, 9266 and 9849 are cited only as whole documents, so only their existence is recorded.
+ * (in <back>) lettered A, B, …. RFC 6066 §3, RFC 5280 §6 and RFC 6125 §6.6.4: only the sections cited, with the titles
+ * rfc-editor.org gives (RFC 6125's from its draft source, draft-saintandre-tls-server-id-check).
+ * RFC 3920, 5929, 7677, 9266, 9525 and 9849 are cited only as whole documents, so only their existence is recorded.
  * @module
  */
 
@@ -628,11 +629,18 @@ export const RFC_TOCS: Readonly<Record<string, Toc>> = {
     'E.8': "Attacks on Static RSA",
     'F': "Contributors",
   },
+  '5280': {
+    '6': "Certification Path Validation",
+  },
+  '6125': {
+    '6.6.4': "Fallback",
+  },
   '6066': {
     '3': "Server Name Indication",
   },
   '9266': {},
   '9849': {},
+  '9525': {},
 };
 
 export const XEP_TOCS: Readonly<Record<string, Toc>> = {

@@ -1,5 +1,5 @@
 /**
- * Lesson 13 ("Summary: security, privacy and surveillance") quotes a.example's metadata ledger of
+ * Lesson 14 ("Summary: security, privacy and surveillance") quotes a.example's metadata ledger of
  * otr-ake (seed 1, the widget's seed). Each number is pinned here, so a change to the preset or to the
  * ledger that would make the lesson say something false fails this test. Steps are widget steps.
  */
@@ -15,7 +15,7 @@ const trace = runScenario(scenario, { seed: WIDGET_SEED }).trace;
 const ledger = ledgerOf(scenario, trace, 'a.example')!;
 const facts = <K extends string>(kind: K) => ledger.facts.filter((f) => f.kind === kind) as Extract<(typeof ledger.facts)[number], { kind: K }>[];
 
-describe('lesson 13 quotes a.example’s ledger of otr-ake', () => {
+describe('lesson 14 quotes a.example’s ledger of otr-ake', () => {
   it('who with whom and how often: alice → bob eight OTR messages, bob → alice four', () => {
     expect(facts('contact').map((c) => [c.from, c.to, c.count])).toEqual([
       ['alice@a.example', 'bob@a.example', 8],
