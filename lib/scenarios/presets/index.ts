@@ -1,6 +1,7 @@
 /** The preset scenarios, by id. `npm run sim -- list` and the lesson widgets read them from here. @module */
 import type { Scenario } from '../../sim/types';
 import { archCentralised, archCentralisedE2e, archFederated, archFederatedE2e } from './arch';
+import { badCertificate } from './bad-certificate';
 import { badPassword } from './bad-password';
 import { c2sLogin } from './c2s-login';
 import { chatLocal } from './chat-local';
@@ -22,7 +23,7 @@ import { unknownDomain } from './unknown-domain';
 import { mucBasic } from './muc-basic';
 import { mucModeration } from './muc-moderation';
 
-export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm, otrOffline, starttlsStripping, s2sPlaintext, saslDowngrade, archCentralised, archFederated, archCentralisedE2e, archFederatedE2e, mucBasic, mucModeration];
+export const presets: readonly Scenario[] = [hello, c2sLogin, chatLocal, presenceSubscription, offlineMessage, federation, badPassword, malformedXml, unknownDomain, otrAke, otrForwardSecrecy, otrPostCompromise, otrDeniability, otrMitm, otrOffline, starttlsStripping, s2sPlaintext, saslDowngrade, badCertificate, archCentralised, archFederated, archCentralisedE2e, archFederatedE2e, mucBasic, mucModeration];
 
 export function getPreset(id: string): Scenario | undefined {
   return presets.find((p) => p.id === id);

@@ -89,3 +89,22 @@ describe('sasl-downgrade', () => {
     expect(trace.events.filter((e) => e.link === 'bob~a.example' && e.transport?.via?.some((v) => v.did === 'rewrite')).length).toBe(1);
   });
 });
+
+describe('bad-certificate', () => {
+  it('each client refuses its server’s certificate with the alert for its fault, and logs in nowhere', () => {
+    const failed = facts('bad-certificate').filter((f) => f.type === 'tls-failed' && f.sent);
+    expect(failed.map((f) => [f.node, f.certificate, f.alert, f.sent])).toEqual([
+      ['alice', 'name-mismatch', 'bad_certificate', true],
+      ['bob', 'expired', 'certificate_expired', true],
+      ['carol', 'unknown-ca', 'unknown_ca', true],
+    ]);
+    expect(facts('bad-certificate').some((f) => f.type === 'sasl-started' || f.type === 'session-online')).toBe(false);
+    // The servers derived their keys before the refusal; no client ever holds any.
+    expect(facts('bad-certificate').some((f) => f.type === 'tls-keys' && ['alice', 'bob', 'carol'].includes(f.node))).toBe(false);
+  });
+
+  it('the tap on alice’s link reads no credential and no JID of hers beyond the stream header', () => {
+    const l = ledger('bad-certificate', 'tap:alice~a.example');
+    expect([...of(l, 'password'), ...of(l, 'scram'), ...of(l, 'message')]).toEqual([]);
+  });
+});

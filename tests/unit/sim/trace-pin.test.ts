@@ -31,6 +31,7 @@ const PINNED: Record<string, { events: number; wire: string; story: string }> = 
   'starttls-stripping': { events: 18, wire: '98480da3063dd383', story: 'f50f22d74c939047' },
   's2s-plaintext': { events: 62, wire: '8388a4a7a2ab6c71', story: '64ca57e30d628bbd' },
   'sasl-downgrade': { events: 30, wire: '33f161b74947668e', story: 'e13aba1056c8f889' },
+  'bad-certificate': { events: 24, wire: 'd8c28f071e15ee99', story: 'f29e24be34b1944d' },
   'arch-centralised': { events: 69, wire: '2dab88192348b3b7', story: '523aad35afb0cef1' },
   'arch-federated': { events: 99, wire: 'eb3859f0d43e7a78', story: 'b87a6fa250d936e5' },
   'arch-centralised-e2e': { events: 91, wire: '0fda8e533e091a94', story: '065b4a421fb4fba1' },
