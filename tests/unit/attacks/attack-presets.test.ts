@@ -92,7 +92,7 @@ describe('sasl-downgrade', () => {
 
 describe('bad-certificate', () => {
   it('each client refuses its server’s certificate with the alert for its fault, and logs in nowhere', () => {
-    const failed = facts('bad-certificate').filter((f) => f.type === 'tls-failed' && f.sent);
+    const failed = facts('bad-certificate').filter((f): f is Extract<Fact, { type: 'tls-failed' }> => f.type === 'tls-failed' && f.sent);
     expect(failed.map((f) => [f.node, f.certificate, f.alert, f.sent])).toEqual([
       ['alice', 'name-mismatch', 'bad_certificate', true],
       ['bob', 'expired', 'certificate_expired', true],
