@@ -15,7 +15,9 @@
  */
 import net from 'node:net';
 import type { Account, Scenario, SaslMechanismSetting, Settings } from '../sim/types';
-import { xmppServer, type ServerState } from '../xmpp/stream/server';
+import { createXmppServer, xmppServer, type ServerState } from '../xmpp/stream/server';
+import { SERVER_SERVICES } from '../xmpp/server/services';
+import { mucServices } from '../xmpp/muc/service';
 import { isLoopback } from './cli';
 import { NetHost, utf8Text, type NetHostEvent } from './net-host';
 
@@ -39,6 +41,8 @@ export interface XmppServerConfig {
   /** SASL mechanisms offered (default: SCRAM-SHA-256, SCRAM-SHA-1, PLAIN — PLAIN only inside TLS). */
   mechanisms?: SaslMechanismSetting[];
   scramIterations?: number;
+  /** Run the MUC service at conference.<domain> (XEP-0045, lib/xmpp/muc); default: no. */
+  muc?: boolean;
   /** s2s port on `host`; absent = no federation listener. */
   s2sPort?: number;
   /** Port of remote servers' s2s listeners (default: s2sPort, else 5269). */
@@ -108,11 +112,12 @@ export async function startXmppServer(cfg: XmppServerConfig): Promise<RunningXmp
   const spec = scenario.topology.servers[0]!;
   /** Our outgoing s2s connections whose socket has closed. */
   const ended = new Set<string>();
+  const machine = cfg.muc ? xmppServer : createXmppServer(SERVER_SERVICES.filter((v) => !mucServices.includes(v)));
   const host: NetHost<ServerState> = new NetHost<ServerState>({
-    machine: xmppServer,
+    machine,
     self: cfg.domain,
     init: (ctx) => {
-      const s = xmppServer.init(spec, scenario, ctx);
+      const s = machine.init(spec, scenario, ctx);
       s.settings.tlsLayer = 'external';
       // Remote servers are reached by address: one s2s "node" per peer IP.
       for (const h of hosts) {

@@ -1,6 +1,6 @@
 /**
  * `npm run peer:xmpp-server -- --port P --domain D --user name:password … [--cert F --key F]
- *  [--host 127.0.0.1] [--s2s-port P2] [--s2s-remote-port P3] [--hosts FILE] [--mechanisms M,M] [--tls none|starttls|required] [--trace]`
+ *  [--host 127.0.0.1] [--s2s-port P2] [--s2s-remote-port P3] [--hosts FILE] [--mechanisms M,M] [--tls none|starttls|required] [--muc conference.D] [--trace]`
  *
  * The engine's server state machines on real TCP sockets (xmpp-server-host.ts). Prints one JSON line
  * when listening — {"ev":"listening","domain","host","port","s2sPort","pid"} (port 0 picks a free
@@ -15,7 +15,7 @@ import { utf8Text, type NetHostEvent } from './net-host';
 import { parseHosts, startXmppServer } from './xmpp-server-host';
 
 const USAGE =
-  'usage: xmpp-server-peer --port P --domain D --user name:password … [--cert F --key F] [--host 127.0.0.1] [--s2s-port P2] [--s2s-remote-port P3] [--hosts FILE] [--mechanisms M,M] [--tls none|starttls|required] [--trace]\n';
+  'usage: xmpp-server-peer --port P --domain D --user name:password … [--cert F --key F] [--host 127.0.0.1] [--s2s-port P2] [--s2s-remote-port P3] [--hosts FILE] [--mechanisms M,M] [--tls none|starttls|required] [--muc conference.D] [--trace]\n';
 
 function fail(msg: string): never {
   process.stderr.write(`xmpp-server-peer: ${msg}\n${USAGE}`);
@@ -38,7 +38,7 @@ for (let i = 0; i < args.length; i++) {
   (opts[name] ??= []).push(v);
 }
 const one = (n: string): string | undefined => opts[n]?.[opts[n]!.length - 1];
-const known = new Set(['port', 'domain', 'user', 'cert', 'key', 'host', 's2s-port', 's2s-remote-port', 'hosts', 'mechanisms', 'tls', 'trace']);
+const known = new Set(['port', 'domain', 'user', 'cert', 'key', 'host', 's2s-port', 's2s-remote-port', 'hosts', 'mechanisms', 'tls', 'muc', 'trace']);
 for (const k of Object.keys(opts)) if (!known.has(k)) fail(`unknown option --${k}`);
 
 const port = Number(one('port'));
@@ -52,6 +52,9 @@ const users: Account[] = (opts.user ?? []).map((u) => {
 });
 const tlsOpt = one('tls');
 if (tlsOpt !== undefined && !['none', 'starttls', 'required'].includes(tlsOpt)) fail('--tls must be none, starttls or required');
+// XEP-0045's room service at its subdomain (lib/xmpp/muc); without --muc the server runs none.
+const muc = one('muc');
+if (muc !== undefined && muc !== `conference.${domain}`) fail(`--muc must be conference.${domain} (the subdomain lib/xmpp/muc answers at)`);
 const mechanisms = one('mechanisms')?.split(',') as SaslMechanismSetting[] | undefined;
 const num = (n: string): number | undefined => (one(n) === undefined ? undefined : Number(one(n)));
 const trace = !!opts.trace;
@@ -94,6 +97,7 @@ running = await startXmppServer({
   ...(one('cert') ? { cert: readFileSync(one('cert')!, 'utf8') } : {}),
   ...(one('key') ? { key: readFileSync(one('key')!, 'utf8') } : {}),
   ...(tlsOpt ? { tls: tlsOpt as Settings['tls'] } : {}),
+  muc: muc !== undefined,
   ...(mechanisms ? { mechanisms } : {}),
   ...(num('s2s-port') !== undefined ? { s2sPort: num('s2s-port') } : {}),
   ...(num('s2s-remote-port') !== undefined ? { s2sRemotePort: num('s2s-remote-port') } : {}),

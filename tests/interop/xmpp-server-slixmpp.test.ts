@@ -4,7 +4,8 @@
  * `python3-slixmpp`, driven by helpers/xmpp-slix-driver.py with /usr/bin/python3): STARTTLS with
  * the certificate verified, SCRAM-SHA-256 (slixmpp's first choice) and SCRAM-SHA-1 (forced), chat
  * between two slixmpp clients through our server, a presence subscription (slixmpp approves and
- * subscribes back automatically), an offline message with a delay stamp, a wrong password refused.
+ * subscribes back automatically), an offline message with a delay stamp, a wrong password refused, and a
+ * room on our MUC service (XEP-0045): created and configured moderated, a visitor refused, groupchat reflected.
  * Needs: apt-get install python3-slixmpp
  */
 import { describe, expect, it } from 'vitest';
@@ -44,6 +45,17 @@ describe.skipIf(!!missing)('xmpp interop: slixmpp 1.8 ↔ our server', () => {
     const r = await slix(['login', 'chat'], mech);
     expect(r.status, r.stderr + JSON.stringify(r.events)).toBe(0);
     expect(of(r.events, 'login').map((l) => l.mech)).toEqual([mech, mech]);
+  }, 60_000);
+
+  it('XEP-0045: slixmpp creates a moderated room on our conference service; a visitor’s message is refused with forbidden; groupchat is reflected', async () => {
+    const r = await slix(['login', 'muc']);
+    expect(r.events.at(-1), r.stderr + JSON.stringify(r.events)).toEqual({ ev: 'ok' });
+    expect(of(r.events, 'muc-self')).toEqual([
+      { ev: 'muc-self', who: 'alice', role: 'moderator', affiliation: 'owner', codes: [110, 201] },
+      { ev: 'muc-self', who: 'bob', role: 'visitor', affiliation: 'none', codes: [110] },
+    ]);
+    expect(of(r.events, 'muc-refused')).toEqual([{ ev: 'muc-refused', condition: 'forbidden', type: 'auth', frm: `lab@conference.${DOMAIN}` }]);
+    expect(of(r.events, 'muc-message')).toEqual([{ ev: 'muc-message', to: 'bob', frm: `lab@conference.${DOMAIN}/Alice`, body: 'welcome to the lab' }]);
   }, 60_000);
 
   it('a wrong password is refused', async () => {

@@ -279,6 +279,7 @@ export class OurServer {
     this.dir = tempDir(`xmpp-ours-${opts.domain}`);
     const args = ['--import', 'tsx', join(REPO, 'lib/io/xmpp-server-peer.ts'), '--host', opts.host ?? '127.0.0.1', '--port', String(opts.port ?? 0), '--domain', opts.domain];
     for (const u of opts.users) args.push('--user', `${u.user}:${u.password}`);
+    args.push('--muc', `conference.${opts.domain}`);
     if (opts.cert) args.push('--cert', opts.cert.cert, '--key', opts.cert.key);
     if (opts.s2sPort !== undefined) args.push('--s2s-port', String(opts.s2sPort));
     if (opts.s2sRemotePort !== undefined) args.push('--s2s-remote-port', String(opts.s2sRemotePort));

@@ -15,6 +15,7 @@
 import argparse
 import asyncio
 import json
+import xml.etree.ElementTree as ET
 import logging
 import ssl
 import sys
@@ -91,6 +92,47 @@ async def expect(client, body):
                 delay=delay.get("stamp") if delay is not None else None)
             return msg
 
+MUC = "http://jabber.org/protocol/muc"
+
+
+async def muc(alice, bob):
+    """XEP-0045 with raw stanzas: alice creates a moderated room, bob enters as a visitor and is refused; alice's groupchat reaches bob."""
+    room = "lab@conference.%s" % a.domain
+    loop = asyncio.get_event_loop()
+    selves = {c: loop.create_future() for c in (alice, bob)}
+    errors = {c: asyncio.Queue() for c in (alice, bob)}
+    chats = {c: asyncio.Queue() for c in (alice, bob)}
+    for c in (alice, bob):
+        def on_presence(p, c=c):
+            if p["from"].bare == room and p.xml.find("{%s#user}x/{%s#user}status[@code='110']" % (MUC, MUC)) is not None and not selves[c].done():
+                item = p.xml.find("{%s#user}x/{%s#user}item" % (MUC, MUC))
+                selves[c].set_result({"role": item.get("role"), "affiliation": item.get("affiliation"),
+                                      "codes": sorted(int(s.get("code")) for s in p.xml.findall("{%s#user}x/{%s#user}status" % (MUC, MUC)))})
+        c.add_event_handler("presence", on_presence)
+        c.add_event_handler("message_error", lambda m, c=c: errors[c].put_nowait(m))
+        c.add_event_handler("message", lambda m, c=c: chats[c].put_nowait(m) if m["type"] == "groupchat" and m["body"] else None)
+    join = alice.make_presence(pto=room + "/Alice")
+    join.append(ET.Element("{%s}x" % MUC))
+    join.send()
+    me = await asyncio.wait_for(selves[alice], a.timeout)
+    out(ev="muc-self", who="alice", **me)
+    iq = alice.make_iq_set(ito=room)
+    iq.append(ET.fromstring("<query xmlns='%s#owner'><x xmlns='jabber:x:data' type='submit'>"
+                            "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>"
+                            "<field var='muc#roomconfig_moderatedroom'><value>1</value></field></x></query>" % MUC))
+    await iq.send(timeout=a.timeout)
+    join = bob.make_presence(pto=room + "/Bob")
+    join.append(ET.Element("{%s}x" % MUC))
+    join.send()
+    me = await asyncio.wait_for(selves[bob], a.timeout)
+    out(ev="muc-self", who="bob", **me)
+    bob.send_message(mto=room, mbody="may I speak?", mtype="groupchat")
+    err = await asyncio.wait_for(errors[bob].get(), a.timeout)
+    out(ev="muc-refused", condition=err["error"]["condition"], type=err["error"]["type"], frm=str(err["from"]))
+    alice.send_message(mto=room, mbody="welcome to the lab", mtype="groupchat")
+    m = await asyncio.wait_for(chats[bob].get(), a.timeout)
+    out(ev="muc-message", to="bob", frm=str(m["from"]), body=m["body"])
+
 
 async def main():
     steps = a.steps.split(",")
@@ -136,6 +178,8 @@ async def main():
         m = await expect(bob, "sent while you were offline")
         if m.xml.find("{urn:xmpp:delay}delay") is None:
             raise AssertionError("offline message without a delay stamp")
+    if "muc" in steps:
+        await muc(alice, bob)
     for c in (alice, bob):
         if c is not None:
             await c.logout()
