@@ -7,8 +7,8 @@ export const handshakeStrings = {
   hsConnectionOption: { en: '{client} → {server} (ClientHello at step {step})', de: '{client} → {server} (ClientHello in Schritt {step})' },
   hsNone: { en: 'This run has no TLS connection.', de: 'Dieser Ablauf hat keine TLS-Verbindung.' },
   hsSummary: {
-    en: 'TLS 1.3 with X25519 and TLS_AES_128_GCM_SHA256: {n} handshake messages, one round trip. Every byte below is what crossed the link.',
-    de: 'TLS 1.3 mit X25519 und TLS_AES_128_GCM_SHA256: {n} Handshake-Nachrichten, ein Hin und Zurück. Jedes Byte unten ist so über die Leitung gegangen.',
+    en: 'TLS 1.3 with X25519 and TLS_AES_128_GCM_SHA256: {n} handshake messages in one round trip. Every byte is shown: the two hellos as they crossed the link, the rest as the two ends read them once decrypted.',
+    de: 'TLS 1.3 mit X25519 und TLS_AES_128_GCM_SHA256: {n} Handshake-Nachrichten in einem Hin und Zurück. Jedes Byte ist zu sehen: die beiden Hellos, wie sie über die Leitung gingen, der Rest, wie die beiden Enden ihn nach dem Entschlüsseln lesen.',
   },
   hsMessages: { en: 'Handshake messages', de: 'Handshake-Nachrichten' },
   hsMessageButton: { en: '{name}, step {step}, {from} → {to}', de: '{name}, Schritt {step}, {from} → {to}' },
