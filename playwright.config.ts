@@ -6,6 +6,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   // axe scans of the OTR widgets take ~25 s on a busy 2-core machine; 60 s keeps them from failing on load alone
   timeout: 60_000,
+  // A widget loads its code after the page, when it nears the viewport (issue #13, LazyScenario): on a busy
+  // 2-core machine it is ready 5–8 s after load, so assertions wait up to 15 s (a failure still fails).
+  expect: { timeout: 15_000 },
   retries: 0,
   workers: 2,
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],

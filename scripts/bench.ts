@@ -141,44 +141,8 @@ console.log('\nKnowledge seek (what an observer knows at step k of a chat a litt
   console.log(`  kernel stateAfter       ${kernel.join('; ')}`);
 }
 
-// ---------------------------------------------------------------------------------------------
-// JS a page loads (gzip), measured from the static export: the <script src> chunks of the page,
-// without the noModule polyfill (TOOLCHAIN.md: Next 16 no longer prints First Load JS).
-// ---------------------------------------------------------------------------------------------
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-
-function pageScripts(html: string): string[] {
-  return [...html.matchAll(/<script\b([^>]*)>/g)]
-    .map((m) => m[1] ?? '')
-    .filter((attrs) => !/\bnoModule\b/i.test(attrs))
-    .map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1])
-    .filter((src): src is string => !!src && src.startsWith('/'));
-}
-
-console.log('\nJS a page loads (gzip, from out/; run `npm run build` first):');
-const pages = ['en/index.html', 'en/lessons/client-server/index.html', 'de/lessons/client-server/index.html', 'en/scenarios/hello/index.html'];
-if (!existsSync('out')) console.log('  out/ not found: build the site first (npm run build)');
-else
-  for (const page of pages) {
-    const file = join('out', page);
-    if (!existsSync(file)) {
-      console.log(`  ${page}: not in out/`);
-      continue;
-    }
-    const html = readFileSync(file, 'utf8');
-    const srcs = [...new Set(pageScripts(html))];
-    let raw = 0;
-    let gz = 0;
-    for (const src of srcs) {
-      const body = readFileSync(join('out', src));
-      raw += body.length;
-      gz += gzipSync(body, { level: 9 }).length;
-    }
-    const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].reduce((a, m) => a + (m[1]?.length ?? 0), 0);
-    console.log(`  /${page.replace(/index\.html$/, '')}: ${srcs.length} scripts, ${fmt(gz / 1024, 1)} KiB gzip (${fmt(raw / 1024, 1)} KiB raw), plus ${fmt(inline / 1024, 1)} KiB inline`);
-  }
+import { benchJs } from './bench-js';
+benchJs();
 
 import { benchOtr } from './bench-otr';
 import { benchXmpp } from './bench-xmpp';

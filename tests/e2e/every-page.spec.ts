@@ -40,6 +40,10 @@ for (const locale of locales)
       await expect(page.locator('h1')).toContainText(lesson.title);
       const widgets = page.locator('[data-scenario-widget]');
       const n = await widgets.count();
-      for (let i = 0; i < n; i++) await expect(widgets.nth(i)).toHaveAttribute('data-ready', 'true');
+      // A lesson's widget loads its code when it nears the viewport (LazyScenario): bring each one there.
+      for (let i = 0; i < n; i++) {
+        await widgets.nth(i).scrollIntoViewIfNeeded();
+        await expect(widgets.nth(i)).toHaveAttribute('data-ready', 'true');
+      }
       expect(errors).toEqual([]);
     });

@@ -221,6 +221,8 @@ test('a new deploy: the page keeps build A until Reload, then has B’s HTML and
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
     await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: offline.en.reload }).click()]);
+    // The lesson's widget loads its code (B's chunks) when it nears the viewport.
+    await page.locator('[data-scenario-widget]').first().scrollIntoViewIfNeeded();
     await expect(page.locator('[data-scenario-widget]').first()).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
     expect(await build()).toEqual({ html: 'B', chunk: 'B' });
     expect(await page.evaluate(() => caches.keys())).toEqual([`messenger-lab-${precacheOf(dirB).version}`]);

@@ -20,10 +20,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Locale } from '../../_i18n/locales';
 import { wt } from '../../_i18n/widget';
-import { loadScenario } from '../../../lib/scenarios/load';
-import { getPreset } from '../../../lib/scenarios/presets/index';
-import { formatIssues } from '../../../lib/scenarios/schema/messages';
-import { runScenario } from '../../../lib/scenarios/run';
 import type { SimRun } from '../../../lib/sim/kernel';
 import type { Scenario } from '../../../lib/sim/types';
 import { listObservers, type ObserverInfo } from '../../../lib/knowledge/observe';
@@ -45,6 +41,8 @@ import { chapterKeyStep, isPlainKey } from '../timeline/chapter-keys';
 import { bandText, storyAt } from './band-text';
 import { ErrorBoundary, errorMessage } from './ErrorBoundary';
 import { useUrlView } from './useUrlView';
+import { runPreset, WIDGET_SEED } from './preset-run';
+import { takeRun } from './run-cache';
 import { ScriptAdd } from '../script/ScriptAdd';
 import { CaptureDownload } from './CaptureDownload';
 import { ScriptBar } from '../script/ScriptBar';
@@ -66,8 +64,7 @@ export interface ScenarioWidgetProps {
   titleAs?: 'h1' | 'h2' | 'h3';
 }
 
-/** Every preset runs with this seed, so a lesson shows the same bytes and keys every time. */
-export const WIDGET_SEED = 1;
+export { WIDGET_SEED };
 
 /** Clamp a step to 0..total; anything that is not a finite number becomes `fallback`. */
 export function clampStep(value: unknown, total: number, fallback = 0): number {
@@ -76,25 +73,9 @@ export function clampStep(value: unknown, total: number, fallback = 0): number {
   return Math.max(0, Math.min(total, Math.trunc(n)));
 }
 
-type Loaded = { ok: true; scenario: Scenario; run: SimRun } | { ok: false; kind: 'unknown' | 'failed'; message: string };
-
-function load(id: string, locale: Locale): Loaded {
-  const preset = getPreset(id);
-  if (!preset) return { ok: false, kind: 'unknown', message: '' };
-  // Presets pass the loader every scenario passes (the CLI's files too): migrated, validated, problems with paths.
-  const checked = loadScenario(preset);
-  if (!checked.ok) return { ok: false, kind: 'failed', message: formatIssues(checked.errors, locale) };
-  const scenario = checked.scenario;
-  try {
-    return { ok: true, scenario, run: runScenario(scenario, { seed: WIDGET_SEED }) };
-  } catch (err) {
-    // The engine failed on a preset: a bug, shown with its message (below), never a blank widget.
-    return { ok: false, kind: 'failed', message: errorMessage(err) };
-  }
-}
-
 export function ScenarioWidget({ id, locale, view = 'both', initialStep, titleAs = 'h2' }: ScenarioWidgetProps) {
-  const loaded = useMemo(() => load(id, locale), [id, locale]);
+  // A run the worker computed while the widget's code loaded (run-cache.ts), else run here (the build, tests).
+  const loaded = useMemo(() => takeRun(id, locale) ?? runPreset(id, locale), [id, locale]);
   if (!loaded.ok) {
     return (
       <WidgetFailure

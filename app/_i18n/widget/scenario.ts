@@ -71,6 +71,14 @@ export const scenarioStrings = {
     en: 'These bytes as a capture for Wireshark: one TCP stream per connection, the TLS keys inside, so Wireshark opens the encrypted parts too',
     de: 'Diese Bytes als Mitschnitt für Wireshark: jede Verbindung ein eigener TCP-Strom, die TLS-Schlüssel gleich dabei – so öffnet Wireshark auch die verschlüsselten Teile',
   },
+  loadingWidget: {
+    en: 'Loading the simulation…',
+    de: 'Die Simulation wird geladen …',
+  },
+  needsJs: {
+    en: 'This picture shows the opening step. To step through the scenario, the widget needs JavaScript.',
+    de: 'Das Bild zeigt den ersten Schritt. Um das Szenario Schritt für Schritt abzuspielen, braucht das Widget JavaScript.',
+  },
   keysHint: {
     en: 'Click the diagram or press Tab to use ←/→ (step) and Space (play/pause).',
     de: 'Zum Steuern ins Diagramm klicken oder mit Tab hineinspringen: ←/→ gehen schrittweise, die Leertaste spielt ab und hält an.',

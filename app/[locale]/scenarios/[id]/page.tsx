@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { isLocale, locales } from '../../../_i18n/locales';
 import { wt } from '../../../_i18n/widget';
-import { ScenarioWidget } from '../../../_components/scenario/ScenarioWidget';
+import { LazyScenario } from '../../../_components/scenario/LazyScenario';
 import { getPreset, presets } from '../../../../lib/scenarios/presets/index';
 
 export const dynamicParams = false;
@@ -29,7 +29,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ local
       <p className="mlw-back">
         <Link href={`/${locale}/scenarios/`}>{wt(locale, 'backToList')}</Link>
       </p>
-      <ScenarioWidget id={id} locale={locale} titleAs="h1" />
+      <LazyScenario id={id} locale={locale} titleAs="h1" strings={{ loading: wt(locale, 'loadingWidget'), needsJs: wt(locale, 'needsJs') }} />
     </div>
   );
 }
