@@ -92,5 +92,16 @@ self.addEventListener('fetch', (event) => {
   }
   // Everything else of the build (hashed /_next/static/ chunks, RSC payloads, icons) is cache-first;
   // what the build does not hold goes to the network as if there were no worker.
-  event.respondWith(fromBuild(request).then((stored) => stored ?? fetch(request)));
+  event.respondWith(fromBuild(request).then((stored) => (stored ? asRequested(request, stored) : fetch(request))));
 });
+
+/**
+ * A Web Worker's location is the URL of the response that served its script; a stored response carries
+ * the stored URL, without the `#params=…` the widget's engine worker reads its chunk list from
+ * (app/_components/scenario/run-cache.ts). A new Response has no URL of its own, so the worker keeps the
+ * URL it was started with.
+ */
+function asRequested(request, stored) {
+  if (request.destination !== 'worker') return stored;
+  return new Response(stored.body, { status: stored.status, statusText: stored.statusText, headers: stored.headers });
+}
