@@ -27,6 +27,7 @@ import '../timeline/chapters.css';
 import '../inspector/storage.css';
 import '../knowledge/knowledge.css';
 import '../ratchet/ratchet.css';
+import '../handshake/handshake.css';
 
 interface Strings {
   /** Said (and shown) only when loading takes noticeably long. */
