@@ -136,3 +136,18 @@ describe('lesson 8 quotes s2s-plaintext', () => {
     expect(p.text(59)).toContain('<body>See you there.</body>');
   });
 });
+
+describe('lesson 8 quotes sasl-downgrade', () => {
+  const d = load('sasl-downgrade');
+
+  it('step 3: alice gets neither STARTTLS nor SCRAM, step 4 PLAIN; step 14 bob’s offer without SCRAM; 17 the ClientHello; 20 the full offer inside TLS; 21 SCRAM', () => {
+    expect([d.ev(3).to, d.text(3).includes('starttls'), d.text(3).includes('SCRAM')]).toEqual(['alice', false, false]);
+    expect(d.text(4)).toMatch(/mechanism='PLAIN'>AGFsaWNlAHdvbmRlcmxhbmQ=<\/auth>$/);
+    expect([d.ev(14).to, d.text(14).includes('<starttls'), d.text(14).includes('SCRAM')]).toEqual(['bob', true, false]);
+    expect([d.ev(17).from, d.ev(17).note.key]).toEqual(['bob', 'tls.client-hello']);
+    expect([d.ev(20).from, d.ev(20).to, (d.ev(20).layers ?? []).find((l) => l.layer === 'tls')?.key]).toEqual(['a.example', 'bob', 'tls:bob~a.example']);
+    expect(d.ev(20).note.params).toMatchObject({ mechanisms: 'SCRAM-SHA-256, PLAIN' });
+    expect(factsOf(d.ev(20).facts, 'sasl-started')).toEqual([{ type: 'sasl-started', node: 'bob', mechanism: 'SCRAM-SHA-256' }]);
+    expect([d.ev(21).from, d.ev(21).to]).toEqual(['bob', 'a.example']);
+  });
+});

@@ -107,6 +107,7 @@ const PREDICTED: Record<string, boolean> = {
   'starttls-stripping@9 tap:alice~a.example knows password:alice': true,
   'starttls-stripping@18 tap:bob~a.example knows password:bob': false,
   's2s-plaintext@55 tap:a.example~b.example can-read': true,
+  'sasl-downgrade@4 tap:alice~a.example knows password:alice': true,
 };
 
 describe('<Predict>: the simulation gives the answer the lesson explains', () => {
