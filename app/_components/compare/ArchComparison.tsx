@@ -16,9 +16,10 @@ import './compare.css';
 
 const who = (jid: string) => jid.split('@')[0] ?? jid;
 
+/** The widget step that shows the first event the party learned from (the widget's step k shows event seq k − 1). */
 function firstStep(cell: Cell): number | undefined {
   const seqs = [...cell.lines.map((l) => l.seq), ...cell.contacts.map((c) => c.seq), ...cell.addresses.map((a) => a.seq)];
-  return seqs.length ? Math.min(...seqs) : undefined;
+  return seqs.length ? Math.min(...seqs) + 1 : undefined;
 }
 
 function CellView({ locale, cell, total, scenario, role, sameAbove }: { locale: Locale; cell: Cell; total: number; scenario: string; role: RoleId; sameAbove: boolean }) {
