@@ -31,6 +31,8 @@ test('a lesson loads no widget code until the widget nears the viewport; the pic
   const inHtml = await page.evaluate(() => [...document.querySelectorAll('script[src]')].map((s) => new URL((s as HTMLScriptElement).src).pathname));
   // Before the widget is near: only the page's own scripts, and the widget is the build-time picture.
   expect(requested.filter((p) => !inHtml.includes(p))).toEqual([]);
+  // …and none of those scripts holds the engine (a TLS 1.3 key-schedule label is in it, nowhere else).
+  for (const src of inHtml) expect(await (await page.request.get(src)).text(), src).not.toContain('c hs traffic');
   await expect(widget(page)).toHaveAttribute('data-ready', 'false');
   const picture = {
     counter: await widget(page).getByTestId('step-counter').textContent(),

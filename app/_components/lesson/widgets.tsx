@@ -13,7 +13,8 @@ import { Exercise } from './Exercise';
 import { FurtherReading } from './FurtherReading';
 import { kindLabel } from '../knowledge/ObserverGlyph';
 import { exerciseData, handshakeRef, LESSON_SEED, observerOf, predictAnswer, type Evidence } from './lesson-data';
-import { HandshakeEmbed, ScramEmbed } from '../handshake/HandshakeEmbed';
+import { wt } from '../../_i18n/widget';
+import { LazyHandshake, LazyScram } from '../handshake/LazyEmbeds';
 import { Choice, Quiz, type QuizLabels } from './Quiz';
 import { ScenarioEmbed } from './ScenarioEmbed';
 import { Requirement, Scorecard } from './Scorecard';
@@ -179,8 +180,8 @@ export function lessonComponents(locale: Locale, objectives: string[]): LessonCo
     Handshake: ({ id, observer, connection }: { id: string; observer?: string; connection?: string }) => {
       const ref = handshakeRef({ id, observer, connection });
       if (typeof ref === 'string') throw new Error(`<Handshake>: ${ref}`); // the compile check makes this unreachable
-      return <HandshakeEmbed id={id} seed={LESSON_SEED} step={ref.step} connection={ref.connection} observer={observer} locale={locale} />;
+      return <LazyHandshake id={id} seed={LESSON_SEED} step={ref.step} connection={ref.connection} observer={observer} locale={locale} note={wt(locale, 'loadingWidget')} />;
     },
-    ScramCalculator: ({ id }: { id: string }) => <ScramEmbed id={id} seed={LESSON_SEED} locale={locale} />,
+    ScramCalculator: ({ id }: { id: string }) => <LazyScram id={id} seed={LESSON_SEED} locale={locale} note={wt(locale, 'loadingWidget')} />,
   };
 }
