@@ -29,6 +29,7 @@ const EVENTS: Record<string, number> = {
   'starttls-stripping': 18,
   's2s-plaintext': 62,
   'sasl-downgrade': 30,
+  'bad-certificate': 24,
   'arch-centralised': 69,
   'arch-federated': 99,
   'arch-centralised-e2e': 91,
