@@ -120,6 +120,7 @@ for (const [locale, slug, hint] of [
   test(`item 8: a lesson (${locale}) says how to step with ←/→, and clicking the diagram makes them work`, async ({ page }) => {
     await page.goto(`/${locale}/lessons/${slug}/`);
     const w = widget(page, 'c2s-login');
+    await w.scrollIntoViewIfNeeded(); // the widget loads when it nears the viewport (issue #13)
     await expect(w).toHaveAttribute('data-ready', 'true');
     const note = page.locator('[data-scenario="c2s-login"] [data-testid="widget-keys-hint"]');
     await expect(note).toBeVisible();

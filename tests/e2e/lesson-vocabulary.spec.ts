@@ -10,7 +10,11 @@ test.use({ viewport: { width: 1280, height: 800 } });
 // Two widgets and axe on a shared 2-core machine: a scan can take over two minutes.
 test.describe.configure({ timeout: 240_000 });
 
-const ready = (page: Page, id: string) => page.locator(`[data-scenario-widget="${id}"][data-ready="true"]`).waitFor();
+/** A lesson's widget loads when it nears the viewport (issue #13): bring it there, then wait until it is live. */
+async function ready(page: Page, id: string) {
+  await page.locator(`[data-scenario-widget="${id}"]`).scrollIntoViewIfNeeded();
+  await page.locator(`[data-scenario-widget="${id}"][data-ready="true"]`).waitFor();
+}
 
 /** Record the `ml:goto-step` events each widget root receives. */
 async function recordGotos(page: Page) {

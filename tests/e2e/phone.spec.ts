@@ -19,6 +19,8 @@ const firstWidget = (page: Page) => page.locator('[data-scenario-widget]').first
 async function ready(page: Page, path: string): Promise<Locator> {
   await page.goto(path);
   const w = firstWidget(page);
+  // A lesson's widget loads when it nears the viewport (issue #13): bring it there, as a reader would.
+  await w.scrollIntoViewIfNeeded();
   // A widget with OTR takes a while to simulate on a busy machine.
   await expect(w).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   return w;
