@@ -118,6 +118,7 @@ for (const colorScheme of ['light', 'dark'] as const)
       const ctx = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
       const page = await ctx.newPage();
       await page.goto(path);
+      await page.locator('[data-scenario-widget]').first().scrollIntoViewIfNeeded(); // it loads near the viewport
       await page.locator('[data-scenario-widget][data-ready="true"]').first().waitFor();
       const predict = page.locator('.quiz[data-kind="predict"]').first();
       await predict.locator('input[type="radio"]').first().check();
