@@ -31,6 +31,7 @@ import { learnMitmSends, mitmPlaintext, type MitmPending } from './mitm';
 import type { CredentialSeen, ObservedMessage, Observation, PresenceSeen } from './observation';
 import { sees, type Observer } from './observers';
 import { learnTlsKeys, openWire, type TlsKeyring } from './tls-keyring';
+import { bareOf as bare } from '../xmpp/jid';
 
 /** A message body as read, and which of the log's messages it became. */
 interface LoggedBody extends RecordedBody {
@@ -98,10 +99,6 @@ export function initialKnowledge(o: Observer): KnowledgeState {
   };
 }
 
-const bare = (jid: string): string => {
-  const i = jid.indexOf('/');
-  return i < 0 ? jid : jid.slice(0, i);
-};
 
 /** Append to a log at this state's position (a state replayed from a checkpoint rewrites the same entries). */
 function append<K extends 'messages' | 'presence' | 'credentials' | 'bodies'>(s: KnowledgeState, k: K, item: KnowledgeLog[K][number]): number {

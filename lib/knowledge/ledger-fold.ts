@@ -23,6 +23,7 @@ import { child, children, text, type XmlElement } from '../xml/element';
 import { createStreamParser, feed, type StreamParserState } from '../xml/stream-parser';
 import { sees, type Observer } from './observers';
 import { learnTlsKeys, openWire, type TlsKeyring } from './tls-keyring';
+import { bareOf as bare } from '../xmpp/jid';
 
 /** One thing an observer learned, and the event that leaked it. */
 export type LedgerFact =
@@ -107,10 +108,6 @@ export function initialLedger(): LedgerState {
   return { at: 0, tls: {}, parsers: {}, ips: {}, jids: {}, streams: {}, conns: {}, bound: {}, available: {}, sasl: {}, stored: {}, seen: 0, log: [] };
 }
 
-const bare = (jid: string): string => {
-  const i = jid.indexOf('/');
-  return i < 0 ? jid : jid.slice(0, i);
-};
 const domainOf = (jid: string): string => {
   const b = bare(jid);
   return b.slice(b.indexOf('@') + 1);

@@ -250,6 +250,16 @@ export function bare(j: Jid): Jid {
   return Object.freeze(j.local !== undefined ? { local: j.local, domain: j.domain } : { domain: j.domain });
 }
 
+/**
+ * The bare part of a JID already in text form: everything before the first '/' (a localpart or
+ * domainpart cannot hold one, a resourcepart may). For addresses the engine has already prepared,
+ * where parsing them again would only cost.
+ */
+export function bareOf(jid: string): string {
+  const i = jid.indexOf('/');
+  return i < 0 ? jid : jid.slice(0, i);
+}
+
 /** Same JID with this resource (validated). */
 export function withResource(j: Jid, resource: string): Jid {
   return makeJid({ local: j.local, domain: j.domain, resource });

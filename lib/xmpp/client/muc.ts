@@ -10,7 +10,8 @@ import { fact } from '../../sim/facts';
 import type { Action, HostContext, HostOutput } from '../../sim/types';
 import { child, children, isElement, text, x, type XmlElement } from '../../xml/element';
 import { NS_DATA, NS_DELAY, NS_MUC, NS_MUC_ADMIN, NS_MUC_OWNER, NS_MUC_USER } from '../namespaces';
-import { bareOf, id, INBOX_SHOWN, note, piece, PRESENCE_MAX, request, send, type ClientState } from './state';
+import { id, INBOX_SHOWN, note, piece, PRESENCE_MAX, request, send, type ClientState } from './state';
+import { bareOf } from '../jid';
 
 export interface RoomOccupant {
   role: string;

@@ -5,7 +5,8 @@
  */
 import type { Action, HostOutput } from '../../sim/types';
 import { child, text, x, type XmlElement } from '../../xml/element';
-import { bareOf, note, piece, PRESENCE_MAX, send, type ClientState } from './state';
+import { note, piece, PRESENCE_MAX, send, type ClientState } from './state';
+import { bareOf } from '../jid';
 
 /** The user's own presence: available with show/status/priority, or unavailable (RFC 6121 §4.2, §4.5). */
 export function ownPresence(s: ClientState, unavailable = false): XmlElement {

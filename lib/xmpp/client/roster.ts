@@ -7,7 +7,8 @@ import { fact } from '../../sim/facts';
 import type { Action, HostOutput } from '../../sim/types';
 import { child, children, x, type XmlElement } from '../../xml/element';
 import { NS_ROSTER } from '../namespaces';
-import { bareOf, note, piece, request, send, type ClientState } from './state';
+import { note, piece, request, send, type ClientState } from './state';
+import { bareOf } from '../jid';
 
 /** Roster actions while online; null: not one of them. */
 export function rosterAction(s: ClientState, a: Action): HostOutput[] | null {

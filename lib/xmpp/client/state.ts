@@ -191,11 +191,6 @@ export function tlsUp(s: ClientState): boolean {
   return s.tls !== null && s.tls.phase === 'open';
 }
 
-export function bareOf(jid: string): string {
-  const i = jid.indexOf('/');
-  return i < 0 ? jid : jid.slice(0, i);
-}
-
 /** The stream has ended (or never began): bytes and most actions have nothing to act on. */
 export const streamDown = (s: ClientState): boolean => s.phase === 'offline' || s.phase === 'closed' || s.phase === 'failed';
 

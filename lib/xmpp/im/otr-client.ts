@@ -20,6 +20,7 @@ import { x, type XmlElement } from '../../xml/element';
 import { serialize } from '../../xml/serialize';
 import { dataPurposes, describeSends, eventNotes, type DataPurpose, type Parties } from './otr-describe';
 import { diffHeld, heldDhKeys } from './otr-held-keys';
+import { bareOf as bare } from '../jid';
 
 /** XEP-0334 message processing hints and XEP-0280 carbons, as XEP-0364 §4.3 uses them. */
 const NS_HINTS = 'urn:xmpp:hints';
@@ -39,7 +40,6 @@ export const newOtrClientState = (): OtrClientState => ({ dsa: null, sessions: {
 /** What the client lends the OTR glue: its stanza sender and its screen (lib/e2e/scheme.ts). */
 type OtrHost = E2eHost;
 
-const bare = (jid: string): string => (jid.includes('/') ? jid.slice(0, jid.indexOf('/')) : jid);
 
 function note(key: NoteKey, params: Record<string, string | number>): HostOutput {
   return { type: 'note', note: { key, params } };

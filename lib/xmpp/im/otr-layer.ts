@@ -8,6 +8,7 @@
 import { dissect } from '../../otr/inspect';
 import { child, text, type XmlElement } from '../../xml/element';
 import type { WirePiece } from '../wire';
+import { bareOf as bare } from '../jid';
 
 /** The key a Data Message needs, named by sender → recipient (bare JIDs) and their key ids. */
 function otrKeyName(sender: string, recipient: string, senderKeyid: number, recipientKeyid: number): string {
@@ -21,7 +22,6 @@ const AKE_LABELS: Record<string, string> = {
   Signature: "OTR Signature (AKE 4/4): pub key, keyid and signature encrypted under c', MAC under m2'",
 };
 
-const bare = (jid: string): string => (jid.includes('/') ? jid.slice(0, jid.indexOf('/')) : jid);
 
 /** Label and key name of an OTR text; null when the text is not OTR at all. */
 export function otrLayer(body: string, sender: string, recipient: string): { label: string; key?: string } | null {

@@ -13,6 +13,7 @@ import type { Action, HostContext, HostOutput } from '../../sim/types';
 import { x } from '../../xml/element';
 import { serialize } from '../../xml/serialize';
 import type { E2eHost } from '../../e2e/scheme';
+import { bareOf as bare } from '../jid';
 
 export interface SignedClientState {
   key: SigningKey | null;
@@ -25,7 +26,6 @@ export const newSignedClientState = (): SignedClientState => ({ key: null, known
 /** What the client lends the glue (lib/e2e/scheme.ts): its stanza sender, its screen, its own bare JID as the signer. */
 type SignedHost = E2eHost;
 
-const bare = (jid: string): string => (jid.includes('/') ? jid.slice(0, jid.indexOf('/')) : jid);
 const note = (key: NoteKey, params: Record<string, string | number>): HostOutput => ({ type: 'note', note: { key, params } });
 
 export function signedAction(s: SignedClientState, host: SignedHost, a: Action, ctx: HostContext): HostOutput[] | null {

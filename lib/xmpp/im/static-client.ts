@@ -12,6 +12,7 @@ import type { E2eHost } from '../../e2e/scheme';
 import type { Action, HostContext, HostOutput, Note, StolenKind } from '../../sim/types';
 import { x } from '../../xml/element';
 import { serialize } from '../../xml/serialize';
+import { bareOf as bare } from '../jid';
 
 export interface StaticClientState {
   key: StaticKeyPair | null;
@@ -24,7 +25,6 @@ export const newStaticClientState = (): StaticClientState => ({ key: null, known
 /** What the client lends the glue (lib/e2e/scheme.ts): its stanza sender and its screen. */
 type StaticHost = E2eHost;
 
-const bare = (jid: string): string => (jid.includes('/') ? jid.slice(0, jid.indexOf('/')) : jid);
 
 function ensureKey(s: StaticClientState, host: StaticHost, ctx: HostContext, out: HostOutput[]): StaticKeyPair {
   if (s.key) return s.key;

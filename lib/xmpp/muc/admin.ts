@@ -15,7 +15,8 @@ import { broadcastOccupant, refuse, removeOccupant } from './enter';
 import type { RefusalWhy } from './errors';
 import { AFFILIATIONS, affiliationMay, affiliationRank, defaultRole, roleMay, ROLES, type Affiliation, type Role } from './permissions';
 import { roomJid, STATUS } from './presence';
-import { affiliationOf, bareOf, occupantByJid, occupantsOf, type Occupant, type Room } from './room';
+import { affiliationOf, occupantByJid, occupantsOf, type Occupant, type Room } from './room';
+import { bareOf } from '../jid';
 
 type Refusal = { condition: 'forbidden' | 'not-allowed' | 'item-not-found' | 'bad-request' | 'conflict'; why: RefusalWhy };
 

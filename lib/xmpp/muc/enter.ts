@@ -15,7 +15,8 @@ import { stampFor } from '../wire';
 import { mucError, REFUSAL_RULE, type MucErrorCondition, type RefusalWhy } from './errors';
 import { defaultRole } from './permissions';
 import { occupantPresence, roomJid, STATUS } from './presence';
-import { affiliationOf, bareOf, createRoom, HISTORY_MAX, occupantByJid, type Occupant, type Room } from './room';
+import { affiliationOf, createRoom, HISTORY_MAX, occupantByJid, type Occupant, type Room } from './room';
+import { bareOf } from '../jid';
 
 /** Send a stanza the room makes (routed like any stanza: to a local session, or over s2s). */
 export function send(c: ServiceContext, stanza: XmlElement): HostOutput[] {

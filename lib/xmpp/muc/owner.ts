@@ -14,7 +14,8 @@ import { applyForm, configForm } from './config-form';
 import { refuse, removeOccupant, send } from './enter';
 import { affiliationMay } from './permissions';
 import { roomJid, STATUS } from './presence';
-import { affiliationOf, bareOf, type Room, type RoomConfig } from './room';
+import { affiliationOf, type Room, type RoomConfig } from './room';
+import { bareOf } from '../jid';
 
 /** §10.2.1: "the room MUST send notification to all occupants … a status code of 172/173", and 104 for anything else. */
 function announce(c: ServiceContext, room: Room, was: RoomConfig): HostOutput[] {

@@ -6,7 +6,8 @@
  */
 import { x, type XmlElement } from '../../xml/element';
 import { NS_MUC_USER } from '../namespaces';
-import { affiliationOf, bareOf, seesRealJids, type Occupant, type Room } from './room';
+import { affiliationOf, seesRealJids, type Occupant, type Room } from './room';
+import { bareOf } from '../jid';
 
 /** The status codes this service sends (XEP-0045 §12, registered in §16.6), by what they mean. */
 export const STATUS = {

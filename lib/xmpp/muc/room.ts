@@ -6,6 +6,7 @@
  * @module
  */
 import type { Affiliation, Role } from './permissions';
+import { bareOf } from '../jid';
 
 export interface RoomConfig {
   /** muc#roomconfig_roomname */
@@ -72,11 +73,6 @@ export function createRoom(local: string, owner: string): Room {
 
 export function affiliationOf(room: Room, bare: string): Affiliation {
   return room.affiliations[bare] ?? 'none';
-}
-
-export function bareOf(jid: string): string {
-  const i = jid.indexOf('/');
-  return i < 0 ? jid : jid.slice(0, i);
 }
 
 /** The occupant a real full JID is in the room as; undefined when it is not in. */
