@@ -4,9 +4,10 @@
 // It also checks each page's Content-Security-Policy (scripts/csp.mjs): present as the first thing in
 // <head>, no 'unsafe-inline' or 'unsafe-eval' for scripts, and a hash for every inline script the page has.
 // Usage: node scripts/check-out.mjs [dir]   (default: out)
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join, relative, extname } from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
+import { relative, extname } from 'node:path';
 import { inlineScripts, sha256Source } from './csp.mjs';
+import { walk } from './walk.mjs';
 
 const root = process.argv[2] ?? 'out';
 if (!existsSync(root)) {
@@ -21,13 +22,7 @@ const forbidden = [
 ];
 const scanned = new Set(['.js', '.mjs', '.html', '.txt', '.json']);
 
-function* files(dir) {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yield* files(p);
-    else if (scanned.has(extname(p))) yield p;
-  }
-}
+const files = (dir) => [...walk(dir)].filter((p) => scanned.has(extname(p)));
 
 /** What is wrong with a page's script policy, if anything. */
 function policyProblems(html) {

@@ -12,9 +12,10 @@
 //   (npm start) reads too, so the local server sends the same policy as a header.
 // Usage: node scripts/csp.mjs [dir]   (default: out)
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { walk } from './walk.mjs';
 
 /** The text of every inline <script> (one without `src`), exactly as the browser will hash it. */
 export function inlineScripts(html) {
@@ -86,14 +87,6 @@ export function headersFile(pages) {
   for (const [k, v] of Object.entries(COMMON_HEADERS)) lines.push(`  ${k}: ${v}`);
   for (const { path, policy } of pages) lines.push(path, `  Content-Security-Policy: ${policy}`);
   return lines.join('\n') + '\n';
-}
-
-function* walk(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yield* walk(p);
-    else yield p;
-  }
 }
 
 function main(root) {

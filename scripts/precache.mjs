@@ -4,23 +4,16 @@
 // their contents as the cache version, then prints how much a first visit stores.
 // Usage: node scripts/precache.mjs [dir]   (default: out)
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { walk } from './walk.mjs';
 import { gzipSync } from 'node:zlib';
 
 const PLACEHOLDER = "const PRECACHE = { version: '', urls: [] };";
 // Not part of the site a visitor uses: the worker itself, README pictures, the 404 page's folder twin,
 // the static hosts' header file (scripts/csp.mjs).
 const SKIP = [/^sw\.js$/, /^readme\//, /^404\//, /^_headers$/];
-
-function* walk(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yield* walk(p);
-    else yield p;
-  }
-}
 
 /** The URL a file is requested by: ".../index.html" is its folder with a trailing slash (trailingSlash: true). */
 function urlOf(path) {

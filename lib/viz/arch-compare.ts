@@ -12,6 +12,7 @@
 import { ledgerOf, type LedgerFact } from '../knowledge/ledger';
 import { runScenario } from '../scenarios/run';
 import type { Scenario } from '../sim/types';
+import { bareOf as bare } from '../xmpp/jid';
 
 export type RoleId = 'provider-alice' | 'provider-carol' | 'tap-access' | 'tap-between' | 'bob' | 'carol';
 export const ROLES: readonly RoleId[] = ['provider-alice', 'provider-carol', 'tap-access', 'tap-between', 'bob', 'carol'];
@@ -60,7 +61,8 @@ export interface Comparison {
   columns: Column[];
 }
 
-const bare = (jid: string) => jid.split('/')[0] ?? jid;
+/** A party as the tables name it: the JID's localpart (alice), or the whole JID when it has none. */
+export const localPartOf = (jid: string): string => (jid.includes('@') ? jid.slice(0, jid.indexOf('@')) : jid);
 
 /** The conversation: every `send-message` of the script, in order. */
 export function linesOf(s: Scenario): Line[] {
@@ -72,8 +74,11 @@ export function linesOf(s: Scenario): Line[] {
 function observerFor(s: Scenario, role: RoleId): string | null {
   const client = (id: string) => s.topology.clients.find((c) => c.id === id);
   const serverIds = new Set(s.topology.servers.map((x) => x.id));
-  const taps = (s.topology.observers ?? []).filter((o) => o.kind === 'tap');
-  const linkOf = (id: string) => s.topology.links.find((l) => l.id === id);
+  // Each tap with the two ends of the link it listens on.
+  const taps = (s.topology.observers ?? []).flatMap((o) => {
+    const link = o.kind === 'tap' ? s.topology.links.find((l) => l.id === o.link) : undefined;
+    return link ? [{ id: o.id, ends: [link.a, link.b] }] : [];
+  });
   switch (role) {
     case 'provider-alice':
       return client('alice')?.server ?? null;
@@ -83,9 +88,9 @@ function observerFor(s: Scenario, role: RoleId): string | null {
     case 'carol':
       return client(role) ? role : null;
     case 'tap-access':
-      return taps.find((t) => t.kind === 'tap' && linkOf(t.link) && [linkOf(t.link)!.a, linkOf(t.link)!.b].includes('alice'))?.id ?? null;
+      return taps.find((t) => t.ends.includes('alice'))?.id ?? null;
     case 'tap-between':
-      return taps.find((t) => t.kind === 'tap' && linkOf(t.link) && serverIds.has(linkOf(t.link)!.a) && serverIds.has(linkOf(t.link)!.b))?.id ?? null;
+      return taps.find((t) => t.ends.every((e) => serverIds.has(e)))?.id ?? null;
   }
 }
 

@@ -10,11 +10,9 @@ import Link from 'next/link';
 import { compare } from '../../_i18n/compare';
 import { fill, type Locale } from '../../_i18n/locales';
 import { ARCH_PRESETS } from '../../../lib/scenarios/presets/arch';
-import { compareArchitectures, ROLES, type Cell, type RoleId } from '../../../lib/viz/arch-compare';
+import { compareArchitectures, localPartOf, ROLES, type Cell, type Comparison, type RoleId } from '../../../lib/viz/arch-compare';
 import { encodeUrlView } from '../../../lib/viz/url-view';
 import './compare.css';
-
-const who = (jid: string) => jid.split('@')[0] ?? jid;
 
 /** The widget step that shows the first event the party learned from (the widget's step k shows event seq k − 1). */
 function firstStep(cell: Cell): number | undefined {
@@ -33,11 +31,11 @@ function CellView({ locale, cell, total, scenario, role, sameAbove }: { locale: 
   const step = firstStep(cell);
   const href = `/${locale}/scenarios/${scenario}/${encodeUrlView({ lens: cell.observer, ...(step !== undefined ? { step } : {}) }, { step: 0, view: 'both', tab: '' })}`;
   const facts = [
-    cell.contacts.length ? fill(s.contacts, { list: cell.contacts.map((c) => `${who(c.from)} → ${who(c.to)} (${c.count})`).join(', ') }) : null,
+    cell.contacts.length ? fill(s.contacts, { list: cell.contacts.map((c) => `${localPartOf(c.from)} → ${localPartOf(c.to)} (${c.count})`).join(', ') }) : null,
     cell.protocol ? fill(s.protocol, { n: cell.protocol }) : null,
     cell.addresses.length ? fill(s.addresses, { list: cell.addresses.map((a) => (a.node ? `${a.ip} (${a.node})` : a.ip)).join(', ') }) : null,
     cell.presence ? fill(s.presence, { n: cell.presence }) : null,
-    cell.offline.length ? fill(s.offline, { list: cell.offline.map((o) => who(o.for)).join(', ') }) : null,
+    cell.offline.length ? fill(s.offline, { list: cell.offline.map((o) => localPartOf(o.for)).join(', ') }) : null,
     cell.accounts ? fill(s.accounts, { n: cell.accounts }) : null,
     cell.sealed ? fill(s.sealed, { n: cell.sealed }) : null,
   ].filter((f): f is string => f !== null);
@@ -62,9 +60,12 @@ function CellView({ locale, cell, total, scenario, role, sameAbove }: { locale: 
   );
 }
 
+/** The four runs are the same for both languages: computed once per build, not once per page. */
+let computed: Comparison | null = null;
+
 export function ArchComparison({ locale }: { locale: Locale }) {
   const s = compare[locale];
-  const table = compareArchitectures(ARCH_PRESETS);
+  const table = (computed ??= compareArchitectures(ARCH_PRESETS));
   return (
     <div className="cmp">
       <h2 id="cmp-conversation">{s.conversation}</h2>
@@ -72,7 +73,7 @@ export function ArchComparison({ locale }: { locale: Locale }) {
         {table.lines.map((l, i) => (
           <li key={i}>
             <span className="cmp-line-who">
-              {who(l.from)} → {who(l.to)}:
+              {localPartOf(l.from)} → {localPartOf(l.to)}:
             </span>{' '}
             <q>{l.body}</q>
           </li>

@@ -8,13 +8,12 @@
  */
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { ROOT_MARGIN } from '../scenario/LazyScenario';
 import type { HandshakeEmbed as HandshakeEmbedType, ScramEmbed as ScramEmbedType } from './HandshakeEmbed';
 
 const HandshakeEmbed = dynamic(() => import('./HandshakeEmbed').then((m) => m.HandshakeEmbed), { ssr: false });
 const ScramEmbed = dynamic(() => import('./HandshakeEmbed').then((m) => m.ScramEmbed), { ssr: false });
 
-/** Start loading this far ahead of the viewport, as the scenario widget does. */
-const ROOT_MARGIN = '800px 0px';
 
 function NearViewport({ note, minHeight, children }: { note: string; minHeight: string; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);

@@ -39,7 +39,7 @@ interface Strings {
 /** Loading slower than this is "noticeably long": then the live region says so. */
 const SLOW_MS = 600;
 /** Start loading this far ahead of the viewport (a fast scroll should find the widget live). */
-const ROOT_MARGIN = '800px 0px';
+export const ROOT_MARGIN = '800px 0px';
 /** What wakes the widget, besides coming near the viewport. */
 const WAKE_EVENTS = ['pointerdown', 'focusin', 'keydown', 'ml:goto-step'] as const;
 
